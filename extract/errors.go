@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel causes that readers wrap, so callers (the CLI, batch statistics)
+// can classify failures with errors.Is.
+var (
+	ErrUnsupported = errors.New("unsupported or unrecognised format")
+	ErrCorrupt     = errors.New("corrupt or truncated file")
+	ErrEncrypted   = errors.New("encrypted: a password is required")
+	ErrTooLarge    = errors.New("exceeds a safety limit")
+	ErrEmpty       = errors.New("empty file")
+	ErrTimeout     = errors.New("reading took longer than the time limit")
+)
+
+// Error is a failure to read one file. Its message names the file and the
+// cause, e.g. "report.pdf: corrupt or truncated file: xref table not found".
+type Error struct {
+	Path   string
+	Format Format // may be empty when sniffing failed
+	Err    error
+}
+
+func (e *Error) Error() string {
+	if e.Format != "" {
+		return fmt.Sprintf("%s: %s: %v", e.Path, e.Format, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Limits bound the resources one document may use. Readers must enforce the
+// ones that apply to them and fail with ErrTooLarge when one is exceeded.
+type Limits struct {
+	MaxPages int   // pages (PDF) or sheets (XLSX)
+	MaxBytes int64 // decompressed size of any single part (zip entry, OLE stream)
+	MaxCells int   // cells per XLSX sheet or table
+}
+
+// DefaultLimits are generous for real budget disclosures (the largest seen
+// have a few hundred pages) and small enough to stop decompression bombs.
+var DefaultLimits = Limits{
+	MaxPages: 5000,
+	MaxBytes: 256 << 20,
+	MaxCells: 1_000_000,
+}
