@@ -9,6 +9,8 @@
 // reports can be traced back to the page it came from.
 package extract
 
+import "github.com/budgetdoc/budgetdoc/schema"
+
 // Format names the file format a Document was read from.
 type Format string
 
@@ -108,23 +110,14 @@ type Line struct {
 	Spans []Span
 }
 
-// Loc locates text in the source. Page and Line are 1-based; Line counts the
-// lines of the page in reading order (for plain text: the physical line of
-// the file). BBox is set for PDF only.
-type Loc struct {
-	Page int   `json:"page"`
-	Line int   `json:"line"`
-	BBox *BBox `json:"bbox,omitempty"`
-}
+// Loc locates text in the source: 1-based page and line (for plain text,
+// the physical line of the file) and, for PDF, a bounding box. It is the
+// contract's location type.
+type Loc = schema.Loc
 
 // BBox is a bounding box in PDF points, origin at the top-left corner of the
 // page, y growing downwards: [x0, top, x1, bottom].
-type BBox [4]float64
-
-// Union returns the smallest box containing b and o.
-func (b BBox) Union(o BBox) BBox {
-	return BBox{min(b[0], o[0]), min(b[1], o[1]), max(b[2], o[2]), max(b[3], o[3])}
-}
+type BBox = schema.BBox
 
 // SpanKind says what a Span marks.
 type SpanKind int

@@ -1,0 +1,311 @@
+// Package normalize is the stage between reading and understanding: it
+// drops running headers, footers and bare page numbers, joins the physical
+// lines that page layout split mid-sentence into logical lines (never across
+// a heading or a list item), and gives each logical line a parsing view
+// (nlp/textnorm) while keeping the original text and the location of every
+// piece of it.
+package normalize
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
+)
+
+// Text is the normalized text of a document.
+type Text struct {
+	Pages []Page
+	// Dropped lists the lines removed as running headers, footers or page
+	// numbers, so that a user can see what was removed and why.
+	Dropped []Dropped
+}
+
+// Dropped is a line removed by normalization.
+type Dropped struct {
+	Line   extract.Line
+	Reason string // "page-number", "running-header", "running-footer"
+}
+
+// Page holds the items that start on one page.
+type Page struct {
+	Number int
+	Name   string // sheet name for spreadsheets
+	Items  []Item
+}
+
+// Item is a logical line (paragraph or heading) or a table.
+type Item struct {
+	Kind      extract.BlockKind
+	Style     string
+	Level     int
+	Numbering string
+	Line      *Line          // paragraphs and headings
+	Table     *extract.Table // tables, unchanged
+}
+
+// Line is a logical line: one or more physical lines joined.
+type Line struct {
+	textnorm.View                // Text is the parsing view, Orig the text as written
+	Parts         []Part         // where each physical piece of Orig came from
+	Spans         []extract.Span // marked spans, offsets into Orig
+}
+
+// Part says that Orig[Start:] (up to the next part) came from the physical
+// line at Loc.
+type Part struct {
+	Start int
+	Loc   extract.Loc
+}
+
+// Loc returns the location of the physical line holding byte off of Orig.
+func (l *Line) Loc(off int) extract.Loc {
+	i, _ := slices.BinarySearchFunc(l.Parts, off, func(p Part, off int) int {
+		if p.Start <= off {
+			return -1
+		}
+		return 1
+	})
+	if i == 0 {
+		return l.Parts[0].Loc
+	}
+	return l.Parts[i-1].Loc
+}
+
+// Document normalizes doc.
+func Document(doc *extract.Document) *Text {
+	out := &Text{}
+	dropped := findFurniture(doc)
+	layoutWrapped := doc.Format == extract.FormatPDF || doc.Format == extract.FormatText || doc.Format == extract.FormatPagesJSON
+	var geo *geometry
+	var open *Line // the logical line that may still continue
+	var openKind extract.BlockKind
+	for pi := range doc.Pages {
+		p := &doc.Pages[pi]
+		page := Page{Number: p.Number, Name: p.Name}
+		if page.Number == 0 {
+			page.Number = pi + 1
+		}
+		prevGeo := geo
+		geo = measure(p, dropped)
+		for bi := range p.Blocks {
+			b := &p.Blocks[bi]
+			if b.Kind == extract.TableBlock {
+				open = nil
+				page.Items = append(page.Items, Item{Kind: extract.TableBlock, Table: b.Table, Style: b.Style})
+				continue
+			}
+			for li := range b.Lines {
+				ln := &b.Lines[li]
+				if reason, ok := dropped[ln]; ok {
+					out.Dropped = append(out.Dropped, Dropped{Line: *ln, Reason: reason})
+					continue
+				}
+				text := strings.TrimRightFunc(ln.Text, unicode.IsSpace)
+				if strings.TrimSpace(text) == "" {
+					continue
+				}
+				if open != nil && b.Kind == extract.Paragraph && openKind == extract.Paragraph && layoutWrapped &&
+					continues(open, ln, text, geoFor(open, geo, prevGeo, page.Number)) {
+					appendPart(open, ln, text)
+					continue
+				}
+				l := &Line{}
+				appendPart(l, ln, text)
+				page.Items = append(page.Items, Item{Kind: b.Kind, Style: b.Style, Level: b.Level, Numbering: b.Numbering, Line: l})
+				open, openKind = l, b.Kind
+				if b.Kind == extract.Heading {
+					open = nil
+				}
+			}
+			if !layoutWrapped {
+				open = nil // blocks of word processors and HTML are real paragraphs
+			}
+		}
+		out.Pages = append(out.Pages, page)
+	}
+	for pi := range out.Pages {
+		for ii := range out.Pages[pi].Items {
+			if l := out.Pages[pi].Items[ii].Line; l != nil {
+				l.View = textnorm.Fold(l.View.Orig)
+			}
+		}
+	}
+	return out
+}
+
+// geoFor returns the geometry of the page the open line ends on.
+func geoFor(open *Line, cur, prev *geometry, curPage int) *geometry {
+	last := open.Parts[len(open.Parts)-1].Loc.Page
+	if last != curPage && prev != nil {
+		return prev
+	}
+	return cur
+}
+
+func appendPart(l *Line, ln *extract.Line, text string) {
+	start := len(l.View.Orig)
+	if start > 0 && needsSpace(l.View.Orig, text) {
+		l.View.Orig += " "
+		start++
+	}
+	l.Parts = append(l.Parts, Part{Start: start, Loc: ln.Loc})
+	l.View.Orig += text
+	for _, s := range ln.Spans {
+		if s.End > len(text) {
+			s.End = len(text)
+		}
+		if s.Start > s.End {
+			continue
+		}
+		s.Start += start
+		s.End += start
+		l.Spans = append(l.Spans, s)
+	}
+}
+
+// needsSpace keeps Latin words apart when joining; Chinese text is written
+// without spaces, so CJK lines join directly.
+func needsSpace(prev, next string) bool {
+	a, _ := utf8.DecodeLastRuneInString(prev)
+	b, _ := utf8.DecodeRuneInString(next)
+	return isLatin(a) && isLatin(b)
+}
+
+func isLatin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r)) }
+
+// geometry summarises the text column of a page.
+type geometry struct {
+	hasBox      bool
+	left, right float64 // typical left and right edge of body lines
+	charW       float64 // typical character width
+	maxRunes    int     // typical length of a full line (no boxes)
+}
+
+func measure(p *extract.Page, dropped map[*extract.Line]string) *geometry {
+	var xs0, xs1, ws []float64
+	var lens []int
+	for bi := range p.Blocks {
+		for li := range p.Blocks[bi].Lines {
+			ln := &p.Blocks[bi].Lines[li]
+			if _, ok := dropped[ln]; ok {
+				continue
+			}
+			n := utf8.RuneCountInString(strings.TrimSpace(ln.Text))
+			if n == 0 {
+				continue
+			}
+			lens = append(lens, displayWidth(strings.TrimSpace(ln.Text)))
+			if bb := ln.Loc.BBox; bb != nil {
+				xs0 = append(xs0, bb[0])
+				xs1 = append(xs1, bb[2])
+				ws = append(ws, (bb[2]-bb[0])/float64(max(displayWidth(ln.Text), 1))*2)
+			}
+		}
+	}
+	g := &geometry{}
+	if len(lens) > 0 {
+		g.maxRunes = percentile(lens, 0.9)
+	}
+	if len(xs1) > 0 {
+		g.hasBox = true
+		g.left = percentileF(xs0, 0.2)
+		g.right = percentileF(xs1, 0.9)
+		g.charW = percentileF(ws, 0.5)
+	}
+	return g
+}
+
+// displayWidth counts a wide (CJK) character as 2 and others as 1.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x30FF) || (r >= 0xFF00 && r <= 0xFF60)) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func percentile(v []int, q float64) int {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(q*float64(len(s))))]
+}
+
+func percentileF(v []float64, q float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(q*float64(len(s))))]
+}
+
+// continues decides whether physical line next (text) continues the open
+// logical line rather than starting a new one.
+func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
+	if StartsListItem(text) {
+		return false
+	}
+	prevText := open.View.Orig
+	last, _ := utf8.DecodeLastRuneInString(prevText)
+	lastLoc := open.Parts[len(open.Parts)-1].Loc
+	prevPiece := prevText[open.Parts[len(open.Parts)-1].Start:]
+	if g.hasBox && lastLoc.BBox != nil && next.Loc.BBox != nil {
+		pb, nb := lastLoc.BBox, next.Loc.BBox
+		cw := g.charW
+		if cw <= 0 {
+			cw = 10
+		}
+		full := pb[2] >= g.right-1.5*cw
+		indented := nb[0] > g.left+1.2*cw
+		if !full || indented {
+			return false
+		}
+		if lastLoc.Page == next.Loc.Page {
+			h := pb[3] - pb[1]
+			gap := nb[1] - pb[3]
+			if h > 0 && gap > 1.2*h {
+				return false
+			}
+			nh := nb[3] - nb[1]
+			if h > 0 && (nh > 1.3*h || nh < 0.7*h) {
+				return false
+			}
+		}
+		return !strings.ContainsRune("。！？!?", last) || !indented
+	}
+	// Without positions: a line that fills the typical width and does not
+	// end a sentence is continued by the next one, unless that one is
+	// indented like a paragraph start.
+	if strings.ContainsRune("。！？!?：:", last) {
+		return false
+	}
+	if strings.HasPrefix(next.Text, "  ") || strings.HasPrefix(next.Text, "\u3000") {
+		return false
+	}
+	return g.maxRunes > 0 && displayWidth(strings.TrimSpace(prevPiece)) >= g.maxRunes*85/100
+}
+
+var listItemRE = regexp.MustCompile(`^\s*(?:` +
+	`第[一二三四五六七八九十百零〇]+[部分章节条]` + // 第一部分
+	`|[一二三四五六七八九十]+[、.．]` + // 一、
+	`|[（(][一二三四五六七八九十]+[）)]` + // （一）
+	`|\d{1,2}(?:[、．]|\.(?:\D|$))` + // 1、 1． 1.
+	`|[（(]\d{1,2}[）)]` + // (1)
+	`|\d{1,2}[）)]` + // 1）
+	`|[①-⑳]` + // ①
+	`|[●•·◆■□▪-]\s` + // bullets
+	`|附件|附表|表[一二三四五六七八九十\d]` +
+	`)`)
+
+// StartsListItem reports whether a line starts with a heading or list
+// number of one of the styles used in budget documents (`第一部分`, `一、`,
+// `（一）`, `1.`, `1、`, `(1)`, `1）`, `①`) or a bullet.
+func StartsListItem(s string) bool {
+	return listItemRE.MatchString(s)
+}

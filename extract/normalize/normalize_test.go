@@ -1,0 +1,116 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+)
+
+// pdfLine builds a PDF-like line on an A4 page at the given top and left with
+// 10.5pt characters (CJK width = 10.5pt).
+func pdfLine(text string, left, top float64) extract.Line {
+	w := float64(displayWidth(text)) * 5.25
+	return extract.Line{Text: text, Loc: extract.Loc{BBox: &extract.BBox{left, top, left + w, top + 10.5}}}
+}
+
+// pdfFull builds a line justified to the right margin at 505pt, as body
+// lines of a justified paragraph are.
+func pdfFull(text string, left, top float64) extract.Line {
+	l := pdfLine(text, left, top)
+	l.Loc.BBox[2] = 505
+	return l
+}
+
+func pdfPage(n int, lines ...extract.Line) extract.Page {
+	for i := range lines {
+		lines[i].Loc.Page = n
+		lines[i].Loc.Line = i + 1
+	}
+	return extract.Page{Number: n, Width: 595, Height: 842, Blocks: []extract.Block{{Lines: lines}}}
+}
+
+// Text taken from shanghai_putuo_wanlijiedao_2024_dept_budget.pdf, wrapped
+// at 40 characters as in the PDF.
+func TestDocumentPDF(t *testing.T) {
+	var pages []extract.Page
+	for n := 1; n <= 4; n++ {
+		pages = append(pages, pdfPage(n,
+			pdfLine("上海市普陀区人民政府万里街道办事处2024年部门预算", 150, 40),
+			pdfLine("一、收入支出预算总体情况", 90, 100),
+			pdfFull("按照综合预算的原则，本部门所有收入和支出均纳入部门预算管理。", 111, 120),
+			pdfFull("收入包括：一般公共预算拨款收入、政府性基金预算拨款收入、上", 90, 140),
+			pdfLine("年结转。支出包括：一般公共服务支出、城乡社区支出。", 90, 160),
+			pdfLine("（一）财政拨款收入支出预算", 90, 190),
+			pdfLine("— 3 —", 280, 800),
+		))
+	}
+	doc := &extract.Document{Format: extract.FormatPDF, Pages: pages}
+	txt := Document(doc)
+	if len(txt.Dropped) != 8 {
+		t.Errorf("dropped %d lines, want 8 (4 running headers, 4 page numbers): %+v", len(txt.Dropped), txt.Dropped)
+	}
+	items := txt.Pages[0].Items
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Line.Orig)
+	}
+	want := []string{
+		"一、收入支出预算总体情况",
+		"按照综合预算的原则，本部门所有收入和支出均纳入部门预算管理。收入包括：一般公共预算拨款收入、政府性基金预算拨款收入、上年结转。支出包括：一般公共服务支出、城乡社区支出。",
+		"（一）财政拨款收入支出预算",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Provenance: "年结转" comes from line 5 of page 1.
+	l := items[1].Line
+	off := strings.Index(l.Orig, "年结转")
+	if loc := l.Loc(off); loc.Page != 1 || loc.Line != 5 {
+		t.Errorf("Loc(年结转) = %+v, want page 1 line 5", loc)
+	}
+}
+
+func TestDocumentPlainText(t *testing.T) {
+	lines := []string{
+		"2024年收入预算总额1234.56万元，比上年减少200万元，下降13.9%，主要原因是",
+		"人员调出。",
+		"（一）数量指标：办理案件数≥120件；培训人次≥300人次；",
+		"与 2023 年度相比，支出决算增加 1062.85万元。",
+	}
+	var ls []extract.Line
+	for i, s := range lines {
+		ls = append(ls, extract.Line{Text: s, Loc: extract.Loc{Page: 1, Line: i + 1}})
+	}
+	doc := &extract.Document{Format: extract.FormatText, Pages: []extract.Page{{Number: 1, Blocks: []extract.Block{{Lines: ls}}}}}
+	txt := Document(doc)
+	items := txt.Pages[0].Items
+	if len(items) != 3 {
+		for _, it := range items {
+			t.Log(it.Line.Orig)
+		}
+		t.Fatalf("got %d items, want 3", len(items))
+	}
+	if !strings.HasSuffix(items[0].Line.Orig, "主要原因是人员调出。") {
+		t.Errorf("not joined: %q", items[0].Line.Orig)
+	}
+	if got := items[2].Line.Text; got != "与2023年度相比,支出决算增加1062.85万元。" {
+		t.Errorf("view = %q", got)
+	}
+}
+
+func TestStartsListItem(t *testing.T) {
+	yes := []string{"第一部分 部门概况", "一、部门主要职能", "（一）收入预算", "(二)支出", "1.数量指标", "1、产出指标",
+		"2．效益", "(1)社会效益", "3）满意度", "①服务对象满意度", "附件1"}
+	no := []string{"2024年部门预算", "1.5个百分点", "12.08%", "一般公共预算", "100万元"}
+	for _, s := range yes {
+		if !StartsListItem(s) {
+			t.Errorf("StartsListItem(%q) = false", s)
+		}
+	}
+	for _, s := range no {
+		if StartsListItem(s) {
+			t.Errorf("StartsListItem(%q) = true", s)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package sniff
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+)
+
+func zipOf(t *testing.T, names ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, n := range names {
+		f, err := w.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte("<x/>"))
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want extract.Format
+		err  error
+	}{
+		{"pdf", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj"), extract.FormatPDF, nil},
+		{"pdf after junk", append([]byte("\r\n\xEF\xBB\xBF"), "%PDF-1.4\n"...), extract.FormatPDF, nil},
+		{"docx", zipOf(t, "[Content_Types].xml", "word/document.xml"), extract.FormatDOCX, nil},
+		{"xlsx", zipOf(t, "[Content_Types].xml", "xl/workbook.xml"), extract.FormatXLSX, nil},
+		{"odt", zipOf(t, "mimetype", "content.xml"), "", extract.ErrUnsupported},
+		{"other zip", zipOf(t, "a.txt"), "", extract.ErrUnsupported},
+		{"broken zip", []byte("PK\x03\x04garbage"), "", extract.ErrCorrupt},
+		{"broken ole", append(append([]byte{}, oleMagic...), make([]byte, 100)...), "", extract.ErrCorrupt},
+		{"jsp", []byte(`<%@ page language="java" contentType="text/html; charset=UTF-8"%>` + "\n<html><body>预算</body></html>"), extract.FormatHTML, nil},
+		{"html", []byte("\xEF\xBB\xBF<!DOCTYPE html><html>"), extract.FormatHTML, nil},
+		{"pages json", []byte(`[{"page": 1, "text": "上海市普陀区"}]`), extract.FormatPagesJSON, nil},
+		{"json not pages", []byte(`[{"a": 1}]`), extract.FormatText, nil},
+		{"text", []byte("2024年部门预算\n收入预算总额1234.56万元"), extract.FormatText, nil},
+		{"text starting with <", []byte("<注>本表金额单位为万元"), extract.FormatText, nil},
+		{"empty", nil, "", extract.ErrEmpty},
+		{"blank", []byte(" \n\t"), "", extract.ErrEmpty},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Format(tc.data)
+			if tc.err != nil {
+				if !errors.Is(err, tc.err) {
+					t.Fatalf("err = %v, want %v", err, tc.err)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Fatalf("Format = %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzFormat(f *testing.F) {
+	f.Add([]byte("%PDF-1.4"))
+	f.Add([]byte("PK\x03\x04"))
+	f.Add(oleMagic)
+	f.Add([]byte(`[{"page":1,"text":"x"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		Format(data) // must not panic
+	})
+}

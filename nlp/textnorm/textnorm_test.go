@@ -1,0 +1,86 @@
+package textnorm
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// Real snippets from the corpus (pdftotext of the Shanghai and Jiangsu PDFs).
+		{"与 2023 年度相比，支出决算增加 1062.85万元，增长 12.08%", "与2023年度相比,支出决算增加1062.85万元,增长12.08%"},
+		{"增加 307.82 万元，增长100.00%", "增加307.82万元,增长100.00%"},
+		{"与上年相比收、支预算总计各增加 1808.29 万元，增长 6.69%。", "与上年相比收、支预算总计各增加1808.29万元,增长6.69%。"},
+		{"收入预算１２３４．５６万元（含上年结转）", "收入预算1234.56万元(含上年结转)"},
+		{"1 ,234.5万元", "1,234.5万元"},
+		{"2 023 年", "2023年"},
+		{"17,192万元", "17,192万元"},
+		// Table rows: spaces between figures separate columns and stay.
+		{"合计 1234.56 567.89", "合计1234.56 567.89"},
+		{"2010101 行政运行 120 3", "2010101 行政运行120 3"},
+		{"一般公共服务支出　　合计", "一般公共服务支出  合计"},
+		{"Text without changes。", "Text without changes。"},
+		{"纯中文没有变化", "纯中文没有变化"},
+	}
+	for _, tc := range tests {
+		v := Fold(tc.in)
+		if v.Text != tc.want {
+			t.Errorf("Fold(%q) = %q, want %q", tc.in, v.Text, tc.want)
+		}
+		if v.Orig != tc.in {
+			t.Errorf("Orig changed")
+		}
+	}
+}
+
+func TestOrigSpan(t *testing.T) {
+	in := "与 2023 年度相比，增加 １０６２．８５万元"
+	v := Fold(in)
+	i := strings.Index(v.Text, "1062.85万元")
+	if i < 0 {
+		t.Fatalf("view %q", v.Text)
+	}
+	got := v.OrigSpan(i, i+len("1062.85万元"))
+	if got != "１０６２．８５万元" {
+		t.Errorf("OrigSpan = %q", got)
+	}
+	j := strings.Index(v.Text, "2023")
+	if got := v.OrigSpan(j, j+4); got != "2023" {
+		t.Errorf("OrigSpan year = %q", got)
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"与 2023 年度相比", "１，２３４．５", "a\u3000b", "\xff\xfe1 2", "1 234.5 万元"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v := Fold(s)
+		if v.Orig != s {
+			t.Fatal("orig changed")
+		}
+		prev := 0
+		for i := 0; i <= len(v.Text); i++ {
+			o := v.OrigOffset(i)
+			if o < 0 || o > len(s) {
+				t.Fatalf("offset %d maps to %d outside [0,%d]", i, o, len(s))
+			}
+			if o < prev {
+				t.Fatalf("offsets not monotonic at %d: %d < %d", i, o, prev)
+			}
+			prev = o
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(v.Text) {
+			t.Fatal("view of valid text is invalid UTF-8")
+		}
+	})
+}
+
+func BenchmarkFold(b *testing.B) {
+	line := strings.Repeat("与 2023 年度相比，支出决算增加 1062.85万元，增长 12.08%。主要原因是人员经费增加。", 20)
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		Fold(line)
+	}
+}
