@@ -1,0 +1,143 @@
+// Package meta finds what a budget disclosure says about itself — title,
+// organisation, fiscal year, kind (预算/决算) and scope (部门/单位) — from its
+// cover, its title lines and the labelled lines that follow them
+// (`预算主管部门：…`, `预算单位：…`, `部门：…`).
+package meta
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// coverLines is how many logical lines from the start of the document are
+// searched for the title; covers of the corpus use at most five.
+const coverLines = 12
+
+var (
+	yearRE  = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	kindRE  = regexp.MustCompile(`预算|决算`)
+	labelRE = regexp.MustCompile(`^\s*(?:预算主管部门|主管部门|预算单位|决算单位|单位名称|部\s*门|单\s*位)\s*[:：]\s*(\S.*?)\s*$`)
+	// The title names the organisation either before the year
+	// (江苏省人民检察院2017年部门预算) or after it (2017年度江苏省高级人民法院部门预算公开).
+	orgBeforeRE = regexp.MustCompile(`^(?:关于)?(.+?)\s*(?:19|20)\d{2}\s*年`)
+	orgAfterRE  = regexp.MustCompile(`(?:19|20)\d{2}\s*年度?\s*(.+?)(?:部门|单位)?(?:预算|决算)`)
+	// Words that show a phrase is a level or a programme, not an organisation.
+	notOrgRE = regexp.MustCompile(`^(?:[省市区县]级|区级|市级|省级|年度|部门|单位)$|^(?:上海市|江苏省|[^ ]{1,3}[省市区县])$`)
+)
+
+// Detect reads the metadata from normalized text; info is the format's own
+// metadata (PDF Info, DOCX core properties, HTML <title>) used when the
+// text has no title (an image cover).
+func Detect(t *normalize.Text, info map[string]string) schema.Meta {
+	var m schema.Meta
+	lines := firstLines(t, coverLines)
+	title, rest := findTitle(lines)
+	if title == "" {
+		if it := strings.TrimSpace(info["Title"]); kindRE.MatchString(it) {
+			title = it
+		}
+	}
+	m.Title = title
+	if y := yearRE.FindStringSubmatch(title); y != nil {
+		m.FiscalYear, _ = strconv.Atoi(y[1])
+	}
+	switch {
+	case strings.Contains(title, "决算"):
+		m.Kind = schema.KindFinalAccounts
+	case strings.Contains(title, "预算"):
+		m.Kind = schema.KindBudget
+	}
+	switch {
+	case strings.Contains(title, "单位预算") || strings.Contains(title, "单位决算"):
+		m.Scope = schema.ScopeUnit
+	case strings.Contains(title, "部门预算") || strings.Contains(title, "部门决算"):
+		m.Scope = schema.ScopeDepartment
+	}
+	// A labelled line after the title names the organisation exactly.
+	for _, l := range rest {
+		if sm := labelRE.FindStringSubmatch(l); sm != nil {
+			m.Organization = strings.Join(strings.Fields(sm[1]), "")
+			if strings.HasPrefix(strings.TrimSpace(l), "预算单位") && m.Scope == "" {
+				m.Scope = schema.ScopeUnit
+			}
+			break
+		}
+	}
+	if m.Organization == "" {
+		m.Organization = orgFromTitle(title)
+	}
+	if m.Scope == "" && m.Kind != "" {
+		m.Scope = schema.ScopeDepartment
+	}
+	return m
+}
+
+// firstLines returns the first n logical lines (parsing view, spaces
+// removed) of the document.
+func firstLines(t *normalize.Text, n int) []string {
+	var out []string
+	for _, p := range t.Pages {
+		for _, it := range p.Items {
+			if it.Line == nil {
+				continue
+			}
+			out = append(out, strings.TrimSpace(it.Line.Text))
+			if len(out) == n {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// findTitle joins the cover lines up to the first one that names the kind
+// of document (covers often break the title over two or three lines) and
+// returns the title and the lines after it.
+func findTitle(lines []string) (string, []string) {
+	for i, l := range lines {
+		if strings.Contains(l, "目录") || strings.HasPrefix(strings.ReplaceAll(l, " ", ""), "目录") {
+			break
+		}
+		if !kindRE.MatchString(l) {
+			continue
+		}
+		start := i
+		// Take up to two preceding cover lines that are part of the title:
+		// not dates, page numbers or headings.
+		for start > 0 && i-start < 2 && titlePart(lines[start-1]) {
+			start--
+		}
+		title := strings.Join(lines[start:i+1], "")
+		title = strings.Join(strings.Fields(title), "")
+		return title, lines[i+1:]
+	}
+	return "", nil
+}
+
+var notTitleRE = regexp.MustCompile(`^\d+$|^-?\s*\d+\s*-?$|\d{4}年\d{1,2}月\d{1,2}日|^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+部分`)
+
+func titlePart(l string) bool {
+	l = strings.TrimSpace(l)
+	return l != "" && !notTitleRE.MatchString(l) && len([]rune(l)) <= 30
+}
+
+func orgFromTitle(title string) string {
+	t := strings.TrimSuffix(strings.TrimSuffix(title, "公开"), "情况说明")
+	if sm := orgBeforeRE.FindStringSubmatch(t); sm != nil && !notOrgRE.MatchString(sm[1]) {
+		return strings.TrimSpace(sm[1])
+	}
+	if sm := orgAfterRE.FindStringSubmatch(t); sm != nil && !notOrgRE.MatchString(sm[1]) {
+		o := strings.TrimSpace(sm[1])
+		o = strings.TrimSuffix(o, "区级")
+		o = strings.TrimSuffix(o, "市级")
+		o = strings.TrimSuffix(o, "省级")
+		if o != "" && !notOrgRE.MatchString(o) {
+			return o
+		}
+	}
+	return ""
+}
