@@ -1,0 +1,52 @@
+# budgetdoc — see README.md. Every target works from a fresh clone.
+GO      ?= go
+BIN     ?= bin/budgetdoc
+SAMPLES := $(wildcard samples/*.pdf samples/*.doc samples/*.docx samples/*.html samples/*.json samples/*.txt samples/*.xlsx)
+
+.PHONY: build test run bench bench-text fixtures lint fuzz clean
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/budgetdoc
+
+# The README's test command: unit tests, reader tests on committed fixtures,
+# and the corpus tests when ../shared is present.
+test:
+	$(GO) test -count=1 ./...
+
+# The main job on the sample documents bundled in samples/.
+run: build
+	@mkdir -p out
+	$(BIN) extract --jsonl -o out/samples.jsonl $(SAMPLES)
+	@echo "wrote out/samples.jsonl ($$(wc -l < out/samples.jsonl) documents)"
+	$(BIN) text samples/shanghai_putuo_zhengfuban_2025_dept_budget.pdf > out/shanghai_putuo_zhengfuban_2025_dept_budget.txt
+	@echo "wrote out/shanghai_putuo_zhengfuban_2025_dept_budget.txt"
+
+# Go benchmarks of every package, then the end-to-end text benchmark against
+# pdftotext over the corpus (needs ../shared and poppler-utils).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./scripts/bench-text.sh
+
+bench-text: build
+	./scripts/bench-text.sh
+
+# Regenerate the committed test fixtures (needs LibreOffice, Chromium, qpdf,
+# poppler-utils and CJK fonts: see scripts/fixtures/README.md).
+fixtures:
+	@for s in scripts/fixtures/*.sh; do echo "== $$s"; bash "$$s" || exit 1; done
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+# Short fuzzing of every fuzz target (FUZZTIME each).
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# End-to-end speed of `budgetdoc text` against `pdftotext -layout` over all
+# corpus PDFs, both with 2 files in parallel, in the same run; plus the
+# process start time with a warm compile cache and the peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${CORPUS:-../shared/corpus/real}
+bin=bin/budgetdoc
+[ -x "$bin" ] || go build -trimpath -o "$bin" ./cmd/budgetdoc
+command -v pdftotext >/dev/null || { echo "bench-text: pdftotext not installed (apt-get install poppler-utils)"; exit 0; }
+[ -d "$corpus" ] || { echo "bench-text: no corpus at $corpus"; exit 0; }
+ls "$corpus"/*.pdf > /tmp/budgetdoc-bench-files
+n=$(wc -l < /tmp/budgetdoc-bench-files)
+# Warm the wazero compilation cache once.
+"$bin" text "$(head -1 /tmp/budgetdoc-bench-files)" > /dev/null
+
+now() { date +%s.%N; }
+calc() { awk "BEGIN { print $1 }"; }
+t0=$(now); xargs -P2 -I{} pdftotext -layout {} /dev/null < /tmp/budgetdoc-bench-files 2>/dev/null; t1=$(now)
+xargs -P2 -I{} sh -c "\"$bin\" text {} > /dev/null" < /tmp/budgetdoc-bench-files; t2=$(now)
+theirs=$(calc "$t1 - $t0"); ours=$(calc "$t2 - $t1")
+printf 'files: %d PDFs, 2 in parallel\npdftotext -layout: %.2f s\nbudgetdoc text:    %.2f s\nratio: %.2fx (target <= 1.5x)\n' \
+  "$n" "$theirs" "$ours" "$(calc "$ours / $theirs")"
+
+small=$(ls -S "$corpus"/*.pdf | tail -1)
+t0=$(now); "$bin" text "$small" > /dev/null; t1=$(now)
+printf 'start + read of the smallest PDF (%s): %.3f s (target start <= 0.3 s)\n' "$(basename "$small")" "$(calc "$t1 - $t0")"
+big=$(ls -S "$corpus"/*.pdf | head -1)
+/usr/bin/time -f 'peak RSS on the largest PDF (%C): %M KiB (target <= 150 MB)' "$bin" text "$big" > /dev/null
