@@ -1,0 +1,118 @@
+package segment
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// testSegmenter returns the shared segmenter or fails the test.
+func testSegmenter(tb testing.TB) Segmenter {
+	tb.Helper()
+	s, err := Default()
+	if err != nil {
+		tb.Fatalf("Default: %v", err)
+	}
+	return s
+}
+
+// protect returns spans for each quantity, found left to right in text.
+func protect(tb testing.TB, text string, quantities ...string) []Span {
+	tb.Helper()
+	var spans []Span
+	from := 0
+	for _, q := range quantities {
+		i := strings.Index(text[from:], q)
+		if i < 0 {
+			tb.Fatalf("quantity %q not found in %q after byte %d", q, text, from)
+		}
+		spans = append(spans, Span{Start: from + i, End: from + i + len(q)})
+		from += i + len(q)
+	}
+	return spans
+}
+
+// checkInvariants verifies what Segment promises for any input: tokens lie
+// inside the text, are ordered and non-overlapping, carry their own text and
+// a tag, cover every byte except NULs, and every usable protected span is
+// inside exactly one token (merged spans share one).
+func checkInvariants(tb testing.TB, text string, protected []Span, tokens []Token) {
+	tb.Helper()
+	prevEnd := 0
+	covered := make([]bool, len(text))
+	for i, tk := range tokens {
+		if tk.Start < prevEnd || tk.End <= tk.Start || tk.End > len(text) {
+			tb.Fatalf("token %d [%d,%d) out of order or range (prev end %d, len %d)", i, tk.Start, tk.End, prevEnd, len(text))
+		}
+		if tk.Text != text[tk.Start:tk.End] {
+			tb.Fatalf("token %d text %q != input[%d:%d] %q", i, tk.Text, tk.Start, tk.End, text[tk.Start:tk.End])
+		}
+		if tk.POS == "" {
+			tb.Fatalf("token %d %q has no POS", i, tk.Text)
+		}
+		for j := tk.Start; j < tk.End; j++ {
+			covered[j] = true
+		}
+		prevEnd = tk.End
+	}
+	for i, c := range covered {
+		if !c && text[i] != 0 {
+			tb.Fatalf("byte %d (%q) is in no token", i, text[i])
+		}
+	}
+	for _, p := range protected {
+		if p.Start < 0 || p.End > len(text) || p.Start >= p.End {
+			continue
+		}
+		whole := false
+		for _, tk := range tokens {
+			if tk.Start <= p.Start && p.End <= tk.End {
+				whole = true
+				break
+			}
+		}
+		if !whole {
+			tb.Fatalf("protected span [%d,%d) %q is not inside one token", p.Start, p.End, text[p.Start:p.End])
+		}
+	}
+}
+
+// texts returns the token texts.
+func texts(tokens []Token) []string {
+	out := make([]string, len(tokens))
+	for i, tk := range tokens {
+		out[i] = tk.Text
+	}
+	return out
+}
+
+// moduleRoot walks up from the working directory to the directory holding
+// go.mod.
+func moduleRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// sharedDir returns ../shared next to the repository, or skips.
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	dir := filepath.Join(moduleRoot(tb), "..", "shared")
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("shared data not available: %v", err)
+	}
+	return dir
+}
