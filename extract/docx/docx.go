@@ -242,7 +242,13 @@ func (p *pkg) walkPart(name string, fn func(*parser) error) error {
 	}
 	defer rc.Close()
 	x := newParser(p.ctx, rc, name, p.lim)
-	return x.classify(fn(x))
+	if err := fn(x); err != nil {
+		return x.classify(err)
+	}
+	// Read to the end so that the checksum is verified even when the XML
+	// walk stopped at the root's end tag.
+	_, err = io.Copy(io.Discard, rc)
+	return x.classify(err)
 }
 
 // read parses the whole package.
