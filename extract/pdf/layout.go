@@ -1,0 +1,287 @@
+package pdf
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+)
+
+// glyph is one character placed on the displayed page: box in points,
+// origin top-left, y down. The box is PDFium's loose box, so its height is
+// the font's line height and serves as the font size in the rules below.
+type glyph struct {
+	r              rune
+	space          bool // a space character present in the document
+	x0, y0, x1, y1 float64
+}
+
+func (g glyph) height() float64 { return g.y1 - g.y0 }
+
+func (g glyph) valid() bool {
+	for _, v := range [...]float64{g.x0, g.y0, g.x1, g.y1} {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e7 {
+			return false
+		}
+	}
+	return g.y1 > g.y0
+}
+
+// Tunables of the layout, as fractions of the font size (the line height
+// of the characters involved). They follow pdftotext's behaviour on the
+// corpus rather than any standard.
+const (
+	// duplicateTolerance: the same character placed within this distance
+	// of an earlier copy is a repaint (fake bold, overlay) and is dropped.
+	duplicateTolerance = 0.3
+	// wordGap: a horizontal gap wider than this between two characters of
+	// a line becomes a space. Justified Chinese text stays well below it.
+	wordGap = 0.25
+	// spaceWidth: wide gaps (table columns) become one space per this much
+	// gap, so columns stay visibly apart.
+	spaceWidth = 0.5
+	maxSpaces  = 24
+	// sameLineOverlap: two characters are on one line when their vertical
+	// extents overlap by at least this share of the smaller one.
+	sameLineOverlap = 0.5
+	// paragraphGap: a vertical gap between lines larger than this starts a
+	// new paragraph; normal leading in the corpus is 0.3–0.8.
+	paragraphGap = 1.0
+	// indentStep: a line starting this much right of the body's left edge
+	// is the indented first line of a new paragraph (Chinese paragraphs
+	// are marked by a two-character indent, rarely by vertical space).
+	indentStep = 1.5
+	// shortLine: a line ending this much before the page's right text
+	// edge ends its paragraph.
+	shortLine = 2.0
+)
+
+// dedupe drops characters drawn again at (nearly) the place of an earlier
+// identical character, as pdftotext does: producers fake bold type by
+// painting the text twice with a small offset, and overlays repeat text.
+func dedupe(gs []glyph) []glyph {
+	type cellKey struct {
+		r    rune
+		x, y int32
+	}
+	const cell = 4.0 // points; tolerance never exceeds a cell for sizes < 13pt, neighbours cover the rest
+	seen := make(map[cellKey][]int, len(gs))
+	out := gs[:0:0]
+	out = make([]glyph, 0, len(gs))
+	for _, g := range gs {
+		if g.space {
+			out = append(out, g)
+			continue
+		}
+		h := g.height()
+		tolX := duplicateTolerance * max(g.x1-g.x0, 0.1*h)
+		tolY := duplicateTolerance * h
+		cx, cy := int32(math.Floor(g.x0/cell)), int32(math.Floor(g.y0/cell))
+		reach := int32(math.Ceil(max(tolX, tolY) / cell))
+		dup := false
+	search:
+		for dx := -reach; dx <= reach; dx++ {
+			for dy := -reach; dy <= reach; dy++ {
+				for _, j := range seen[cellKey{g.r, cx + dx, cy + dy}] {
+					o := out[j]
+					if math.Abs(o.x0-g.x0) <= tolX && math.Abs(o.y0-g.y0) <= tolY && math.Abs(o.y1-g.y1) <= tolY {
+						dup = true
+						break search
+					}
+				}
+			}
+		}
+		if dup {
+			continue
+		}
+		k := cellKey{g.r, cx, cy}
+		seen[k] = append(seen[k], len(out))
+		out = append(out, g)
+	}
+	return out
+}
+
+// row is a visual line: glyphs sorted left to right.
+type row struct {
+	glyphs         []glyph
+	x0, y0, x1, y1 float64
+	size           float64 // median glyph height
+}
+
+// groupRows assigns glyphs to visual lines by vertical overlap and orders
+// the lines top to bottom. Baselines are not compared: full-width
+// punctuation and mixed fonts sit at different heights on one line.
+func groupRows(gs []glyph) []*row {
+	order := make([]int, len(gs))
+	for i := range order {
+		order[i] = i
+	}
+	mid := func(g glyph) float64 { return (g.y0 + g.y1) / 2 }
+	slices.SortStableFunc(order, func(a, b int) int {
+		ma, mb := mid(gs[a]), mid(gs[b])
+		switch {
+		case ma < mb:
+			return -1
+		case ma > mb:
+			return 1
+		}
+		return 0
+	})
+	var rows []*row
+	var cur *row
+	var band0, band1 float64 // vertical extent of the current row's text
+	for _, i := range order {
+		g := gs[i]
+		if cur != nil {
+			overlap := min(band1, g.y1) - max(band0, g.y0)
+			if overlap >= sameLineOverlap*min(band1-band0, g.height()) {
+				cur.glyphs = append(cur.glyphs, g)
+				if !g.space {
+					band0, band1 = min(band0, g.y0), max(band1, g.y1)
+				}
+				continue
+			}
+		}
+		cur = &row{glyphs: []glyph{g}}
+		band0, band1 = g.y0, g.y1
+		rows = append(rows, cur)
+	}
+	kept := rows[:0]
+	for _, r := range rows {
+		slices.SortStableFunc(r.glyphs, func(a, b glyph) int {
+			switch {
+			case a.x0 < b.x0:
+				return -1
+			case a.x0 > b.x0:
+				return 1
+			}
+			return 0
+		})
+		if r.measure() {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// measure sets the row's box and size from its visible glyphs; it reports
+// false for a row of spaces only.
+func (r *row) measure() bool {
+	hs := make([]float64, 0, len(r.glyphs))
+	first := true
+	for _, g := range r.glyphs {
+		if g.space {
+			continue
+		}
+		if first {
+			r.x0, r.y0, r.x1, r.y1 = g.x0, g.y0, g.x1, g.y1
+			first = false
+		} else {
+			r.x0, r.y0, r.x1, r.y1 = min(r.x0, g.x0), min(r.y0, g.y0), max(r.x1, g.x1), max(r.y1, g.y1)
+		}
+		hs = append(hs, g.height())
+	}
+	if first {
+		return false
+	}
+	slices.Sort(hs)
+	r.size = hs[len(hs)/2]
+	return true
+}
+
+// text renders the row: characters in x order, spaces where the document
+// has a space character or where the gap is wide for the font size.
+func (r *row) text() string {
+	var b strings.Builder
+	var prev *glyph
+	pendingSpace := false
+	for i := range r.glyphs {
+		g := &r.glyphs[i]
+		if g.space {
+			pendingSpace = prev != nil
+			continue
+		}
+		if prev != nil {
+			// The row's typical size, not the pair's: Type 3 glyphs may
+			// come with tight boxes, and "一" then looks 1pt high.
+			size := max(r.size, min(prev.height(), g.height()))
+			gap := g.x0 - prev.x1
+			n := 0
+			if gap > wordGap*size {
+				n = min(maxSpaces, max(1, int(math.Round(gap/(spaceWidth*size)))))
+			}
+			if n == 0 && pendingSpace {
+				n = 1
+			}
+			b.WriteString(strings.Repeat(" ", n))
+		}
+		b.WriteRune(g.r)
+		prev = g
+		pendingSpace = false
+	}
+	return b.String()
+}
+
+// layoutPage builds the page's lines and paragraph blocks from its glyphs.
+func layoutPage(number int, raw *rawPage) extract.Page {
+	page := extract.Page{Number: number, Width: raw.width, Height: raw.height}
+	rows := groupRows(dedupe(raw.glyphs))
+	if len(rows) == 0 {
+		return page
+	}
+	right := rows[0].x1
+	for _, r := range rows {
+		right = max(right, r.x1)
+	}
+	left := bodyLeft(rows, right)
+	var block *extract.Block
+	for i, r := range rows {
+		line := extract.Line{
+			Text: r.text(),
+			Loc:  extract.Loc{Page: number, Line: i + 1, BBox: &extract.BBox{r.x0, r.y0, r.x1, r.y1}},
+		}
+		if block == nil || startsParagraph(rows[i-1], r, left, right) {
+			page.Blocks = append(page.Blocks, extract.Block{Kind: extract.Paragraph})
+			block = &page.Blocks[len(page.Blocks)-1]
+		}
+		block.Lines = append(block.Lines, line)
+	}
+	return page
+}
+
+// bodyLeft estimates the left edge of the body text: the leftmost start of
+// the lines that run to the right edge (full lines are continuation lines
+// or indented first lines, never centred titles).
+func bodyLeft(rows []*row, right float64) float64 {
+	left, found := 0.0, false
+	for _, r := range rows {
+		if right-r.x1 <= shortLine*r.size && (!found || r.x0 < left) {
+			left, found = r.x0, true
+		}
+	}
+	if !found {
+		left = rows[0].x0
+		for _, r := range rows {
+			left = min(left, r.x0)
+		}
+	}
+	return left
+}
+
+// startsParagraph decides whether line cur begins a new paragraph after
+// line prev: a clear vertical gap, a change of font size, a first-line
+// indent, or a previous line that stopped short of the right edge.
+func startsParagraph(prev, cur *row, left, right float64) bool {
+	size := max(prev.size, cur.size)
+	if cur.y0-prev.y1 > paragraphGap*size {
+		return true
+	}
+	if math.Abs(prev.size-cur.size) > 0.2*size {
+		return true
+	}
+	if cur.x0-left >= indentStep*size {
+		return true
+	}
+	return right-prev.x1 > shortLine*size
+}

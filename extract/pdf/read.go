@@ -1,0 +1,333 @@
+// Package pdf reads PDF files into an extract.Document: the text of every
+// page in reading order, as lines with bounding boxes grouped into
+// paragraph blocks. Parsing, decryption, font decoding (embedded and
+// predefined CJK CMaps, Type 3) are PDFium's, run as WebAssembly through
+// go-pdfium and wazero, so no cgo and no host library are needed; this
+// package turns PDFium's positioned characters into lines and blocks.
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
+	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+)
+
+// infoKeys are the Info dictionary entries copied into Document.Info.
+var infoKeys = []string{"Title", "Author", "Creator", "Producer"}
+
+// Read parses a PDF held in memory. It returns an error wrapping one of the
+// extract sentinels: ErrEmpty, ErrUnsupported (not a PDF), ErrCorrupt,
+// ErrEncrypted (a user password is needed), ErrTooLarge (more pages than
+// lim.MaxPages) or ErrTimeout (ctx done before the document was read).
+func Read(ctx context.Context, data []byte, lim extract.Limits) (*extract.Document, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w: no bytes", extract.ErrEmpty)
+	}
+	// PDF readers accept the header anywhere in the first KiB.
+	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
+		return nil, fmt.Errorf("%w: no %%PDF- header", extract.ErrUnsupported)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, timeoutError(ctx)
+	}
+	eng, err := getEngine()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errEngine, err)
+	}
+	inst, err := eng.acquire(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, timeoutError(ctx)
+		}
+		return nil, fmt.Errorf("%w: %w", errEngine, err)
+	}
+
+	// The work runs on its own goroutine so that Read can return when ctx
+	// is done even if a single PDFium call does not.
+	type result struct {
+		doc     *extract.Document
+		err     error
+		healthy bool
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if p := recover(); p != nil {
+				r = result{err: fmt.Errorf("%w: PDF engine failed: %v", extract.ErrCorrupt, p)}
+			}
+			done <- r
+		}()
+		r.doc, r.healthy, r.err = readDocument(ctx, inst, data, lim)
+	}()
+
+	select {
+	case r := <-done:
+		eng.releaseSlot()
+		retire(inst, r.healthy)
+		return r.doc, r.err
+	case <-ctx.Done():
+		eng.releaseSlot()
+		if eng.interruptible {
+			_ = inst.Kill() // aborts the running call
+		}
+		go func() {
+			<-done
+			_ = inst.Kill()
+		}()
+		return nil, timeoutError(ctx)
+	}
+}
+
+func timeoutError(ctx context.Context) error {
+	return fmt.Errorf("%w: %w", extract.ErrTimeout, context.Cause(ctx))
+}
+
+// readDocument does the reading on one instance. healthy reports whether
+// the instance may be reused: false after an engine failure (a trap leaves
+// PDFium's state undefined).
+func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extract.Limits) (_ *extract.Document, healthy bool, _ error) {
+	opened, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		return nil, isPDFiumError(err), openError(err)
+	}
+	docRef := opened.Document
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: docRef})
+
+	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: docRef})
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: counting pages: %w", extract.ErrCorrupt, err)
+	}
+	if count.PageCount <= 0 {
+		return nil, true, fmt.Errorf("%w: the PDF has no pages", extract.ErrEmpty)
+	}
+	if lim.MaxPages > 0 && count.PageCount > lim.MaxPages {
+		return nil, true, fmt.Errorf("%w: %d pages, limit %d", extract.ErrTooLarge, count.PageCount, lim.MaxPages)
+	}
+
+	doc := &extract.Document{Format: extract.FormatPDF, Pages: make([]extract.Page, 0, count.PageCount)}
+	for _, key := range infoKeys {
+		meta, err := inst.FPDF_GetMetaText(&requests.FPDF_GetMetaText{Document: docRef, Tag: key})
+		if err != nil {
+			continue // absent entries are reported as errors too
+		}
+		if v := cleanText(meta.Value); v != "" {
+			if doc.Info == nil {
+				doc.Info = map[string]string{}
+			}
+			doc.Info[key] = v
+		}
+	}
+
+	var dropped int
+	for i := 0; i < count.PageCount; i++ {
+		if ctx.Err() != nil {
+			return nil, true, timeoutError(ctx)
+		}
+		raw, err := readPage(inst, docRef, i)
+		if err != nil {
+			if !isPDFiumError(err) {
+				return nil, false, fmt.Errorf("%w: page %d: %w", extract.ErrCorrupt, i+1, err)
+			}
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: unreadable, left empty: %v", i+1, err))
+			doc.Pages = append(doc.Pages, extract.Page{Number: i + 1})
+			continue
+		}
+		dropped += raw.dropped
+		doc.Pages = append(doc.Pages, layoutPage(i+1, raw))
+	}
+	if dropped > 0 {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("dropped %d characters without a Unicode mapping (U+FFFD or private use)", dropped))
+	}
+	return doc, true, nil
+}
+
+// isPDFiumError tells PDFium's own, orderly failures (bad file, bad page,
+// password) from failures of the engine itself (WebAssembly traps).
+func isPDFiumError(err error) bool {
+	for _, known := range []error{pdfiumerrors.ErrUnknown, pdfiumerrors.ErrFile, pdfiumerrors.ErrFormat,
+		pdfiumerrors.ErrPassword, pdfiumerrors.ErrSecurity, pdfiumerrors.ErrPage} {
+		if errors.Is(err, known) {
+			return true
+		}
+	}
+	return false
+}
+
+func openError(err error) error {
+	switch {
+	case errors.Is(err, pdfiumerrors.ErrPassword):
+		return fmt.Errorf("%w: password required", extract.ErrEncrypted)
+	case errors.Is(err, pdfiumerrors.ErrSecurity):
+		return fmt.Errorf("%w: unsupported security handler", extract.ErrEncrypted)
+	case errors.Is(err, pdfiumerrors.ErrFormat):
+		return fmt.Errorf("%w: not a readable PDF (bad structure)", extract.ErrCorrupt)
+	case errors.Is(err, pdfiumerrors.ErrFile):
+		return fmt.Errorf("%w: the file could not be parsed", extract.ErrCorrupt)
+	default:
+		return fmt.Errorf("%w: opening the PDF: %w", extract.ErrCorrupt, err)
+	}
+}
+
+// rawPage is what PDFium tells about one page: its displayed size and its
+// characters in content-stream order, in display coordinates.
+type rawPage struct {
+	width, height float64
+	glyphs        []glyph
+	dropped       int // U+FFFD and private-use characters left out
+}
+
+func readPage(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, index int) (*rawPage, error) {
+	loaded, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: docRef, Index: index})
+	if err != nil {
+		return nil, err
+	}
+	pageRef := loaded.Page
+	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: pageRef})
+	page := requests.Page{ByReference: &pageRef}
+
+	box, err := inst.FPDF_GetPageBoundingBox(&requests.FPDF_GetPageBoundingBox{Page: page})
+	if err != nil {
+		return nil, err
+	}
+	rot, err := inst.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: page})
+	if err != nil {
+		return nil, err
+	}
+	tr := newDisplayTransform(float64(box.Rect.Left), float64(box.Rect.Bottom),
+		float64(box.Rect.Right), float64(box.Rect.Top), rot.PageRotation)
+	raw := &rawPage{width: tr.width, height: tr.height}
+
+	textPage, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
+	if err != nil {
+		return nil, err
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: textPage.TextPage})
+	tp := textPage.TextPage
+
+	n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp})
+	if err != nil {
+		return nil, err
+	}
+	raw.glyphs = make([]glyph, 0, n.Count)
+	for i := 0; i < n.Count; i++ {
+		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp, Index: i})
+		if err != nil {
+			return nil, err
+		}
+		r := rune(u.Unicode)
+		space := false
+		switch {
+		case r == '\r' || r == '\n' || r == 0 || r == 0xFEFF || r == 0xFFFE:
+			continue
+		case isUnmapped(r):
+			raw.dropped++
+			continue
+		case r == ' ' || r == '\t' || r == 0xA0:
+			// PDFium inserts spaces of its own where it guesses a word
+			// break; only the document's own spaces are kept, the layout
+			// decides about the rest from the geometry.
+			gen, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp, Index: i})
+			if err != nil || gen.IsGenerated {
+				continue
+			}
+			space = true
+		case r < 0x20 || (r >= 0x7F && r < 0xA0):
+			continue
+		}
+		// The loose box spans the font's ascent to descent and the glyph's
+		// advance: the same height for every character of a line (unlike
+		// the tight glyph box, where "，" sits low and "一" is flat).
+		lb, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp, Index: i})
+		if err != nil {
+			continue // PDFium has no box for it: not a drawn character
+		}
+		g := glyph{r: r, space: space}
+		g.x0, g.y0, g.x1, g.y1 = tr.apply(float64(lb.Rect.Left), float64(lb.Rect.Bottom), float64(lb.Rect.Right), float64(lb.Rect.Top))
+		if !g.valid() {
+			continue
+		}
+		// Text outside the page is not shown (spreadsheet exports draw
+		// whole sheets and let the page clip them). Like pdftotext, keep a
+		// character when its origin is on the page; the baseline sits at
+		// about 0.8 of the loose box's height for common fonts.
+		if baseline := g.y0 + 0.8*g.height(); g.x1 < 0 || g.x0 > tr.width || baseline < 0 || baseline > tr.height {
+			continue
+		}
+		raw.glyphs = append(raw.glyphs, g)
+	}
+	return raw, nil
+}
+
+// isUnmapped reports characters that carry no text: the replacement
+// character and the private-use areas (glyphs PDFium could not map).
+func isUnmapped(r rune) bool {
+	return r == 0xFFFD ||
+		(r >= 0xE000 && r <= 0xF8FF) ||
+		(r >= 0xF0000 && r <= 0xFFFFD) ||
+		(r >= 0x100000 && r <= 0x10FFFD) ||
+		r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)
+}
+
+// cleanText trims metadata values and removes characters that carry no text.
+func cleanText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if isUnmapped(r) || r == 0 {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// displayTransform maps PDF user space (origin bottom-left, y up) to the
+// displayed page (origin top-left, y down), honouring /Rotate.
+type displayTransform struct {
+	left, bottom, right, top float64
+	rotation                 enums.FPDF_PAGE_ROTATION
+	width, height            float64
+}
+
+func newDisplayTransform(left, bottom, right, top float64, rot enums.FPDF_PAGE_ROTATION) displayTransform {
+	if right < left {
+		left, right = right, left
+	}
+	if top < bottom {
+		bottom, top = top, bottom
+	}
+	t := displayTransform{left: left, bottom: bottom, right: right, top: top, rotation: rot}
+	t.width, t.height = right-left, top-bottom
+	if rot == enums.FPDF_PAGE_ROTATION_90_CW || rot == enums.FPDF_PAGE_ROTATION_270_CW {
+		t.width, t.height = t.height, t.width
+	}
+	return t
+}
+
+// apply maps a user-space rectangle to a display box [x0, y0, x1, y1].
+func (t displayTransform) apply(l, b, r, tp float64) (x0, y0, x1, y1 float64) {
+	point := func(x, y float64) (float64, float64) {
+		switch t.rotation {
+		case enums.FPDF_PAGE_ROTATION_90_CW:
+			return y - t.bottom, x - t.left
+		case enums.FPDF_PAGE_ROTATION_180_CW:
+			return t.right - x, y - t.bottom
+		case enums.FPDF_PAGE_ROTATION_270_CW:
+			return t.top - y, t.right - x
+		default:
+			return x - t.left, t.top - y
+		}
+	}
+	ax, ay := point(l, b)
+	bx, by := point(r, tp)
+	return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+}
