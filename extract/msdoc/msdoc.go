@@ -56,9 +56,16 @@ func (r *reader) warn(msg string) {
 	}
 }
 
+// recoverPanics is switched off by the fuzz test so that a bounds error
+// shows up as the bug it is instead of as ErrCorrupt.
+var recoverPanics = true
+
 // Read parses a .doc file.
 func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Document, err error) {
 	defer func() {
+		if !recoverPanics {
+			return
+		}
 		if p := recover(); p != nil {
 			doc, err = nil, fmt.Errorf("%w: malformed Word structure (%v)", extract.ErrCorrupt, p)
 		}
@@ -103,12 +110,9 @@ func read(ctx context.Context, data []byte, lim extract.Limits) (*extract.Docume
 		return nil, err
 	}
 	doc := &extract.Document{Format: extract.FormatDOC}
-	if ole.has("\x05SummaryInformation") || ole.has("SummaryInformation") {
-		name := "SummaryInformation"
-		if ole.has("\x05SummaryInformation") {
-			name = "\x05SummaryInformation"
-		}
-		if b, err := ole.read(name); err == nil {
+	// mscfb drops the leading 0x05 of property set stream names.
+	if ole.has("SummaryInformation") {
+		if b, err := ole.read("SummaryInformation"); err == nil {
 			if info := parseSummary(b); len(info) > 0 {
 				doc.Info = info
 			}
