@@ -47,6 +47,17 @@ func TestCorpusTaiyuan(t *testing.T) {
 		}
 	}
 
+	// Explicit page breaks and section breaks: the narrative, the cover of
+	// part two, then one page per 决算表 (公开06 and 公开07 share one).
+	if len(doc.Pages) != 9 {
+		t.Errorf("%d pages, want 9", len(doc.Pages))
+	}
+	for i, want := range []string{"第二部分", "2016年收入决算表", "2016年支出决算表"} {
+		if got := doc.Pages[i+1].Blocks[0].Text(); got != want {
+			t.Errorf("page %d starts with %q, want %q", i+2, got, want)
+		}
+	}
+
 	// Nine Word tables: the unit list and 公开02表 … 公开09表 (公开01表 is
 	// an embedded spreadsheet object, reported as a warning).
 	type shape struct{ rows, cols int }

@@ -12,6 +12,10 @@ type layout struct {
 	lim    extract.Limits
 	pages  []extract.Page
 	tables []*tableBuilder // open tables, outermost first
+	// breakPending is a page break met while a table was open: Word
+	// writes the break character after the last row end mark, so it
+	// belongs before the paragraph that follows the table.
+	breakPending bool
 }
 
 // tableBuilder collects the rows of one table while it is being read.
@@ -45,12 +49,10 @@ func (l *layout) add(items []item) error {
 	for i := range items {
 		it := &items[i]
 		if it.pageBreak {
-			// A page break inside a table cannot be placed on a page of
-			// its own: the table stays on the page where it started.
-			if len(l.tables) == 0 {
-				if err := l.newPage(); err != nil {
-					return err
-				}
+			if len(l.tables) > 0 {
+				l.breakPending = true
+			} else if err := l.newPage(); err != nil {
+				return err
 			}
 			continue
 		}
@@ -58,7 +60,14 @@ func (l *layout) add(items []item) error {
 			return err
 		}
 	}
-	return l.closeTables(0)
+	if err := l.closeTables(0); err != nil {
+		return err
+	}
+	if l.breakPending {
+		l.breakPending = false
+		return l.newPage()
+	}
+	return nil
 }
 
 func (l *layout) addPara(it *item) error {
@@ -66,6 +75,16 @@ func (l *layout) addPara(it *item) error {
 	d := p.depth()
 	if err := l.closeTables(d); err != nil {
 		return err
+	}
+	if l.breakPending {
+		// The break is placed once the table it followed is closed; a
+		// break between rows of one table cannot split it and is dropped.
+		l.breakPending = false
+		if len(l.tables) == 0 {
+			if err := l.newPage(); err != nil {
+				return err
+			}
+		}
 	}
 	for len(l.tables) < d {
 		l.tables = append(l.tables, &tableBuilder{})

@@ -18,12 +18,18 @@
 //     cell that holds them;
 //   - field results with FieldSpan marks carrying the instruction;
 //   - footnote, endnote and text box text as paragraphs at the end of the
-//     last page (in that order); headers, footers and header text boxes in
-//     Furniture.
+//     last page (in that order): they are content, not page furniture;
+//   - headers, footers and header text boxes in Furniture, each distinct
+//     paragraph once; their lines have no page (Loc is zero);
+//   - Info from the SummaryInformation stream (Title, Subject, Author,
+//     Keywords, LastAuthor, Creator = the application name);
+//   - a warning for each embedded object (EMBED field), whose content —
+//     often a spreadsheet pasted as a table — is not document text.
 //
 // Not interpreted: list numbering generated from list styles (the
 // "一、" of an auto-numbered heading is missing from the text), character
-// formatting including hidden text, and the Word 6/95 format.
+// formatting including hidden text, property modifiers in the short Prm
+// form, and the Word 6/95 format (rejected as unsupported).
 package msdoc
 
 import (

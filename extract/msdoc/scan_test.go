@@ -181,3 +181,28 @@ func TestBuildTable(t *testing.T) {
 		t.Error("no error for 12 cells with MaxCells 11")
 	}
 }
+
+// TestLayoutBreakAfterTable: Word stores a page break that follows a table
+// after the last row end mark, while the table is still open; it must
+// start the next page, not vanish.
+func TestLayoutBreakAfterTable(t *testing.T) {
+	lines := func(s string) []extract.Line { return []extract.Line{{Text: s}} }
+	inTable := paraProps{inTable: true, itap: 1}
+	rowEnd := paraProps{inTable: true, itap: 1, ttp: true}
+	items := []item{
+		{lines: lines("表前"), mark: chParagraph},
+		{lines: lines("A"), mark: chCell, props: inTable},
+		{lines: lines("B"), mark: chCell, props: inTable},
+		{mark: chCell, props: rowEnd},
+		{pageBreak: true},
+		{lines: lines("下一页"), mark: chParagraph},
+	}
+	l := newLayout(nil, extract.DefaultLimits)
+	if err := l.add(items); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.pages) != 2 || len(l.pages[0].Blocks) != 2 || l.pages[0].Blocks[1].Table == nil ||
+		l.pages[0].Blocks[1].Table.Text() != "A\tB" || l.pages[1].Blocks[0].Text() != "下一页" {
+		t.Errorf("pages: %+v", l.pages)
+	}
+}

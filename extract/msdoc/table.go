@@ -28,7 +28,12 @@ func buildTable(rows []rawRow, maxCells int) (*extract.Table, error) {
 			width = max(width, e[1])
 		}
 	}
-	if maxCells > 0 && width*len(rows) > maxCells {
+	if maxCells <= 0 {
+		// The grid can grow with the square of the row count when every
+		// row has its own boundaries: never build it unbounded.
+		maxCells = extract.DefaultLimits.MaxCells
+	}
+	if width*len(rows) > maxCells {
 		return nil, fmt.Errorf("%w: table of %d rows × %d columns exceeds %d cells", extract.ErrTooLarge, len(rows), width, maxCells)
 	}
 	t := &extract.Table{Rows: make([][]extract.Cell, len(rows))}
