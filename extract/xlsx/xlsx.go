@@ -1,0 +1,349 @@
+// Package xlsx reads budget tables published as Excel workbooks (.xlsx,
+// .xlsm) into an extract.Document: one page per sheet, named after the
+// sheet, holding one table of the cells' displayed values (number formats
+// applied: "1,234.50", "12.35%", dates as formatted), with merged cells
+// padded into the grid. Every line's Loc.Line is the sheet row number.
+//
+// Hidden sheets are read like the others — a hidden sheet is still part of
+// what was published and often holds the figures the visible ones quote —
+// and each is named in doc.Warnings. Hidden rows and columns are read too.
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/richardlehane/mscfb"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+)
+
+// oleMagic starts an OLE2 compound file: a legacy .xls, or an encrypted
+// OOXML workbook (the zip inside an EncryptedPackage stream).
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// Read parses an XLSX workbook.
+func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%w: internal error reading XLSX: %v", extract.ErrCorrupt, r)
+		}
+	}()
+	if len(data) == 0 {
+		return nil, extract.ErrEmpty
+	}
+	if bytes.HasPrefix(data, oleMagic) {
+		return nil, classifyOLE(data)
+	}
+	if err := checkPackage(data, lim); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	perPart := lim.MaxBytes
+	if perPart <= 0 {
+		perPart = extract.DefaultLimits.MaxBytes
+	}
+	// checkPackage has bounded every part by perPart, so no worksheet
+	// exceeds UnzipXMLSizeLimit and excelize never spills to temp files.
+	total := perPart
+	if perPart < 1<<40 {
+		total = 4 * perPart
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    total,
+		UnzipXMLSizeLimit: perPart,
+	})
+	if err != nil {
+		return nil, classifyOpenError(err)
+	}
+	defer f.Close()
+
+	doc = &extract.Document{Format: extract.FormatXLSX, Info: docInfo(f)}
+	sheets := f.GetSheetList()
+	if lim.MaxPages > 0 && len(sheets) > lim.MaxPages {
+		return nil, fmt.Errorf("%w: %d sheets, limit %d", extract.ErrTooLarge, len(sheets), lim.MaxPages)
+	}
+	for i, name := range sheets {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		page := extract.Page{Number: i + 1, Name: name}
+		if visible, err := f.GetSheetVisible(name); err == nil && !visible {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("sheet %q is hidden", name))
+		}
+		t, warn, err := readSheet(ctx, f, name, i+1, lim)
+		if err != nil {
+			return nil, err
+		}
+		if warn != "" {
+			doc.Warnings = append(doc.Warnings, warn)
+		}
+		if t != nil {
+			page.Blocks = []extract.Block{{Kind: extract.TableBlock, Style: "sheet", Table: t}}
+		}
+		doc.Pages = append(doc.Pages, page)
+	}
+	if len(doc.Pages) == 0 {
+		return nil, fmt.Errorf("%w: workbook has no sheets", extract.ErrEmpty)
+	}
+	return doc, nil
+}
+
+// checkPackage verifies that data is a zip holding a workbook, and bounds
+// the declared size of every part (archive/zip enforces the declared sizes
+// while inflating, so they cannot lie).
+func checkPackage(data []byte, lim extract.Limits) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+			return fmt.Errorf("%w: broken zip: %v", extract.ErrCorrupt, err)
+		}
+		return fmt.Errorf("%w: not an XLSX workbook (no zip signature)", extract.ErrUnsupported)
+	}
+	hasWorkbook, hasBinary := false, false
+	for _, zf := range zr.File {
+		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
+		switch name {
+		case "xl/workbook.xml":
+			hasWorkbook = true
+		case "xl/workbook.bin":
+			hasBinary = true
+		}
+		if lim.MaxBytes > 0 && zf.UncompressedSize64 > uint64(lim.MaxBytes) {
+			return fmt.Errorf("%w: part %s inflates to %d bytes, limit %d", extract.ErrTooLarge, zf.Name, zf.UncompressedSize64, lim.MaxBytes)
+		}
+	}
+	switch {
+	case hasWorkbook:
+		return nil
+	case hasBinary:
+		return fmt.Errorf("%w: binary workbook (.xlsb) is not supported", extract.ErrUnsupported)
+	default:
+		return fmt.Errorf("%w: zip without xl/workbook.xml is not an XLSX workbook", extract.ErrUnsupported)
+	}
+}
+
+// classifyOLE tells an encrypted OOXML workbook from a legacy .xls.
+func classifyOLE(data []byte) error {
+	r, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("%w: broken OLE2 container: %v", extract.ErrCorrupt, err)
+	}
+	for i := 0; i < 10000; i++ {
+		e, err := r.Next()
+		if err != nil {
+			break
+		}
+		if e.Name == "EncryptedPackage" || e.Name == "EncryptionInfo" {
+			return fmt.Errorf("%w: password-protected workbook", extract.ErrEncrypted)
+		}
+	}
+	return fmt.Errorf("%w: legacy Excel 97-2003 (.xls) or other OLE2 file, not XLSX", extract.ErrUnsupported)
+}
+
+func classifyOpenError(err error) error {
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return fmt.Errorf("%w: %v", extract.ErrEncrypted, err)
+	case strings.Contains(err.Error(), "unzip size"):
+		return fmt.Errorf("%w: %v", extract.ErrTooLarge, err)
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrAlgorithm),
+		errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: %v", extract.ErrCorrupt, err)
+	}
+	return fmt.Errorf("%w: %v", extract.ErrCorrupt, err)
+}
+
+func docInfo(f *excelize.File) map[string]string {
+	m := map[string]string{}
+	p, err := f.GetDocProps()
+	if err != nil || p == nil {
+		return m
+	}
+	for k, v := range map[string]string{
+		"Title": p.Title, "Author": p.Creator, "Subject": p.Subject, "Keywords": p.Keywords,
+		"Description": p.Description, "LastModifiedBy": p.LastModifiedBy, "Created": p.Created, "Modified": p.Modified,
+	} {
+		if v = strings.TrimSpace(v); v != "" {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+// readSheet reads one sheet into a table of displayed values. It returns a
+// nil table for an empty sheet, and a warning instead of an error for a
+// sheet that holds no cells (a chart sheet).
+func readSheet(ctx context.Context, f *excelize.File, sheet string, page int, lim extract.Limits) (*extract.Table, string, error) {
+	maxCells := lim.MaxCells
+	if maxCells <= 0 {
+		maxCells = extract.DefaultLimits.MaxCells
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, fmt.Sprintf("sheet %q has no cells: %v", sheet, err), nil
+	}
+	defer rows.Close()
+	var (
+		values [][]string
+		cells  int
+		width  int
+		height int // rows up to the last one with a value
+	)
+	for rows.Next() {
+		if len(values)&0xff == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, "", err
+			}
+		}
+		cols, err := rows.Columns()
+		if err != nil {
+			return nil, "", fmt.Errorf("%w: sheet %q row %d: %v", extract.ErrCorrupt, sheet, len(values)+1, err)
+		}
+		// Trailing empty cells carry no text; keep the row short.
+		for len(cols) > 0 && cols[len(cols)-1] == "" {
+			cols = cols[:len(cols)-1]
+		}
+		cells += max(1, len(cols)) // an empty row still costs an entry
+		if cells > maxCells {
+			return nil, "", fmt.Errorf("%w: sheet %q has more than %d cells", extract.ErrTooLarge, sheet, maxCells)
+		}
+		values = append(values, cols)
+		if len(cols) > 0 {
+			height = len(values)
+			width = max(width, len(cols))
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, "", fmt.Errorf("%w: sheet %q: %v", extract.ErrCorrupt, sheet, err)
+	}
+	values = values[:height]
+	if height == 0 {
+		return nil, "", nil
+	}
+	merges, warn := mergedRanges(f, sheet)
+	// Let the grid take in merged ranges that start inside it (a label
+	// merged down over an empty row), unless that would blow the cell
+	// limit; then they are clipped.
+	gh, gw := height, width
+	for _, m := range merges {
+		if m.r0 < height && m.c0 < width {
+			gh, gw = max(gh, m.r1+1), max(gw, m.c1+1)
+		}
+	}
+	if gh*gw <= maxCells {
+		height, width = gh, gw
+	} else if warn == "" {
+		warn = fmt.Sprintf("sheet %q: merged ranges beyond the data clipped", sheet)
+	}
+	if height*width > maxCells {
+		return nil, "", fmt.Errorf("%w: sheet %q grid is %d×%d cells, limit %d", extract.ErrTooLarge, sheet, height, width, maxCells)
+	}
+	t := &extract.Table{Rows: make([][]extract.Cell, height)}
+	for r := range t.Rows {
+		t.Rows[r] = make([]extract.Cell, width)
+		for c := range t.Rows[r] {
+			cell := extract.Cell{RowSpan: 1, ColSpan: 1}
+			if r < len(values) && c < len(values[r]) {
+				cell.Lines = cellLines(values[r][c], page, r+1)
+			}
+			t.Rows[r][c] = cell
+		}
+	}
+	if n := applyMerges(t, merges); n > 0 && warn == "" {
+		warn = fmt.Sprintf("sheet %q: %d overlapping merged ranges ignored", sheet, n)
+	}
+	return t, warn, nil
+}
+
+// cellLines splits a cell value at its line breaks (Alt+Enter); every line
+// is located at the cell's row.
+func cellLines(v string, page, row int) []extract.Line {
+	if strings.TrimSpace(v) == "" {
+		return nil
+	}
+	v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
+	var lines []extract.Line
+	for _, s := range strings.Split(v, "\n") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		lines = append(lines, extract.Line{Text: s, Loc: extract.Loc{Page: page, Line: row}})
+	}
+	return lines
+}
+
+// mergeRange is a merged range, 0-based and inclusive.
+type mergeRange struct{ r0, c0, r1, c1 int }
+
+func mergedRanges(f *excelize.File, sheet string) ([]mergeRange, string) {
+	merges, err := f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil, fmt.Sprintf("sheet %q: merged cells unreadable: %v", sheet, err)
+	}
+	var out []mergeRange
+	bad := 0
+	for _, m := range merges {
+		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			bad++
+			continue
+		}
+		out = append(out, mergeRange{min(r0, r1) - 1, min(c0, c1) - 1, max(r0, r1) - 1, max(c0, c1) - 1})
+	}
+	if bad > 0 {
+		return out, fmt.Sprintf("sheet %q: %d invalid merged ranges ignored", sheet, bad)
+	}
+	return out, ""
+}
+
+// applyMerges marks merged ranges in the grid: the top-left cell gets the
+// spans, the others Covered. Ranges are clipped to the grid. Overlapping
+// ranges (invalid, but written by some tools) keep the first; it returns
+// how many were dropped.
+func applyMerges(t *extract.Table, merges []mergeRange) (overlapping int) {
+	height, width := len(t.Rows), len(t.Rows[0])
+	for _, m := range merges {
+		r0, c0 := m.r0, m.c0
+		r1, c1 := min(m.r1, height-1), min(m.c1, width-1)
+		if r0 >= height || c0 >= width || (r0 == r1 && c0 == c1) {
+			continue
+		}
+		if overlaps(t, r0, c0, r1, c1) {
+			overlapping++
+			continue
+		}
+		for r := r0; r <= r1; r++ {
+			for c := c0; c <= c1; c++ {
+				if r == r0 && c == c0 {
+					continue
+				}
+				t.Rows[r][c] = extract.Cell{RowSpan: 1, ColSpan: 1, Covered: true}
+			}
+		}
+		t.Rows[r0][c0].RowSpan = r1 - r0 + 1
+		t.Rows[r0][c0].ColSpan = c1 - c0 + 1
+	}
+	return overlapping
+}
+
+func overlaps(t *extract.Table, r0, c0, r1, c1 int) bool {
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			cell := t.Rows[r][c]
+			if cell.Covered || cell.RowSpan > 1 || cell.ColSpan > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
