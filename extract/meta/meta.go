@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
@@ -34,8 +35,13 @@ var (
 // text has no title (an image cover).
 func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	var m schema.Meta
-	lines := firstLines(t, coverLines)
-	title, rest := findTitle(lines)
+	lines, headings := firstLines(t, coverLines)
+	title, rest := findTitle(headings)
+	if title == "" {
+		title, rest = findTitle(lines)
+	} else {
+		_, rest = findTitle(lines)
+	}
 	if title == "" {
 		if it := strings.TrimSpace(info["Title"]); kindRE.MatchString(it) {
 			title = it
@@ -60,7 +66,7 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	// A labelled line after the title names the organisation exactly.
 	for _, l := range rest {
 		if sm := labelRE.FindStringSubmatch(l); sm != nil {
-			m.Organization = strings.Join(strings.Fields(sm[1]), "")
+			m.Organization = labelValue(sm[1])
 			if strings.HasPrefix(strings.TrimSpace(l), "预算单位") && m.Scope == "" {
 				m.Scope = schema.ScopeUnit
 			}
@@ -76,22 +82,50 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	return m
 }
 
-// firstLines returns the first n logical lines (parsing view, spaces
-// removed) of the document.
-func firstLines(t *normalize.Text, n int) []string {
-	var out []string
+// firstLines returns the first n logical lines (parsing view) of the
+// document, and among them those marked as headings by the format (HTML h1,
+// DOCX heading styles), which name the document more reliably than a
+// breadcrumb or banner above them.
+func firstLines(t *normalize.Text, n int) (lines, headings []string) {
 	for _, p := range t.Pages {
 		for _, it := range p.Items {
 			if it.Line == nil {
 				continue
 			}
-			out = append(out, strings.TrimSpace(it.Line.Text))
-			if len(out) == n {
-				return out
+			l := stripBreadcrumb(strings.TrimSpace(it.Line.Text))
+			lines = append(lines, l)
+			if it.Kind == extract.Heading {
+				headings = append(headings, l)
+			}
+			if len(lines) == n {
+				return lines, headings
 			}
 		}
 	}
-	return out
+	return lines, headings
+}
+
+// stripBreadcrumb drops a web page's navigation trail
+// (`当前位置： 首页 > 重庆市交通委员会2018年部门预算情况说明`).
+func stripBreadcrumb(l string) string {
+	if i := strings.LastIndexAny(l, ">＞»"); i >= 0 && strings.Contains(l[:i], "首页") {
+		return strings.TrimSpace(l[i+1:])
+	}
+	return l
+}
+
+// labelValue takes the value of a labelled cover line up to the next column
+// (`部门：江苏省人大常委会办公厅        单位：万元`).
+func labelValue(v string) string {
+	if i := strings.Index(v, "  "); i >= 0 {
+		v = v[:i]
+	}
+	for _, stop := range []string{"单位:", "单位：", "金额单位"} {
+		if i := strings.Index(v, stop); i > 0 {
+			v = v[:i]
+		}
+	}
+	return strings.Join(strings.Fields(v), "")
 }
 
 // findTitle joins the cover lines up to the first one that names the kind

@@ -42,6 +42,10 @@ func TestDetect(t *testing.T) {
 			schema.Meta{Title: "上海市普陀区社会福利院2024年单位预算", Organization: "上海市普陀区社会福利院", FiscalYear: 2024, Kind: "budget", Scope: "unit"}},
 		{"taiyuan doc", []string{"关于太原市发展和改革委员会2016年部门决算和“三公”经费决算的公开"}, nil,
 			schema.Meta{Title: "关于太原市发展和改革委员会2016年部门决算和“三公”经费决算的公开", Organization: "太原市发展和改革委员会", FiscalYear: 2016, Kind: "final_accounts", Scope: "department"}},
+		{"table cover label with unit", []string{"收支预算总表", "部门:                  江苏省人大常委会办公厅                             单位:万元"}, nil,
+			schema.Meta{Title: "收支预算总表", Organization: "江苏省人大常委会办公厅", Kind: "budget", Scope: "department"}},
+		{"web breadcrumb", []string{"当前位置： 首页 > 重庆市交通委员会2018年部门预算情况说明", "重庆市交通委员会2018年部门预算情况说明"}, nil,
+			schema.Meta{Title: "重庆市交通委员会2018年部门预算情况说明", Organization: "重庆市交通委员会", FiscalYear: 2018, Kind: "budget", Scope: "department"}},
 		{"image cover uses info", []string{"- 1 -", "目    录", "第一部分   部门概况"}, map[string]string{"Title": "江苏省政协办公厅2019年度部门预算"},
 			schema.Meta{Title: "江苏省政协办公厅2019年度部门预算", Organization: "江苏省政协办公厅", FiscalYear: 2019, Kind: "budget", Scope: "department"}},
 	}
