@@ -198,7 +198,8 @@ func isSpace(r rune) bool {
 // (`与 2023 年度相比`, `1 ,234.5`, `307.82 万元`, `2 023 年`). Spaces between
 // two plain numbers are kept: in table rows they separate columns.
 func removableSpace(s string, i, j int) bool {
-	if i == 0 || j >= len(s) {
+	if i == 0 || j >= len(s) || utf8.RuneCountInString(s[i:j]) > 2 {
+		// Wider gaps separate the columns of a table laid out as text.
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
