@@ -184,7 +184,12 @@ type geometry struct {
 	left, right float64 // typical left and right edge of body lines
 	charW       float64 // typical character width
 	maxRunes    int     // typical length of a full line (no boxes)
+	lines       int     // non-blank lines measured
 }
+
+// minLinesForWidth is the fewest lines from which the typical width of a
+// full line can be told; a cover page with three lines has no such width.
+const minLinesForWidth = 6
 
 func measure(p *extract.Page, dropped map[*extract.Line]string) *geometry {
 	var xs0, xs1, ws []float64
@@ -208,6 +213,7 @@ func measure(p *extract.Page, dropped map[*extract.Line]string) *geometry {
 		}
 	}
 	g := &geometry{}
+	g.lines = len(lens)
 	if len(lens) > 0 {
 		g.maxRunes = percentile(lens, 0.9)
 	}
@@ -288,10 +294,10 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 	if strings.HasPrefix(next.Text, "  ") || strings.HasPrefix(next.Text, "\u3000") {
 		return false
 	}
-	return g.maxRunes > 0 && displayWidth(strings.TrimSpace(prevPiece)) >= g.maxRunes*85/100
+	return g.lines >= minLinesForWidth && g.maxRunes > 0 && displayWidth(strings.TrimSpace(prevPiece)) >= g.maxRunes*85/100
 }
 
-var listItemRE = regexp.MustCompile(`^\s*(?:` +
+var listItemRE = regexp.MustCompile(`^[\s\x{3000}]*(?:` +
 	`第[一二三四五六七八九十百零〇]+[部分章节条]` + // 第一部分
 	`|[一二三四五六七八九十]+[、.．]` + // 一、
 	`|[（(][一二三四五六七八九十]+[）)]` + // （一）

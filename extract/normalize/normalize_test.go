@@ -77,6 +77,9 @@ func TestDocumentPlainText(t *testing.T) {
 		"人员调出。",
 		"（一）数量指标：办理案件数≥120件；培训人次≥300人次；",
 		"与 2023 年度相比，支出决算增加 1062.85万元。",
+		"（二）开展便民、利民的社区服务，兴办社会福利事业，做好社会救助和其他社会保障工作。",
+		"（三）开展计划生育、环境保护、教育、文化、卫生、科普、体育等工作，维护合法权益。",
+		"（四）组织实施社会治安综合治理规划，开展治安保卫、人民调解工作，开展拥军优属。",
 	}
 	var ls []extract.Line
 	for i, s := range lines {
@@ -85,11 +88,11 @@ func TestDocumentPlainText(t *testing.T) {
 	doc := &extract.Document{Format: extract.FormatText, Pages: []extract.Page{{Number: 1, Blocks: []extract.Block{{Lines: ls}}}}}
 	txt := Document(doc)
 	items := txt.Pages[0].Items
-	if len(items) != 3 {
+	if len(items) != 6 {
 		for _, it := range items {
 			t.Log(it.Line.Orig)
 		}
-		t.Fatalf("got %d items, want 3", len(items))
+		t.Fatalf("got %d items, want 6", len(items))
 	}
 	if !strings.HasSuffix(items[0].Line.Orig, "主要原因是人员调出。") {
 		t.Errorf("not joined: %q", items[0].Line.Orig)
