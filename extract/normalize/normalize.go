@@ -187,6 +187,10 @@ type geometry struct {
 	lines       int     // non-blank lines measured
 }
 
+// columnGap is the run of spaces that separates table columns in text
+// extracted from a laid-out page.
+const columnGap = "   "
+
 // minLinesForWidth is the fewest lines from which the typical width of a
 // full line can be told; a cover page with three lines has no such width.
 const minLinesForWidth = 6
@@ -258,6 +262,9 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 		return false
 	}
 	prevText := open.View.Orig
+	if strings.Contains(text, columnGap) || strings.Contains(prevText[open.Parts[len(open.Parts)-1].Start:], columnGap) {
+		return false // rows of a table laid out as text are never joined
+	}
 	last, _ := utf8.DecodeLastRuneInString(prevText)
 	lastLoc := open.Parts[len(open.Parts)-1].Loc
 	prevPiece := prevText[open.Parts[len(open.Parts)-1].Start:]
