@@ -129,6 +129,13 @@ func decode(data []byte) (text, enc string, warnings []string, err error) {
 	if utf8.Valid(data) && hasMultibyte(data) {
 		return string(data), plain.EncUTF8, []string{"declared " + declared + " but the bytes are UTF-8"}, nil
 	}
+	if declared == "windows-1252" {
+		// Servers stamp ISO-8859-1 on pages they know nothing about;
+		// Chinese pages so labelled are really GBK.
+		if d, err := plain.Decode(data); err == nil && d.Encoding == plain.EncGB18030 {
+			return d.Text, d.Encoding, append(d.Warnings, "declared "+declared+" but the bytes are GB18030"), nil
+		}
+	}
 	e, name := charset.Lookup(declared)
 	out, err := e.NewDecoder().Bytes(data)
 	if err != nil {

@@ -167,6 +167,7 @@ func TestReadEncodings(t *testing.T) {
 		{"undeclared GBK detected", "gb18030", gbk(t, body), false},
 		{"declared utf-8, bytes GBK", "gb18030", gbk(t, `<meta charset="utf-8">`+body), true},
 		{"declared gb2312, bytes UTF-8", "utf-8", []byte(`<meta charset="gb2312">` + body), true},
+		{"declared latin-1, bytes GBK", "gb18030", gbk(t, `<meta charset="iso-8859-1">`+body), true},
 		{"meta after a long JSP preamble", "gbk", gbk(t, longPreamble+`<meta charset="gbk">`+body), false},
 	}
 	for _, tt := range tests {

@@ -41,15 +41,15 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, classifyOLE(data)
 	}
-	if err := checkPackage(data, lim); err != nil {
+	perPart := lim.MaxBytes
+	if perPart <= 0 {
+		perPart = extract.DefaultLimits.MaxBytes
+	}
+	if err := checkPackage(data, perPart); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
-	}
-	perPart := lim.MaxBytes
-	if perPart <= 0 {
-		perPart = extract.DefaultLimits.MaxBytes
 	}
 	// checkPackage has bounded every part by perPart, so no worksheet
 	// exceeds UnzipXMLSizeLimit and excelize never spills to temp files.
@@ -100,7 +100,7 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 // checkPackage verifies that data is a zip holding a workbook, and bounds
 // the declared size of every part (archive/zip enforces the declared sizes
 // while inflating, so they cannot lie).
-func checkPackage(data []byte, lim extract.Limits) error {
+func checkPackage(data []byte, maxPart int64) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
@@ -117,8 +117,8 @@ func checkPackage(data []byte, lim extract.Limits) error {
 		case "xl/workbook.bin":
 			hasBinary = true
 		}
-		if lim.MaxBytes > 0 && zf.UncompressedSize64 > uint64(lim.MaxBytes) {
-			return fmt.Errorf("%w: part %s inflates to %d bytes, limit %d", extract.ErrTooLarge, zf.Name, zf.UncompressedSize64, lim.MaxBytes)
+		if zf.UncompressedSize64 > uint64(maxPart) {
+			return fmt.Errorf("%w: part %s inflates to %d bytes, limit %d", extract.ErrTooLarge, zf.Name, zf.UncompressedSize64, maxPart)
 		}
 	}
 	switch {
