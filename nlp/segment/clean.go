@@ -15,37 +15,14 @@ const nulPlaceholder = ' '
 // original byte offsets.
 type cleanText struct {
 	text string
-	// orig[i] is the original offset (relative to the chunk) of the rune that
-	// cleaned byte i belongs to; orig[len(text)] is the chunk length. nil means
-	// the cleaned text is the chunk itself.
-	orig []int32
-	// origLen[i] is the original length of the rune starting at cleaned byte i.
-	origLen []uint8
+	// shifts records, after every rune whose cleaned length differs from
+	// its original length, the pair (cleaned offset, original offset); between
+	// two shifts the offsets move together. nil means text is the chunk itself.
+	shifts []shift
+	cursor int // index into shifts used by the last span call
 }
 
-// needsCleaning reports whether s holds anything jieba must not see as is:
-// invalid UTF-8, NUL, or a rune that width folding changes.
-func needsCleaning(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == 0 {
-				return true
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return true
-		}
-		if foldRune(r) != r {
-			return true
-		}
-		i += size
-	}
-	return false
-}
+type shift struct{ clean, orig int32 }
 
 // foldRune folds full-width and half-width variants to their canonical width
 // (ＡＢＣ１２３，（） → ABC123,() ; ｶ → カ), as golang.org/x/text/width.Fold does.
@@ -63,68 +40,92 @@ func foldRune(r rune) rune {
 
 // foldString folds the widths of a whole string (used for dictionary words).
 func foldString(s string) string {
-	if !needsCleaning(s) {
-		return s
-	}
 	return cleanChunk(s, nil).text
 }
 
 // cleanChunk returns s with invalid UTF-8 bytes replaced by U+FFFD (one per
 // byte), NUL bytes replaced by nulPlaceholder and widths folded. Each rune of
-// the result stands for exactly one rune (or one invalid byte) of s, which is
-// what makes the offset map simple and exact. buf, if given, is reused.
+// the result stands for exactly one rune (or one invalid byte) of s, so jieba's
+// token boundaries, which fall between runes, map back exactly. Text that
+// needs none of this is returned as is. buf, if given, is reused.
 func cleanChunk(s string, buf *cleanBuf) cleanText {
-	if !needsCleaning(s) {
-		return cleanText{text: s}
-	}
 	if buf == nil {
 		buf = new(cleanBuf)
 	}
 	out := buf.text[:0]
-	orig := buf.orig[:0]
-	olen := buf.olen[:0]
+	shifts := buf.shifts[:0]
+	copied := 0 // s[:copied] is already in out
+	changed := false
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == 0 {
+				out = append(out, s[copied:i]...)
+				out = append(out, nulPlaceholder) // same length: no shift
+				copied, changed = i+1, true
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		var repl rune
 		switch {
 		case r == utf8.RuneError && size == 1:
-			// keep r: U+FFFD
-		case r == 0:
-			r = nulPlaceholder
-		default:
-			r = foldRune(r)
+			repl = utf8.RuneError
+		case c == 0xE3 || c == 0xEF: // the only lead bytes of foldable runes
+			if f := foldRune(r); f != r {
+				repl = f
+			}
 		}
-		start := len(out)
-		out = utf8.AppendRune(out, r)
-		for j := start; j < len(out); j++ {
-			orig = append(orig, int32(i))
-			olen = append(olen, uint8(size))
+		if repl == 0 {
+			i += size
+			continue
 		}
+		out = append(out, s[copied:i]...)
+		out = utf8.AppendRune(out, repl)
 		i += size
+		copied, changed = i, true
+		shifts = append(shifts, shift{clean: int32(len(out)), orig: int32(i)})
 	}
-	orig = append(orig, int32(len(s)))
-	olen = append(olen, 0)
-	buf.text, buf.orig, buf.olen = out, orig, olen
-	return cleanText{text: string(out), orig: orig, origLen: olen}
+	if !changed {
+		return cleanText{text: s}
+	}
+	out = append(out, s[copied:]...)
+	if shifts == nil {
+		shifts = []shift{} // NUL replacement only: offsets unchanged but text copied
+	}
+	buf.text, buf.shifts = out, shifts
+	return cleanText{text: string(out), shifts: shifts}
 }
 
 // cleanBuf holds reusable buffers for cleanChunk.
 type cleanBuf struct {
-	text []byte
-	orig []int32
-	olen []uint8
+	text   []byte
+	shifts []shift
+}
+
+// orig maps a cleaned offset that falls between runes to the original
+// offset. Calls with non-decreasing offsets (the usual case) are amortised
+// O(1); others restart the scan.
+func (c *cleanText) orig(off int) int {
+	if len(c.shifts) == 0 {
+		return off
+	}
+	if c.cursor > 0 && int(c.shifts[c.cursor-1].clean) > off {
+		c.cursor = 0
+	}
+	for c.cursor < len(c.shifts) && int(c.shifts[c.cursor].clean) <= off {
+		c.cursor++
+	}
+	if c.cursor == 0 {
+		return off
+	}
+	sh := c.shifts[c.cursor-1]
+	return int(sh.orig) + off - int(sh.clean)
 }
 
 // span maps the cleaned byte range [start, end) back to the chunk's original
-// bytes. end is mapped through the last rune of the range so that it is exact
-// even when that rune was folded to a shorter encoding.
-func (c cleanText) span(start, end int) (int, int) {
-	if c.orig == nil {
-		return start, end
-	}
-	if end <= start {
-		o := int(c.orig[start])
-		return o, o
-	}
-	last := end - 1
-	return int(c.orig[start]), int(c.orig[last]) + int(c.origLen[last])
+// bytes.
+func (c *cleanText) span(start, end int) (int, int) {
+	return c.orig(start), c.orig(end)
 }

@@ -314,79 +314,79 @@ func cacheRoots() []string {
 }
 
 // prepareDictDir makes sure root/budgetdoc/jieba-<hash>/ holds the five valid
-// files and returns their paths in NewJieba order. The directory is filled
+// files and returns their paths in NewJieba order, with their contents. The directory is filled
 // under a temporary name and renamed into place, so a reader never sees a
 // half-written directory and two processes racing both end up using the
 // winner's copy.
-func prepareDictDir(root string) ([]string, error) {
+func prepareDictDir(root string) (paths []string, contents [][]byte, err error) {
 	files, err := dictFiles()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	parent := filepath.Join(root, "budgetdoc")
 	dir := filepath.Join(parent, "jieba-"+contentHash())
 
-	paths, verr := validateDir(dir, files)
-	if verr == nil {
-		return paths, nil
+	if paths, contents, err := validateDir(dir, files); err == nil {
+		return paths, contents, nil
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	tmp, err := os.MkdirTemp(parent, ".jieba-tmp-")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
 	for _, f := range files {
 		data, err := f.content()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.name, err)
+			return nil, nil, fmt.Errorf("%s: %w", f.name, err)
 		}
 		if err := f.validate(data); err != nil {
-			return nil, fmt.Errorf("embedded %s: %w", f.name, err)
+			return nil, nil, fmt.Errorf("embedded %s: %w", f.name, err)
 		}
 		if err := os.WriteFile(filepath.Join(tmp, f.name), data, 0o644); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	renameErr := os.Rename(tmp, dir)
 	if renameErr != nil {
 		// Another process may have won the race; use its copy if it is good.
-		if paths, err := validateDir(dir, files); err == nil {
-			return paths, nil
+		if paths, contents, err := validateDir(dir, files); err == nil {
+			return paths, contents, nil
 		}
 		// The existing directory is damaged (it failed validation above):
 		// replace it once.
 		if err := os.RemoveAll(dir); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := os.Rename(tmp, dir); err != nil {
-			if paths, verr := validateDir(dir, files); verr == nil {
-				return paths, nil
+			if paths, contents, verr := validateDir(dir, files); verr == nil {
+				return paths, contents, nil
 			}
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	return validateDir(dir, files)
 }
 
-// validateDir checks every file in dir and returns their paths.
-func validateDir(dir string, files []dictFile) ([]string, error) {
+// validateDir checks every file in dir and returns their paths and contents.
+func validateDir(dir string, files []dictFile) ([]string, [][]byte, error) {
 	paths := make([]string, len(files))
+	contents := make([][]byte, len(files))
 	for i, f := range files {
 		p := filepath.Join(dir, f.name)
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := f.validate(data); err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+			return nil, nil, fmt.Errorf("%s: %w", p, err)
 		}
-		paths[i] = p
+		paths[i], contents[i] = p, data
 	}
-	return paths, nil
+	return paths, contents, nil
 }

@@ -157,7 +157,7 @@ func TestPrepareDictDir(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i], errs[i] = prepareDictDir(root)
+			results[i], _, errs[i] = prepareDictDir(root)
 		}()
 	}
 	wg.Wait()
@@ -182,7 +182,7 @@ func TestPrepareDictDir(t *testing.T) {
 	if err := os.WriteFile(results[0][3], nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	paths, err := prepareDictDir(root)
+	paths, _, err := prepareDictDir(root)
 	if err != nil {
 		t.Fatalf("repair: %v", err)
 	}

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -115,4 +116,25 @@ func sharedDir(tb testing.TB) string {
 		tb.Skipf("shared data not available: %v", err)
 	}
 	return dir
+}
+
+// corpusPDFs lists the real corpus PDFs, or nil when ../shared or pdftotext
+// is missing.
+func corpusPDFs(tb testing.TB) []string {
+	tb.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return nil
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(moduleRoot(tb), "..", "shared", "corpus", "real", "*.pdf"))
+	return pdfs
+}
+
+// pdfText is the pdftotext output of one PDF ("" if it fails).
+func pdfText(tb testing.TB, path string) string {
+	tb.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		return ""
+	}
+	return string(out)
 }

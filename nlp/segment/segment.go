@@ -9,7 +9,9 @@
 // cleaned first (invalid UTF-8 makes jieba return nothing, a NUL truncates the
 // text) and widths are folded, while token offsets always refer to the
 // caller's original bytes. A budget user dictionary (budget_dict.txt) makes
-// classification names and budget terms single tokens.
+// classification names and budget terms single tokens. Part-of-speech tags are
+// jieba's (its dictionary tags and fallback rule, looked up on the Go side —
+// see tagTable).
 package segment
 
 import (
@@ -78,6 +80,7 @@ func Default() (Segmenter, error) {
 // jiebaSegmenter is the gojieba-backed Segmenter.
 type jiebaSegmenter struct {
 	jieba *gojieba.Jieba
+	tags  *tagTable
 	pool  sync.Pool // *cleanBuf
 }
 
@@ -87,11 +90,12 @@ type jiebaSegmenter struct {
 // (jieba's AddWord is not safe to call concurrently with segmentation).
 func load(roots []string) (seg *jiebaSegmenter, err error) {
 	var paths []string
+	var contents [][]byte
 	var errs []error
 	for _, root := range roots {
-		p, err := prepareDictDir(root)
+		p, c, err := prepareDictDir(root)
 		if err == nil {
-			paths = p
+			paths, contents = p, c
 			break
 		}
 		errs = append(errs, fmt.Errorf("%s: %w", root, err))
@@ -106,8 +110,9 @@ func load(roots []string) (seg *jiebaSegmenter, err error) {
 			seg, err = nil, fmt.Errorf("segment: loading jieba: %v", r)
 		}
 	}()
+	tags := newTagTable(contents[0], contents[2]) // main and user dictionary
 	j := gojieba.NewJieba(paths...)
-	return &jiebaSegmenter{jieba: j}, nil
+	return &jiebaSegmenter{jieba: j, tags: tags}, nil
 }
 
 // close frees the C++ side; only for tests and benchmarks (Default's instance
@@ -120,7 +125,9 @@ const maxChunk = 16 << 10
 
 // Segment implements Segmenter.
 func (s *jiebaSegmenter) Segment(text string, protected []Span) []Token {
-	tokens := make([]Token, 0, len(text)/5+len(protected)+1)
+	// Budget text averages about one token per 4.4 bytes (pdftotext output
+	// of the corpus); size the slice for that to avoid regrowing it.
+	tokens := make([]Token, 0, len(text)/4+len(protected)+1)
 	pos := 0
 	for _, p := range normalizeSpans(protected, len(text)) {
 		tokens = s.segmentGap(tokens, text, pos, p.Start)
@@ -191,8 +198,8 @@ func chunkEnd(text string, start, end int) int {
 	return limit
 }
 
-// segmentChunk runs jieba's tagger over one cleaned chunk and maps the words
-// back to the original text.
+// segmentChunk segments one cleaned chunk with jieba (MixSegment, HMM on),
+// tags the words and maps them back to the original text.
 func (s *jiebaSegmenter) segmentChunk(tokens []Token, text string, start, end int) []Token {
 	chunk := text[start:end]
 	buf, _ := s.pool.Get().(*cleanBuf)
@@ -213,28 +220,22 @@ func (s *jiebaSegmenter) segmentChunk(tokens []Token, text string, start, end in
 		}
 		if isNonWord(clean.text[cs:ce]) {
 			tok.POS = "x"
+		} else if pos == "" {
+			tok.POS = s.tags.lookup(clean.text[cs:ce])
 		}
 		tokens = append(tokens, tok)
 	}
 
 	at := 0 // position in clean.text
-	for _, tagged := range s.jieba.Tag(clean.text) {
-		word, pos := splitTagged(tagged)
-		if word == "" {
-			continue
+	for _, w := range s.jieba.Tokenize(clean.text, gojieba.DefaultMode, true) {
+		if w.Start < at || w.End <= w.Start || w.End > len(clean.text) {
+			continue // never seen; keeps the output well-formed if it happens
 		}
-		if !strings.HasPrefix(clean.text[at:], word) {
-			// jieba's words are substrings of its input in order; if that
-			// ever fails, resynchronise and keep the skipped text as x.
-			i := strings.Index(clean.text[at:], word)
-			if i < 0 {
-				break
-			}
-			emitRunes(clean.text, at, at+i, emit)
-			at += i
+		if w.Start > at {
+			emitRunes(clean.text, at, w.Start, emit) // text jieba skipped
 		}
-		emit(at, at+len(word), pos)
-		at += len(word)
+		emit(w.Start, w.End, "") // tagged in emit
+		at = w.End
 	}
 	if at < len(clean.text) {
 		emitRunes(clean.text, at, len(clean.text), emit)
@@ -252,24 +253,20 @@ func emitRunes(text string, from, to int, emit func(cs, ce int, pos string)) {
 	}
 }
 
-// splitTagged splits gojieba's "word/tag" at the last slash (the word itself
-// may contain one).
-func splitTagged(s string) (word, pos string) {
-	i := strings.LastIndexByte(s, '/')
-	if i < 0 {
-		return s, "x"
-	}
-	word, pos = s[:i], s[i+1:]
-	if pos == "" {
-		pos = "x"
-	}
-	return word, pos
-}
-
 // isNonWord reports whether a token is only punctuation, symbols or space.
 // jieba tags those "x" when they are full-width but "eng" once folded to
 // ASCII; we want "x" either way.
 func isNonWord(s string) bool {
+	if len(s) == 0 {
+		return true
+	}
+	if c := s[0]; c == ' ' || c == '\n' || c == '\t' {
+		if len(s) == 1 {
+			return true
+		}
+	} else if c >= 0xE4 && c <= 0xE9 || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+		return false // starts with a CJK ideograph (U+4E00–U+9FFF), digit or letter
+	}
 	for _, r := range s {
 		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) && !unicode.IsSpace(r) && r != utf8.RuneError {
 			return false

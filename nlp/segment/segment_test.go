@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 // Sentences from the real corpus (../shared/corpus/real, via pdftotext), with
@@ -235,27 +236,30 @@ func TestSegmentCleansInput(t *testing.T) {
 }
 
 func TestCleanChunkOffsets(t *testing.T) {
-	in := "a\x00（１）\xffＢ"
+	in := "a\x00（１）\xffＢ中文"
 	c := cleanChunk(in, nil)
-	if want := "a (1)\uFFFDB"; c.text != want {
+	if want := "a (1)\uFFFDB中文"; c.text != want {
 		t.Fatalf("cleaned %q, want %q", c.text, want)
 	}
 	// Map every cleaned rune back and check it lands on the original rune.
-	wantOrig := []string{"a", "\x00", "（", "１", "）", "\xff", "Ｂ"}
+	wantOrig := []string{"a", "\x00", "（", "１", "）", "\xff", "Ｂ", "中", "文"}
 	i := 0
 	for cs, r := range c.text {
-		ce := cs + len(string(r))
-		if r == '\uFFFD' {
-			ce = cs + 3
-		}
-		o0, o1 := c.span(cs, ce)
+		o0, o1 := c.span(cs, cs+utf8.RuneLen(r))
 		if got := in[o0:o1]; got != wantOrig[i] {
 			t.Errorf("rune %d %q maps to %q, want %q", i, r, got, wantOrig[i])
 		}
 		i++
 	}
-	if c2 := cleanChunk("纯中文无需清理", nil); c2.orig != nil {
+	// Out-of-order calls still map correctly.
+	if o0, o1 := c.span(0, len(c.text)); o0 != 0 || o1 != len(in) {
+		t.Errorf("whole text maps to [%d,%d), want [0,%d)", o0, o1, len(in))
+	}
+	if c2 := cleanChunk("纯中文无需清理 plain", nil); c2.shifts != nil {
 		t.Error("clean text should be passed through without an offset map")
+	}
+	if c3 := cleanChunk("a\x00b", nil); c3.text != "a b" {
+		t.Errorf("NUL not replaced: %q", c3.text)
 	}
 }
 
