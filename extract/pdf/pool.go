@@ -91,7 +91,12 @@ func newEngine(n int, intr bool) (*pdfiumEngine, error) {
 	if cache, err := wazero.NewCompilationCacheWithDir(cacheDir()); err == nil {
 		rc = rc.WithCompilationCache(cache)
 	}
+	ctx := context.Background()
+	if alloc := newMemoryAllocator(memoryLimitPages*65536, intr); alloc != nil {
+		ctx = experimental.WithMemoryAllocator(ctx, alloc)
+	}
 	pool, err := webassembly.Init(webassembly.Config{
+		Context:  ctx,
 		MinIdle:  0,
 		MaxIdle:  n,
 		MaxTotal: -1, // concurrency is bounded by slots; abandoned instances must not block the pool
