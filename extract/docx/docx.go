@@ -123,8 +123,7 @@ func partKey(name string) string {
 // conventional word/document.xml.
 func (p *pkg) findMain() string {
 	for _, r := range p.rels("_rels/.rels", "") {
-		if strings.HasSuffix(r.typ, "/officeDocument") && p.files[r.target] != nil &&
-			strings.Contains(p.contentType(r.target), "wordprocessingml") {
+		if strings.HasSuffix(r.typ, "/officeDocument") && p.files[r.target] != nil && isWordContentType(p.contentType(r.target)) {
 			return r.target
 		}
 	}
@@ -132,6 +131,13 @@ func (p *pkg) findMain() string {
 		return "word/document.xml"
 	}
 	return ""
+}
+
+// isWordContentType accepts the main-part types of .docx, .dotx (wordprocessingml
+// document/template) and of the macro-enabled .docm, .dotm (ms-word).
+func isWordContentType(ct string) bool {
+	ct = strings.ToLower(ct)
+	return strings.Contains(ct, "wordprocessingml") || strings.Contains(ct, "ms-word.document") || strings.Contains(ct, "ms-word.template")
 }
 
 // contentType returns the declared content type of a part ("" if unknown).

@@ -75,7 +75,7 @@ func TestFeatures(t *testing.T) {
 		},
 		{
 			name: "tabs, breaks, hyphens, symbols",
-			body: p(`<w:r><w:t>科目</w:t><w:tab/><w:t>金额</w:t><w:br/><w:t>第二行</w:t><w:cr/><w:t>A</w:t><w:noBreakHyphen/><w:t>B</w:t>`+
+			body: p(`<w:r><w:t>科目</w:t><w:tab/><w:t>金额</w:t><w:br/><w:t>第二行</w:t><w:cr/><w:t>A</w:t><w:noBreakHyphen/><w:t>B</w:t>` +
 				`<w:softHyphen/><w:sym w:font="Symbol" w:char="F0B3"/><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="SimSun" w:char="2460"/></w:r>`),
 			want: "== page 1\nP \n  | 科目→金额\n  | 第二行\n  | A-B≥✓①\n",
 		},
@@ -373,6 +373,17 @@ func TestStrictNamespace(t *testing.T) {
 	data := zipParts(t, map[string]string{"[Content_Types].xml": contentTypes, "_rels/.rels": rels, "word/document.xml": body})
 	want := "== page 1\nP \n  | 严格模式\nT 1x2\n  | 合并{c2} | ^\n"
 	if got := dump(read(t, data)); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestMacroEnabled(t *testing.T) {
+	ct := strings.ReplaceAll(contentTypes, "/word/document.xml", "/word/main.xml")
+	ct = strings.ReplaceAll(ct, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "application/vnd.ms-word.document.macroEnabled.main+xml")
+	rels := strings.ReplaceAll(packageRels, "word/document.xml", "word/main.xml")
+	data := zipParts(t, map[string]string{"[Content_Types].xml": ct, "_rels/.rels": rels, "word/vbaProject.bin": "\x00",
+		"word/main.xml": docXML(p(r("宏"), `<w:ruby><w:rubyPr/><w:rt><w:r><w:t>hong</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>文档</w:t></w:r></w:rubyBase></w:ruby>`))})
+	if got, want := dump(read(t, data)), "== page 1\nP \n  | 宏文档\n"; got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

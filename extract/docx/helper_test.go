@@ -47,6 +47,10 @@ func partXML(root, content string) string {
 // zipParts builds a zip from name → content, in name order.
 func zipParts(t testing.TB, parts map[string]string) []byte {
 	t.Helper()
+	return zipPartsMethod(t, parts, zip.Deflate)
+}
+
+func zipPartsMethod(t testing.TB, parts map[string]string, method uint16) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	names := make([]string, 0, len(parts))
@@ -55,7 +59,7 @@ func zipParts(t testing.TB, parts map[string]string) []byte {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		w, err := zw.Create(n)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: method})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -202,6 +202,7 @@ var skipped = map[string]bool{
 	"footnoteRef": true, "endnoteRef": true, "separator": true, "continuationSeparator": true,
 	"fldData": true, "ffData": true, "bookmarkStart": true, "bookmarkEnd": true,
 	"proofErr": true, "permStart": true, "permEnd": true,
+	"rt": true, // ruby (phonetic guide) text above its base: not part of the line
 }
 
 // blockElem handles one block-level element (paragraph, table, or a wrapper
