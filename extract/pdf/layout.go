@@ -67,8 +67,7 @@ func dedupe(gs []glyph) []glyph {
 	}
 	const cell = 4.0 // points; tolerance never exceeds a cell for sizes < 13pt, neighbours cover the rest
 	seen := make(map[cellKey][]int, len(gs))
-	out := gs[:0:0]
-	out = make([]glyph, 0, len(gs))
+	out := make([]glyph, 0, len(gs))
 	for _, g := range gs {
 		if g.space {
 			out = append(out, g)
