@@ -5,7 +5,7 @@
 // out of the zip entry, never unmarshalled into a tree, and every entry's
 // decompressed size is capped, so a hostile file cannot exhaust memory.
 //
-// Choices worth knowing (see also the README of the tests):
+// Choices worth knowing:
 //   - Headers and footers go to Document.Furniture, never into the body.
 //   - Footnotes are placed at the end of the page that references them, and
 //     endnotes at the end of the last page, as ordinary paragraph blocks whose
@@ -14,7 +14,15 @@
 //     cannot glue onto an amount ("1234.56万元¹").
 //   - Text boxes are read once (mc:Choice, never mc:Fallback) and emitted as
 //     blocks after the paragraph that anchors them.
-//   - Fields become extract.FieldSpan spans over their displayed result.
+//   - Fields become extract.FieldSpan spans over their displayed result, split
+//     per line when the result runs over line or paragraph ends; a field with
+//     no result gets an empty span where it stands.
+//   - Hidden text (w:vanish), deleted and moved-away revisions, and ruby text
+//     are dropped; insertions and moved-to text are kept.
+//   - Table cells have no blocks: their paragraphs become lines, list numbers
+//     are written in front of the text, and a nested table becomes one line
+//     per row with cells separated by tabs. A table row that holds a page
+//     break starts a new table block on the next page.
 //   - Pages split at explicit page breaks, page-starting section breaks and
 //     Word's w:lastRenderedPageBreak; consecutive breaks with no text between
 //     them make one break (blank pages are not kept).
