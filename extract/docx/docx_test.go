@@ -273,8 +273,8 @@ func TestTables(t *testing.T) {
 		{
 			name: "nested table flattened into the cell; numbering prefixed",
 			body: `<w:tbl><w:tr><w:tc>` + p(r("外")) + `<w:tbl><w:tr>` + tc(``, "内1") + tc(``, "内2") + `</w:tr><w:tr>` + tc(`<w:gridSpan w:val="2"/>`, "合并") + `</w:tr></w:tbl>` +
-				numbered("7", "0", "条目") + `</w:tc></w:tr></w:tbl>`,
-			want: "== page 1\nT 1x1\n  | 外 / 内1→内2 / 合并 / 条目\n",
+				numbered("1", "0", "条目") + `</w:tc></w:tr></w:tbl>`,
+			want: "== page 1\nT 1x1\n  | 外 / 内1→内2 / 合并 / 一、条目\n",
 		},
 		{
 			name: "row with a rendered page break starts a new table fragment",
@@ -286,7 +286,7 @@ func TestTables(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := read(t, makeDocx(t, tc.body, nil))
+			doc := read(t, makeDocx(t, tc.body, map[string]string{"word/numbering.xml": partXML("numbering", numberingXML)}))
 			if got := dump(doc); got != tc.want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
 			}
