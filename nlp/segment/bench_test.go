@@ -63,12 +63,16 @@ func BenchmarkLoadWarm(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		seg, err := load([]string{root})
 		if err != nil {
 			b.Fatal(err)
 		}
 		seg.close()
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
 

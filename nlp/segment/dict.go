@@ -171,14 +171,11 @@ func checkText(data []byte) error {
 // "\n"; a final newline does not make an extra empty line (that is how
 // std::getline reads the file too). A "\r" is kept, as jieba keeps it.
 func eachLine(data []byte, fn func(no int, line string) error) error {
-	for no := 1; len(data) > 0; no++ {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		if err := fn(no, string(line)); err != nil {
+	text := string(data) // one copy; lines are slices of it
+	for no := 1; len(text) > 0; no++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		if err := fn(no, line); err != nil {
 			return fmt.Errorf("line %d: %w", no, err)
 		}
 	}
@@ -202,12 +199,13 @@ func validateMainDict(data []byte) error {
 		return err
 	}
 	return eachLine(data, func(_ int, line string) error {
-		f := strings.Split(line, " ")
-		if len(f) != 3 || f[0] == "" || f[2] == "" || strings.ContainsRune(line, '\r') {
+		word, rest, ok1 := strings.Cut(line, " ")
+		freq, tag, ok2 := strings.Cut(rest, " ")
+		if !ok1 || !ok2 || word == "" || tag == "" || strings.ContainsAny(tag, " \r") {
 			return fmt.Errorf("want `word freq tag`, got %q", line)
 		}
-		if !positiveFloat(f[1]) {
-			return fmt.Errorf("frequency %q is not positive", f[1])
+		if !positiveFloat(freq) {
+			return fmt.Errorf("frequency %q is not positive", freq)
 		}
 		return nil
 	})

@@ -3,7 +3,6 @@ package segment
 import (
 	"bytes"
 	"hash/maphash"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -42,7 +41,7 @@ type tagSlot struct {
 func newTagTable(mainDict, userDict []byte) *tagTable {
 	n := bytes.Count(mainDict, []byte{'\n'}) + bytes.Count(userDict, []byte{'\n'}) + 2
 	size := 16
-	for size < n+n/2 { // load factor ≤ 2/3
+	for size < n+n/3 { // load factor ≤ 3/4
 		size <<= 1
 	}
 	t := &tagTable{
@@ -55,31 +54,31 @@ func newTagTable(mainDict, userDict []byte) *tagTable {
 	for _, dict := range [][]byte{mainDict, userDict} {
 		pos := len(t.text)
 		t.text = append(t.text, dict...)
-		rest := string(dict)
+		rest := t.text[pos:] // parse our own copy: words stay slices of it
 		for len(rest) > 0 {
-			line, next, _ := strings.Cut(rest, "\n")
+			line, next, _ := bytes.Cut(rest, []byte{'\n'})
 			lineStart := pos
 			pos += len(line) + 1
 			rest = next
-			if line == "" {
+			if len(line) == 0 {
 				continue
 			}
-			word, fields, _ := strings.Cut(line, " ")
+			word, fields, _ := bytes.Cut(line, []byte{' '})
 			// fields is `freq tag`, or just `tag` in a two-column user entry.
 			tag := fields
-			if _, tg, ok := strings.Cut(fields, " "); ok {
+			if _, tg, ok := bytes.Cut(fields, []byte{' '}); ok {
 				tag = tg
 			}
 			if len(word) > 0xFFFF {
 				continue // jieba never produces such a word
 			}
 			var id uint8
-			if tag != "" {
+			if len(tag) > 0 {
 				var ok bool
-				if id, ok = tagID[tag]; !ok && len(t.tags) < 255 {
-					t.tags = append(t.tags, tag)
+				if id, ok = tagID[string(tag)]; !ok && len(t.tags) < 255 {
+					t.tags = append(t.tags, string(tag))
 					id = uint8(len(t.tags))
-					tagID[tag] = id
+					tagID[string(tag)] = id
 				}
 			}
 			t.put(word, uint32(lineStart), id)
@@ -89,8 +88,8 @@ func newTagTable(mainDict, userDict []byte) *tagTable {
 }
 
 // put records word (at text[off:]) with tag id, replacing an earlier entry.
-func (t *tagTable) put(word string, off uint32, id uint8) {
-	h := maphash.String(t.seed, word)
+func (t *tagTable) put(word []byte, off uint32, id uint8) {
+	h := maphash.Bytes(t.seed, word)
 	fp := uint32(h >> 32)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		sl := &t.slots[i]
@@ -98,7 +97,7 @@ func (t *tagTable) put(word string, off uint32, id uint8) {
 			*sl = tagSlot{fp: fp, off: off, len: uint16(len(word)), tag: id, used: true}
 			return
 		}
-		if sl.fp == fp && int(sl.len) == len(word) && string(t.text[sl.off:sl.off+uint32(sl.len)]) == word {
+		if sl.fp == fp && bytes.Equal(t.text[sl.off:sl.off+uint32(sl.len)], word) {
 			sl.tag = id
 			return
 		}
