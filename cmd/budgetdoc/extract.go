@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/extract/read"
+)
+
+func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("extract", "budgetdoc extract [-o FILE] [--jsonl] [--timeout D] FILE...", `  budgetdoc extract report.pdf                  # one JSON document on stdout
+  budgetdoc extract -o out.jsonl a.pdf b.docx   # several documents: one JSON line each
+`, stderr)
+	outPath := fs.String("o", "", "write to `FILE` instead of stdout")
+	jsonl := fs.Bool("jsonl", false, "write one JSON document per line even for a single file")
+	timeout := fs.Duration("timeout", read.DefaultTimeout, "give up on a document after this `duration`")
+	if ok, code := parseFlags(fs, args); !ok {
+		return code
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "budgetdoc extract: no input files")
+		fs.Usage()
+		return exitInput
+	}
+	var w io.Writer = stdout
+	if *outPath != "" {
+		f, err := os.Create(*outPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "budgetdoc extract: %v\n", err)
+			return exitInput
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	lines := *jsonl || len(files) > 1
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if !lines {
+		enc.SetIndent("", "  ")
+	}
+	code := exitOK
+	opt := pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}}
+	for _, path := range files {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "budgetdoc extract: interrupted")
+			return exitInput
+		}
+		res, err := pipeline.File(ctx, path, opt)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			code = exitInput
+			continue
+		}
+		if err := enc.Encode(res.Out); err != nil {
+			fmt.Fprintf(stderr, "budgetdoc extract: writing output: %v\n", err)
+			return exitInput
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		fmt.Fprintf(stderr, "budgetdoc extract: writing output: %v\n", err)
+		return exitInput
+	}
+	return code
+}
+
+// timeoutOption maps the flag (0 = no limit) to read.Options (negative = none).
+func timeoutOption(d time.Duration) time.Duration {
+	if d <= 0 {
+		return -1
+	}
+	return d
+}
