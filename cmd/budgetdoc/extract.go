@@ -13,6 +13,10 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/read"
 )
 
+func init() {
+	register(command{"extract", "read documents and print the structured data as JSON (JSONL for several)", runExtract})
+}
+
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("extract", "budgetdoc extract [-o FILE] [--jsonl] [--timeout D] FILE...", `  budgetdoc extract report.pdf                  # one JSON document on stdout
   budgetdoc extract -o out.jsonl a.pdf b.docx   # several documents: one JSON line each

@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 )
 
 // Exit codes of the CLI contract.
@@ -34,9 +35,24 @@ type command struct {
 	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) int
 }
 
-var commands = []command{
-	{"extract", "read documents and print the structured data as JSON (JSONL for several)", runExtract},
-	{"text", "print a document's normalized text with a marker per page", runText},
+// commands lists the subcommands in the order of the usage text. Each
+// command's file registers it in an init function, so that commands can be
+// added without touching this file.
+var commands []command
+
+func register(c command) {
+	commands = append(commands, c)
+	slices.SortStableFunc(commands, func(a, b command) int { return order(a.name) - order(b.name) })
+}
+
+// order puts the everyday commands first in the usage text.
+func order(name string) int {
+	for i, n := range []string{"extract", "check", "text", "batch", "schema"} {
+		if n == name {
+			return i
+		}
+	}
+	return 100
 }
 
 func main() {

@@ -12,6 +12,10 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/read"
 )
 
+func init() {
+	register(command{"text", "print a document's normalized text with a marker per page", runText})
+}
+
 func runText(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("text", "budgetdoc text [--view] [--lines] FILE...", `  budgetdoc text report.pdf          # normalized text, one logical line per paragraph
   budgetdoc text --lines report.pdf  # prefix each line with page:line of its first physical line
