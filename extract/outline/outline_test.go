@@ -118,3 +118,25 @@ func TestBuildShanghaiTOC(t *testing.T) {
 		t.Errorf("toc %d, tree:\n%s", len(o.TOC), b.String())
 	}
 }
+
+func FuzzParseMarker(f *testing.F) {
+	for _, s := range []string{"第一部分 部门概况", "（十二）其他", "(3)x", "１．", "十一、", "1.5个百分点", "③", "第"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, rest, ok := ParseMarker(s)
+		if !ok {
+			if rest != s {
+				t.Fatalf("rest changed without a marker")
+			}
+			return
+		}
+		trimmed := strings.TrimLeft(s, " \t\u3000")
+		if !strings.HasPrefix(trimmed, m.Raw) || trimmed[len(m.Raw):] != rest {
+			t.Fatalf("ParseMarker(%q) = %+v, %q: raw and rest do not make up the input", s, m, rest)
+		}
+		if m.N < 0 {
+			t.Fatalf("negative number %d", m.N)
+		}
+	})
+}
