@@ -49,7 +49,9 @@ func ParseMarker(s string) (Marker, string, bool) {
 	r, n := utf8.DecodeRuneInString(t)
 	switch {
 	case r == '(' || r == '（':
-		return parseParen(t, n, string(r))
+		if m, rest, ok := parseParen(t, n, string(r)); ok {
+			return m, rest, true
+		}
 	case r >= '①' && r <= '⑳':
 		return Marker{Style: Circled, N: int(r-'①') + 1, Raw: t[:n]}, t[n:], true
 	case isCNDigit(r):
