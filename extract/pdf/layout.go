@@ -61,42 +61,58 @@ const (
 // identical character, as pdftotext does: producers fake bold type by
 // painting the text twice with a small offset, and overlays repeat text.
 func dedupe(gs []glyph) []glyph {
-	type cellKey struct {
-		r    rune
-		x, y int32
-	}
-	const cell = 4.0 // points; tolerance never exceeds a cell for sizes < 13pt, neighbours cover the rest
-	seen := make(map[cellKey][]int, len(gs))
-	out := make([]glyph, 0, len(gs))
-	for _, g := range gs {
-		if g.space {
-			out = append(out, g)
-			continue
+	// Sort the glyph indices by character and vertical position, so that the
+	// copies of a glyph are neighbours; then, within a run of one character,
+	// compare each glyph with the following ones while they can still be
+	// within the vertical tolerance. The earlier glyph in content order is
+	// kept, as pdftotext keeps the first painting.
+	order := make([]int32, 0, len(gs))
+	for i := range gs {
+		if !gs[i].space {
+			order = append(order, int32(i))
 		}
-		h := g.height()
-		tolX := duplicateTolerance * max(g.x1-g.x0, 0.1*h)
-		tolY := duplicateTolerance * h
-		cx, cy := int32(math.Floor(g.x0/cell)), int32(math.Floor(g.y0/cell))
-		reach := int32(math.Ceil(max(tolX, tolY) / cell))
-		dup := false
-	search:
-		for dx := -reach; dx <= reach; dx++ {
-			for dy := -reach; dy <= reach; dy++ {
-				for _, j := range seen[cellKey{g.r, cx + dx, cy + dy}] {
-					o := out[j]
-					if math.Abs(o.x0-g.x0) <= tolX && math.Abs(o.y0-g.y0) <= tolY && math.Abs(o.y1-g.y1) <= tolY {
-						dup = true
-						break search
-					}
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		ga, gb := &gs[a], &gs[b]
+		if ga.r != gb.r {
+			return int(ga.r) - int(gb.r)
+		}
+		if ga.y0 != gb.y0 {
+			if ga.y0 < gb.y0 {
+				return -1
+			}
+			return 1
+		}
+		return int(a - b)
+	})
+	dup := make([]bool, len(gs))
+	for k, ia := range order {
+		a := &gs[ia]
+		h := a.height()
+		for _, ib := range order[k+1:] {
+			b := &gs[ib]
+			if b.r != a.r || b.y0-a.y0 > duplicateTolerance*max(h, b.height()) {
+				break
+			}
+			tolX := duplicateTolerance * max(min(a.x1-a.x0, b.x1-b.x0), 0.1*max(h, b.height()))
+			tolY := duplicateTolerance * max(h, b.height())
+			if math.Abs(a.x0-b.x0) <= tolX && math.Abs(a.y1-b.y1) <= tolY {
+				// Drop the later painting, unless it is already dropped as a
+				// copy of something else (then keep checking the pair's other
+				// member against the rest of the run).
+				if ia < ib {
+					dup[ib] = dup[ib] || !dup[ia]
+				} else {
+					dup[ia] = dup[ia] || !dup[ib]
 				}
 			}
 		}
-		if dup {
-			continue
+	}
+	out := make([]glyph, 0, len(gs))
+	for i := range gs {
+		if !dup[i] {
+			out = append(out, gs[i])
 		}
-		k := cellKey{g.r, cx, cy}
-		seen[k] = append(seen[k], len(out))
-		out = append(out, g)
 	}
 	return out
 }
