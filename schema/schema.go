@@ -12,13 +12,21 @@ const Version = "budgetdoc/v1"
 
 // Document is the result for one input file.
 type Document struct {
-	Schema   string    `json:"schema"`
-	Source   Source    `json:"source"`
-	Meta     Meta      `json:"meta"`
-	Outline  []Section `json:"outline,omitempty"`
-	Facts    []Fact    `json:"facts,omitempty"`
+	// Schema is always Version, "budgetdoc/v1".
+	Schema string `json:"schema"`
+	// Source describes the input file.
+	Source Source `json:"source"`
+	// Meta is what the document says about itself.
+	Meta Meta `json:"meta"`
+	// Outline is the tree of numbered headings.
+	Outline []Section `json:"outline,omitempty"`
+	// Facts are the money and count mentions.
+	Facts []Fact `json:"facts,omitempty"`
+	// Projects are the project blocks with their performance indicators.
 	Projects []Project `json:"projects,omitempty"`
-	Tables   []Table   `json:"tables,omitempty"`
+	// Tables are the tables of the document.
+	Tables []Table `json:"tables,omitempty"`
+	// Findings are the results of the draft checks.
 	Findings []Finding `json:"findings,omitempty"`
 	// Warnings are non-fatal problems met while reading.
 	Warnings []string `json:"warnings,omitempty"`
@@ -26,11 +34,17 @@ type Document struct {
 
 // Source describes the input file.
 type Source struct {
-	Path   string `json:"path"`
+	// Path is the file name as given on the command line.
+	Path string `json:"path"`
+	// Format is the format sniffed from the bytes: pdf, docx, doc, text,
+	// html, xlsx or pages-json.
 	Format string `json:"format"`
+	// SHA256 is the hex SHA-256 of the file's bytes.
 	SHA256 string `json:"sha256"`
-	Bytes  int64  `json:"bytes"`
-	Pages  int    `json:"pages"`
+	// Bytes is the file size in bytes.
+	Bytes int64 `json:"bytes"`
+	// Pages is the number of pages (sheets for XLSX; 1 for plain text).
+	Pages int `json:"pages"`
 }
 
 // Document kinds and scopes (Meta.Kind, Meta.Scope).
@@ -43,18 +57,26 @@ const (
 
 // Meta is what the document says about itself.
 type Meta struct {
-	Title        string `json:"title,omitempty"`
+	// Title is the document's title as written.
+	Title string `json:"title,omitempty"`
+	// Organization is the department or unit the document is about.
 	Organization string `json:"organization,omitempty"`
-	FiscalYear   int    `json:"fiscal_year,omitempty"`
-	Kind         string `json:"kind,omitempty"`  // KindBudget or KindFinalAccounts
-	Scope        string `json:"scope,omitempty"` // ScopeDepartment or ScopeUnit
+	// FiscalYear is the year the budget or final accounts are for.
+	FiscalYear int `json:"fiscal_year,omitempty"`
+	// Kind is "budget" (预算) or "final_accounts" (决算).
+	Kind string `json:"kind,omitempty"`
+	// Scope is "department" (部门, with its sub-units) or "unit" (单位).
+	Scope string `json:"scope,omitempty"`
 }
 
 // Loc locates an item in the source: 1-based page and line (for plain text
 // input, the physical line of the file) and, for PDF, the bounding box.
 type Loc struct {
-	Page int   `json:"page"`
-	Line int   `json:"line"`
+	// Page is the 1-based page number.
+	Page int `json:"page"`
+	// Line is the 1-based line within the page (for plain text, within the file).
+	Line int `json:"line"`
+	// BBox is the bounding box (PDF only).
 	BBox *BBox `json:"bbox,omitempty"`
 }
 
@@ -69,81 +91,141 @@ func (b BBox) Union(o BBox) BBox {
 
 // Section is a node of the document outline.
 type Section struct {
-	ID       string    `json:"id"`
-	Level    int       `json:"level"`
-	Number   string    `json:"number,omitempty"`
-	Title    string    `json:"title"`
-	Loc      Loc       `json:"loc"`
+	// ID identifies the section within the document ("s1", "s2" …).
+	ID string `json:"id"`
+	// Level is the depth in the tree, 1 for top-level sections.
+	Level int `json:"level"`
+	// Number is the heading's number as written (第一部分, 一、, （一）, 1. …).
+	Number string `json:"number,omitempty"`
+	// Title is the heading text after the number.
+	Title string `json:"title"`
+	// Loc is where the heading is.
+	Loc Loc `json:"loc"`
+	// Children are the sections nested under this one.
 	Children []Section `json:"children,omitempty"`
 }
 
 // Fact is a money or count mention.
 type Fact struct {
-	ID        string  `json:"id"`
-	Kind      string  `json:"kind"` // "money" or "count"
-	Subject   string  `json:"subject,omitempty"`
-	Entity    string  `json:"entity,omitempty"`
-	Value     string  `json:"value,omitempty"`
-	Unit      string  `json:"unit,omitempty"`
-	Text      string  `json:"text"`
-	Approx    bool    `json:"approx"`
-	Change    *Change `json:"change,omitempty"`
-	Prior     string  `json:"prior,omitempty"`
-	Reason    string  `json:"reason,omitempty"`
-	Parent    string  `json:"parent,omitempty"`
-	Dimension string  `json:"dimension,omitempty"`
-	Section   string  `json:"section,omitempty"`
-	Loc       Loc     `json:"loc"`
+	// ID identifies the fact within the document ("f1", "f2" …).
+	ID string `json:"id"`
+	// Kind is "money" or "count".
+	Kind string `json:"kind"`
+	// Subject is the shortest noun phrase naming what is counted, without
+	// year, organisation name or verbs (收入预算总额).
+	Subject string `json:"subject,omitempty"`
+	// Entity names the sub-unit the sentence is about, if any.
+	Entity string `json:"entity,omitempty"`
+	// Value is the amount as a decimal string (money in yuan); absent for a
+	// change-only mention.
+	Value string `json:"value,omitempty"`
+	// Unit is "CNY" for money, the measure word for counts (人, 辆 …).
+	Unit string `json:"unit,omitempty"`
+	// Text is the mention as written (1234.56万元).
+	Text string `json:"text"`
+	// Approx is true when the amount is marked approximate (余, 多, 约, 近).
+	Approx bool `json:"approx"`
+	// Change is the year-over-year change stated with the mention.
+	Change *Change `json:"change,omitempty"`
+	// Prior is the previous amount, a decimal string, derived only when both
+	// value and change are known.
+	Prior string `json:"prior,omitempty"`
+	// Reason is the stated reason for the change (主要原因是…).
+	Reason string `json:"reason,omitempty"`
+	// Parent is the ID of the fact this one is a part of (其中, 包括 …).
+	Parent string `json:"parent,omitempty"`
+	// Dimension is the breakdown the part belongs to (支出功能科目 …).
+	Dimension string `json:"dimension,omitempty"`
+	// Section is the ID of the outline section the fact is in.
+	Section string `json:"section,omitempty"`
+	// Loc is where the mention is.
+	Loc Loc `json:"loc"`
 }
 
 // Change is a year-over-year change.
 type Change struct {
-	Direction string `json:"direction"` // increase, decrease, flat
-	Value     string `json:"value,omitempty"`
-	Percent   string `json:"percent,omitempty"`
-	Points    string `json:"points,omitempty"` // percentage points, when the change is written in points
-	Base      string `json:"base,omitempty"`
-	Text      string `json:"text"`
+	// Direction is "increase", "decrease" or "flat".
+	Direction string `json:"direction"`
+	// Value is the signed change as a decimal string (negative for a decrease).
+	Value string `json:"value,omitempty"`
+	// Percent is the signed number before %, as a decimal string.
+	Percent string `json:"percent,omitempty"`
+	// Points is the signed change in percentage points (个百分点), as a
+	// decimal string.
+	Points string `json:"points,omitempty"`
+	// Base is what the change is measured against, as written (上年,
+	// 2025年预算执行数 …).
+	Base string `json:"base,omitempty"`
+	// Text is the change as written (比上年减少200万元，下降13.9%).
+	Text string `json:"text"`
 }
 
 // Project is a project block with its performance indicators.
 type Project struct {
-	ID          string      `json:"id"`
-	Name        string      `json:"name"`
-	Overview    string      `json:"overview,omitempty"`
-	Basis       string      `json:"basis,omitempty"`
-	Implementer string      `json:"implementer,omitempty"`
-	Period      string      `json:"period,omitempty"`
-	Budget      string      `json:"budget,omitempty"`
-	Indicators  []Indicator `json:"indicators,omitempty"`
-	Loc         Loc         `json:"loc"`
+	// ID identifies the project within the document ("p1", "p2" …).
+	ID string `json:"id"`
+	// Name is the project name.
+	Name string `json:"name"`
+	// Overview is the 项目概述 text.
+	Overview string `json:"overview,omitempty"`
+	// Basis is the 立项依据 text.
+	Basis string `json:"basis,omitempty"`
+	// Implementer is the 实施主体.
+	Implementer string `json:"implementer,omitempty"`
+	// Period is the 实施周期 as written.
+	Period string `json:"period,omitempty"`
+	// Budget is the 年度预算安排 in yuan, as a decimal string.
+	Budget string `json:"budget,omitempty"`
+	// Indicators are the project's performance indicators.
+	Indicators []Indicator `json:"indicators,omitempty"`
+	// Loc is where the project block starts.
+	Loc Loc `json:"loc"`
 }
 
 // Indicator is a performance indicator.
 type Indicator struct {
-	Group    string `json:"group,omitempty"`
+	// Group is the first-level group (产出指标, 效益指标, 满意度指标) when
+	// stated or implied.
+	Group string `json:"group,omitempty"`
+	// Category is the second-level category as written (数量指标, 质量指标 …).
 	Category string `json:"category,omitempty"`
-	Name     string `json:"name"`
-	Target   string `json:"target,omitempty"`
-	Loc      Loc    `json:"loc"`
+	// Name is the indicator itself.
+	Name string `json:"name"`
+	// Target is the indicator value as written (≥80.00(%)).
+	Target string `json:"target,omitempty"`
+	// Loc is where the indicator is.
+	Loc Loc `json:"loc"`
 }
 
 // Table is a table with its rows as text.
 type Table struct {
-	ID    string     `json:"id"`
-	Title string     `json:"title,omitempty"`
-	Unit  string     `json:"unit,omitempty"`
-	Pages []int      `json:"pages"`
-	Rows  [][]string `json:"rows"`
-	Loc   Loc        `json:"loc"`
+	// ID identifies the table within the document ("t1", "t2" …).
+	ID string `json:"id"`
+	// Title is the table's caption.
+	Title string `json:"title,omitempty"`
+	// Unit is the amount unit stated for the table (元, 万元).
+	Unit string `json:"unit,omitempty"`
+	// Pages are the 1-based pages the table spans.
+	Pages []int `json:"pages"`
+	// Rows are the cells' text, row by row.
+	Rows [][]string `json:"rows"`
+	// Loc is where the table starts.
+	Loc Loc `json:"loc"`
 }
 
 // Finding is a draft-check result.
 type Finding struct {
-	Rule     string   `json:"rule"`
-	Severity string   `json:"severity"` // error, warning, info
-	Message  string   `json:"message"`
-	Evidence string   `json:"evidence"`
-	Loc      Loc      `json:"loc"`
-	Facts    []string `json:"facts,omitempty"`
+	// Rule is the stable kebab-case rule ID from RULES.md.
+	Rule string `json:"rule"`
+	// Severity is "error" (must fix before release), "warning" (probably
+	// wrong) or "info" (style or rounding-level).
+	Severity string `json:"severity"`
+	// Message explains the problem.
+	Message string `json:"message"`
+	// Evidence is the offending text as written.
+	Evidence string `json:"evidence"`
+	// Loc is where the problem is.
+	Loc Loc `json:"loc"`
+	// Facts are the IDs of the facts involved.
+	Facts []string `json:"facts,omitempty"`
 }
