@@ -220,12 +220,28 @@ func readPage(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, index int) (*
 		return nil, err
 	}
 	raw.glyphs = make([]glyph, 0, n.Count)
-	for i := 0; i < n.Count; i++ {
-		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp, Index: i})
-		if err != nil {
-			return nil, err
+	// One call for the whole page's characters instead of one per
+	// character; when the text does not line up with the character indices
+	// (a character outside the BMP), fall back to asking per character.
+	var runes []rune
+	if n.Count > 0 {
+		if all, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp, StartIndex: 0, Count: n.Count}); err == nil {
+			if rs := []rune(all.Text); len(rs) == n.Count {
+				runes = rs
+			}
 		}
-		r := rune(u.Unicode)
+	}
+	for i := 0; i < n.Count; i++ {
+		var r rune
+		if runes != nil {
+			r = runes[i]
+		} else {
+			u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp, Index: i})
+			if err != nil {
+				return nil, err
+			}
+			r = rune(u.Unicode)
+		}
 		space := false
 		switch {
 		case r == '\r' || r == '\n' || r == 0 || r == 0xFEFF || r == 0xFFFE:
