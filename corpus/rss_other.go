@@ -1,0 +1,5 @@
+//go:build !linux
+
+package corpus
+
+func residentBytes() int64 { return residentFallback() }

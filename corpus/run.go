@@ -1,0 +1,491 @@
+package corpus
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+)
+
+// Config configures a batch run.
+type Config struct {
+	Paths   []string // input files, in order (see Expand); the first path of a duplicate is canonical
+	Workers int      // concurrent documents; 0 means runtime.NumCPU()
+	Sink    Sink
+	// Resume skips the documents the sink already holds.
+	Resume   bool
+	Pipeline pipeline.Options
+	// Post, when set, runs on every successfully read document before it is
+	// stored — the hook for the draft checks, which add findings to
+	// Result.Out. A panic in Post is recorded like a panic in the pipeline.
+	Post func(*pipeline.Result)
+	// MemoryLimit is the memory guard in bytes of process RSS (0: none).
+	// While RSS is above 90% of it no new document starts (unless none is
+	// in flight); above it, the in-flight document with the largest input is
+	// abandoned and recorded with cause "memory".
+	MemoryLimit int64
+	// Abort, when done, abandons the documents in flight (they are not
+	// recorded). Cancelling Run's ctx only stops new documents from starting.
+	Abort context.Context
+	// Progress, when set, is called after every stored document and once at
+	// the start, from a single goroutine.
+	Progress func(Progress)
+}
+
+// Progress is a snapshot of a run.
+type Progress struct {
+	Total   int // unique documents to process in this run (resumed ones excluded)
+	Done    int // processed, ok or failed
+	Failed  int
+	Skipped int // already stored by an earlier run
+	Pages   int
+	Bytes   int64 // input bytes processed
+	Elapsed time.Duration
+}
+
+// Summary is the outcome of a run.
+type Summary struct {
+	Progress
+	Inputs      int            // input paths
+	Duplicates  int            // paths whose bytes another path already had
+	OK          int            // documents processed successfully
+	Causes      map[string]int // failed documents by cause
+	Findings    []RuleCount    // findings by rule, most frequent first
+	Interrupted bool           // stopped before every document was processed
+}
+
+// RuleCount counts the findings of one rule.
+type RuleCount struct {
+	Rule  string
+	Count int
+}
+
+// job is one unique document: its bytes' hash and every path with them.
+type job struct {
+	key, sha string
+	paths    []string
+	size     int64
+	failure  *Failure // set when the file could not be hashed
+}
+
+// inflight is a document being processed, for the memory guard.
+type inflight struct {
+	size   int64
+	cancel context.CancelCauseFunc
+}
+
+// errMemory is the cause given to a document abandoned by the memory guard.
+var errMemory = errors.New("memory guard")
+
+// Run processes cfg.Paths into cfg.Sink. It returns an error only when the
+// sink fails; document failures are records and counted in the Summary.
+func Run(ctx context.Context, cfg Config) (*Summary, error) {
+	start := time.Now()
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	abort := cfg.Abort
+	if abort == nil {
+		abort = context.Background()
+	}
+	sum := &Summary{Inputs: len(cfg.Paths), Causes: map[string]int{}}
+
+	jobs := hashAll(ctx, cfg.Paths, workers)
+	if ctx.Err() != nil {
+		sum.Interrupted = true
+		return sum, nil
+	}
+	for _, j := range jobs {
+		sum.Duplicates += len(j.paths) - 1
+	}
+
+	// Resume: drop what is stored; record new paths of stored documents.
+	var recorded map[string][]string
+	if cfg.Resume {
+		var err error
+		if recorded, err = cfg.Sink.Recorded(); err != nil {
+			return sum, fmt.Errorf("reading what is already stored: %w", err)
+		}
+	}
+	var todo []*job
+	for _, j := range jobs {
+		old, done := recorded[j.key]
+		if !done {
+			todo = append(todo, j)
+			continue
+		}
+		sum.Skipped++
+		if fresh := newPaths(j.paths, old); len(fresh) > 0 && j.sha != "" {
+			if err := cfg.Sink.Write(&Record{Key: j.key, SHA256: j.sha, Paths: fresh, PathsOnly: true}); err != nil {
+				return sum, err
+			}
+		}
+	}
+	sum.Total = len(todo)
+
+	g := &guard{limit: cfg.MemoryLimit, docs: map[*inflight]bool{}}
+	stopGuard := g.watch()
+	defer stopGuard()
+
+	feed := make(chan *job)
+	results := make(chan *Record)
+	go func() {
+		defer close(feed)
+		for _, j := range todo {
+			if j.failure != nil {
+				select {
+				case results <- &Record{Key: j.key, SHA256: j.sha, Paths: j.paths, Failure: j.failure}:
+				case <-ctx.Done():
+					return
+				}
+				continue
+			}
+			if !g.admit(ctx) {
+				return
+			}
+			select {
+			case feed <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range feed {
+				if rec := process(abort, j, cfg, g); rec != nil {
+					results <- rec
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	report := func() {
+		if cfg.Progress != nil {
+			sum.Elapsed = time.Since(start)
+			cfg.Progress(sum.Progress)
+		}
+	}
+	report()
+	findings := map[string]int{}
+	var sinkErr error
+	for rec := range results {
+		if sinkErr != nil {
+			continue // drain so that the workers finish
+		}
+		if err := cfg.Sink.Write(rec); err != nil {
+			sinkErr = err
+			continue
+		}
+		sum.Done++
+		if rec.Failure != nil {
+			sum.Failed++
+			sum.Causes[rec.Failure.Cause]++
+		} else {
+			sum.OK++
+			sum.Pages += rec.Doc.Source.Pages
+			sum.Bytes += rec.Doc.Source.Bytes
+			for _, f := range rec.Doc.Findings {
+				findings[f.Rule]++
+			}
+		}
+		report()
+	}
+	sum.Elapsed = time.Since(start)
+	sum.Interrupted = sum.Done < sum.Total
+	for rule, n := range findings {
+		sum.Findings = append(sum.Findings, RuleCount{rule, n})
+	}
+	slices.SortFunc(sum.Findings, func(a, b RuleCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Rule, b.Rule))
+	})
+	return sum, sinkErr
+}
+
+func newPaths(paths, old []string) []string {
+	var out []string
+	for _, p := range paths {
+		if !slices.Contains(old, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// hashAll hashes every path (workers at a time) and groups paths by hash,
+// in the order of their first path.
+func hashAll(ctx context.Context, paths []string, workers int) []*job {
+	type hashed struct {
+		sha  string
+		size int64
+		err  error
+	}
+	hs := make([]hashed, len(paths))
+	idx := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range idx {
+				hs[i].sha, hs[i].size, hs[i].err = hashFile(paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		idx <- i
+	}
+	close(idx)
+	wg.Wait()
+
+	var jobs []*job
+	byHash := map[string]*job{}
+	for i, h := range hs {
+		if h.err != nil {
+			jobs = append(jobs, &job{key: "path:" + paths[i], paths: []string{paths[i]},
+				failure: &Failure{Cause: "io", Message: h.err.Error()}})
+			continue
+		}
+		if j := byHash[h.sha]; j != nil {
+			j.paths = append(j.paths, paths[i])
+			continue
+		}
+		j := &job{key: h.sha, sha: h.sha, paths: []string{paths[i]}, size: h.size}
+		byHash[h.sha] = j
+		jobs = append(jobs, j)
+	}
+	return jobs
+}
+
+func hashFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+		return "", 0, fmt.Errorf("%s: not a regular file", path)
+	}
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, err
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// process runs the pipeline on one document. It returns nil when the
+// document was abandoned by Abort (it is then not recorded, so that a resumed
+// run does it again).
+func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) {
+	rec = &Record{Key: j.key, SHA256: j.sha, Paths: j.paths}
+	fail := func(cause, msg string) *Record {
+		rec.Failure = &Failure{Cause: cause, Message: msg}
+		return rec
+	}
+	path := j.paths[0]
+	limit := cfg.Pipeline.Read.Limits.MaxBytes
+	if limit <= 0 {
+		limit = extract.DefaultLimits.MaxBytes
+	}
+	if j.size > limit {
+		return fail("too-large", fmt.Sprintf("%s: %v: file is larger than %d MiB", path, extract.ErrTooLarge, limit>>20))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fail("io", err.Error())
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != j.sha {
+		return fail("changed", path+": the file changed during the run")
+	}
+
+	ctx, cancel := context.WithCancelCause(abort)
+	defer cancel(nil)
+	doc := &inflight{size: int64(len(data)), cancel: cancel}
+	g.start(doc)
+	defer g.finish(doc)
+
+	res, err := runGuarded(ctx, path, data, cfg)
+	if cause := context.Cause(ctx); err != nil && cause != nil {
+		if errors.Is(cause, errMemory) {
+			return fail("memory", fmt.Sprintf("%s: %v", path, cause))
+		}
+		if abort.Err() != nil {
+			return nil
+		}
+	}
+	if err != nil {
+		var p *panicError
+		if errors.As(err, &p) {
+			return fail("panic", fmt.Sprintf("%s: %v", path, err))
+		}
+		return fail(Cause(err), err.Error())
+	}
+	rec.Doc = res.Out
+	return rec
+}
+
+// Cause classifies a document error by the sentinel it wraps.
+func Cause(err error) string {
+	switch {
+	case errors.Is(err, extract.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	case errors.Is(err, extract.ErrEncrypted):
+		return "encrypted"
+	case errors.Is(err, extract.ErrUnsupported):
+		return "unsupported"
+	case errors.Is(err, extract.ErrTooLarge):
+		return "too-large"
+	case errors.Is(err, extract.ErrEmpty):
+		return "empty"
+	case errors.Is(err, extract.ErrCorrupt):
+		return "corrupt"
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
+		return "io"
+	}
+	return "other"
+}
+
+// panicError is a panic recovered while processing a document.
+type panicError struct {
+	value any
+	site  string // function and file:line where it happened
+}
+
+func (p *panicError) Error() string {
+	return fmt.Sprintf("internal error (please report it): panic: %v at %s", p.value, p.site)
+}
+
+// runGuarded runs the pipeline and the post-processor, turning a panic into
+// a *panicError. The readers recover their own panics; this catches the
+// later stages (normalize, outline, meta, facts, checks).
+func runGuarded(ctx context.Context, path string, data []byte, cfg Config) (res *pipeline.Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = nil, &panicError{value: v, site: panicSite()}
+		}
+	}()
+	res, err = pipeline.Bytes(ctx, path, data, cfg.Pipeline)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Post != nil {
+		cfg.Post(res)
+	}
+	return res, nil
+}
+
+// panicSite names the function that panicked, without addresses, so that
+// the recorded cause is the same on every run.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") && f.Function != "" {
+			return fmt.Sprintf("%s (%s:%d)", f.Function, filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return "unknown"
+		}
+	}
+}
+
+// guard is the memory guard: admission control and abandonment of the
+// largest in-flight document when the process exceeds the limit.
+type guard struct {
+	limit int64
+	mu    sync.Mutex
+	docs  map[*inflight]bool
+}
+
+func (g *guard) start(d *inflight) {
+	g.mu.Lock()
+	g.docs[d] = true
+	g.mu.Unlock()
+}
+
+func (g *guard) finish(d *inflight) {
+	g.mu.Lock()
+	delete(g.docs, d)
+	g.mu.Unlock()
+}
+
+// admit waits until a new document may start; false when ctx is done.
+func (g *guard) admit(ctx context.Context) bool {
+	for g.limit > 0 {
+		g.mu.Lock()
+		busy := len(g.docs)
+		g.mu.Unlock()
+		if busy == 0 || residentBytes() < g.limit/10*9 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return ctx.Err() == nil
+}
+
+// watch samples the resident memory until the returned stop is called.
+func (g *guard) watch() (stop func()) {
+	if g.limit <= 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			rss := residentBytes()
+			if rss <= g.limit {
+				continue
+			}
+			g.mu.Lock()
+			var largest *inflight
+			for d := range g.docs {
+				if largest == nil || d.size > largest.size {
+					largest = d
+				}
+			}
+			if largest != nil {
+				delete(g.docs, largest) // abandon it once
+				largest.cancel(fmt.Errorf("%w: process memory %d MiB exceeds the limit of %d MiB",
+					errMemory, rss>>20, g.limit>>20))
+			}
+			g.mu.Unlock()
+			runtime.GC()
+		}
+	}()
+	return func() { close(done) }
+}

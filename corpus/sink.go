@@ -1,0 +1,33 @@
+package corpus
+
+// A Sink stores records. Write must store one record atomically with respect
+// to a crash: after a SIGKILL at any moment the sink, reopened for resume,
+// holds every record whose Write returned and no trace of any other.
+type Sink interface {
+	// Recorded returns the keys already stored (Record.Key) with the paths
+	// recorded for each; empty for a fresh sink.
+	Recorded() (map[string][]string, error)
+	// Write stores one record.
+	Write(r *Record) error
+	// Close flushes and releases the sink.
+	Close() error
+}
+
+// rowsOf calls emit for every row of every table for r, in table order.
+func rowsOf(r *Record, fn func(t *Table, row []any) error) error {
+	var err error
+	for _, t := range Tables {
+		if r.PathsOnly && t.Name != "paths" {
+			continue
+		}
+		t.rows(r, func(vals ...any) {
+			if err == nil {
+				err = fn(t, vals)
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
