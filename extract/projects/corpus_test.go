@@ -1,0 +1,110 @@
+package projects
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// sharedDir finds ../shared next to the module root.
+func sharedDir(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Skip(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "corpus", "real")); err != nil {
+		t.Skip("../shared/corpus/real absent")
+	}
+	return shared
+}
+
+// wantCorpus gives, for the documents that have projects, the number of
+// projects and the fewest indicators expected (read from the documents).
+var wantCorpus = map[string]struct{ projects, minIndicators int }{
+	"shanghai_putuo_wanlijiedao_2023_dept_budget.pdf": {5, 60},
+	"shanghai_putuo_wanlijiedao_2024_dept_budget.pdf": {1, 0},
+	"shanghai_putuo_shangwuwei_2025_dept_budget.pdf":  {4, 0},
+	"shanghai_putuo_sifaju_2026_dept_budget.pdf":      {1, 0},
+	"shanghai_putuo_caizhengju_2025_dept_budget.pdf":  {1, 0},
+	"shanghai_putuo_zhengfuban_2025_dept_budget.pdf":  {1, 0},
+}
+
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus test reads every document")
+	}
+	dir := filepath.Join(sharedDir(t), "corpus", "real")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		name := e.Name()
+		if strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".csv") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			res, err := pipeline.File(context.Background(), filepath.Join(dir, name), pipeline.Options{})
+			if err != nil {
+				t.Fatalf("read: %v", err)
+			}
+			ps := Extract(res.Text, res.Tree)
+			n := 0
+			for _, p := range ps {
+				n += len(p.Indicators)
+				if p.Loc.Page < 1 {
+					t.Errorf("project %q without a page", p.Name)
+				}
+				for _, in := range p.Indicators {
+					if in.Name == "" || in.Loc.Page < 1 {
+						t.Errorf("project %q: bad indicator %+v", p.Name, in)
+					}
+				}
+			}
+			t.Logf("%s: %d projects, %d indicators", name, len(ps), n)
+			if os.Getenv("PROJECTS_DUMP") != "" {
+				t.Log("\n" + dump(ps))
+
+			}
+			w, ok := wantCorpus[name]
+			if !ok {
+				if len(ps) != 0 {
+					t.Errorf("%d projects in a document without project blocks", len(ps))
+				}
+				return
+			}
+			if len(ps) != w.projects || n < w.minIndicators {
+				t.Errorf("got %d projects, %d indicators; want %d projects, ≥%d indicators", len(ps), n, w.projects, w.minIndicators)
+			}
+		})
+	}
+}
+
+// dump is a compact view of projects for reading in test logs.
+func dump(ps []schema.Project) string {
+	var sb strings.Builder
+	for _, p := range ps {
+		fmt.Fprintf(&sb, "%s %q p%d budget=%s period=%q impl=%.30q basis=%.30q overview=%.30q\n", p.ID, p.Name, p.Loc.Page, p.Budget, p.Period, p.Implementer, p.Basis, p.Overview)
+		for _, in := range p.Indicators {
+			fmt.Fprintf(&sb, "   %d:%d [%s/%s] %q => %q\n", in.Loc.Page, in.Loc.Line, in.Group, in.Category, in.Name, in.Target)
+		}
+	}
+	return sb.String()
+}
