@@ -165,7 +165,7 @@ func predIndicators(g *Gold, doc *schema.Document) []item {
 			if page == 0 {
 				page = p.Loc.Page
 			}
-			if !g.Covers(page) {
+			if !g.CoversIndicators(page) {
 				continue
 			}
 			out = append(out, item{page: page, key: NormalizeSubject(in.Category),

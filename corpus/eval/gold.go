@@ -20,6 +20,10 @@ type Gold struct {
 	// Covered lists the page ranges that were annotated exhaustively, e.g.
 	// "1-1" or "6-9"; predictions on other pages are not counted.
 	Covered []string `json:"covered"`
+	// CoveredIndicators, when set, replaces Covered for indicators: a
+	// document's 绩效目标表 pages are annotated for indicators although
+	// their table money is out of scope.
+	CoveredIndicators []string `json:"covered_indicators,omitempty"`
 	// Method says how the annotation was made; Notes records judgement calls.
 	Method     string          `json:"method,omitempty"`
 	Notes      []string        `json:"notes,omitempty"`
@@ -27,7 +31,7 @@ type Gold struct {
 	Changes    []GoldChange    `json:"changes"`
 	Indicators []GoldIndicator `json:"indicators"`
 
-	pages pageSet
+	pages, indicatorPages pageSet
 }
 
 // GoldFact is one money mention that has a value.
@@ -107,6 +111,12 @@ func (g *Gold) validate() error {
 		return err
 	}
 	g.pages = ps
+	g.indicatorPages = ps
+	if len(g.CoveredIndicators) > 0 {
+		if g.indicatorPages, err = parsePageSet(g.CoveredIndicators); err != nil {
+			return err
+		}
+	}
 	for i, f := range g.Facts {
 		if !ps.has(f.Page) {
 			return fmt.Errorf("fact %d (%q) on page %d outside the covered pages", i, f.Text, f.Page)
@@ -131,7 +141,7 @@ func (g *Gold) validate() error {
 		}
 	}
 	for i, in := range g.Indicators {
-		if !ps.has(in.Page) {
+		if !g.indicatorPages.has(in.Page) {
 			return fmt.Errorf("indicator %d (%q) on page %d outside the covered pages", i, in.Name, in.Page)
 		}
 		if in.Name == "" || in.Category == "" {
@@ -141,17 +151,12 @@ func (g *Gold) validate() error {
 	return nil
 }
 
-// Covers reports whether page was annotated.
-func (g *Gold) Covers(page int) bool {
-	if g.pages == nil {
-		ps, err := parsePageSet(g.Covered)
-		if err != nil {
-			return false
-		}
-		g.pages = ps
-	}
-	return g.pages.has(page)
-}
+// Covers reports whether page was annotated for money facts and changes.
+// A Gold that was not loaded by ParseGold or LoadGold covers nothing.
+func (g *Gold) Covers(page int) bool { return g.pages.has(page) }
+
+// CoversIndicators reports whether page was annotated for indicators.
+func (g *Gold) CoversIndicators(page int) bool { return g.indicatorPages.has(page) }
 
 // pageSet is a set of inclusive page ranges.
 type pageSet [][2]int
