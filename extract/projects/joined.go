@@ -12,8 +12,9 @@ import (
 // that a list broken by a line or page break reads as one string, with the
 // way back to each line.
 type joined struct {
-	text string
-	segs []segment
+	text    string
+	segs    []segment
+	written string // the lines as written, list numbers kept
 }
 
 // segment says that text[off:] (up to the next segment) is view[from:] of line.
@@ -27,6 +28,7 @@ type segment struct {
 // ('\n'); otherwise the line continues the previous one directly, which
 // joins a word broken by the line break (服务对象满意 + 度).
 func (j *joined) add(l *normalize.Line, from int) {
+	j.written += strings.TrimSpace(l.OrigSpan(from, len(l.Text)))
 	view := l.Text[from:]
 	if _, rest, ok := outline.ParseMarker(view); ok {
 		from += len(view) - len(rest)

@@ -212,7 +212,7 @@ func trimSpan(s string, start, end int) (int, int) {
 	}
 	for end > start {
 		r, n := utf8.DecodeLastRuneInString(s[start:end])
-		if !strings.ContainsRune(" \t\u3000\n，,、。", r) {
+		if !strings.ContainsRune(" \t\u3000\n，,、。：:", r) {
 			break
 		}
 		end -= n

@@ -256,7 +256,7 @@ func (b block) project(lines []line) schema.Project {
 	}
 	text := func(f field) string {
 		if j := fields[f]; j != nil {
-			return j.orig(0, len(j.text))
+			return j.written
 		}
 		return ""
 	}
@@ -298,7 +298,9 @@ var totalWords = []string{"合计", "共计", "总计", "总额", "总预算", "
 func budget(view string) string {
 	var money []quantity.Quantity
 	for _, q := range quantity.Scan(view, quantity.Options{}) {
-		if q.Kind == quantity.Money && q.Unit == "CNY" && !q.Negative {
+		// The field is an amount slot: a bare 万/亿 amount (合计400.00万) is money.
+		bare := q.Kind == quantity.Number && (strings.HasSuffix(q.Text, "万") || strings.HasSuffix(q.Text, "亿"))
+		if (q.Kind == quantity.Money && q.Unit == "CNY" || bare) && !q.Negative {
 			money = append(money, q)
 		}
 	}
