@@ -37,7 +37,7 @@ func runText(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer bw.Flush()
 	code := exitOK
 	for _, path := range fs.Args() {
-		res, err := pipeline.File(ctx, path, pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}})
+		res, err := pipeline.File(ctx, path, pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}, TextOnly: true})
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			code = exitInput

@@ -1,5 +1,5 @@
 // Package pipeline runs the single-document stages in order — read,
-// normalize, meta, outline (and, as they land, quantities and facts) — and
+// normalize, meta, outline, facts — and
 // assembles the schema.Document that the CLI and batch mode emit.
 package pipeline
 
@@ -7,16 +7,22 @@ import (
 	"context"
 
 	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/extract/facts"
 	"github.com/budgetdoc/budgetdoc/extract/meta"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/extract/read"
+	"github.com/budgetdoc/budgetdoc/nlp/segment"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
 // Options configure a run.
 type Options struct {
 	Read read.Options
+	// TextOnly stops after normalize, meta and outline: no facts are
+	// extracted, so the segmenter (about half a second to load) is never
+	// loaded. For commands that only show text.
+	TextOnly bool
 }
 
 // Result is everything known about one document.
@@ -34,7 +40,7 @@ func File(ctx context.Context, path string, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Document(doc, src), nil
+	return run(doc, src, opt), nil
 }
 
 // Bytes processes a document held in memory.
@@ -43,11 +49,15 @@ func Bytes(ctx context.Context, path string, data []byte, opt Options) (*Result,
 	if err != nil {
 		return nil, err
 	}
-	return Document(doc, src), nil
+	return run(doc, src, opt), nil
 }
 
 // Document runs the stages after reading.
 func Document(doc *extract.Document, src read.Source) *Result {
+	return run(doc, src, Options{})
+}
+
+func run(doc *extract.Document, src read.Source, opt Options) *Result {
 	txt := normalize.Document(doc)
 	tree := outline.Build(txt)
 	out := &schema.Document{
@@ -62,6 +72,16 @@ func Document(doc *extract.Document, src read.Source) *Result {
 		Meta:     meta.Detect(txt, doc.Info),
 		Outline:  tree.Sections(),
 		Warnings: doc.Warnings,
+	}
+	if !opt.TextOnly {
+		// The segmenter is loaded on first use, once per process. Without
+		// it facts are still found, with subjects cut by punctuation only.
+		seg, err := segment.Default()
+		if err != nil {
+			out.Warnings = append(out.Warnings, "segmenter unavailable, subjects are approximate: "+err.Error())
+			seg = nil
+		}
+		out.Facts = facts.Extract(txt, tree, out.Meta, seg)
 	}
 	return &Result{Doc: doc, Text: txt, Tree: tree, Out: out}
 }

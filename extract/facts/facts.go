@@ -1,0 +1,302 @@
+// Package facts finds the money and count facts of a normalized budget
+// document: each amount with the noun phrase naming what it counts, the
+// sub-unit it is about, its year-over-year change (amount, percent or points,
+// direction, base), the stated reason, and its place in a breakdown (其中,
+// 包括, 按支出功能科目划分) — the `facts` of the budgetdoc/v1 contract.
+//
+// It works line by line on the parsing view of every logical line: the
+// quantity scanner finds the amounts first, the segmenter then splits the
+// rest into words with the amounts protected, and the subject of an amount is
+// read backwards from it over the words and their part-of-speech tags. What
+// is reported (text, location) refers to the text as written.
+package facts
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
+	"github.com/budgetdoc/budgetdoc/extract/outline"
+	"github.com/budgetdoc/budgetdoc/nlp/quantity"
+	"github.com/budgetdoc/budgetdoc/nlp/segment"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// Extract returns the facts of txt in document order, with IDs f1, f2 ….
+// tree (optional) gives each fact its section; m (optional) names the
+// organisation to leave out of subjects; seg (optional) segments the text —
+// without it subjects are cut by punctuation and word lists only.
+func Extract(txt *normalize.Text, tree *outline.Outline, m schema.Meta, seg segment.Segmenter) []schema.Fact {
+	if txt == nil {
+		return nil
+	}
+	x := &extractor{seg: seg, org: m.Organization, carry: -1, prevChanged: -1, prevLast: -1}
+	for pi := range txt.Pages {
+		for ii, it := range txt.Pages[pi].Items {
+			if it.Line == nil {
+				x.endBlock()
+				continue
+			}
+			sec := ""
+			if tree != nil {
+				if n := tree.SectionAt(pi, ii); n != nil {
+					sec = n.ID
+				}
+			}
+			x.line(it.Line, sec, it.Kind)
+		}
+	}
+	return x.result()
+}
+
+// fact is a schema.Fact under construction.
+type fact struct {
+	f           schema.Fact
+	value       decimal.Decimal
+	hasValue    bool
+	change      *schema.Change
+	changeVal   *decimal.Decimal
+	changeStart int // view offsets of the change clause in line
+	changeEnd   int
+	line        *normalize.Line
+	parent      int
+	fromPurpose bool // reason is a 主要用于 purpose, replaced by a stated cause
+	pos         int  // view offset of the amount (or of the change clause)
+}
+
+type scope struct {
+	parent int
+	dim    string
+}
+
+type extractor struct {
+	seg   segment.Segmenter
+	org   string
+	facts []*fact
+
+	// carry is the total whose breakdown continues on the following list
+	// lines (a line ending in 其中：); carryDim its dimension.
+	carry    int
+	carryDim string
+	// prevChanged is the last fact with a change on the previous line, for a
+	// reason written on the next line.
+	prevChanged int
+	// prevLast is the last fact of the previous line.
+	prevLast int
+}
+
+func (x *extractor) endBlock() {
+	x.carry, x.prevChanged = -1, -1
+}
+
+func (x *extractor) result() []schema.Fact {
+	out := make([]schema.Fact, len(x.facts))
+	for i, f := range x.facts {
+		f.f.ID = fmt.Sprintf("f%d", i+1)
+	}
+	for i, f := range x.facts {
+		r := f.f
+		if f.hasValue {
+			r.Value = f.value.String()
+		}
+		if f.change != nil {
+			c := *f.change
+			if f.changeVal != nil {
+				c.Value = f.changeVal.String()
+				if f.hasValue && r.Prior == "" {
+					r.Prior = f.value.Sub(*f.changeVal).String()
+				}
+			}
+			c.Text = strings.TrimSpace(f.line.OrigSpan(f.changeStart, f.changeEnd))
+			r.Change = &c
+		}
+		if f.parent >= 0 && f.parent != i {
+			r.Parent = x.facts[f.parent].f.ID
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// event is something found on a line, processed in order of position.
+type event struct {
+	pos, end int
+	kind     int
+	q        *quantity.Quantity
+	m        []int // submatch indexes
+}
+
+const (
+	evQuantity = iota
+	evBreakdown
+	evReason
+	evPurpose
+	evFlat
+	evSemicolon
+	evFullStop
+)
+
+var wideGap = regexp.MustCompile(`\S[ \x{3000}]{3,}\S`)
+
+func (x *extractor) line(l *normalize.Line, sec string, kind any) {
+	view := l.Text
+	if len(l.Parts) == 0 || view == "" {
+		x.endBlock()
+		return
+	}
+	// Table rows laid out as text are not prose.
+	if wideGap.MatchString(strings.TrimSpace(l.Orig)) {
+		x.endBlock()
+		return
+	}
+	listItem := normalize.StartsListItem(view)
+	if !listItem {
+		x.carry = -1
+	}
+	qs := quantity.Scan(view, quantity.Options{})
+	var evs []event
+	for i := range qs {
+		switch qs[i].Kind {
+		case quantity.Money, quantity.Count, quantity.Percent, quantity.PercentPoint:
+			evs = append(evs, event{pos: qs[i].Start, end: qs[i].End, kind: evQuantity, q: &qs[i]})
+		}
+	}
+	for _, m := range breakdownMarker.FindAllStringSubmatchIndex(view, -1) {
+		evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: m})
+	}
+	for _, m := range reasonMarker.FindAllStringIndex(view, -1) {
+		evs = append(evs, event{pos: m[0], end: m[1], kind: evReason})
+	}
+	for _, m := range purposeMarker.FindAllStringIndex(view, -1) {
+		evs = append(evs, event{pos: m[0], end: m[1], kind: evPurpose})
+	}
+	for _, m := range flatClause.FindAllStringSubmatchIndex(view, -1) {
+		evs = append(evs, event{pos: m[0], end: m[1], kind: evFlat, m: m})
+	}
+	bounds := boundaries(view)
+	for _, b := range bounds {
+		if b.sentence {
+			k := evSemicolon
+			if b.fullStop {
+				k = evFullStop
+			}
+			evs = append(evs, event{pos: b.pos, end: b.end, kind: k})
+		}
+	}
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
+
+	var toks []segment.Token
+	if x.seg != nil && len(qs) > 0 || len(evs) > len(bounds) {
+		toks = x.tokens(view, qs)
+	}
+	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1}
+	if x.carry >= 0 && listItem {
+		ln.stack = []scope{{parent: x.carry, dim: x.carryDim}}
+	}
+	first := len(x.facts)
+	lastEvent := -1
+	for i := range evs {
+		e := &evs[i]
+		if e.pos < ln.consumed {
+			continue // inside a reason already taken
+		}
+		switch e.kind {
+		case evQuantity:
+			ln.quantity(e.q)
+		case evBreakdown:
+			ln.breakdown(e)
+		case evReason:
+			ln.reason(e, false)
+		case evPurpose:
+			ln.reason(e, true)
+		case evFlat:
+			ln.flat(e)
+		case evSemicolon:
+			if len(ln.stack) > 1 {
+				ln.stack = ln.stack[:len(ln.stack)-1]
+			}
+			ln.cur = -1
+		case evFullStop:
+			ln.sentStart = e.end
+			ln.stack = nil
+			ln.cur = -1
+			ln.split = nil
+		}
+		if e.kind != evSemicolon && e.kind != evFullStop {
+			lastEvent = e.kind
+		}
+	}
+	// A breakdown opened at the end of the line continues on the list lines
+	// that follow.
+	if lastEvent == evBreakdown && len(ln.stack) > 0 {
+		x.carry, x.carryDim = ln.stack[len(ln.stack)-1].parent, ln.stack[len(ln.stack)-1].dim
+	} else if !listItem || len(ln.stack) == 0 {
+		// keep a carried breakdown only across list lines
+		if !listItem {
+			x.carry = -1
+		}
+	}
+	x.prevChanged = -1
+	for i := len(x.facts) - 1; i >= first; i-- {
+		if x.facts[i].change != nil {
+			x.prevChanged = i
+			break
+		}
+	}
+	if len(x.facts) > first {
+		x.prevLast = len(x.facts) - 1
+	} else {
+		x.prevLast = -1
+	}
+}
+
+// tokens segments view with the quantity spans protected.
+func (x *extractor) tokens(view string, qs []quantity.Quantity) []segment.Token {
+	if x.seg == nil {
+		return nil
+	}
+	spans := make([]segment.Span, 0, len(qs))
+	for _, q := range qs {
+		spans = append(spans, segment.Span{Start: q.Start, End: q.End})
+	}
+	return x.seg.Segment(view, spans)
+}
+
+type bound struct {
+	pos, end int
+	sentence bool // 。；; ! ?
+	fullStop bool // 。! ?
+}
+
+// boundaries lists the punctuation that separates clauses, outside
+// parentheses: (上一年度，下同) does not end a clause.
+func boundaries(view string) []bound {
+	var out []bound
+	depth := 0
+	for i, r := range view {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth > 0 {
+				depth--
+			}
+		case '。', '!', '?', '！', '？':
+			depth = 0
+			out = append(out, bound{pos: i, end: i + len(string(r)), sentence: true, fullStop: true})
+		case ';', '；':
+			if depth == 0 {
+				out = append(out, bound{pos: i, end: i + len(string(r)), sentence: true})
+			}
+		case ',', '，', ':', '：', '、':
+			if depth == 0 {
+				out = append(out, bound{pos: i, end: i + len(string(r))})
+			}
+		}
+	}
+	return out
+}

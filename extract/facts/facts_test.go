@@ -1,0 +1,207 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// want is the part of a fact a case checks; empty fields are not checked,
+// except that Value "-" means "no value" and Dir "-" means "no change".
+type want struct {
+	Subject, Entity, Value, Kind, Unit string
+	Dir, Change, Percent, Points, Base string
+	Prior, Reason, Dim                 string
+	Parent                             int // 1-based index of the parent among the facts; 0 = not checked, -1 = none
+}
+
+var cases = []struct {
+	name  string
+	org   string
+	lines []string
+	want  []want
+}{
+	{"subject without year and organisation", "", []string{"2024年本部门收入预算总额为1234.56万元。"},
+		[]want{{Subject: "收入预算总额", Value: "12345600", Kind: "money", Unit: "CNY", Dir: "-"}}},
+	{"其中 with colon", "", []string{"2016年收入决算4258.39万元，其中：财政拨款4154.28万元。"},
+		[]want{{Subject: "收入决算", Value: "42583900"}, {Subject: "财政拨款", Value: "41542800", Parent: 1}}},
+	{"subject with budget verbs", "", []string{"一般公共预算拨款支出预算9,101.68万元。"},
+		[]want{{Subject: "一般公共预算拨款支出预算", Value: "91016800"}}},
+	{"比上年增加 with reason in the same sentence", "", []string{"１.机关运行经费情况。2018年一般公共预算财政拨款运行经费16252.11万元，比上年增加654.94万元，主要原因为市级部门公用经费标准统一提高。主要用于:办公费及印刷费、邮电费。"},
+		[]want{{Subject: "一般公共预算财政拨款运行经费", Value: "162521100", Dir: "increase", Change: "6549400", Base: "上年", Prior: "155971700", Reason: "市级部门公用经费标准统一提高"}}},
+	{"与上年相比 in the next sentence, reason after", "", []string{"1. 一般公共服务（类）支出 6,543.55 万元，主要用于单位行政运行、一般行政管理事务、政协会议和委员视察等。与上年相比减少 108.56万元，下降 1.63%。主要原因是本年在职人员和商品服务公用定额数减少等。"},
+		[]want{{Subject: "一般公共服务（类）支出", Value: "65435500", Dir: "decrease", Change: "-1085600", Percent: "-1.63", Base: "上年", Reason: "本年在职人员和商品服务公用定额数减少等"}}},
+	{"增长 percent", "", []string{"1.人大事务（款）行政运行（项）支出6372.32万元，与上年相比增加1826.38 万元，增长40.18%。主要原因是政策性增资以及预留机动人员工资福利支出增加。"},
+		[]want{{Subject: "人大事务（款）行政运行（项）支出", Value: "63723200", Dir: "increase", Change: "18263800", Percent: "40.18"}}},
+	{"减少 written twice", "", []string{"1. 人大事务行政运行（项）支出 10528.33 万元，与上年相比减少 17.89万元，减少 0.17%。"},
+		[]want{{Value: "105283300", Dir: "decrease", Change: "-178900", Percent: "-0.17"}}},
+	{"降幅", "", []string{"2．社会保障和就业支出 1,836.22 万元，主要用于离休费、基本养老金。与上年相比减少  184.96 万元，降幅  9.1  %。主要原因是退休人员基本养老金改由社保发放。"},
+		[]want{{Subject: "社会保障和就业支出", Dir: "decrease", Change: "-1849600", Percent: "-9.1", Reason: "退休人员基本养老金改由社保发放"}}},
+	{"较上年预算安排增加", "", []string{"2025年项目支出预算300万元，较上年预算安排增加50万元，增长20%。"},
+		[]want{{Subject: "项目支出预算", Value: "3000000", Dir: "increase", Change: "500000", Percent: "20", Base: "上年预算安排", Prior: "2500000"}}},
+	{"与2023年度相比 before the subject", "", []string{"一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。与2023年度相比，一般公共预算财政拨款支出减少63.14万元，下降2.10%。主要原因：基本支出中人员进出及退休变化。"},
+		[]want{{Subject: "一般公共预算财政拨款支出", Value: "29400500", Dir: "decrease", Change: "-631400", Percent: "-2.1", Base: "2023年度", Reason: "基本支出中人员进出及退休变化"}}},
+	{"比2024年预算（执行数）增加", "", []string{"2025年一般公共预算拨款支出预算500万元，比2024年预算（执行数）增加20万元。"},
+		[]want{{Value: "5000000", Dir: "increase", Change: "200000", Base: "2024年预算（执行数）"}}},
+	{"比执行数 percent only, no prior", "", []string{"1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。"},
+		[]want{{Subject: "一般公共服务支出（类）统计信息事务（款）专项普查活动（项）", Value: "257700", Dir: "-", Reason: "专项普查活动"},
+			{Subject: "预算执行数", Value: "601300"},
+			{Value: "257700", Dir: "decrease", Percent: "-57.14", Base: "2023年预算执行数", Prior: "-", Reason: "项目调整"}}},
+	{"同比", "", []string{"全年政府采购支出1200万元，同比增长8.5%。"},
+		[]want{{Subject: "政府采购支出", Dir: "increase", Percent: "8.5", Base: "上年"}}},
+	{"持平 without amount", "", []string{"(2)公务用车运行维护费预算支出 183.6 万元，与上年预算数持平。"},
+		[]want{{Subject: "公务用车运行维护费预算支出", Value: "1836000", Dir: "flat", Base: "上年预算数"}}},
+	{"与上年数一致", "", []string{"1.因公出国（境）费预算支出 106万元，与上年数一致。"},
+		[]want{{Subject: "因公出国（境）费预算支出", Dir: "flat", Base: "上年数"}}},
+	{"与上年保持一致", "", []string{"机关运行经费预算80万元，与上年保持一致。"},
+		[]want{{Subject: "机关运行经费预算", Dir: "flat", Base: "上年"}}},
+	{"比上年预算持平 in a breakdown", "", []string{"2024年“三公”经费预算数为6.40万元，与2023年预算持平。其中：公务接待费6.40万元，与2023年预算持平。"},
+		[]want{{Subject: "“三公”经费预算数", Value: "64000", Dir: "flat", Base: "2023年预算"}, {Subject: "公务接待费", Parent: 1, Dir: "flat"}}},
+	{"change-only mention", "", []string{"局本级支出预算比上年减少120万元。"},
+		[]want{{Subject: "局本级支出预算", Value: "-", Dir: "decrease", Change: "-1200000", Base: "上年", Prior: "-"}}},
+	{"change-only flat parts", "", []string{"2024 年度“三公”经费财政拨款支出决算数与 2023 年度持平。 其中：因公出国（境）费支出决算持平； 公务用车购置及运行维护费支出与上一年度持平。"},
+		[]want{{Value: "-", Dir: "flat", Base: "2023 年度"}, {Subject: "公务用车购置及运行维护费支出", Value: "-", Dir: "flat", Base: "上一年度", Parent: 1}}},
+	{"change-only decrease parts", "", []string{"2024年度“三公”经费财政拨款支出决算数比 2023年度减少 0.15 万元，下降（增长）27.78%，其中：因公出国（境）费支出与上一年度持平；公务接待费支出决算减少 0.15万元，下降 27.78%。"},
+		[]want{{Subject: "“三公”经费财政拨款支出决算数", Value: "-", Dir: "decrease", Change: "-1500", Percent: "-27.78", Base: "2023年度"},
+			{Subject: "因公出国（境）费支出", Dir: "flat", Parent: 1},
+			{Subject: "公务接待费支出决算", Value: "-", Dir: "decrease", Change: "-1500", Percent: "-27.78", Parent: 1}}},
+	{"percentage points", "", []string{"基本支出占总支出的比重为60%，比上年提高2.5个百分点。"},
+		[]want{}},
+	{"points on a money fact", "", []string{"项目支出800万元，比上年增加100万元，占比提高3个百分点。"},
+		[]want{{Subject: "项目支出", Value: "8000000", Change: "1000000", Dir: "increase", Points: "3"}}},
+	{"stated prior", "", []string{"2025年机关运行经费预算为300万元，上年为280万元，比上年增加20万元。"},
+		[]want{{Subject: "机关运行经费预算", Value: "3000000", Prior: "2800000", Change: "200000", Dir: "increase"}}},
+	{"reason on the next line", "", []string{"2023年，收入预算16497.86万元，其中：财政拨款收入16497.86万元，比2022年（上一年度，下同）预算增加1421.25万元；事业收入0万元。", "财政拨款收入支出增加的主要原因是项目调整。"},
+		[]want{{Subject: "收入预算", Value: "164978600"},
+			{Subject: "财政拨款收入", Parent: 1, Dir: "increase", Change: "14212500", Base: "2022年（上一年度，下同）预算"},
+			{Subject: "事业收入", Value: "0", Parent: 1, Dir: "-"}}},
+	{"reason is the next sentence", "", []string{"4． 法院（款）案件审判（项）支出 1733.3 万元，与上年相比减少 200 万元，减少 10.35%。主要原因是案件审判经费 2017 年度预算安排较上年压减 200万元。"},
+		[]want{{Subject: "法院（款）案件审判（项）支出", Value: "17333000", Change: "-2000000", Percent: "-10.35", Reason: "案件审判经费 2017 年度预算安排较上年压减 200万元"}}},
+	{"减少的原因", "", []string{"公用经费支出50万元，比上年减少10万元。减少的原因是压减一般性支出。"},
+		[]want{{Subject: "公用经费支出", Change: "-100000", Reason: "压减一般性支出"}}},
+	{"organisation name left out", "上海市普陀区人民政府万里街道办事处", []string{"2023年，上海市普陀区人民政府万里街道办事处收入预算16497.86万元。"},
+		[]want{{Subject: "收入预算", Value: "164978600"}}},
+	{"entity", "", []string{"下属事业单位上海市普陀区交流服务中心收入预算120万元。"},
+		[]want{{Subject: "收入预算", Entity: "上海市普陀区交流服务中心", Value: "1200000"}}},
+	{"包括 by function", "", []string{"1．按支出功能分类，包括一般公共服务支出3008.34万元、国防支出5万元、科学技术支出297.82万元。"},
+		[]want{{Subject: "一般公共服务支出", Dim: "支出功能分类"}, {Subject: "国防支出", Value: "50000"}, {Subject: "科学技术支出"}}},
+	{"按经济分类 after a total", "", []string{"基本支出4154.27万元。", "3．一般公共预算安排的基本支出按经济分类，包括工资福利支出1948.06万元、对个人和家庭补助支出1163.48万元。"},
+		[]want{{Subject: "基本支出"}, {Subject: "工资福利支出", Parent: 1, Dim: "经济分类"}, {Subject: "个人和家庭补助支出", Parent: 1}}},
+	{"按支出功能科目划分 over list lines", "", []string{"2025年支出预算1000万元。按支出功能科目划分：", "1.一般公共服务支出800万元；", "2.社会保障和就业支出200万元。"},
+		[]want{{Subject: "支出预算"}, {Subject: "一般公共服务支出", Parent: 1, Dim: "支出功能科目"}, {Subject: "社会保障和就业支出", Parent: 1, Dim: "支出功能科目"}}},
+	{"其中 at line end, parts on list lines", "", []string{"1．财政拨款收入预算总计  21,940.96 万元。其中", "(1)一般公共预算收入预算 21,940.96 万元。"},
+		[]want{{Subject: "财政拨款收入预算", Value: "219409600"}, {Subject: "一般公共预算收入预算", Parent: 1}}},
+	{"nested breakdown", "", []string{"支出预算16497.86万元，其中：财政拨款支出预算16497.86万元，比2022年预算增加1421.25万元。财政拨款支出预算中，一般公共预算拨款支出预算16497.86万元；政府性基金拨款支出预算0万元。"},
+		[]want{{Subject: "支出预算"}, {Subject: "财政拨款支出预算", Parent: 1}, {Subject: "一般公共预算拨款支出预算", Parent: 2}, {Subject: "政府性基金拨款支出预算", Parent: 2}}},
+	{"nested 其中 inside a part", "", []string{"支出预算1000万元，其中：基本支出600万元，其中人员经费400万元；项目支出400万元。"},
+		[]want{{Subject: "支出预算"}, {Subject: "基本支出", Parent: 1}, {Subject: "人员经费", Parent: 2}, {Subject: "项目支出", Parent: 1}}},
+	{"procurement breakdown", "", []string{"2017 年度我部门政府采购预算总金额为2247.85 万元。其中拟购买货物 59 万元，拟购买工程 0 万元，拟购买服务2188.85万元。"},
+		[]want{{Subject: "政府采购预算总金额", Value: "22478500"}, {Subject: "货物", Parent: 1}, {Subject: "工程", Parent: 1}, {Subject: "服务", Parent: 1}}},
+	{"分别为", "", []string{"“三公”经费预算30万元，其中因公出国（境）费、公务接待费分别为10万元、20万元。"},
+		[]want{{Value: "300000"}, {Subject: "因公出国（境）费", Value: "100000", Parent: 1}, {Subject: "公务接待费", Value: "200000", Parent: 1}}},
+	{"staffing counts", "", []string{"1．根据部门职责分工，本部门内设机构包括省人大常委会下设办公厅、研究室和4个专门委员会、8个工作委员会，有38个处室，编制338名，其中行政编制200名、行政附属编制104名、事业编制34名。"},
+		[]want{{Subject: "专门委员会", Kind: "count", Unit: "个", Value: "4", Parent: -1}, {Subject: "工作委员会"}, {Subject: "处室", Value: "38"},
+			{Subject: "编制", Value: "338", Unit: "名", Parent: -1}, {Subject: "行政编制", Value: "200", Parent: 4}, {Subject: "行政附属编制", Parent: 4}, {Subject: "事业编制", Value: "34", Parent: 4}}},
+	{"编制人数", "", []string{"本部门编制人数45人，其中：行政编制40人，事业编制5人。"},
+		[]want{{Subject: "编制人数", Kind: "count", Unit: "人", Value: "45"}, {Subject: "行政编制", Parent: 1}, {Subject: "事业编制", Parent: 1}}},
+	{"vehicles", "", []string{"1、全年政府采购金额452.42万元。其中货物117.97万元、服务334.45万元。机关运行费用399.94万元。国有资产车辆合计20辆。"},
+		[]want{{Subject: "政府采购金额"}, {Subject: "货物", Parent: 1}, {Subject: "服务", Parent: 1}, {Subject: "机关运行费用", Parent: -1}, {Subject: "国有资产车辆", Kind: "count", Unit: "辆", Value: "20", Parent: -1}}},
+	{"vehicle purchase breakdown", "", []string{"2024年单位预算安排购置车辆0辆，其中：部级领导干部用车0辆、主要领导干部用车0辆。"},
+		[]want{{Subject: "购置车辆", Value: "0", Kind: "count"}, {Subject: "部级领导干部用车", Parent: 1}, {Subject: "主要领导干部用车", Parent: 1}}},
+	{"approximate", "", []string{"全年培训约3000人次，经费约50万元。"},
+		[]want{{Kind: "count"}, {Subject: "经费", Value: "500000"}}},
+	{"table row as text is skipped", "", []string{"一般公共服务支出      1,234.56      1,000.00"},
+		[]want{}},
+	{"share is not a change", "", []string{"2017年度部门政府采购预算总金额为 1,271.22万元。其中，货物类政府采购支出预算 259.32万元,占 20.40%。"},
+		[]want{{Value: "12712200", Dir: "-"}, {Subject: "货物类政府采购支出预算", Dir: "-", Parent: 1}}},
+	{"决算 completion and 同预算数持平", "", []string{"12、住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：行政单位住房公积金支出。年初预算为289.59万元，支出决算为289.59万元，完成年初预算的100.00%。决算数同预算数持平。"},
+		[]want{{Subject: "年初预算", Value: "2895900", Dir: "-"}, {Subject: "支出决算", Dir: "flat", Base: "预算数"}}},
+	{"three public expenses with change and reasons", "", []string{"2018年“三公”经费预算2800.68万元,比2017年减少295.18万元。"},
+		[]want{{Subject: "“三公”经费预算", Value: "28006800", Dir: "decrease", Change: "-2951800", Base: "2017年", Prior: "30958600"}}},
+	{"列 years in headings are not counts", "", []string{"1.2023年部门财务收支预算总表"},
+		[]want{}},
+}
+
+func TestExtract(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the segmenter")
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extractLines(t, c.org, c.lines...)
+			if len(got) != len(c.want) {
+				t.Errorf("got %d facts, want %d:\n%s", len(got), len(c.want), dump(got))
+				return
+			}
+			for i, w := range c.want {
+				checkFact(t, i, got, w)
+			}
+		})
+	}
+}
+
+func checkFact(t *testing.T, i int, all []schema.Fact, w want) {
+	t.Helper()
+	g := all[i]
+	var ch schema.Change
+	if g.Change != nil {
+		ch = *g.Change
+	}
+	eq := func(field, got, want string) {
+		t.Helper()
+		if want == "" {
+			return
+		}
+		if want == "-" {
+			want = ""
+		}
+		if got != want {
+			t.Errorf("fact %d (%s): %s = %q, want %q", i+1, g.Text, field, got, want)
+		}
+	}
+	eq("subject", g.Subject, w.Subject)
+	eq("entity", g.Entity, w.Entity)
+	eq("value", g.Value, w.Value)
+	eq("kind", g.Kind, w.Kind)
+	eq("unit", g.Unit, w.Unit)
+	eq("direction", ch.Direction, w.Dir)
+	eq("change", ch.Value, w.Change)
+	eq("percent", ch.Percent, w.Percent)
+	eq("points", ch.Points, w.Points)
+	eq("base", ch.Base, w.Base)
+	eq("prior", g.Prior, w.Prior)
+	eq("dimension", g.Dimension, w.Dim)
+	if w.Reason != "" && !strings.HasPrefix(g.Reason, w.Reason) {
+		t.Errorf("fact %d: reason = %q, want %q", i+1, g.Reason, w.Reason)
+	}
+	switch {
+	case w.Parent > 0:
+		if want := all[w.Parent-1].ID; g.Parent != want {
+			t.Errorf("fact %d (%s): parent = %q, want %q", i+1, g.Subject, g.Parent, want)
+		}
+	case w.Parent < 0 && g.Parent != "":
+		t.Errorf("fact %d (%s): parent = %q, want none", i+1, g.Subject, g.Parent)
+	}
+	if g.Change != nil && g.Change.Text == "" {
+		t.Errorf("fact %d: change without text", i+1)
+	}
+	if g.Loc.Page < 1 || g.Loc.Line < 1 {
+		t.Errorf("fact %d: bad loc %+v", i+1, g.Loc)
+	}
+}
+
+func dump(fs []schema.Fact) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.ID + " " + f.Subject + " " + f.Value + " " + f.Text)
+		if f.Change != nil {
+			b.WriteString(" Δ" + f.Change.Direction + " " + f.Change.Value + " " + f.Change.Percent + " " + f.Change.Base)
+		}
+		if f.Parent != "" {
+			b.WriteString(" ^" + f.Parent)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}

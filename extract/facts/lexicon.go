@@ -1,0 +1,131 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Direction words as written before a change amount or percentage. Longer
+// words come first so that 增长 wins over 增.
+var directionWords = []struct {
+	word, dir string
+}{
+	{"增加", dirUp}, {"增长", dirUp}, {"上升", dirUp}, {"提高", dirUp}, {"上涨", dirUp}, {"增幅", dirUp}, {"涨幅", dirUp},
+	{"多", dirUp}, {"增", dirUp},
+	{"减少", dirDown}, {"下降", dirDown}, {"降低", dirDown}, {"减幅", dirDown}, {"降幅", dirDown}, {"压减", dirDown}, {"节约", dirDown},
+	{"少", dirDown}, {"减", dirDown}, {"降", dirDown},
+}
+
+const (
+	dirUp   = "increase"
+	dirDown = "decrease"
+	dirFlat = "flat"
+)
+
+// trailingDirection returns the direction word that ends s (after stray
+// spaces, 了 and a parenthesised alternative such as 下降（增长）), or "".
+func trailingDirection(s string) (dir string, word string) {
+	s = strings.TrimRight(s, " \u3000")
+	s = strings.TrimSuffix(s, "了")
+	// 下降（增长）27.78%: a template left both words; the first one counts.
+	if m := parenTail.FindStringIndex(s); m != nil {
+		s = s[:m[0]]
+	}
+	s = strings.TrimRight(s, " \u3000")
+	for _, d := range directionWords {
+		if strings.HasSuffix(s, d.word) {
+			// 多 and 少 only as 增加/减少 synonyms right after the base
+			// (比上年多3人); 增多/减少 are covered above.
+			if (d.word == "多" || d.word == "少") && !strings.HasSuffix(s, "上年"+d.word) {
+				continue
+			}
+			return d.dir, d.word
+		}
+	}
+	return "", ""
+}
+
+var parenTail = regexp.MustCompile(`[（(][^（()）]{1,6}[）)]$`)
+
+// changeTrigger finds the comparison that introduces a change: 比上年,
+// 与上年相比, 较上年预算安排, 比2024年预算（执行数）, 同比, 决算数同预算数.
+// Group 1 is the base of 比/较/与/同 … (direction), group 2 the base of
+// 与 … 相比.
+var changeTrigger = regexp.MustCompile(
+	`同比|(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:增加|增长|减少|下降|降低|上升|提高|持平|保持一致|一致|相同|不变|增|减|多|少)` +
+		`|与((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)相比` +
+		``)
+
+// flatClause finds a change written without an amount: 与上年持平, 与上年数一致,
+// 比2022年预算持平, 与上年保持一致, 决算数同预算数持平.
+var flatClause = regexp.MustCompile(
+	`(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:持平|保持一致|一致|相同|没有变化|无变化)`)
+
+// statedPrior matches the end of the text before an amount that states the
+// prior year's value: 上年为, 上年预算数为, 上年同期为.
+var statedPrior = regexp.MustCompile(`(?:上年|上年度|上一年度|去年)(?:同期)?(?:预算)?(?:数|执行数)?(?:为|是)\s*$`)
+
+// reasonMarker finds the start of a stated reason. Group 0 ends where the
+// reason text begins.
+var reasonMarker = regexp.MustCompile(
+	`(?:(?:增加|减少|增长|下降|变动|变化|差异)的?(?:主要)?原因(?:主要)?(?:是|为)?|主要原因(?:是|为)?|原因(?:是|为)|主要是因为|主要是由于|主要由于|主要系)[：:]?\s*`)
+
+// purposeMarker finds 主要用于, the purpose of an amount, used as its reason
+// when no cause is stated.
+var purposeMarker = regexp.MustCompile(`主要用于[：:]?\s*`)
+
+// breakdownMarker finds the words that open a breakdown of the preceding
+// total. Group 1 is the dimension of 按…划分.
+var breakdownMarker = regexp.MustCompile(
+	`按((?:支出)?(?:功能|经济)[^，,。;；:：]{0,8}?)(?:划分|分列|来看)?[：:，,]|其中[：:，,]?|包括[：:]?|分别为[：:]?|分别是[：:]?` +
+		`|([^，,。;；:：、\s]{2,24}?)中[，,:：]`)
+
+// yearLike is a list number run into a year that the quantity scanner may
+// read as a count (1.2023年).
+var yearLike = regexp.MustCompile(`[0-9]{4}\s*年`)
+
+// yearPrefix is a year or time expression at the start of a subject.
+var yearPrefix = regexp.MustCompile(`^(?:[0-9]{4}\s*(?:年度|年)?|本年度|本年|当年|全年|上年|年度)`)
+
+// linkWords end the text before an amount without being part of what is
+// counted: 收入预算总额为, 车辆合计, 预算总计.
+var linkWords = []string{"分别为", "分别是", "均为", "约为", "共计", "合计", "总计", "累计", "达到", "为", "是", "达", "计", "共", "约", "近", "逾", "有", "总额为"}
+
+// stopWords end a subject when walking back from the amount: verbs and
+// function words that are not part of a budget noun phrase.
+var stopWords = map[string]bool{
+	"比": true, "较": true, "与": true, "同": true, "其中": true, "包括": true, "主要": false, "年初": false, "年末": false, "用于": true,
+	"拟": true, "购买": true, "下属": true, "所属": true, "按": true, "按照": true, "根据": true, "安排": false,
+	"现有": true, "实有": false, "共有": true, "设有": true, "下设": true, "内设": true, "即": true, "含": true,
+	"本部门": true, "我部门": true, "本单位": true, "我单位": true, "部门": false, "本级": false,
+	"完成": true, "占": true, "达到": true, "实现": true, "召开": true, "开展": true, "组织": false,
+	"以及": true, "另外": true, "此外": true, "全年": true, "计划": true, "预计": true, "新增": false,
+	"的": true, "了": true, "在": true, "对": true, "从": true, "由": true, "是": true, "为": true,
+}
+
+// keepPOS are the tags of tokens that may be part of a subject.
+var keepPOS = map[string]bool{
+	"n": true, "nz": true, "nt": true, "ns": true, "nr": true, "nrt": true, "nrfg": true, "vn": true, "an": true,
+	"j": true, "l": true, "i": true, "b": true, "f": false, "a": true, "q": true, "eng": true, "g": true, "ng": true,
+	"s": false, "z": true, "k": true, "h": true, "nl": true,
+}
+
+// budgetVerbs are words jieba tags as verbs that are nouns in budget
+// phrases (支出, 预算, 拨款 …).
+var budgetVerbs = map[string]bool{
+	"支出": true, "预算": true, "决算": true, "拨款": true, "采购": true, "购置": true, "运行": true, "维护": true,
+	"接待": true, "出国": true, "收入": true, "补贴": true, "补助": true, "保障": true, "管理": true, "服务": true,
+	"建设": true, "执行": true, "结转": true, "结余": true, "编制": true, "调整": true, "发展": true, "改革": true,
+	"统计": true, "运转": true, "办公": true, "培训": true, "维修": true, "租赁": true, "救助": true, "缴费": true,
+	"离退休": true, "退休": true, "养老": true, "医疗": true, "安排": true, "转移": true, "经营": true, "附属": true,
+	"用车": true, "公用": true, "宣传": true, "监督": true, "监测": true, "审计": true, "拨付": true, "援助": true,
+	"奖励": true, "抚恤": true, "合计": false, "总计": false, "资助": true, "会议": true, "招待": true, "印刷": true,
+	"购房": true, "提租": true, "执法": true, "执勤": true, "通信": true, "应急": true, "储备": true, "扶持": true,
+}
+
+// entitySuffixes end the name of a sub-unit.
+var entitySuffixes = []string{"中心", "站", "所", "院", "馆", "队", "办公室", "学校", "俱乐部", "编辑部", "协会",
+	"基金会", "医院", "幼儿园", "事务所", "研究所", "研究室", "委员会", "服务社", "福利院", "图书馆", "博物馆"}
+
+// entityIntro marks the words that introduce a sub-unit.
+var entityIntro = regexp.MustCompile(`(?:下属|所属)(?:事业)?单位|下属|所属|事业单位`)

@@ -1,0 +1,438 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
+	"github.com/budgetdoc/budgetdoc/nlp/quantity"
+	"github.com/budgetdoc/budgetdoc/nlp/segment"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// lineState is the reading state within one logical line.
+type lineState struct {
+	x      *extractor
+	l      *normalize.Line
+	view   string
+	sec    string
+	toks   []segment.Token
+	bounds []bound
+
+	sentStart int     // view offset where the current sentence starts
+	prevEnd   int     // end of the previous amount
+	stack     []scope // open breakdowns, innermost last
+	cur       int     // fact whose change is being read in this clause run
+	lineFacts []int
+	consumed  int      // reason text already taken up to here
+	split     []string // subjects listed before 分别为, assigned in order
+}
+
+// lastBound returns the end of the last clause boundary before pos (0 if
+// none).
+func (s *lineState) lastBound(pos int) int {
+	b := 0
+	for _, bd := range s.bounds {
+		if bd.end > pos {
+			break
+		}
+		b = bd.end
+	}
+	return b
+}
+
+func (s *lineState) sentenceEnd(pos int) int {
+	for _, bd := range s.bounds {
+		if bd.pos >= pos && bd.fullStop {
+			return bd.pos
+		}
+	}
+	return len(s.view)
+}
+
+func (s *lineState) newFact(kind string, pos int) *fact {
+	f := &fact{line: s.l, parent: -1, pos: pos}
+	f.f.Kind = kind
+	f.f.Section = s.sec
+	f.f.Loc = s.l.Loc(s.l.OrigOffset(pos))
+	if len(s.stack) > 0 {
+		f.parent = s.stack[len(s.stack)-1].parent
+		f.f.Dimension = s.stack[len(s.stack)-1].dim
+	}
+	s.x.facts = append(s.x.facts, f)
+	s.lineFacts = append(s.lineFacts, len(s.x.facts)-1)
+	return f
+}
+
+func (s *lineState) quantity(q *quantity.Quantity) {
+	clause := max(s.lastBound(q.Start), s.prevEnd)
+	pre := s.view[clause:q.Start]
+	defer func() { s.prevEnd = q.End }()
+
+	if dir, word := trailingDirection(pre); dir != "" {
+		s.change(q, dir, word)
+		return
+	}
+	if q.Kind != quantity.Money && q.Kind != quantity.Count {
+		return // a share (占20.4%) or a completion rate, not a change
+	}
+	if statedPrior.MatchString(pre) {
+		if t := s.target(); t >= 0 && s.x.facts[t].f.Prior == "" {
+			s.x.facts[t].f.Prior = q.Value.String()
+			return
+		}
+	}
+	if q.Kind == quantity.Count && yearLike.MatchString(q.Text) {
+		return
+	}
+	kind := "money"
+	unit := "CNY"
+	if q.Kind == quantity.Count {
+		kind, unit = "count", q.Unit
+	} else if q.Unit != "" {
+		unit = q.Unit
+	}
+	f := s.newFact(kind, q.Start)
+	f.f.Unit = unit
+	f.f.Text = s.l.OrigSpan(q.Start, q.End)
+	f.f.Approx = q.Approx
+	f.value, f.hasValue = q.Value, true
+	f.f.Subject, f.f.Entity = s.subject(clause, q.Start)
+	if len(s.split) > 0 {
+		if f.f.Subject == "" {
+			f.f.Subject = s.split[0]
+		}
+		s.split = s.split[1:]
+	}
+	if f.f.Subject == "" && q.Kind == quantity.Count {
+		f.f.Subject = s.following(q.End)
+	}
+	s.cur = len(s.x.facts) - 1
+}
+
+// change reads a change amount, percentage or points (q) whose direction
+// word was just before it.
+func (s *lineState) change(q *quantity.Quantity, dir, word string) {
+	if q.Kind == quantity.Number {
+		return
+	}
+	// the direction word's position
+	wpos := strings.LastIndex(s.view[:q.Start], word)
+	winStart := max(s.sentStart, s.prevEnd)
+	base, trig := "", -1
+	if ms := changeTrigger.FindAllStringSubmatchIndex(s.view[winStart:wpos+len(word)], -1); len(ms) > 0 {
+		m := ms[len(ms)-1]
+		trig = winStart + m[0]
+		switch {
+		case m[2] >= 0:
+			base = s.l.OrigSpan(winStart+m[2], winStart+m[3])
+		case m[4] >= 0:
+			base = s.l.OrigSpan(winStart+m[4], winStart+m[5])
+		default:
+			base = "上年"
+		}
+	}
+	start := trig
+	if start < 0 {
+		start = wpos
+	}
+	own := max(s.lastBound(start), s.prevEnd)
+	var t int = -1
+	if own < start {
+		subj, ent := s.subject(own, start)
+		if c := s.target(); subj != "" && c >= 0 && s.slotFree(c, q) && sameThing(subj, s.x.facts[c].f.Subject) {
+			subj = "" // 与2023年度相比，一般公共预算财政拨款支出减少…: the fact just stated
+		}
+		if subj != "" {
+			f := s.newFact(kindOf(q), start)
+			f.f.Subject, f.f.Entity = subj, ent
+			f.f.Text = strings.TrimSpace(s.l.OrigSpan(own, q.End))
+			t = len(s.x.facts) - 1
+		}
+	}
+	if t < 0 {
+		if s.cur >= 0 && s.slotFree(s.cur, q) {
+			t = s.cur
+		} else if c := s.target(); c >= 0 && s.slotFree(c, q) {
+			t = c
+		} else if len(s.lineFacts) == 0 && s.x.prevLast >= 0 && s.slotFree(s.x.prevLast, q) {
+			t = s.x.prevLast
+		} else if q.Kind != quantity.Money && q.Kind != quantity.Count {
+			return // 比重提高2.5个百分点: a change of a share, not of an amount
+		} else {
+			f := s.newFact(kindOf(q), start)
+			f.f.Text = strings.TrimSpace(s.l.OrigSpan(start, q.End))
+			if c := s.target(); c >= 0 && c != len(s.x.facts)-1 {
+				f.f.Subject = s.x.facts[c].f.Subject
+			}
+			t = len(s.x.facts) - 1
+		}
+	}
+	f := s.x.facts[t]
+	if f.change == nil {
+		f.change = &schema.Change{Direction: dir, Base: strings.TrimSpace(base)}
+		f.line = s.l
+		f.changeStart = start
+	} else if f.change.Base == "" {
+		f.change.Base = strings.TrimSpace(base)
+	}
+	f.changeEnd = q.End
+	v := q.Value
+	if dir == dirDown && v.Sign() > 0 {
+		v = v.Neg()
+	}
+	switch q.Kind {
+	case quantity.Money, quantity.Count:
+		f.changeVal = &v
+	case quantity.Percent:
+		f.change.Percent = v.String()
+	case quantity.PercentPoint:
+		f.change.Points = v.String()
+	}
+	s.cur = t
+}
+
+func kindOf(q *quantity.Quantity) string {
+	if q.Kind == quantity.Count {
+		return "count"
+	}
+	return "money"
+}
+
+// slotFree reports whether fact i can take q as part of its change.
+func (s *lineState) slotFree(i int, q *quantity.Quantity) bool {
+	if i < 0 || i >= len(s.x.facts) {
+		return false
+	}
+	f := s.x.facts[i]
+	if f.change == nil {
+		return true
+	}
+	if f.line != s.l || f.change.Direction == dirFlat {
+		return false
+	}
+	switch q.Kind {
+	case quantity.Money, quantity.Count:
+		return f.changeVal == nil
+	case quantity.Percent:
+		return f.change.Percent == "" && f.change.Points == ""
+	case quantity.PercentPoint:
+		return f.change.Points == "" && f.change.Percent == ""
+	}
+	return false
+}
+
+// target is the fact a change, prior or reason on this line refers to: the
+// last fact of the line.
+func (s *lineState) target() int {
+	if len(s.lineFacts) == 0 {
+		return -1
+	}
+	return s.lineFacts[len(s.lineFacts)-1]
+}
+
+func (s *lineState) flat(e *event) {
+	start := e.pos
+	base := ""
+	if e.m[2] >= 0 {
+		base = strings.TrimSpace(s.l.OrigSpan(e.m[2], e.m[3]))
+	}
+	own := max(s.lastBound(start), s.prevEnd)
+	t := -1
+	if own < start {
+		subj, ent := s.subject(own, start)
+		if c := s.target(); subj != "" && c >= 0 && s.x.facts[c].change == nil && sameThing(subj, s.x.facts[c].f.Subject) {
+			subj = ""
+		}
+		if subj != "" {
+			f := s.newFact("money", start)
+			f.f.Subject, f.f.Entity = subj, ent
+			f.f.Text = strings.TrimSpace(s.l.OrigSpan(own, e.end))
+			t = len(s.x.facts) - 1
+		}
+	}
+	if t < 0 {
+		c := s.target()
+		if c < 0 || s.x.facts[c].change != nil {
+			return
+		}
+		t = c
+	}
+	f := s.x.facts[t]
+	f.change = &schema.Change{Direction: dirFlat, Base: base}
+	f.line = s.l
+	f.changeStart, f.changeEnd = start, e.end
+	s.prevEnd = e.end
+}
+
+func (s *lineState) breakdown(e *event) {
+	word := s.view[e.pos:e.end]
+	dim := ""
+	if e.m[2] >= 0 {
+		dim = s.view[e.m[2]:e.m[3]]
+	}
+	last := s.target()
+	if e.m[4] >= 0 {
+		// 财政拨款支出预算中，…: the parts of the fact with that subject.
+		last = s.x.recent(s.x.clean(s.l.OrigSpan(e.m[4], e.m[5])))
+		if last < 0 {
+			return
+		}
+		s.stack = []scope{{parent: last}}
+		s.prevEnd = e.end
+		return
+	}
+	if last < 0 && len(s.stack) > 0 {
+		last = s.stack[0].parent
+	}
+	if last < 0 {
+		// 按支出功能分类，包括…: the total is the last amount before the
+		// line, unless the line names its own total (内设机构包括…), which
+		// may be a recent amount (基本支出按经济分类).
+		if subj, _ := s.subject(max(s.lastBound(e.pos), s.prevEnd), e.pos); subj == "" {
+			last = s.x.prevLast
+		} else {
+			last = s.x.recent(subj)
+		}
+	}
+	if last < 0 && strings.HasPrefix(word, "按") {
+		s.stack = []scope{{parent: -1, dim: dim}}
+		s.prevEnd = e.end
+		return
+	}
+	if strings.HasPrefix(word, "分别") {
+		// 因公出国（境）费、公务接待费分别为…: the names listed before it.
+		from := s.lastBoundNoComma(e.pos)
+		var names []string
+		for _, n := range strings.FieldsFunc(s.l.OrigSpan(from, e.pos), func(r rune) bool { return r == '、' || r == '和' }) {
+			if sub := s.x.clean(n); sub != "" {
+				names = append(names, sub)
+			}
+		}
+		if len(names) > 1 {
+			s.split = names
+		}
+		s.prevEnd = e.end
+		if last < 0 || s.x.facts[last].pos < s.sentStart {
+			return
+		}
+	}
+	if last < 0 {
+		return
+	}
+	if strings.HasPrefix(word, "按") {
+		s.stack = []scope{{parent: last, dim: dim}}
+	} else {
+		switch {
+		case len(s.stack) == 0:
+			s.stack = []scope{{parent: last}}
+		case s.stack[len(s.stack)-1].parent == last:
+		case s.x.facts[last].parent == s.stack[len(s.stack)-1].parent:
+			s.stack = append(s.stack, scope{parent: last})
+		default:
+			s.stack = []scope{{parent: last}}
+		}
+	}
+	s.prevEnd = e.end
+}
+
+// lastBoundNoComma is lastBound ignoring 、 (the separator of a name list).
+func (s *lineState) lastBoundNoComma(pos int) int {
+	b := max(s.sentStart, s.prevEnd)
+	for _, bd := range s.bounds {
+		if bd.end > pos {
+			break
+		}
+		if s.view[bd.pos:bd.end] != "、" && bd.end > b {
+			b = bd.end
+		}
+	}
+	return b
+}
+
+func (s *lineState) reason(e *event, purpose bool) {
+	end := s.sentenceEnd(e.end)
+	text := strings.TrimSpace(s.l.OrigSpan(e.end, end))
+	text = strings.TrimRight(text, "，,；;、 ")
+	if text == "" {
+		return
+	}
+	t := -1
+	for i := len(s.lineFacts) - 1; i >= 0; i-- {
+		f := s.x.facts[s.lineFacts[i]]
+		if f.pos >= e.pos {
+			continue
+		}
+		if purpose || f.change != nil {
+			t = s.lineFacts[i]
+			break
+		}
+	}
+	if t < 0 && !purpose {
+		t = s.target()
+	}
+	if t < 0 && len(s.lineFacts) == 0 {
+		if purpose {
+			t = s.x.prevLast
+		} else {
+			t = s.x.prevChanged
+			if t < 0 {
+				t = s.x.prevLast
+			}
+		}
+	}
+	if t < 0 {
+		return
+	}
+	f := s.x.facts[t]
+	if purpose {
+		if f.f.Reason == "" {
+			f.f.Reason, f.fromPurpose = text, true
+		}
+	} else if f.f.Reason == "" || f.fromPurpose {
+		f.f.Reason, f.fromPurpose = text, false
+	}
+	if !purpose {
+		s.consumed = end
+	}
+}
+
+// following returns the noun phrase right after a count (4个专门委员会 →
+// 专门委员会).
+func (s *lineState) following(pos int) string {
+	end := pos
+	for _, t := range s.toks {
+		if t.Start < pos {
+			continue
+		}
+		if t.Start != end || !(keepPOS[t.POS] || budgetVerbs[t.Text]) || t.POS == "x" {
+			break
+		}
+		end = t.End
+	}
+	if end == pos {
+		return ""
+	}
+	return s.l.OrigSpan(pos, end)
+}
+
+// recent returns the latest of the last few facts with a value whose
+// subject names the same thing as name, or -1.
+func (x *extractor) recent(name string) int {
+	for i := len(x.facts) - 1; i >= 0 && i >= len(x.facts)-20; i-- {
+		if x.facts[i].hasValue && sameThing(name, x.facts[i].f.Subject) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sameThing reports whether two subjects name the same amount: equal, or one
+// ends the other once a trailing 数/额 is dropped (决算数 ~ 支出决算).
+func sameThing(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	a = strings.TrimSuffix(strings.TrimSuffix(a, "数"), "额")
+	b = strings.TrimSuffix(strings.TrimSuffix(b, "数"), "额")
+	return a == b || strings.HasSuffix(a, b) || strings.HasSuffix(b, a)
+}

@@ -1,0 +1,244 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/extract/outline"
+	"github.com/budgetdoc/budgetdoc/nlp/segment"
+)
+
+// subject returns the noun phrase naming what the amount after view[a:b]
+// counts, and the sub-unit the phrase is about. It walks back from b over the
+// words: link words (为, 合计) are skipped, then nouns — and the verbs that
+// are nouns in budget phrases (支出, 预算, 拨款) — are taken until a verb, a
+// time word, a pronoun, a preposition or punctuation ends the phrase.
+func (s *lineState) subject(a, b int) (subject, entity string) {
+	if a >= b {
+		return "", ""
+	}
+	// the organisation's own name is not part of the subject
+	if o := s.x.org; o != "" {
+		if i := strings.LastIndex(s.view[a:b], o); i >= 0 {
+			a += i + len(o)
+		}
+	}
+	// “一般公共服务支出（类）…（项）”25.77万元: a quoted name right before
+	// the amount is the subject as a whole.
+	if pre := strings.TrimRight(s.view[a:b], " "); strings.HasSuffix(pre, "”") {
+		if i := strings.LastIndex(pre, "“"); i >= 0 && i+len("“") < len(pre)-len("”") {
+			return s.x.clean(s.l.OrigSpan(a+i+len("“"), a+len(pre)-len("”"))), ""
+		}
+	}
+	if s.toks == nil {
+		return s.x.splitEntity(s.x.clean(s.view[a:b]))
+	}
+	// the tokens inside [a, b)
+	lo, hi := -1, -1
+	for i, t := range s.toks {
+		if t.End <= a {
+			continue
+		}
+		if t.Start >= b {
+			break
+		}
+		if t.Start < a {
+			continue
+		}
+		if lo < 0 {
+			lo = i
+		}
+		hi = i
+	}
+	if lo < 0 {
+		return "", ""
+	}
+	toks := s.toks[lo : hi+1]
+	i := len(toks) - 1
+	for i >= 0 && (isSpace(toks[i].Text) || isLink(toks[i].Text) || isOpenPunct(toks[i])) {
+		i--
+	}
+	end := i
+	depth := 0
+	for ; i >= 0; i-- {
+		t := toks[i]
+		switch {
+		case isClose(t.Text):
+			depth++
+			continue
+		case isOpen(t.Text):
+			if depth == 0 {
+				goto done
+			}
+			depth--
+			continue
+		case depth > 0:
+			continue
+		case t.Text == "“" || t.Text == "”" || t.Text == "\"" || t.Text == "《" || t.Text == "》":
+			continue
+		case isSpace(t.Text):
+			continue
+		}
+		if stop, ok := stopWords[t.Text]; ok {
+			if stop || (t.Text == "安排" && i < end) {
+				break // 预算安排购置车辆: what is arranged is the subject
+			}
+			continue
+		}
+		if (t.Text == "和" || t.Text == "及") && i > 0 && i < end && keepPOS[toks[i-1].POS] {
+			continue // 对个人和家庭补助支出
+		}
+		if budgetVerbs[t.Text] || keepPOS[t.POS] {
+			continue
+		}
+		break
+	}
+done:
+	if end < 0 || i+1 > end {
+		return "", ""
+	}
+	return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[end].End)))
+}
+
+func isSpace(s string) bool { return strings.TrimSpace(s) == "" }
+func isOpen(s string) bool  { return s == "(" || s == "（" || s == "[" || s == "【" }
+func isClose(s string) bool { return s == ")" || s == "）" || s == "]" || s == "】" }
+
+func isOpenPunct(t segment.Token) bool {
+	return t.POS == "x" && !isClose(t.Text) && t.Text != "”" && t.Text != "\"" && t.Text != "》"
+}
+
+func isLink(s string) bool {
+	for _, w := range linkWords {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// clean strips from a candidate subject what is not part of it: list
+// numbers, years, the organisation's name, link words at the end, quotes and
+// unbalanced brackets.
+func (x *extractor) clean(s string) string {
+	s = strings.TrimSpace(s)
+	for range 4 {
+		before := s
+		s = strings.TrimLeftFunc(s, func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsDigit(r) || strings.ContainsRune(".．、,，:：;；《》", r)
+		})
+		if _, rest, ok := outline.ParseMarker(s); ok {
+			s = rest
+		}
+		if m := yearPrefix.FindString(s); m != "" {
+			s = s[len(m):]
+		}
+		// 2016年收入决算 may be cut as 2016/年收入: a bare 年 left over
+		if strings.HasPrefix(s, "年") && !strings.HasPrefix(s, "年初") && !strings.HasPrefix(s, "年末") && !strings.HasPrefix(s, "年终") {
+			s = s[len("年"):]
+		}
+		if x.org != "" {
+			if i := strings.Index(s, x.org); i >= 0 {
+				s = s[i+len(x.org):]
+			}
+		}
+		for _, p := range []string{"本部门", "我部门", "本单位", "我单位", "其中", "包括", "部门", "单位"} {
+			if strings.HasPrefix(s, p) && len(s) > len(p) {
+				s = s[len(p):]
+			}
+		}
+		for _, w := range linkWords {
+			if strings.HasSuffix(s, w) && len(s) > len(w) {
+				s = s[:len(s)-len(w)]
+			}
+		}
+		s = strings.TrimRightFunc(s, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(",，:：;；、\"《", r)
+		})
+		s = trimQuotes(s)
+		if s == before {
+			break
+		}
+	}
+	s = balance(s)
+	if utf8.RuneCountInString(s) < 2 && !isHanWord(s) {
+		return ""
+	}
+	return s
+}
+
+func isHanWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// balance drops a leading closing bracket or a trailing opening one.
+func balance(s string) string {
+	for {
+		switch {
+		case strings.HasPrefix(s, "）"):
+			s = s[len("）"):]
+		case strings.HasPrefix(s, ")"):
+			s = s[1:]
+		case strings.HasSuffix(s, "（"):
+			s = s[:len(s)-len("（")]
+		case strings.HasSuffix(s, "("):
+			s = s[:len(s)-1]
+		default:
+			return strings.TrimSpace(s)
+		}
+	}
+}
+
+// splitEntity separates a sub-unit named at the start of a subject
+// (事业单位XX中心收入预算 → XX中心, 收入预算).
+func (x *extractor) splitEntity(s string) (subject, entity string) {
+	if s == "" {
+		return "", ""
+	}
+	rest := s
+	intro := false
+	if loc := entityIntro.FindStringIndex(rest); loc != nil && loc[0] == 0 {
+		rest = rest[loc[1]:]
+		intro = true
+	}
+	if !intro {
+		return s, ""
+	}
+	best := -1
+	for _, suf := range entitySuffixes {
+		if i := strings.Index(rest, suf); i > 0 && (best < 0 || i+len(suf) < best) {
+			if i+len(suf) < len(rest) {
+				best = i + len(suf)
+			}
+		}
+	}
+	if best < 0 {
+		return rest, ""
+	}
+	return rest[best:], rest[:best]
+}
+
+// trimQuotes removes quotes around s but keeps a pair inside it
+// (“三公”经费).
+func trimQuotes(s string) string {
+	s = strings.TrimSuffix(s, "“")
+	if strings.HasPrefix(s, "“") && !strings.Contains(s[len("“"):], "”") {
+		s = s[len("“"):]
+	}
+	if strings.HasSuffix(s, "”") && !strings.Contains(s, "“") {
+		s = s[:len(s)-len("”")]
+	}
+	if strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") && strings.Count(s, "“") == 1 {
+		s = s[len("“") : len(s)-len("”")]
+	}
+	return strings.Trim(s, "\"")
+}
