@@ -1,0 +1,124 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// GarbledText finds characters that did not survive conversion.
+var GarbledText = &Rule{
+	ID:       "garbled-text",
+	Doc:      "characters lost in conversion: U+FFFD, private-use code points, Kangxi radicals for Han, titles with a dropped first character",
+	Severity: Error,
+	Run:      runGarbledText,
+}
+
+// BlankPage finds pages without any text between the cover and the back.
+var BlankPage = &Rule{
+	ID:       "blank-page",
+	Doc:      "a page with no text (outside the cover and the last page), e.g. a stray empty table page",
+	Severity: Warning,
+	Run:      runBlankPage,
+}
+
+// droppedHeadRE matches budget terms that lost their first character at the
+// start of a title (after its number, its year or the line start):
+// `四、政拨款收入支出决算总表` for 财政拨款. Only titles are checked: inside
+// running text a line break can legitimately split a word.
+var droppedHeadRE = regexp.MustCompile(`(?:^|[、.)]|年度?|\s)(政拨款|般公共预算|府性基金|有资本经营|公"?经费|入支出决算|出决算表|算财政拨款)`)
+
+// whole gives the intact word for each truncated form, for the message.
+var whole = map[string]string{
+	"政拨款": "财政拨款", "般公共预算": "一般公共预算", "府性基金": "政府性基金", "有资本经营": "国有资本经营",
+	"公经费": "三公经费", `公"经费`: "“三公”经费", "入支出决算": "收入支出决算", "出决算表": "支出决算表", "算财政拨款": "预算财政拨款",
+}
+
+func runGarbledText(p *Pass) {
+	titles := map[[2]int]bool{}
+	if p.Result.Tree != nil {
+		for _, n := range p.Result.Tree.All {
+			if n.Heading {
+				titles[[2]int{n.Page, n.Item}] = true
+			}
+		}
+	}
+	for _, l := range p.Lines() {
+		reportBadRunes(p, l)
+		if !titles[[2]int{l.Page, l.Item}] && !looksLikeTableTitle(l.Text) {
+			continue
+		}
+		for _, m := range droppedHeadRE.FindAllStringSubmatchIndex(l.Text, -1) {
+			frag := strings.ReplaceAll(l.Text[m[2]:m[3]], " ", "")
+			p.ReportSpan(l.Line, m[2], m[3], "标题缺字，疑为转换丢失首字（应为“"+whole[frag]+"”）/ title lost a character in conversion")
+		}
+	}
+}
+
+// looksLikeTableTitle reports whether a line is a short caption ending in 表.
+func looksLikeTableTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "表") && utf8.RuneCountInString(s) <= 40 && !isTableText(s)
+}
+
+// reportBadRunes reports each run of replacement characters, private-use
+// code points or Kangxi/CJK radicals in a line, once per run.
+func reportBadRunes(p *Pass, l TextLine) {
+	s := l.Text
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		kind := badRune(r)
+		if kind == "" {
+			i += w
+			continue
+		}
+		j := i + w
+		for j < len(s) {
+			r2, w2 := utf8.DecodeRuneInString(s[j:])
+			if badRune(r2) == "" {
+				break
+			}
+			j += w2
+		}
+		p.ReportSpan(l.Line, i, j, kind)
+		i = j
+	}
+}
+
+func badRune(r rune) string {
+	switch {
+	case r == utf8.RuneError:
+		return "乱码：含替换字符 U+FFFD，原文字符在转换中丢失 / replacement character: text lost in conversion"
+	case unicode.Is(unicode.Co, r):
+		return "乱码：含私用区字符，通常是字体未嵌入或编码缺失 / private-use character: font mapping lost"
+	case r >= 0x2F00 && r <= 0x2FDF, r >= 0x2E80 && r <= 0x2EFF:
+		return "康熙部首/部首补充字符代替了正常汉字（复制、检索会出错）/ Kangxi radical instead of the normal Han character"
+	}
+	return ""
+}
+
+func runBlankPage(p *Pass) {
+	doc := p.Result.Doc
+	switch doc.Format {
+	case extract.FormatPDF, extract.FormatDOCX, extract.FormatDOC, extract.FormatPagesJSON:
+	default:
+		return // a single page by construction
+	}
+	pages := p.Result.Text.Pages
+	for pi := 1; pi < len(pages)-1; pi++ { // the cover and the back may be images
+		if len(pages[pi].Items) > 0 {
+			continue
+		}
+		n := pages[pi].Number
+		p.Report(schema.Finding{
+			Message:  "空白页：本页没有任何文字内容（如为多余的空表页或分页错误，请删除）/ blank page",
+			Evidence: fmt.Sprintf("第%d页（无文字）", n),
+			Loc:      schema.Loc{Page: n, Line: 1},
+		})
+	}
+}

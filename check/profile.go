@@ -1,0 +1,253 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/extract/outline"
+	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// MissingSection finds sections and tables that the document's profile
+// requires but that are absent, and required tables that are empty without
+// saying so.
+var MissingSection = &Rule{
+	ID:       "missing-section",
+	Doc:      "a section or table the disclosure profile requires is absent, or an empty table carries no statement that it is empty",
+	Severity: Warning,
+	Run:      runMissingSection,
+}
+
+// Profile is what one kind of disclosure must contain.
+type Profile struct {
+	Name string
+	Doc  string
+	// Tables are matched against title lines: the line without its
+	// number, year and 部门/单位 prefix must equal one of the names.
+	Tables []Requirement
+	// Sections are matched anywhere in the running text.
+	Sections []Requirement
+}
+
+// Requirement is one required table or section.
+type Requirement struct {
+	Name string   // as shown to the clerk
+	Any  []string // accepted spellings (spaces removed, quotes folded to ")
+}
+
+func req(name string, any ...string) Requirement {
+	if len(any) == 0 {
+		any = []string{name}
+	}
+	return Requirement{Name: name, Any: any}
+}
+
+// The Shanghai district disclosures follow the city's templates: nine
+// budget tables (部门 and 单位 alike) or nine final-accounts tables.
+var shanghaiBudgetTables = []Requirement{
+	req("财务收支预算总表"),
+	req("收入预算总表"),
+	req("支出预算总表"),
+	req("财政拨款收支预算总表"),
+	req("一般公共预算支出功能分类预算表"),
+	req("政府性基金预算支出功能分类预算表"),
+	req("国有资本经营预算支出功能分类预算表"),
+	req("一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出经济分类预算表"),
+	req(`"三公"经费和机关运行经费预算表`, `"三公"经费和机关运行经费预算表`, `三公经费和机关运行经费预算表`),
+}
+
+var shanghaiFinalTables = []Requirement{
+	req("收入支出决算总表"),
+	req("收入决算表"),
+	req("支出决算表"),
+	req("财政拨款收入支出决算总表"),
+	req("一般公共预算财政拨款支出决算表"),
+	req("一般公共预算财政拨款基本支出决算表"),
+	req(`财政拨款"三公"经费支出决算表`, `财政拨款"三公"经费支出决算表`, `"三公"经费支出决算表`),
+	req("政府性基金预算财政拨款收入支出决算表"),
+	req("国有资本经营预算财政拨款收入支出决算表"),
+}
+
+var budgetSections = []Requirement{
+	req("主要职能", "主要职能", "主要职责"),
+	req("机构设置", "机构设置"),
+	req(`"三公"经费`, `"三公"经费`, "三公经费"),
+	req("机关运行经费"),
+	req("政府采购"),
+	req("国有资产占有使用情况", "国有资产占有使用", "国有资产占用", "资产占有使用"),
+	req("绩效目标", "绩效目标", "绩效管理"),
+}
+
+var finalSections = []Requirement{
+	req("主要职能", "主要职能", "主要职责"),
+	req("机构设置", "机构设置"),
+	req(`"三公"经费`, `"三公"经费`, "三公经费"),
+	req("机关运行经费"),
+	req("政府采购"),
+	req("国有资产占有使用情况", "国有资产占有使用", "国有资产占用", "资产占有使用"),
+	req("绩效", "绩效"),
+	req("名词解释"),
+}
+
+// Profiles are the known disclosure profiles by name.
+var Profiles = []*Profile{
+	{Name: "shanghai-district-budget", Doc: "上海市区级部门/单位预算：九张预算表及情况说明", Tables: shanghaiBudgetTables,
+		Sections: append(append([]Requirement{}, budgetSections...), req("名词解释"), req("预算编制说明", "预算编制说明"))},
+	{Name: "shanghai-district-final", Doc: "上海市区级部门决算：九张决算表及情况说明", Tables: shanghaiFinalTables, Sections: finalSections},
+	{Name: "dept-budget", Doc: "部门预算（通用）：职能、机构、三公经费、机关运行经费、政府采购、国有资产、绩效", Sections: budgetSections},
+	{Name: "unit-budget", Doc: "单位预算（通用）", Sections: budgetSections},
+	{Name: "dept-final", Doc: "部门决算（通用）", Sections: finalSections},
+}
+
+var shanghaiDistrictRE = regexp.MustCompile(`上海市\p{Han}{1,4}区|区级(?:部门|单位)`)
+
+// SelectProfile returns the named profile, the one detected from the
+// metadata when name is empty, or nil for "none" and for documents no
+// profile fits (unknown kind, tables-only companion files).
+func SelectProfile(name string, res *pipeline.Result) (*Profile, error) {
+	switch name {
+	case "none":
+		return nil, nil
+	case "":
+	default:
+		for _, p := range Profiles {
+			if p.Name == name {
+				return p, nil
+			}
+		}
+		names := make([]string, len(Profiles))
+		for i, p := range Profiles {
+			names[i] = p.Name
+		}
+		return nil, fmt.Errorf("unknown profile %q (known: %s, none)", name, strings.Join(names, ", "))
+	}
+	m := res.Out.Meta
+	if m.FiscalYear == 0 || m.Kind == "" {
+		return nil, nil // a tables-only companion or an unrecognised document
+	}
+	district := shanghaiDistrictRE.MatchString(m.Title + " " + m.Organization)
+	switch {
+	case district && m.Kind == schema.KindBudget:
+		return Profiles[0], nil
+	case district && m.Kind == schema.KindFinalAccounts && m.Scope == schema.ScopeDepartment:
+		return Profiles[1], nil
+	case m.Kind == schema.KindBudget && m.Scope == schema.ScopeUnit:
+		return Profiles[3], nil
+	case m.Kind == schema.KindBudget:
+		return Profiles[2], nil
+	case m.Kind == schema.KindFinalAccounts:
+		return Profiles[4], nil
+	}
+	return nil, nil
+}
+
+// titlePrefixRE strips what precedes a table's name in its title: a list
+// number, the organisation and year, 部门/预算单位/单位.
+var titlePrefixRE = regexp.MustCompile(`^(?:[0-9]+[.、]|[一二三四五六七八九十]+、)?(?:.*?\d{4}年度?)?(?:区级)?(?:部门|预算单位|单位)?`)
+
+// squeeze removes spaces and folds curly quotes for matching.
+func squeeze(s string) string {
+	s = strings.NewReplacer(" ", "", "\t", "", "\u3000", "", "“", `"`, "”", `"`).Replace(s)
+	return s
+}
+
+func runMissingSection(p *Pass) {
+	prof := p.Profile
+	if prof == nil {
+		return
+	}
+	toc := p.tocItems()
+	found := map[string]*TextLine{}
+	var all strings.Builder
+	lines := p.Lines()
+	for k := range lines {
+		l := &lines[k]
+		if toc[[2]int{l.Page, l.Item}] {
+			continue
+		}
+		t := squeeze(l.Text)
+		all.WriteString(t)
+		all.WriteByte('\n')
+		if _, _, numbered := outline.ParseMarker(l.Orig); numbered {
+			continue // a list of the tables, not a table's own title
+		}
+		name := titlePrefixRE.ReplaceAllString(t, "")
+		for _, r := range prof.Tables {
+			for _, a := range r.Any {
+				if name == a && found[r.Name] == nil {
+					found[r.Name] = l
+				}
+			}
+		}
+	}
+	text := all.String()
+	var missing []string
+	for _, r := range prof.Tables {
+		if found[r.Name] == nil {
+			missing = append(missing, r.Name)
+		}
+	}
+	for _, r := range prof.Sections {
+		ok := false
+		for _, a := range r.Any {
+			if strings.Contains(text, a) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			missing = append(missing, r.Name)
+		}
+	}
+	for _, name := range missing {
+		p.Report(schema.Finding{
+			Message:  fmt.Sprintf("缺少必备内容“%s”（按%s模板要求）/ required section or table missing (profile %s)", name, prof.Doc, prof.Name),
+			Evidence: "（未找到）" + name,
+			Loc:      schema.Loc{Page: 1, Line: 1},
+		})
+	}
+	for _, r := range prof.Tables {
+		if l := found[r.Name]; l != nil && tableLooksEmpty(p, l) {
+			p.ReportSpan(l.Line, 0, len(l.Text), fmt.Sprintf("“%s”为空表，但没有注明原因（如“本部门无…，故本表为空表”）/ empty table without a statement", r.Name))
+		}
+	}
+}
+
+var amountRE = regexp.MustCompile(`\d[\d,]*\.\d\d|\d{3,}`)
+var emptyNoteRE = regexp.MustCompile(`空表|无数据|本表无|无此项|不涉及|无.{0,20}(?:预算|决算|收入|支出|经费)|为0|为零`)
+
+// tableLooksEmpty reports whether the lines after a table title, up to the
+// next title or two pages on, hold no amount and no statement that the
+// table is empty.
+func tableLooksEmpty(p *Pass, title *TextLine) bool {
+	pages := p.Result.Text.Pages
+	sawAny := false
+	for pi := title.Page; pi < len(pages) && pi <= title.Page+1; pi++ {
+		start := 0
+		if pi == title.Page {
+			start = title.Item + 1
+		}
+		for ii := start; ii < len(pages[pi].Items); ii++ {
+			it := pages[pi].Items[ii]
+			var t string
+			switch {
+			case it.Line != nil:
+				t = it.Line.Text
+			case it.Table != nil:
+				t = it.Table.Text()
+			}
+			if it.Line != nil && looksLikeTableTitle(t) {
+				return !sawAny
+			}
+			if amountRE.MatchString(t) || emptyNoteRE.MatchString(t) {
+				sawAny = true
+			}
+		}
+		if sawAny {
+			return false
+		}
+	}
+	return !sawAny
+}
