@@ -27,6 +27,7 @@ const DocumentsName = "documents.jsonl"
 type ledgerEntry struct {
 	Key   string           `json:"key,omitempty"`
 	Paths []string         `json:"paths,omitempty"`
+	Cause string           `json:"cause,omitempty"`
 	Sizes map[string]int64 `json:"sizes"`
 }
 
@@ -37,7 +38,7 @@ type DirSink struct {
 	files    map[string]*os.File // by file name
 	sizes    map[string]int64
 	ledger   *os.File
-	recorded map[string][]string
+	recorded map[string]Stored
 	buf      bytes.Buffer
 }
 
@@ -56,7 +57,7 @@ func OpenDir(dir string, resume bool) (_ *DirSink, err error) {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return nil, err
 	}
-	s := &DirSink{dir: dir, files: map[string]*os.File{}, sizes: map[string]int64{}, recorded: map[string][]string{}}
+	s := &DirSink{dir: dir, files: map[string]*os.File{}, sizes: map[string]int64{}, recorded: map[string]Stored{}}
 	defer func() {
 		if err != nil {
 			s.Close()
@@ -110,7 +111,7 @@ func OpenDir(dir string, resume bool) (_ *DirSink, err error) {
 	}
 	for _, e := range entries {
 		if e.Key != "" {
-			s.recorded[e.Key] = append(s.recorded[e.Key], e.Paths...)
+			s.record(e)
 		}
 	}
 	return s, nil
@@ -175,7 +176,16 @@ func readLedger(path string) ([]ledgerEntry, int64, error) {
 }
 
 // Recorded implements Sink.
-func (s *DirSink) Recorded() (map[string][]string, error) { return s.recorded, nil }
+func (s *DirSink) Recorded() (map[string]Stored, error) { return s.recorded, nil }
+
+func (s *DirSink) record(e ledgerEntry) {
+	st := s.recorded[e.Key]
+	st.Paths = append(st.Paths, e.Paths...)
+	if e.Cause != "" {
+		st.Cause = e.Cause
+	}
+	s.recorded[e.Key] = st
+}
 
 // Write implements Sink: the record's rows go to the data files first, the
 // ledger line last.
@@ -217,10 +227,14 @@ func (s *DirSink) Write(r *Record) error {
 			}
 		}
 	}
-	if err := s.writeLedger(ledgerEntry{Key: r.Key, Paths: r.Paths}); err != nil {
+	e := ledgerEntry{Key: r.Key, Paths: r.Paths}
+	if r.Failure != nil {
+		e.Cause = r.Failure.Cause
+	}
+	if err := s.writeLedger(e); err != nil {
 		return err
 	}
-	s.recorded[r.Key] = append(s.recorded[r.Key], r.Paths...)
+	s.record(e)
 	return nil
 }
 

@@ -23,11 +23,9 @@ import (
 
 // Config configures a batch run.
 type Config struct {
-	Paths   []string // input files, in order (see Expand); the first path of a duplicate is canonical
-	Workers int      // concurrent documents; 0 means runtime.NumCPU()
-	Sink    Sink
-	// Resume skips the documents the sink already holds.
-	Resume   bool
+	Paths    []string // input files, in order (see Expand); the first path of a duplicate is canonical
+	Workers  int      // concurrent documents; 0 means runtime.NumCPU()
+	Sink     Sink
 	Pipeline pipeline.Options
 	// Post, when set, runs on every successfully read document before it is
 	// stored — the hook for the draft checks, which add findings to
@@ -52,20 +50,24 @@ type Progress struct {
 	Done    int // processed, ok or failed
 	Failed  int
 	Skipped int // already stored by an earlier run
-	Pages   int
-	Bytes   int64 // input bytes processed
-	Elapsed time.Duration
+	// SkippedFailed counts the skipped documents that had failed.
+	SkippedFailed int
+	Pages         int
+	Bytes         int64 // input bytes processed
+	Elapsed       time.Duration
 }
 
 // Summary is the outcome of a run.
 type Summary struct {
 	Progress
-	Inputs      int            // input paths
-	Duplicates  int            // paths whose bytes another path already had
-	OK          int            // documents processed successfully
-	Causes      map[string]int // failed documents by cause
-	Findings    []RuleCount    // findings by rule, most frequent first
-	Interrupted bool           // stopped before every document was processed
+	Inputs     int            // input paths
+	Duplicates int            // paths whose bytes another path already had
+	OK         int            // documents processed successfully
+	Causes     map[string]int // failed documents by cause
+	// EarlierCauses counts the failures stored by earlier runs, by cause.
+	EarlierCauses map[string]int
+	Findings      []RuleCount // findings by rule, most frequent first
+	Interrupted   bool        // stopped before every document was processed
 }
 
 // RuleCount counts the findings of one rule.
@@ -103,7 +105,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if abort == nil {
 		abort = context.Background()
 	}
-	sum := &Summary{Inputs: len(cfg.Paths), Causes: map[string]int{}}
+	sum := &Summary{Inputs: len(cfg.Paths), Causes: map[string]int{}, EarlierCauses: map[string]int{}}
 
 	jobs := hashAll(ctx, cfg.Paths, workers)
 	if ctx.Err() != nil {
@@ -114,13 +116,11 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		sum.Duplicates += len(j.paths) - 1
 	}
 
-	// Resume: drop what is stored; record new paths of stored documents.
-	var recorded map[string][]string
-	if cfg.Resume {
-		var err error
-		if recorded, err = cfg.Sink.Recorded(); err != nil {
-			return sum, fmt.Errorf("reading what is already stored: %w", err)
-		}
+	// Resume: skip what the sink holds (nothing unless it was opened for
+	// resume); record new paths of stored documents.
+	recorded, err := cfg.Sink.Recorded()
+	if err != nil {
+		return sum, fmt.Errorf("reading what is already stored: %w", err)
 	}
 	var todo []*job
 	for _, j := range jobs {
@@ -130,7 +130,11 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 			continue
 		}
 		sum.Skipped++
-		if fresh := newPaths(j.paths, old); len(fresh) > 0 && j.sha != "" {
+		if old.Cause != "" {
+			sum.SkippedFailed++
+			sum.EarlierCauses[old.Cause]++
+		}
+		if fresh := newPaths(j.paths, old.Paths); len(fresh) > 0 && j.sha != "" {
 			if err := cfg.Sink.Write(&Record{Key: j.key, SHA256: j.sha, Paths: fresh, PathsOnly: true}); err != nil {
 				return sum, err
 			}

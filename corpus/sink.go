@@ -4,13 +4,19 @@ package corpus
 // to a crash: after a SIGKILL at any moment the sink, reopened for resume,
 // holds every record whose Write returned and no trace of any other.
 type Sink interface {
-	// Recorded returns the keys already stored (Record.Key) with the paths
-	// recorded for each; empty for a fresh sink.
-	Recorded() (map[string][]string, error)
+	// Recorded returns what is already stored, by Record.Key; empty for a
+	// fresh sink.
+	Recorded() (map[string]Stored, error)
 	// Write stores one record.
 	Write(r *Record) error
 	// Close flushes and releases the sink.
 	Close() error
+}
+
+// Stored describes a record already in a sink.
+type Stored struct {
+	Paths []string // paths recorded for it
+	Cause string   // Failure.Cause when it failed
 }
 
 // rowsOf calls emit for every row of every table for r, in table order.

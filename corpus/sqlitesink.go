@@ -106,21 +106,25 @@ func SQLiteSchema() string {
 func quote(name string) string { return `"` + name + `"` }
 
 // Recorded implements Sink: documents and failures stored so far.
-func (s *SQLiteSink) Recorded() (map[string][]string, error) {
-	out := map[string][]string{}
-	rows, err := s.db.Query(`SELECT p.sha256, p.path FROM paths p
+func (s *SQLiteSink) Recorded() (map[string]Stored, error) {
+	out := map[string]Stored{}
+	rows, err := s.db.Query(`SELECT p.sha256, p.path, coalesce(e.cause, '') FROM paths p
+		LEFT JOIN errors e ON e.sha256 = p.sha256
 		WHERE p.sha256 IN (SELECT sha256 FROM documents UNION SELECT sha256 FROM errors)
-		UNION ALL SELECT 'path:' || path, path FROM errors WHERE sha256 = ''`)
+		UNION ALL SELECT 'path:' || path, path, cause FROM errors WHERE sha256 = ''`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var key, path string
-		if err := rows.Scan(&key, &path); err != nil {
+		var key, path, cause string
+		if err := rows.Scan(&key, &path, &cause); err != nil {
 			return nil, err
 		}
-		out[key] = append(out[key], path)
+		st := out[key]
+		st.Paths = append(st.Paths, path)
+		st.Cause = cause
+		out[key] = st
 	}
 	return out, rows.Err()
 }

@@ -124,7 +124,6 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Paths:       paths,
 		Workers:     *workers,
 		Sink:        sink,
-		Resume:      *resume,
 		Pipeline:    pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}},
 		Post:        batchPost,
 		MemoryLimit: memLimit,
@@ -140,7 +139,9 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitInput
 	}
 	printSummary(stderr, sum, *out)
-	if sum.Failed > 0 || sum.Interrupted {
+	// The exit code describes the whole output, failures of earlier runs
+	// that this one resumed included.
+	if sum.Failed > 0 || sum.SkippedFailed > 0 || sum.Interrupted {
 		return exitFindings
 	}
 	return exitOK
@@ -252,6 +253,14 @@ func printSummary(w io.Writer, s *corpus.Summary, out string) {
 		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
 	}
 	fmt.Fprintln(w)
+	if s.SkippedFailed > 0 {
+		var parts []string
+		for _, c := range sortedKeys(s.EarlierCauses) {
+			parts = append(parts, fmt.Sprintf("%s %d", c, s.EarlierCauses[c]))
+		}
+		fmt.Fprintf(w, "batch: %d documents had failed in an earlier run (%s); remove their rows from errors to retry them\n",
+			s.SkippedFailed, strings.Join(parts, ", "))
+	}
 	if secs > 0 {
 		fmt.Fprintf(w, "batch: %d pages, %.1f MB in %.1f s: %.2f docs/s, %.1f pages/s\n",
 			s.Pages, float64(s.Bytes)/1e6, secs, float64(s.Done)/secs, float64(s.Pages)/secs)
