@@ -297,7 +297,13 @@ func parseRows(pls []physLine) []schema.Indicator {
 	a2 := assign(ys, top, l2)
 	out := make([]schema.Indicator, 0, len(rows))
 	for i, r := range rows {
-		in := schema.Indicator{Name: r.name, Target: r.target, Loc: r.loc}
+		in := schema.Indicator{Name: strings.TrimSpace(r.name), Target: strings.TrimSpace(r.target), Loc: r.loc}
+		if in.Name == "" {
+			in.Name, in.Target = in.Target, "" // a stray quote took the name's place
+		}
+		if in.Name == "" {
+			continue
+		}
 		if a2[i] >= 0 {
 			in.Category = l2[a2[i]].name
 			in.Group = groupOf[in.Category]
