@@ -44,7 +44,7 @@ func walkSiblings(p *Pass, f func([]*outline.Node)) {
 		byStyle := map[outline.Style][]*outline.Node{}
 		var styles []outline.Style
 		for _, n := range ns {
-			if n.Marker.Style == outline.NoStyle {
+			if n.Marker.Style == outline.NoStyle || isCategoryRow(n) {
 				continue
 			}
 			if _, ok := byStyle[n.Marker.Style]; !ok {
@@ -146,4 +146,14 @@ func reportNode(p *Pass, n *outline.Node, msg string) {
 		ev = strings.TrimSpace(n.Title)
 	}
 	p.Report(schema.Finding{Message: msg, Evidence: clip(ev, 60), Loc: n.Loc})
+}
+
+// isCategoryRow reports whether a numbered line names a classification
+// category (六、科学技术支出): such rows follow the fixed numbering of the
+// classification and list only the categories that have money, so their
+// gaps and repeats are not errors.
+func isCategoryRow(n *outline.Node) bool {
+	t := strings.TrimSpace(n.Title)
+	t = strings.TrimRight(t, "0123456789., ")
+	return strings.HasSuffix(t, "支出") || strings.HasSuffix(t, "传媒") || strings.Contains(t, "   ")
 }

@@ -210,7 +210,7 @@ func lastRune(s string) string {
 var unitWrongRE = regexp.MustCompile(`本部门|部门(?:预算|决算)|部门(?:主要职能|机构设置|财务收支|收入|支出)`)
 
 // finalWordRE finds 决算 outside 预决算 and 决算数/决算表 of earlier years.
-var finalWordRE = regexp.MustCompile(`决算`)
+var finalWordRE = regexp.MustCompile(`(?:本部门|本单位|部门|单位)决算|决算(?:数|表)`)
 
 func runScopeWording(p *Pass) {
 	unit := p.Meta.Scope == schema.ScopeUnit
@@ -220,7 +220,7 @@ func runScopeWording(p *Pass) {
 		if unit {
 			for _, m := range unitWrongRE.FindAllStringIndex(t, -1) {
 				rest := t[m[1]:]
-				if strings.HasPrefix(rest, "经济分类") || strings.HasPrefix(t[m[0]:], "部门预算经济分类") {
+				if strings.HasPrefix(rest, "经济分类") || regexp.MustCompile(`^(?:改革|管理|制度|编制|公开|经济分类)`).MatchString(rest) {
 					continue
 				}
 				p.ReportSpan(l.Line, m[0], m[1], fmt.Sprintf("口径用词不当：单位预算/决算中出现“%s”，应为“单位”口径 / department wording in a unit document", t[m[0]:m[1]]))
