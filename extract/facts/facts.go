@@ -34,7 +34,7 @@ func Extract(txt *normalize.Text, tree *outline.Outline, m schema.Meta, seg segm
 	if txt == nil {
 		return nil
 	}
-	x := &extractor{seg: seg, org: m.Organization, carry: -1, prevChanged: -1, prevLast: -1}
+	x := &extractor{seg: seg, org: m.Organization, carry: -1, prevChanged: -1, prevLast: -1, pendingReason: -1}
 	for pi := range txt.Pages {
 		for ii, it := range txt.Pages[pi].Items {
 			if it.Line == nil {
@@ -82,6 +82,14 @@ type extractor struct {
 	// lines (a line ending in 其中：); carryDim its dimension.
 	carry    int
 	carryDim string
+	// carryStyle is the numbering style of the first list line of a carried
+	// breakdown; lines numbered in another style are parts of the last
+	// part in carryStyle (carryPart): 1．… (1)… (2)… 2．…
+	carryStyle outline.Style
+	carryPart  int
+	// pendingReason is the fact whose reason marker (主要原因是) ended the
+	// previous line, so that the reason is the next line's first sentence.
+	pendingReason int
 	// prevChanged is the last fact with a change on the previous line, for a
 	// reason written on the next line.
 	prevChanged int
@@ -90,7 +98,7 @@ type extractor struct {
 }
 
 func (x *extractor) endBlock() {
-	x.carry, x.prevChanged = -1, -1
+	x.carry, x.prevChanged, x.pendingReason = -1, -1, -1
 }
 
 func (x *extractor) result() []schema.Fact {
@@ -193,9 +201,32 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	if x.seg != nil && len(qs) > 0 || len(evs) > len(bounds) {
 		toks = x.tokens(view, qs)
 	}
-	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1}
+	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1}
 	if x.carry >= 0 && listItem {
-		ln.stack = []scope{{parent: x.carry, dim: x.carryDim}}
+		parent := x.carry
+		if m, _, ok := outline.ParseMarker(view); ok {
+			switch {
+			case x.carryStyle == outline.NoStyle || m.Style == x.carryStyle:
+				x.carryStyle = m.Style
+				x.carryPart = len(x.facts) // the first fact of this line, if any
+			case x.carryPart >= 0 && x.carryPart < len(x.facts):
+				parent = x.carryPart
+			}
+		}
+		ln.stack = []scope{{parent: parent, dim: x.carryDim}}
+	}
+	if p := x.pendingReason; p >= 0 {
+		x.pendingReason = -1
+		if !listItem {
+			if end := strings.IndexAny(l.Orig, "。；;"); end != 0 {
+				if end < 0 {
+					end = len(l.Orig)
+				}
+				if f := x.facts[p]; f.f.Reason == "" || f.fromPurpose {
+					f.f.Reason, f.fromPurpose = strings.TrimSpace(l.Orig[:end]), false
+				}
+			}
+		}
 	}
 	first := len(x.facts)
 	lastEvent := -1
@@ -232,14 +263,11 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	}
 	// A breakdown opened at the end of the line continues on the list lines
 	// that follow.
-	if lastEvent == evBreakdown && len(ln.stack) > 0 {
+	if lastEvent == evBreakdown && len(ln.stack) > 0 && ln.stack[len(ln.stack)-1].parent >= 0 {
 		x.carry, x.carryDim = ln.stack[len(ln.stack)-1].parent, ln.stack[len(ln.stack)-1].dim
-	} else if !listItem || len(ln.stack) == 0 {
-		// keep a carried breakdown only across list lines
-		if !listItem {
-			x.carry = -1
-		}
+		x.carryStyle, x.carryPart = outline.NoStyle, -1
 	}
+	x.pendingReason = ln.pendingReason
 	x.prevChanged = -1
 	for i := len(x.facts) - 1; i >= first; i-- {
 		if x.facts[i].change != nil {

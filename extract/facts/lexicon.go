@@ -89,12 +89,12 @@ var yearPrefix = regexp.MustCompile(`^(?:[0-9]{4}\s*(?:年度|年)?|本年度|�
 
 // linkWords end the text before an amount without being part of what is
 // counted: 收入预算总额为, 车辆合计, 预算总计.
-var linkWords = []string{"分别为", "分别是", "均为", "约为", "共计", "合计", "总计", "累计", "达到", "为", "是", "达", "计", "共", "约", "近", "逾", "有", "总额为"}
+var linkWords = []string{"分别为", "分别是", "均为", "约为", "共计", "合计", "累计", "达到", "为", "是", "达", "计", "共", "约", "近", "逾", "有", "总额为"}
 
 // stopWords end a subject when walking back from the amount: verbs and
 // function words that are not part of a budget noun phrase.
 var stopWords = map[string]bool{
-	"比": true, "较": true, "与": true, "同": true, "其中": true, "包括": true, "主要": false, "年初": false, "年末": false, "用于": true,
+	"比": true, "较": true, "与": true, "同": true, "其中": true, "包括": true, "其他": false, "其它": false, "主要": false, "年初": false, "年末": false, "用于": true,
 	"拟": true, "购买": true, "下属": true, "所属": true, "按": true, "按照": true, "根据": true, "安排": false,
 	"现有": true, "实有": false, "共有": true, "设有": true, "下设": true, "内设": true, "即": true, "含": true,
 	"本部门": true, "我部门": true, "本单位": true, "我单位": true, "部门": false, "本级": false,
@@ -120,7 +120,7 @@ var budgetVerbs = map[string]bool{
 	"离退休": true, "退休": true, "养老": true, "医疗": true, "安排": true, "转移": true, "经营": true, "附属": true,
 	"用车": true, "公用": true, "宣传": true, "监督": true, "监测": true, "审计": true, "拨付": true, "援助": true,
 	"奖励": true, "抚恤": true, "合计": false, "总计": false, "资助": true, "会议": true, "招待": true, "印刷": true,
-	"购房": true, "提租": true, "执法": true, "执勤": true, "通信": true, "应急": true, "储备": true, "扶持": true,
+	"购房": true, "就业": true, "计划生育": true, "节能环保": true, "交通运输": true, "提租": true, "执法": true, "执勤": true, "通信": true, "应急": true, "储备": true, "扶持": true,
 }
 
 // entitySuffixes end the name of a sub-unit.

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/nlp/quantity"
@@ -25,6 +26,8 @@ type lineState struct {
 	lineFacts []int
 	consumed  int      // reason text already taken up to here
 	split     []string // subjects listed before 分别为, assigned in order
+	// pendingReason is the fact whose reason marker ends the line.
+	pendingReason int
 }
 
 // lastBound returns the end of the last clause boundary before pos (0 if
@@ -64,6 +67,9 @@ func (s *lineState) newFact(kind string, pos int) *fact {
 }
 
 func (s *lineState) quantity(q *quantity.Quantity) {
+	if q.Start < s.prevEnd {
+		return // inside a clause already read (与上年持平 around a number)
+	}
 	clause := max(s.lastBound(q.Start), s.prevEnd)
 	pre := s.view[clause:q.Start]
 	defer func() { s.prevEnd = q.End }()
@@ -117,7 +123,7 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 	}
 	// the direction word's position
 	wpos := strings.LastIndex(s.view[:q.Start], word)
-	winStart := max(s.sentStart, s.prevEnd)
+	winStart := min(max(s.sentStart, s.prevEnd), wpos)
 	base, trig := "", -1
 	if ms := changeTrigger.FindAllStringSubmatchIndex(s.view[winStart:wpos+len(word)], -1); len(ms) > 0 {
 		m := ms[len(ms)-1]
@@ -236,6 +242,15 @@ func (s *lineState) flat(e *event) {
 	if e.m[2] >= 0 {
 		base = strings.TrimSpace(s.l.OrigSpan(e.m[2], e.m[3]))
 	}
+	// 安排数与《收支预算总表》支出数一致 says two tables agree; only a
+	// comparison with another period (or with the budget) is a change.
+	if strings.ContainsAny(base, "《》") {
+		return
+	}
+	if w := s.view[e.pos:e.end]; (strings.HasSuffix(w, "一致") && !strings.HasSuffix(w, "保持一致") || strings.HasSuffix(w, "相同")) &&
+		!strings.Contains(base, "年") && !strings.Contains(base, "上期") {
+		return
+	}
 	own := max(s.lastBound(start), s.prevEnd)
 	t := -1
 	if own < start {
@@ -353,7 +368,7 @@ func (s *lineState) reason(e *event, purpose bool) {
 	end := s.sentenceEnd(e.end)
 	text := strings.TrimSpace(s.l.OrigSpan(e.end, end))
 	text = strings.TrimRight(text, "，,；;、 ")
-	if text == "" {
+	if text == "" && (purpose || end < len(s.view)) {
 		return
 	}
 	t := -1
@@ -384,6 +399,10 @@ func (s *lineState) reason(e *event, purpose bool) {
 		return
 	}
 	f := s.x.facts[t]
+	if text == "" {
+		s.pendingReason = t // 主要原因是 at the end of the line
+		return
+	}
 	if purpose {
 		if f.f.Reason == "" {
 			f.f.Reason, f.fromPurpose = text, true
@@ -434,5 +453,20 @@ func sameThing(a, b string) bool {
 	}
 	a = strings.TrimSuffix(strings.TrimSuffix(a, "数"), "额")
 	b = strings.TrimSuffix(strings.TrimSuffix(b, "数"), "额")
-	return a == b || strings.HasSuffix(a, b) || strings.HasSuffix(b, a)
+	if a == b {
+		return true
+	}
+	// a suffix must name something specific (决算, not 项目)
+	short := min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
+	return short >= 2 && (strings.HasSuffix(a, b) || strings.HasSuffix(b, a)) && !genericSubjects[min2(a, b)]
 }
+
+func min2(a, b string) string {
+	if len(a) < len(b) {
+		return a
+	}
+	return b
+}
+
+// genericSubjects are too general to tie two mentions together.
+var genericSubjects = map[string]bool{"项目": true, "资金": true, "金额": true, "经费": true, "支出": true, "收入": true, "单位": true, "预算": true}

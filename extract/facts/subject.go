@@ -149,6 +149,9 @@ func (x *extractor) clean(s string) string {
 			}
 		}
 		for _, w := range linkWords {
+			if utf8.RuneCountInString(w) == 1 && w != "为" && w != "是" {
+				continue // 总计, 合计: a single character may end a noun
+			}
 			if strings.HasSuffix(s, w) && len(s) > len(w) {
 				s = s[:len(s)-len(w)]
 			}
