@@ -1,0 +1,26 @@
+package check
+
+import "testing"
+
+func TestNumbering(t *testing.T) {
+	// shanghai_putuo_sifaju_2026_dept_budget.pdf p4–5: the end of the list
+	// of functions is printed twice.
+	dup := [][]string{{"上海市普陀区司法局主要职能", "一、部门主要职能",
+		"（五）承担统筹规划本区法治社会建设的责任。", "（六）组织实施和指导监督本区社区矫正工作。", "（七）负责推进本区公共法律服务体系建设。"},
+		{"（六）组织实施和指导监督本区社区矫正工作。", "（七）负责推进本区公共法律服务体系建设。"}}
+	runCases(t, NumberingDuplicate, []ruleCase{
+		{"repeated page", budget2026Dept, dup, 1, "（六）"},
+		{"clean", budget2026Dept, dup[:1], 0, ""},
+	})
+	runCases(t, NumberingGap, []ruleCase{
+		{"gap", budget2026Dept, [][]string{{"一、部门主要职能", "（一）贯彻执行国家和本市有关司法行政工作的法律。", "（二）承担区委全面依法治区委员会办公室日常工作。", "（四）负责本区行政执法监督工作。"}}, 1, "（四）"},
+		// classification rows list only the categories with money
+		// (shanghai_putuo_caizhengju_2024_dept_final.pdf p12)
+		{"category rows", final2024Dept, [][]string{{"一、一般公共服务支出", "三、国防支出", "七、文化旅游体育与传媒支出"}}, 0, ""},
+		{"joined item", final2024Dept, [][]string{{"主要职能", "（七）负责本区财政监督工作。（八）负责本区暂未划转入税务部门的非税收入征收管理。", "（九）拟订和组织实施本区国库管理制度。"}}, 0, ""},
+	})
+	runCases(t, NumberingStyle, []ruleCase{
+		{"mixed", budget2026Dept, [][]string{{"五、部门预算表", "1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于：行政单位的基本支出。", "2、公共安全支出基层司法业务2170.39万元。主要用于：人民调解等工作支出。", "3．公共安全支出普法宣传124.29万元。主要用于：法制宣传工作支出。"}}, 1, "3．"},
+		{"uniform", budget2026Dept, [][]string{{"五、部门预算表", "1、公共安全支出行政运行1672.67万元。主要用于：行政单位的基本支出。", "2、公共安全支出基层司法业务2170.39万元。主要用于：人民调解等工作支出。"}}, 0, ""},
+	})
+}
