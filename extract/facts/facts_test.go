@@ -125,6 +125,10 @@ var cases = []struct {
 		[]want{{Subject: "收入预算总计"}, {Subject: "财政拨款收入预算总计", Parent: 1}, {Subject: "一般公共预算收入预算", Parent: 2, Change: "22483700"}, {Subject: "其他资金收入预算总计", Parent: 1}}},
 	{"X中 with a generic name is no breakdown", "", []string{"绩效评级为“优”的项目4个。", "在面向中小企业预留的政府采购项目中，采购金额246.47万元。"},
 		[]want{{Kind: "count"}, {Subject: "采购金额", Parent: -1}}},
+	{"two breakdowns of one total", "", []string{"2016年支出决算4267.52万元。", "1．按支出功能分类，包括一般公共服务支出3008.43万元、国防支出5万元。", "2．按支出经济分类，包括工资福利支出1957.72万元、商品和服务支出844.77万元。"},
+		[]want{{Subject: "支出决算"}, {Parent: 1, Dim: "支出功能分类"}, {Parent: 1}, {Subject: "工资福利支出", Parent: 1, Dim: "支出经济分类"}, {Parent: 1}}},
+	{"按支出用途 then 其中", "", []string{"2016年部门决算中，一般公共预算资金安排支出4154.28万元。", "2．按支出用途分类，分基本支出和项目支出，其中基本支出3389.69万元，包括人员支出等；项目支出764.6万元。"},
+		[]want{{Subject: "一般公共预算资金安排支出", Parent: -1}, {Subject: "基本支出", Parent: 1}, {Subject: "项目支出", Parent: 1}}},
 	{"列 years in headings are not counts", "", []string{"1.2023年部门财务收支预算总表"},
 		[]want{}},
 }

@@ -77,7 +77,7 @@ var purposeMarker = regexp.MustCompile(`主要用于[：:]?\s*`)
 // breakdownMarker finds the words that open a breakdown of the preceding
 // total. Group 1 is the dimension of 按…划分.
 var breakdownMarker = regexp.MustCompile(
-	`按((?:支出)?(?:功能|经济)[^，,。;；:：]{0,8}?)(?:划分|分列|来看)?[：:，,]|其中[：:，,]?|包括[：:]?|分别为[：:]?|分别是[：:]?` +
+	`按((?:支出)?(?:功能|经济|用途|来源|项目)[^，,。;；:：]{0,8}?)(?:划分|分列|来看)?[：:，,]|其中[：:，,]?|包括[：:]?|分别为[：:]?|分别是[：:]?` +
 		`|([^，,。;；:：、\s]{2,24}?)中[，,:：]`)
 
 // yearLike is a list number run into a year that the quantity scanner may

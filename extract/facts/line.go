@@ -305,6 +305,11 @@ func (s *lineState) breakdown(e *event) {
 		// may be a recent amount (基本支出按经济分类).
 		if subj, _ := s.subject(max(s.lastBound(e.pos), s.prevEnd), e.pos); subj == "" {
 			last = s.x.prevLast
+			// 2．按支出经济分类，… after 1．按支出功能分类，…: the same total
+			// broken down another way.
+			if last >= 0 && s.x.facts[last].f.Dimension != "" && s.x.facts[last].parent >= 0 {
+				last = s.x.facts[last].parent
+			}
 		} else {
 			last = s.x.recent(subj)
 		}
@@ -438,7 +443,8 @@ func (s *lineState) following(pos int) string {
 // subject names the same thing as name, or -1.
 func (x *extractor) recent(name string) int {
 	for i := len(x.facts) - 1; i >= 0 && i >= len(x.facts)-20; i-- {
-		if x.facts[i].hasValue && sameThing(name, x.facts[i].f.Subject) {
+		sub := x.facts[i].f.Subject
+		if x.facts[i].hasValue && sameThing(name, sub) && !genericSubjects[min2(name, sub)] {
 			return i
 		}
 	}
@@ -458,7 +464,7 @@ func sameThing(a, b string) bool {
 	}
 	// a suffix must name something specific (决算, not 项目)
 	short := min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
-	return short >= 2 && (strings.HasSuffix(a, b) || strings.HasSuffix(b, a)) && !genericSubjects[min2(a, b)]
+	return short >= 2 && (strings.HasSuffix(a, b) || strings.HasSuffix(b, a))
 }
 
 func min2(a, b string) string {
@@ -469,4 +475,4 @@ func min2(a, b string) string {
 }
 
 // genericSubjects are too general to tie two mentions together.
-var genericSubjects = map[string]bool{"项目": true, "资金": true, "金额": true, "经费": true, "支出": true, "收入": true, "单位": true, "预算": true}
+var genericSubjects = map[string]bool{"项目": true, "资金": true, "金额": true, "经费": true, "支出": true, "收入": true, "单位": true, "预算": true, "决算": true}

@@ -81,7 +81,7 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			continue
 		}
 		if stop, ok := stopWords[t.Text]; ok {
-			if stop || (t.Text == "安排" && i < end) {
+			if stop || (t.Text == "安排" && i < end && !genericSubjects[s.view[toks[i+1].Start:toks[end].End]]) {
 				break // 预算安排购置车辆: what is arranged is the subject
 			}
 			continue
