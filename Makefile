@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= bin/budgetdoc
 SAMPLES := $(wildcard samples/*.pdf samples/*.doc samples/*.docx samples/*.html samples/*.json samples/*.txt samples/*.xlsx)
 
-.PHONY: build test run bench bench-text fixtures lint fuzz clean
+.PHONY: build test run bench bench-text bench-corpus fixtures lint fuzz clean
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/budgetdoc
@@ -29,6 +29,12 @@ bench:
 
 bench-text: build
 	./scripts/bench-text.sh
+
+# Batch over all corpus PDFs at 2 workers against pdftotext -layout with 2
+# processes, peak RSS, and docs/s and pages/s over the corpus copied x10
+# (needs ../shared and poppler-utils).
+bench-corpus: build
+	./scripts/bench-corpus.sh
 
 # Regenerate the committed test fixtures (needs LibreOffice, Chromium, qpdf,
 # poppler-utils and CJK fonts: see scripts/fixtures/README.md).

@@ -92,6 +92,11 @@ func OpenDir(dir string, resume bool) (_ *DirSink, err error) {
 			return nil, err
 		}
 		s.files[name] = f
+		// The files only grow between ledger entries: one shorter than its
+		// last recorded size was changed by someone else.
+		if info, err := f.Stat(); err != nil || size < 0 || info.Size() < size {
+			return nil, fmt.Errorf("%s: %s is shorter than the ledger says; the output was changed, start afresh", dir, name)
+		}
 		if err := f.Truncate(size); err != nil {
 			return nil, err
 		}

@@ -29,8 +29,9 @@ type Config struct {
 	Pipeline pipeline.Options
 	// Post, when set, runs on every successfully read document before it is
 	// stored — the hook for the draft checks, which add findings to
-	// Result.Out. A panic in Post is recorded like a panic in the pipeline.
-	Post func(*pipeline.Result)
+	// Result.Out. An error fails the document with cause "post"; a panic is
+	// recorded like a panic in the pipeline.
+	Post func(*pipeline.Result) error
 	// MemoryLimit is the memory guard in bytes of process RSS (0: none).
 	// While RSS is above 90% of it no new document starts (unless none is
 	// in flight); above it, the in-flight document with the largest input is
@@ -345,6 +346,10 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 		if errors.As(err, &p) {
 			return fail("panic", fmt.Sprintf("%s: %v", path, err))
 		}
+		var pe *postError
+		if errors.As(err, &pe) {
+			return fail("post", err.Error())
+		}
 		return fail(Cause(err), err.Error())
 	}
 	rec.Doc = res.Out
@@ -382,6 +387,15 @@ func (p *panicError) Error() string {
 	return fmt.Sprintf("internal error (please report it): panic: %v at %s", p.value, p.site)
 }
 
+// postError is an error returned by Config.Post.
+type postError struct {
+	path string
+	err  error
+}
+
+func (e *postError) Error() string { return fmt.Sprintf("%s: post-processing: %v", e.path, e.err) }
+func (e *postError) Unwrap() error { return e.err }
+
 // runGuarded runs the pipeline and the post-processor, turning a panic into
 // a *panicError. The readers recover their own panics; this catches the
 // later stages (normalize, outline, meta, facts, checks).
@@ -396,7 +410,9 @@ func runGuarded(ctx context.Context, path string, data []byte, cfg Config) (res 
 		return nil, err
 	}
 	if cfg.Post != nil {
-		cfg.Post(res)
+		if err := cfg.Post(res); err != nil {
+			return nil, &postError{path, err}
+		}
 	}
 	return res, nil
 }

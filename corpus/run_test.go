@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/schema"
 )
 
 func TestExpand(t *testing.T) {
@@ -69,11 +71,16 @@ func TestRun(t *testing.T) {
 				t.Fatal(err)
 			}
 			sink, dump := openSink(t, kind, dir, false)
-			panicky := func(r *pipeline.Result) {
+			panicky := func(r *pipeline.Result) error {
 				if strings.HasSuffix(r.Out.Source.Path, "d0003.txt") {
 					var m map[string]int
 					m["boom"]++ // a nil-map panic in a post-processor
 				}
+				if strings.HasSuffix(r.Out.Source.Path, "d0004.txt") {
+					return errors.New("rule failed")
+				}
+				r.Out.Findings = append(r.Out.Findings, schema.Finding{Rule: "test-rule", Severity: "info", Message: "m"})
+				return nil
 			}
 			sum, err := Run(context.Background(), Config{Paths: paths, Workers: 2, Sink: sink, Post: panicky})
 			if err != nil {
@@ -86,18 +93,21 @@ func TestRun(t *testing.T) {
 			if sum.Inputs != 13 || sum.Duplicates != 2 || sum.Total != 11 || sum.Done != 11 {
 				t.Errorf("counts: %+v", sum)
 			}
-			wantCauses := map[string]int{"empty": 1, "unsupported": 1, "io": 1, "panic": 1}
+			wantCauses := map[string]int{"empty": 1, "unsupported": 1, "io": 1, "panic": 1, "post": 1}
 			for c, n := range wantCauses {
 				if sum.Causes[c] != n {
 					t.Errorf("cause %s: %d failures, want %d (all: %v)", c, sum.Causes[c], n, sum.Causes)
 				}
 			}
-			if sum.OK != 7 || sum.Failed != 4 {
-				t.Errorf("ok %d failed %d, want 7 and 4 (%v)", sum.OK, sum.Failed, sum.Causes)
+			if sum.OK != 6 || sum.Failed != 5 {
+				t.Errorf("ok %d failed %d, want 6 and 5 (%v)", sum.OK, sum.Failed, sum.Causes)
+			}
+			if len(sum.Findings) != 1 || sum.Findings[0] != (RuleCount{"test-rule", 6}) {
+				t.Errorf("findings: %v", sum.Findings)
 			}
 			first := dump()
 			for _, want := range []string{"same-as-d0000.txt", "d0000.txt", "panic: assignment to entry in nil map",
-				"corpus.TestRun", "missing.pdf", "helvetica.pdf"} {
+				"corpus.TestRun", "missing.pdf", "helvetica.pdf", "post-processing: rule failed", "test-rule"} {
 				if !strings.Contains(first, want) {
 					t.Errorf("output lacks %q", want)
 				}

@@ -23,9 +23,17 @@ import (
 )
 
 // batchPost is run on every document read by batch mode before it is stored:
-// the hook through which the draft checks add their findings (set it from an
-// init function, e.g. batchPost = func(r *pipeline.Result) { r.Out.Findings = check.Run(r) }).
-var batchPost func(*pipeline.Result)
+// the hook through which the draft checks add their findings. Set it from an
+// init function, e.g.
+//
+//	batchPost = func(r *pipeline.Result) error {
+//		found, err := check.Run(r, check.Options{})
+//		r.Out.Findings = append(r.Out.Findings, found...)
+//		return err
+//	}
+//
+// An error fails the document (cause "post"); a panic is recovered.
+var batchPost func(*pipeline.Result) error
 
 func init() {
 	register(command{"batch", "process many documents into a directory of JSONL/CSV files or an SQLite database", runBatch})
