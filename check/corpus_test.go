@@ -1,0 +1,88 @@
+package check
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+)
+
+// corpusDir finds ../shared/corpus/real relative to the module root.
+func corpusDir(tb testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Skip(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("module root not found")
+		}
+		dir = parent
+	}
+	c := filepath.Join(dir, "..", "shared", "corpus", "real")
+	if _, err := os.Stat(c); err != nil {
+		tb.Skip("corpus not present")
+	}
+	return c
+}
+
+// TestCorpusInjected checks that what was injected into the re-typeset copy
+// of the Finance Bureau's 2024 final accounts is found, and not found in the
+// original.
+func TestCorpusInjected(t *testing.T) {
+	dir := corpusDir(t)
+	count := func(name string) map[string]int {
+		res, err := pipeline.File(context.Background(), filepath.Join(dir, name), pipeline.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := Run(res, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]int{}
+		for _, f := range fs {
+			if f.Severity != "info" {
+				m[f.Rule]++
+			}
+		}
+		return m
+	}
+	orig := count("shanghai_putuo_caizhengju_2024_dept_final.pdf")
+	inj := count("shanghai_putuo_caizhengju_2024_dept_final_INJECTED_ERRORS.pdf")
+	for rule, n := range map[string]int{"template-leftover": 1, "base-year": 2, "change-mismatch": 3, "missing-section": 2} {
+		if inj[rule]-orig[rule] < n {
+			t.Errorf("%s: %d in the copy, %d in the original; want at least %d more", rule, inj[rule], orig[rule], n)
+		}
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	dir := corpusDir(b)
+	res, err := pipeline.File(context.Background(), filepath.Join(dir, "shanghai_putuo_sifaju_2026_dept_budget.pdf"), pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Run(res, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	dir := corpusDir(b)
+	path := filepath.Join(dir, "shanghai_putuo_sifaju_2026_dept_budget.pdf")
+	for b.Loop() {
+		if _, err := pipeline.File(context.Background(), path, pipeline.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
