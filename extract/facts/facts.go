@@ -34,7 +34,7 @@ func Extract(txt *normalize.Text, tree *outline.Outline, m schema.Meta, seg segm
 	if txt == nil {
 		return nil
 	}
-	x := &extractor{seg: seg, org: m.Organization, carry: -1, prevChanged: -1, prevLast: -1, pendingReason: -1}
+	x := &extractor{seg: seg, org: m.Organization, prevChanged: -1, prevLast: -1, pendingReason: -1}
 	for pi := range txt.Pages {
 		for ii, it := range txt.Pages[pi].Items {
 			if it.Line == nil {
@@ -78,15 +78,10 @@ type extractor struct {
 	org   string
 	facts []*fact
 
-	// carry is the total whose breakdown continues on the following list
-	// lines (a line ending in 其中：); carryDim its dimension.
-	carry    int
-	carryDim string
-	// carryStyle is the numbering style of the first list line of a carried
-	// breakdown; lines numbered in another style are parts of the last
-	// part in carryStyle (carryPart): 1．… (1)… (2)… 2．…
-	carryStyle outline.Style
-	carryPart  int
+	// carry holds the breakdowns that continue on the following list lines
+	// (a line ending in 其中： or 包括：), one level per numbering style:
+	// （一）… 1．… （1）… 2．… （二）…
+	carry []carryLevel
 	// pendingReason is the fact whose reason marker (主要原因是) ended the
 	// previous line, so that the reason is the next line's first sentence.
 	pendingReason int
@@ -98,7 +93,7 @@ type extractor struct {
 }
 
 func (x *extractor) endBlock() {
-	x.carry, x.prevChanged, x.pendingReason = -1, -1, -1
+	x.carry, x.prevChanged, x.pendingReason = nil, -1, -1
 }
 
 func (x *extractor) result() []schema.Fact {
@@ -156,14 +151,15 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		x.endBlock()
 		return
 	}
-	// Table rows laid out as text are not prose.
-	if wideGap.MatchString(strings.TrimSpace(l.Orig)) {
+	// Table rows laid out as text are not prose; justified prose with wide
+	// gaps still has its sentence punctuation.
+	if wideGap.MatchString(strings.TrimSpace(l.Orig)) && !strings.ContainsAny(view, "，。,") {
 		x.endBlock()
 		return
 	}
 	listItem := normalize.StartsListItem(view)
 	if !listItem {
-		x.carry = -1
+		x.carry = nil
 	}
 	qs := quantity.Scan(view, quantity.Options{})
 	var evs []event
@@ -202,18 +198,12 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		toks = x.tokens(view, qs)
 	}
 	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1}
-	if x.carry >= 0 && listItem {
-		parent := x.carry
+	if len(x.carry) > 0 && listItem {
 		if m, _, ok := outline.ParseMarker(view); ok {
-			switch {
-			case x.carryStyle == outline.NoStyle || m.Style == x.carryStyle:
-				x.carryStyle = m.Style
-				x.carryPart = len(x.facts) // the first fact of this line, if any
-			case x.carryPart >= 0 && x.carryPart < len(x.facts):
-				parent = x.carryPart
+			if parent, dim := x.carryLine(m.Style); parent >= 0 || dim != "" {
+				ln.stack = []scope{{parent: parent, dim: dim}}
 			}
 		}
-		ln.stack = []scope{{parent: parent, dim: x.carryDim}}
 	}
 	if p := x.pendingReason; p >= 0 {
 		x.pendingReason = -1
@@ -263,9 +253,11 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	}
 	// A breakdown opened at the end of the line continues on the list lines
 	// that follow.
-	if lastEvent == evBreakdown && len(ln.stack) > 0 && ln.stack[len(ln.stack)-1].parent >= 0 {
-		x.carry, x.carryDim = ln.stack[len(ln.stack)-1].parent, ln.stack[len(ln.stack)-1].dim
-		x.carryStyle, x.carryPart = outline.NoStyle, -1
+	if top := len(ln.stack) - 1; lastEvent == evBreakdown && top >= 0 && ln.stack[top].parent >= 0 {
+		if !listItem {
+			x.carry = nil
+		}
+		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1})
 	}
 	x.pendingReason = ln.pendingReason
 	x.prevChanged = -1
@@ -327,4 +319,35 @@ func boundaries(view string) []bound {
 		}
 	}
 	return out
+}
+
+// carryLevel is one level of a breakdown continued over list lines.
+type carryLevel struct {
+	style  outline.Style // numbering style of its parts (NoStyle until seen)
+	parent int           // the total
+	dim    string
+	part   int // first fact of its latest part, for deeper levels
+}
+
+// carryLine places a list line numbered in style among the carried
+// breakdowns and returns the parent and dimension of its amounts.
+func (x *extractor) carryLine(style outline.Style) (int, string) {
+	for k := range x.carry {
+		if x.carry[k].style == style {
+			x.carry = x.carry[:k+1]
+			x.carry[k].part = len(x.facts)
+			return x.carry[k].parent, x.carry[k].dim
+		}
+	}
+	top := &x.carry[len(x.carry)-1]
+	if top.style == outline.NoStyle {
+		top.style, top.part = style, len(x.facts)
+		return top.parent, top.dim
+	}
+	// a deeper numbering: parts of the latest part above
+	if top.part >= 0 && top.part < len(x.facts) {
+		x.carry = append(x.carry, carryLevel{style: style, parent: top.part, part: len(x.facts)})
+		return top.part, ""
+	}
+	return -1, ""
 }
