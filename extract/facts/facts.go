@@ -88,6 +88,8 @@ type extractor struct {
 	// prevChanged is the last fact with a change on the previous line, for a
 	// reason written on the next line.
 	prevChanged int
+	// prevFirst is the first fact of the previous line.
+	prevFirst int
 	// prevLast is the last fact of the previous line.
 	prevLast int
 }
@@ -260,7 +262,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1})
 	}
 	x.pendingReason = ln.pendingReason
-	x.prevChanged = -1
+	x.prevChanged, x.prevFirst = -1, first
 	for i := len(x.facts) - 1; i >= first; i-- {
 		if x.facts[i].change != nil {
 			x.prevChanged = i

@@ -67,6 +67,12 @@ func (s *lineState) newFact(kind string, pos int) *fact {
 }
 
 func (s *lineState) quantity(q *quantity.Quantity) {
+	// 公共安全支出（204类）司法（06款）: classification codes, part of the name
+	if q.Kind == quantity.Count && (q.Unit == "类" || q.Unit == "款" || q.Unit == "项") {
+		if pre := strings.TrimRight(s.view[:q.Start], " "); strings.HasSuffix(pre, "(") || strings.HasSuffix(pre, "（") {
+			return
+		}
+	}
 	if q.Start < s.prevEnd {
 		return // inside a clause already read (与上年持平 around a number)
 	}
@@ -395,6 +401,15 @@ func (s *lineState) reason(e *event, purpose bool) {
 			t = s.x.prevLast
 		} else {
 			t = s.x.prevChanged
+			// 支出增加的主要原因是…: the last change in that direction
+			if dir := reasonDirection(s.view[e.pos:e.end]); dir != "" && t >= 0 && s.x.facts[t].change.Direction != dir {
+				for i := t - 1; i >= s.x.prevFirst && i >= 0; i-- {
+					if c := s.x.facts[i].change; c != nil && c.Direction == dir {
+						t = i
+						break
+					}
+				}
+			}
 			if t < 0 {
 				t = s.x.prevLast
 			}
@@ -476,3 +491,14 @@ func min2(a, b string) string {
 
 // genericSubjects are too general to tie two mentions together.
 var genericSubjects = map[string]bool{"项目": true, "资金": true, "金额": true, "经费": true, "支出": true, "收入": true, "单位": true, "预算": true, "决算": true}
+
+// reasonDirection is the direction a reason marker names (增加的主要原因).
+func reasonDirection(marker string) string {
+	switch {
+	case strings.Contains(marker, "增加"), strings.Contains(marker, "增长"):
+		return dirUp
+	case strings.Contains(marker, "减少"), strings.Contains(marker, "下降"):
+		return dirDown
+	}
+	return ""
+}
