@@ -279,13 +279,21 @@ func runOutdatedTerm(p *Pass) {
 var doubledRE = regexp.MustCompile(`。。|，，|；；|、、|，。|。，|；。|。；|，；|；，|：：`)
 
 func runPunctuation(p *Pass) {
-	for _, l := range p.Prose() {
+	lines := p.Prose()
+	for k, l := range lines {
 		o := l.Orig
 		for _, m := range doubledRE.FindAllStringIndex(o, -1) {
 			p.ReportOrig(l.Line, max(0, m[0]-15), m[1], "标点重复或连用："+o[m[0]:m[1]]+" / doubled punctuation")
 		}
-		checkPairs(p, l)
-		if reasonNoStop(o) {
+		var prev, next string
+		if k > 0 {
+			prev = lines[k-1].Orig
+		}
+		if k+1 < len(lines) {
+			next = lines[k+1].Orig
+		}
+		checkPairs(p, l, prev, next)
+		if reasonNoStop(o) && !continuesOnNext(lines, k) {
 			p.ReportOrig(l.Line, max(0, len(o)-30), len(o), "句末缺少句号 / the sentence has no full stop")
 		}
 	}
@@ -307,7 +315,9 @@ func reasonNoStop(o string) bool {
 var openers = map[rune]rune{'（': '）', '(': ')', '“': '”', '《': '》', '【': '】', '〔': '〕'}
 var closers = map[rune]rune{'）': '（', ')': '(', '”': '“', '》': '《', '】': '【', '〕': '〔'}
 
-func checkPairs(p *Pass, l TextLine) {
+// checkPairs checks the marks of one logical line; prev and next are the
+// neighbouring lines, where a mark split off by a layout break may sit.
+func checkPairs(p *Pass, l TextLine, prev, next string) {
 	o := l.Orig
 	type open struct {
 		r   rune
@@ -328,7 +338,10 @@ func checkPairs(p *Pass, l TextLine) {
 		for k >= 0 && !samePair(stack[k].r, want) {
 			k--
 		}
-		if k < 0 {
+		if k < 0 && strings.ContainsRune(lastOpen(prev), want) {
+			continue // opened on the previous line
+		}
+		if k < 0 && !(want == '（' && strings.ContainsRune(lastOpen(prev), '(')) {
 			p.ReportOrig(l.Line, max(0, i-24), i+utf8.RuneLen(r), "括号或引号不成对：多出一个“"+string(r)+"” / unbalanced closing mark")
 			continue
 		}
@@ -338,6 +351,9 @@ func checkPairs(p *Pass, l TextLine) {
 		stack = stack[:k]
 	}
 	for _, s := range stack {
+		if closesFirst(next, openers[s.r]) {
+			continue // closed on the next line
+		}
 		if s.r == '“' || s.r == '《' || s.r == '（' || s.r == '(' {
 			end := min(len(o), s.off+36)
 			for end < len(o) && !utf8.RuneStart(o[end]) {
@@ -351,4 +367,31 @@ func checkPairs(p *Pass, l TextLine) {
 func samePair(a, b rune) bool {
 	round := func(r rune) bool { return r == '(' || r == '（' }
 	return a == b || (round(a) && round(b))
+}
+
+// lastOpen returns the opening marks of s that are still open at its end.
+func lastOpen(s string) string {
+	var stack []rune
+	for _, r := range s {
+		if _, ok := openers[r]; ok {
+			stack = append(stack, r)
+		} else if o, ok := closers[r]; ok && len(stack) > 0 && samePair(stack[len(stack)-1], o) {
+			stack = stack[:len(stack)-1]
+		}
+	}
+	return string(stack)
+}
+
+// closesFirst reports whether s closes the mark before opening another of
+// its kind.
+func closesFirst(s string, closer rune) bool {
+	for _, r := range s {
+		if r == closer || (closer == '）' && r == ')') || (closer == ')' && r == '）') {
+			return true
+		}
+		if _, ok := openers[r]; ok && openers[r] == closer {
+			return false
+		}
+	}
+	return false
 }
