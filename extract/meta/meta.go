@@ -42,14 +42,22 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	} else {
 		_, rest = findTitle(lines)
 	}
+	body := bodyYear(t)
 	if title == "" {
+		// The format's own title (PDF Info) is often left over from an
+		// older file the document was made from: trust it only when its
+		// year agrees with the body's.
 		if it := strings.TrimSpace(info["Title"]); kindRE.MatchString(it) {
-			title = it
+			if y := yearRE.FindStringSubmatch(it); body == 0 || (y != nil && y[1] == strconv.Itoa(body)) {
+				title = it
+			}
 		}
 	}
 	m.Title = title
 	if y := yearRE.FindStringSubmatch(title); y != nil {
 		m.FiscalYear, _ = strconv.Atoi(y[1])
+	} else {
+		m.FiscalYear = body
 	}
 	switch {
 	case strings.Contains(title, "决算"):
@@ -76,10 +84,51 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	if m.Organization == "" {
 		m.Organization = orgFromTitle(title)
 	}
+	if m.Kind == "" {
+		// No usable title: the body's own words decide (目录 entries such as
+		// `第二部分 2019 年度部门预算表`).
+		all := strings.Join(lines, "\n")
+		for _, k := range []struct{ word, kind, scope string }{
+			{"部门决算", schema.KindFinalAccounts, schema.ScopeDepartment},
+			{"单位决算", schema.KindFinalAccounts, schema.ScopeUnit},
+			{"部门预算", schema.KindBudget, schema.ScopeDepartment},
+			{"单位预算", schema.KindBudget, schema.ScopeUnit},
+		} {
+			if strings.Contains(all, k.word) {
+				m.Kind, m.Scope = k.kind, k.scope
+				break
+			}
+		}
+	}
 	if m.Scope == "" && m.Kind != "" {
 		m.Scope = schema.ScopeDepartment
 	}
 	return m
+}
+
+// bodyYearRE finds the years that the body gives the budget itself
+// (`第二部分 2019 年度部门预算表`, `2019年度部门主要工作任务`).
+var bodyYearRE = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?\s*(?:部门|单位|区级|市级|省级)?(?:预算|决算|部门主要工作|主要工作任务)`)
+
+// bodyLines is how many logical lines bodyYear reads.
+const bodyLines = 60
+
+// bodyYear returns the year most often named as the budget's year in the
+// first lines of the text, or 0.
+func bodyYear(t *normalize.Text) int {
+	lines, _ := firstLines(t, bodyLines)
+	count := map[string]int{}
+	best := ""
+	for _, l := range lines {
+		for _, m := range bodyYearRE.FindAllStringSubmatch(l, -1) {
+			count[m[1]]++
+			if count[m[1]] > count[best] {
+				best = m[1]
+			}
+		}
+	}
+	y, _ := strconv.Atoi(best)
+	return y
 }
 
 // firstLines returns the first n logical lines (parsing view) of the

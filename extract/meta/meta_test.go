@@ -46,6 +46,8 @@ func TestDetect(t *testing.T) {
 			schema.Meta{Title: "收支预算总表", Organization: "江苏省人大常委会办公厅", Kind: "budget", Scope: "department"}},
 		{"web breadcrumb", []string{"当前位置： 首页 > 重庆市交通委员会2018年部门预算情况说明", "重庆市交通委员会2018年部门预算情况说明"}, nil,
 			schema.Meta{Title: "重庆市交通委员会2018年部门预算情况说明", Organization: "重庆市交通委员会", FiscalYear: 2018, Kind: "budget", Scope: "department"}},
+		{"stale info title", []string{"- 1 -", "目  录", "第一部分  部门概况", "三、2019 年度部门主要工作任务及目标", "第二部分  2019 年度部门预算表"}, map[string]string{"Title": "江苏省政协办公厅2015年度部门预算"},
+			schema.Meta{FiscalYear: 2019, Kind: "budget", Scope: "department"}},
 		{"image cover uses info", []string{"- 1 -", "目    录", "第一部分   部门概况"}, map[string]string{"Title": "江苏省政协办公厅2019年度部门预算"},
 			schema.Meta{Title: "江苏省政协办公厅2019年度部门预算", Organization: "江苏省政协办公厅", FiscalYear: 2019, Kind: "budget", Scope: "department"}},
 	}
