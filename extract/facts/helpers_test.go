@@ -1,9 +1,6 @@
 package facts
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
@@ -42,27 +39,3 @@ func testSegmenter(t testing.TB) segment.Segmenter {
 func extractLines(t testing.TB, org string, lines ...string) []schema.Fact {
 	return Extract(textOf(lines...), nil, schema.Meta{Organization: org}, testSegmenter(t))
 }
-
-// sharedDir returns ../shared relative to the module root, or "".
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(d); err == nil {
-				return d
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
-var _ = strings.TrimSpace
