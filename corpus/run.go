@@ -37,6 +37,9 @@ type Config struct {
 	// in flight); above it, the in-flight document with the largest input is
 	// abandoned and recorded with cause "memory".
 	MemoryLimit int64
+	// Timeout bounds the time of one document through all stages (0: none);
+	// Pipeline.Read.Timeout bounds the reading alone.
+	Timeout time.Duration
 	// Abort, when done, abandons the documents in flight (they are not
 	// recorded). Cancelling Run's ctx only stops new documents from starting.
 	Abort context.Context
@@ -332,13 +335,40 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 	g.start(doc)
 	defer g.finish(doc)
 
-	res, err := runGuarded(ctx, path, data, cfg)
+	if cfg.Timeout > 0 {
+		var stop context.CancelFunc
+		ctx, stop = context.WithTimeoutCause(ctx, cfg.Timeout,
+			fmt.Errorf("%w (%v for all stages)", extract.ErrTimeout, cfg.Timeout))
+		defer stop()
+	}
+	// The stages after reading do not watch ctx: a document that overruns
+	// its time or is picked by the memory guard is abandoned (its goroutine
+	// ends on its own) so that the batch goes on.
+	type outcome struct {
+		res *pipeline.Result
+		err error
+	}
+	ch := make(chan outcome, 1)
+	go func() {
+		res, err := runGuarded(ctx, path, data, cfg)
+		ch <- outcome{res, err}
+	}()
+	var o outcome
+	select {
+	case o = <-ch:
+	case <-ctx.Done():
+		o.err = context.Cause(ctx)
+	}
+	res, err := o.res, o.err
 	if cause := context.Cause(ctx); err != nil && cause != nil {
 		if errors.Is(cause, errMemory) {
 			return fail("memory", fmt.Sprintf("%s: %v", path, cause))
 		}
 		if abort.Err() != nil {
 			return nil
+		}
+		if errors.Is(cause, extract.ErrTimeout) {
+			return fail("timeout", fmt.Sprintf("%s: %v", path, cause))
 		}
 	}
 	if err != nil {

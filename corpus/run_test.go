@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/schema"
@@ -253,4 +254,46 @@ func diffLines(a, b string) string {
 		out = append(out[:40], "…")
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestIsolation: a document that overruns the time limit, or is picked by
+// the memory guard, is recorded with its cause and the batch goes on.
+func TestIsolation(t *testing.T) {
+	dir := makeFixtures(t, t.TempDir(), 3)
+	paths, _ := Expand([]string{filepath.Join(dir, "docs")}, nil)
+	slow := func(r *pipeline.Result) error {
+		if strings.HasSuffix(r.Out.Source.Path, "d0001.txt") {
+			time.Sleep(3 * time.Second)
+		}
+		return nil
+	}
+	for _, tc := range []struct {
+		name  string
+		cfg   Config
+		cause string
+	}{
+		{"timeout", Config{Timeout: 300 * time.Millisecond}, "timeout"},
+		{"memory", Config{MemoryLimit: 1}, "memory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sink, dump := openSink(t, "sqlite", t.TempDir(), false)
+			cfg := tc.cfg
+			cfg.Paths, cfg.Workers, cfg.Sink, cfg.Post = paths, 2, sink, slow
+			began := time.Now()
+			sum, err := Run(context.Background(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sink.Close()
+			if time.Since(began) > 2500*time.Millisecond {
+				t.Errorf("the slow document was waited for (%v)", time.Since(began))
+			}
+			if sum.OK != 2 || sum.Causes[tc.cause] != 1 {
+				t.Errorf("ok %d, causes %v; want 2 ok and one %s", sum.OK, sum.Causes, tc.cause)
+			}
+			if out := dump(); !strings.Contains(out, "d0001.txt") {
+				t.Error("the abandoned document is not in errors")
+			}
+		})
+	}
 }

@@ -48,7 +48,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("out", "", "write to `DIR` (documents.jsonl + CSV tables) or to an SQLite database (FILE.sqlite / .db)")
 	workers := fs.Int("workers", runtime.NumCPU(), "documents processed in parallel")
 	resume := fs.Bool("resume", false, "continue an earlier run into the same output, skipping the documents it holds")
-	timeout := fs.Duration("timeout", read.DefaultTimeout, "give up reading a document after this `duration` (0: no limit)")
+	timeout := fs.Duration("timeout", read.DefaultTimeout, "give up reading a document after this `duration`, and on all its stages after twice that (0: no limit)")
 	maxMem := fs.String("max-memory", "2GiB", "memory guard: `SIZE` of process memory above which the largest document in flight is abandoned (0: off)")
 	progress := fs.String("progress", "auto", "`MODE`: bar (terminal progress bar), log (a line every --log-every), none, or auto")
 	logEvery := fs.Duration("log-every", 10*time.Second, "interval of the progress lines in log mode")
@@ -135,6 +135,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Pipeline:    pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}},
 		Post:        batchPost,
 		MemoryLimit: memLimit,
+		Timeout:     timeoutOption(*timeout) * 2, // reading gets --timeout, all stages twice that
 		Abort:       abort,
 		Progress:    rep.update,
 	})
