@@ -42,7 +42,7 @@ func cli(t *testing.T, args ...string) (int, string, string) {
 }
 
 // repoRoot walks up to the directory holding go.mod.
-func repoRoot(t *testing.T) string {
+func repoRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -70,7 +70,7 @@ func sample(t *testing.T, name string) string {
 }
 
 // validator compiles the schema that `budgetdoc schema` prints.
-func validator(t *testing.T) *jsonschema.Schema {
+func validator(t testing.TB) *jsonschema.Schema {
 	t.Helper()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.JSONSchema()))
 	if err != nil {
@@ -89,7 +89,7 @@ func validator(t *testing.T) *jsonschema.Schema {
 
 // decode checks one JSON document of extract's output against the schema
 // and returns it decoded into the Go types.
-func decode(t *testing.T, s *jsonschema.Schema, text string) schema.Document {
+func decode(t testing.TB, s *jsonschema.Schema, text string) schema.Document {
 	t.Helper()
 	v, err := jsonschema.UnmarshalJSON(strings.NewReader(text))
 	if err != nil {
@@ -437,6 +437,29 @@ func TestBadInputLyingBomb(t *testing.T) {
 	}
 	if strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, path+": ") || !strings.Contains(errs, "exceeds a safety limit") {
 		t.Errorf("stderr = %q", errs)
+	}
+}
+
+// TestTimeout: a document that takes longer than --timeout fails like any
+// unreadable file, and an interrupted run stops with exit 2.
+func TestTimeout(t *testing.T) {
+	pdf := sample(t, samplePDF)
+	code, out, errs := cli(t, "extract", "--timeout", "1ns", pdf)
+	if code != exitInput || out != "" {
+		t.Errorf("exit %d, stdout %.100q", code, out)
+	}
+	if strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, pdf+": ") || !strings.Contains(errs, "time limit") {
+		t.Errorf("stderr = %q", errs)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	if code := run(ctx, []string{"extract", pdf}, &stdout, &stderr); code != exitInput {
+		t.Errorf("cancelled run: exit %d, want %d", code, exitInput)
+	}
+	if stdout.Len() != 0 || strings.Count(stderr.String(), "\n") != 1 {
+		t.Errorf("cancelled run: stdout %.100q, stderr %q", stdout.String(), stderr.String())
 	}
 }
 
