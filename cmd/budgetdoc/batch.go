@@ -213,7 +213,6 @@ func (r *reporter) update(p corpus.Progress) {
 				progressbar.OptionSetElapsedTime(true),
 				progressbar.OptionThrottle(200*time.Millisecond),
 				progressbar.OptionShowDescriptionAtLineEnd(),
-				progressbar.OptionFullWidth(),
 			)
 		}
 		if p.Failed > 0 {
