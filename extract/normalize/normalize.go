@@ -276,7 +276,13 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 		}
 		full := pb[2] >= g.right-1.5*cw
 		indented := nb[0] > g.left+1.2*cw
-		if !full || indented {
+		// Layout wraps before a number it cannot break (`支出决算为` /
+		// `449.52万元。`), leaving the line short of the margin: a line that
+		// stops mid-sentence and a next line that starts with the number
+		// still belong together.
+		wrappedNumber := !full && pb[2] >= g.right-8*cw && startsWithDigit(text) &&
+			!strings.ContainsRune("。！？!?：:；;", last)
+		if (!full && !wrappedNumber) || indented {
 			return false
 		}
 		if lastLoc.Page == next.Loc.Page {
@@ -285,8 +291,11 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 			if h > 0 && gap > 1.2*h {
 				return false
 			}
+			// A different font size starts a new block (a heading). Loose
+			// boxes vary with the fonts a line mixes (digits in a Latin font
+			// are taller), so only a large difference counts.
 			nh := nb[3] - nb[1]
-			if h > 0 && (nh > 1.3*h || nh < 0.7*h) {
+			if h > 0 && (nh > 1.8*h || nh < 0.5*h) {
 				return false
 			}
 		}
@@ -302,6 +311,11 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 		return false
 	}
 	return g.lines >= minLinesForWidth && g.maxRunes > 0 && displayWidth(strings.TrimSpace(prevPiece)) >= g.maxRunes*85/100
+}
+
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " \u3000"))
+	return (r >= '0' && r <= '9') || (r >= '０' && r <= '９')
 }
 
 var listItemRE = regexp.MustCompile(`^[\s\x{3000}]*(?:` +

@@ -22,6 +22,14 @@ func pdfFull(text string, left, top float64) extract.Line {
 	return l
 }
 
+// pdfShort builds a line that ends chars characters before the right margin,
+// as a line does when layout wraps before a number.
+func pdfShort(text string, left, top float64, chars int) extract.Line {
+	l := pdfLine(text, left, top)
+	l.Loc.BBox[2] = 505 - float64(chars)*10.5
+	return l
+}
+
 func pdfPage(n int, lines ...extract.Line) extract.Page {
 	for i := range lines {
 		lines[i].Loc.Page = n
@@ -42,6 +50,8 @@ func TestDocumentPDF(t *testing.T) {
 			pdfFull("收入包括：一般公共预算拨款收入、政府性基金预算拨款收入、上", 90, 140),
 			pdfLine("年结转。支出包括：一般公共服务支出、城乡社区支出。", 90, 160),
 			pdfLine("（一）财政拨款收入支出预算", 90, 190),
+			pdfShort("主要用于：委托中介机构开展各类审计及绩效评价工作。年初预算为450.52万元，支出决算为", 90, 210, 5),
+			pdfLine("449.52万元。决算数小于预算数。", 90, 230),
 			pdfLine("— 3 —", 280, 800),
 		))
 	}
@@ -59,6 +69,7 @@ func TestDocumentPDF(t *testing.T) {
 		"一、收入支出预算总体情况",
 		"按照综合预算的原则，本部门所有收入和支出均纳入部门预算管理。收入包括：一般公共预算拨款收入、政府性基金预算拨款收入、上年结转。支出包括：一般公共服务支出、城乡社区支出。",
 		"（一）财政拨款收入支出预算",
+		"主要用于：委托中介机构开展各类审计及绩效评价工作。年初预算为450.52万元，支出决算为449.52万元。决算数小于预算数。",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
