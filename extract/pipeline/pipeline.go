@@ -11,6 +11,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/meta"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/outline"
+	"github.com/budgetdoc/budgetdoc/extract/projects"
 	"github.com/budgetdoc/budgetdoc/extract/read"
 	"github.com/budgetdoc/budgetdoc/nlp/segment"
 	"github.com/budgetdoc/budgetdoc/schema"
@@ -82,6 +83,7 @@ func run(doc *extract.Document, src read.Source, opt Options) *Result {
 			seg = nil
 		}
 		out.Facts = facts.Extract(txt, tree, out.Meta, seg)
+		out.Projects = projects.Extract(txt, tree)
 	}
 	return &Result{Doc: doc, Text: txt, Tree: tree, Out: out}
 }
