@@ -109,8 +109,13 @@ func newFlags(name, usageLine, examples string, stderr io.Writer) *flag.FlagSet 
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: %s\n\nFlags:\n", usageLine)
-		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "Usage: %s\n", usageLine)
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprint(stderr, "\nFlags:\n")
+			fs.PrintDefaults()
+		}
 		fmt.Fprintf(stderr, "\nExamples:\n%s", examples)
 	}
 	return fs

@@ -37,6 +37,10 @@ func runText(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer bw.Flush()
 	code := exitOK
 	for _, path := range fs.Args() {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "budgetdoc text: interrupted")
+			return exitInput
+		}
 		res, err := pipeline.File(ctx, path, pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}, TextOnly: true})
 		if err != nil {
 			fmt.Fprintln(stderr, err)

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"time"
@@ -61,6 +62,11 @@ func File(ctx context.Context, path string, opt Options) (*extract.Document, Sou
 	lim := opt.limits()
 	f, err := os.Open(path)
 	if err != nil {
+		// The message already starts with the path; keep only the cause.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		return nil, Source{Path: path}, &extract.Error{Path: path, Err: err}
 	}
 	defer f.Close()
