@@ -16,24 +16,21 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/budgetdoc/budgetdoc/check"
 	"github.com/budgetdoc/budgetdoc/corpus"
 	"github.com/budgetdoc/budgetdoc/extract/pdf"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/extract/read"
 )
 
-// batchPost is run on every document read by batch mode before it is stored:
-// the hook through which the draft checks add their findings. Set it from an
-// init function, e.g.
-//
-//	batchPost = func(r *pipeline.Result) error {
-//		found, err := check.Run(r, check.Options{})
-//		r.Out.Findings = append(r.Out.Findings, found...)
-//		return err
-//	}
-//
-// An error fails the document (cause "post"); a panic is recovered.
-var batchPost func(*pipeline.Result) error
+// batchPost is run on every document read by batch mode before it is
+// stored: the draft checks add their findings to the document, so that
+// findings.csv and the findings table hold them. An error fails the document
+// (cause "post"); a panic is recovered.
+var batchPost = func(r *pipeline.Result) error {
+	_, err := check.Run(r, check.Options{})
+	return err
+}
 
 func init() {
 	register(command{"batch", "process many documents into a directory of JSONL/CSV files or an SQLite database", runBatch})
