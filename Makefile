@@ -13,13 +13,18 @@ build:
 test:
 	$(GO) test -count=1 ./...
 
-# The main job on the sample documents bundled in samples/.
+# The main job on the sample documents bundled in samples/: every document
+# into out/samples/ (documents.jsonl and CSV tables, with findings), then the
+# draft-check report of the samples.
 run: build
-	@mkdir -p out
-	$(BIN) extract --jsonl -o out/samples.jsonl $(SAMPLES)
-	@echo "wrote out/samples.jsonl ($$(wc -l < out/samples.jsonl) documents)"
-	$(BIN) text samples/shanghai_putuo_zhengfuban_2025_dept_budget.pdf > out/shanghai_putuo_zhengfuban_2025_dept_budget.txt
-	@echo "wrote out/shanghai_putuo_zhengfuban_2025_dept_budget.txt"
+	@rm -rf out/samples
+	$(BIN) batch --progress log --out out/samples samples/
+	@echo
+	@# exit code 1 only says that findings were reported
+	$(BIN) check samples/*.pdf samples/*.doc samples/*.html samples/*.json || [ $$? -eq 1 ]
+	@echo
+	@echo "wrote out/samples/: documents.jsonl (the full JSON per document) and CSV tables:"
+	@ls out/samples
 
 # Go benchmarks of every package, then the end-to-end text benchmark against
 # pdftotext over the corpus (needs ../shared and poppler-utils).
