@@ -138,6 +138,13 @@ type Fact struct {
 	Dimension string `json:"dimension,omitempty"`
 	// Section is the ID of the outline section the fact is in.
 	Section string `json:"section,omitempty"`
+	// Table is the ID of the table whose cell the fact is (absent for
+	// facts from prose): Subject is then the row's label (科目名称) and
+	// Dimension the column's header path.
+	Table string `json:"table,omitempty"`
+	// Code is the classification code of a table row (科目编码: 类 3
+	// digits, 款 5, 项 7), when the row has one.
+	Code string `json:"code,omitempty"`
 	// Loc is where the mention is.
 	Loc Loc `json:"loc"`
 }
@@ -205,6 +212,15 @@ type Table struct {
 	Title string `json:"title,omitempty"`
 	// Unit is the amount unit stated for the table (元, 万元).
 	Unit string `json:"unit,omitempty"`
+	// Kind names the standard table it is (income_expense_summary,
+	// expense_summary, three_public …), absent when not recognised.
+	Kind string `json:"kind,omitempty"`
+	// Code is the table's number as written (公开表一, 公开02表).
+	Code string `json:"code,omitempty"`
+	// HeaderRows is how many of Rows are header rows.
+	HeaderRows int `json:"header_rows,omitempty"`
+	// Columns are the columns' header paths, levels joined by " / ".
+	Columns []string `json:"columns,omitempty"`
 	// Pages are the 1-based pages the table spans.
 	Pages []int `json:"pages"`
 	// Rows are the cells' text, row by row.

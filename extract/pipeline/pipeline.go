@@ -1,5 +1,5 @@
 // Package pipeline runs the single-document stages in order — read,
-// normalize, meta, outline, facts — and
+// normalize, meta, outline, facts, projects, tables — and
 // assembles the schema.Document that the CLI and batch mode emit.
 package pipeline
 
@@ -13,6 +13,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/extract/projects"
 	"github.com/budgetdoc/budgetdoc/extract/read"
+	"github.com/budgetdoc/budgetdoc/extract/tables"
 	"github.com/budgetdoc/budgetdoc/nlp/segment"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
@@ -84,6 +85,7 @@ func run(doc *extract.Document, src read.Source, opt Options) *Result {
 		}
 		out.Facts = facts.Extract(txt, tree, out.Meta, seg)
 		out.Projects = projects.Extract(txt, tree)
+		tables.Fill(out, txt)
 	}
 	return &Result{Doc: doc, Text: txt, Tree: tree, Out: out}
 }

@@ -1,0 +1,106 @@
+package tables
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
+	"github.com/budgetdoc/budgetdoc/extract/read"
+)
+
+// para is a paragraph block of the given lines.
+func para(lines ...string) extract.Block {
+	b := extract.Block{Kind: extract.Paragraph}
+	for _, l := range lines {
+		b.Lines = append(b.Lines, extract.Line{Text: l})
+	}
+	return b
+}
+
+// grid builds a table block from rows separated by newlines and cells by
+// '|'. A cell "<" is covered by the cell to its left (which gets the
+// ColSpan), "^" by the cell above (RowSpan).
+func grid(src string) extract.Block {
+	var t extract.Table
+	for _, line := range strings.Split(strings.Trim(src, "\n"), "\n") {
+		var row []extract.Cell
+		for _, s := range strings.Split(line, "|") {
+			c := extract.Cell{RowSpan: 1, ColSpan: 1}
+			switch s {
+			case "<":
+				c = extract.Cell{Covered: true}
+				for k := len(row) - 1; k >= 0; k-- {
+					if !row[k].Covered {
+						row[k].ColSpan++
+						break
+					}
+				}
+			case "^":
+				c = extract.Cell{Covered: true}
+				for r := len(t.Rows) - 1; r >= 0; r-- {
+					if j := len(row); j < len(t.Rows[r]) && !t.Rows[r][j].Covered {
+						t.Rows[r][j].RowSpan++
+						break
+					}
+				}
+			case "":
+			default:
+				c.Lines = []extract.Line{{Text: s}}
+			}
+			row = append(row, c)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return extract.Block{Kind: extract.TableBlock, Table: &t}
+}
+
+// text normalizes a document of the given pages of blocks.
+func text(format extract.Format, pages ...[]extract.Block) *normalize.Text {
+	doc := &extract.Document{Format: format}
+	for i, bs := range pages {
+		doc.Pages = append(doc.Pages, extract.Page{Number: i + 1, Blocks: bs})
+	}
+	doc.Number()
+	return normalize.Document(doc)
+}
+
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "corpus", "real")); err != nil {
+		t.Skip("../shared/corpus/real not present")
+	}
+	return shared
+}
+
+// corpusText reads and normalizes one corpus file.
+func corpusText(t testing.TB, name string) *normalize.Text {
+	t.Helper()
+	path := filepath.Join(sharedDir(t), "corpus", "real", name)
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s not present", name)
+	}
+	doc, _, err := read.File(context.Background(), path, read.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return normalize.Document(doc)
+}

@@ -1,0 +1,717 @@
+// Package tables understands the tables of a budget disclosure: it finds
+// each table's title and unit in the lines around it, resolves merged header
+// cells into header paths, stitches tables continued on the next page,
+// recognises the standard tables (收支总表, 支出总表, 三公经费表 …) and turns
+// every amount cell into a money fact in yuan that points back to its cell.
+//
+// It works on the format-neutral extract.Table grids of every reader, so it
+// knows nothing about PDF, DOC or XLSX.
+package tables
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
+	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// Table is one understood table (stitched over pages when it continues).
+type Table struct {
+	ID    string // t1, t2 … in document order
+	Title string // caption as written (收支预算总表)
+	Code  string // the table's number as written (公开表一, 公开02表, 公_03表)
+	Kind  Kind   // the standard table it is, or Unknown
+	Unit  string // 元, 万元 … as stated; empty when not stated (amounts taken as 元)
+	Scale decimal.Decimal
+	Pages []int
+	// Header holds the header rows' cell text (merged cells repeated over
+	// the positions they cover); Columns the header path of each column.
+	Header  [][]string
+	Columns []Column
+	Body    []Row
+	// Notes are the lines after the table (注：…, 本表无数据 …) and note rows
+	// inside it, where an empty table says that it is empty.
+	Notes []string
+	Loc   extract.Loc
+}
+
+// Column describes one grid column.
+type Column struct {
+	Path []string // header path, outermost first (支出 › 金额 › 小计)
+	Role Role
+}
+
+// Role says what a column holds.
+type Role int
+
+const (
+	TextColumn    Role = iota // names and labels
+	AmountColumn              // money amounts
+	CodeColumn                // 科目编码 (or 类/款/项)
+	OrdinalColumn             // 行次, 栏次, 序号
+)
+
+// Row is one body row.
+type Row struct {
+	Cells []Cell
+	// Code is the classification code of the row (3 digits 类, 5 款,
+	// 7 项; also 经济分类 codes), empty when the row has none.
+	Code string
+	// Label is the row's name: the 科目名称 or the first text cell.
+	Label string
+	Note  bool // a 注： row or a row that states the table is empty
+	// Count marks a row of counts (团组数（个）, 车辆数（辆）): its numbers
+	// are not money.
+	Count bool
+}
+
+// Cell is one body cell.
+type Cell struct {
+	Text    string // as written, lines joined by a space
+	Loc     extract.Loc
+	Covered bool // part of a merged cell that starts elsewhere
+	// Amount is set when the cell holds a number; Places is the number of
+	// decimals displayed (for rounding tolerance).
+	Amount   decimal.Decimal
+	IsAmount bool
+	Places   int32
+}
+
+// Yuan returns the cell's amount in yuan.
+func (t *Table) Yuan(c Cell) decimal.Decimal { return c.Amount.Mul(t.Scale) }
+
+// Path returns the header path of column j joined with " / ".
+func (t *Table) Path(j int) string {
+	if j < 0 || j >= len(t.Columns) {
+		return ""
+	}
+	return strings.Join(t.Columns[j].Path, " / ")
+}
+
+var (
+	unitRe    = regexp.MustCompile(`(?:金额)?单位\s*[:：]\s*(亿元|千万元|百万元|十万元|万元|千元|百元|元)`)
+	codeRe    = regexp.MustCompile(`^(?:公开表[一二三四五六七八九十]+|公开\s*\d+\s*表|公_?\s*\d+\s*表|附表\s*[\d一二三四五六七八九十-]+|表\s*[\d一二三四五六七八九十-]+)`)
+	amountRe  = regexp.MustCompile(`^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$`)
+	subjCode  = regexp.MustCompile(`^\d{3}(?:\d{2}){0,2}$`)
+	ordinalRe = regexp.MustCompile(`行次|栏次|序号|编号`)
+	countRe   = regexp.MustCompile(`[(（](?:个|人|辆|台|套|台、套|台,套|人次|批次|次|家|项|处|平方米|㎡)[)）]`)
+	emptyRe   = regexp.MustCompile(`(?:本表|此表|该表|本部门|本单位|我单位|我部门).{0,30}(?:无|没有|为空|空表|不涉及|未发生|未安排)|无数据|空表`)
+)
+
+var unitScale = map[string]int64{
+	"元": 1, "百元": 100, "千元": 1000, "万元": 10000, "十万元": 100000,
+	"百万元": 1000000, "千万元": 10000000, "亿元": 100000000,
+}
+
+// Parse finds and understands every table of txt, in document order.
+func Parse(txt *normalize.Text) []*Table {
+	if txt == nil {
+		return nil
+	}
+	type ref struct{ page, item int }
+	var flat []ref
+	for pi := range txt.Pages {
+		for ii := range txt.Pages[pi].Items {
+			flat = append(flat, ref{pi, ii})
+		}
+	}
+	item := func(k int) *normalize.Item { return &txt.Pages[flat[k].page].Items[flat[k].item] }
+	var out []*Table
+	var prev *Table
+	prevEnd := -1 // index in flat of the previous table item
+	for k := range flat {
+		it := item(k)
+		if it.Kind != extract.TableBlock || it.Table == nil || len(it.Table.Rows) == 0 {
+			continue
+		}
+		page := txt.Pages[flat[k].page].Number
+		// Caption lines: the lines between the previous table and this one,
+		// nearest last, at most a few.
+		var before []*normalize.Line
+		for b := k - 1; b > prevEnd && len(before) < 6; b-- {
+			if l := item(b).Line; l != nil {
+				before = append(before, l)
+			}
+		}
+		t := build(it.Table, page, before)
+		continued := prev != nil && t.Title == "" && t.Code == "" &&
+			len(before) <= 1 && (len(before) == 0 || strings.Contains(before[0].Text, "续")) &&
+			len(t.Columns) == len(prev.Columns) && page == prev.Pages[len(prev.Pages)-1]+1
+		if prev != nil && !continued && strings.Contains(t.Title, "续表") && len(t.Columns) == len(prev.Columns) {
+			continued = true
+		}
+		if continued {
+			stitch(prev, t)
+		} else {
+			out = append(out, t)
+			prev = t
+		}
+		prevEnd = k
+		// Notes: the lines after the table up to the next table, a few.
+		for a := k + 1; a < len(flat) && len(prev.Notes) < 8; a++ {
+			n := item(a)
+			if n.Kind == extract.TableBlock || n.Line == nil {
+				break
+			}
+			s := strings.TrimSpace(n.Line.Text)
+			if codeRe.MatchString(s) || isTitle(s) || unitRe.MatchString(s) {
+				break
+			}
+			prev.Notes = append(prev.Notes, s)
+		}
+	}
+	for i, t := range out {
+		t.ID = "t" + strconv.Itoa(i+1)
+		t.Kind = classify(t)
+	}
+	return out
+}
+
+// stitch appends the body of a continuation to t, skipping a repeated header.
+func stitch(t, cont *Table) {
+	if p := cont.Pages[0]; !slices.Contains(t.Pages, p) {
+		t.Pages = append(t.Pages, p)
+	}
+	t.Body = append(t.Body, cont.Body...)
+	t.Notes = append(t.Notes, cont.Notes...)
+	if t.Unit == "" && cont.Unit != "" {
+		t.Unit, t.Scale = cont.Unit, cont.Scale
+	}
+	for j := range t.Columns {
+		if t.Columns[j].Role == TextColumn && cont.Columns[j].Role != TextColumn {
+			t.Columns[j].Role = cont.Columns[j].Role
+		}
+	}
+}
+
+// isTitle reports whether a line reads like a table caption.
+func isTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	n := utf8.RuneCountInString(s)
+	if n == 0 || n > 60 || strings.ContainsAny(s, "。；;") {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(s, "）)（( 0123456789一二三四五六七八九十"), "表") ||
+		strings.Contains(s, "续表") || strings.HasSuffix(s, "情况表")
+}
+
+// build understands one grid with the caption lines before it (nearest first).
+func build(g *extract.Table, page int, before []*normalize.Line) *Table {
+	t := &Table{Pages: []int{page}, Scale: decimal.NewFromInt(1)}
+	grid := resolve(g)
+	// Caption from the lines before the table.
+	for _, l := range before {
+		s := strings.TrimSpace(l.Text)
+		if utf8.RuneCountInString(s) > 80 {
+			break
+		}
+		t.caption(s, true)
+		if t.Title != "" {
+			break
+		}
+	}
+	// Caption rows inside the table: a row with one distinct text.
+	start := 0
+	for start < len(grid) && start < 4 {
+		texts := distinct(grid[start])
+		if len(texts) == 0 {
+			start++
+			continue
+		}
+		joined := strings.Join(texts, " ")
+		if len(texts) == 1 && (isTitle(texts[0]) || codeRe.MatchString(texts[0]) || unitRe.MatchString(texts[0])) ||
+			unitRe.MatchString(joined) && !hasAmount(grid[start]) {
+			for _, s := range texts {
+				t.caption(s, t.Title == "")
+			}
+			start++
+			continue
+		}
+		break
+	}
+	if u := t.Unit; u != "" {
+		t.Scale = decimal.NewFromInt(unitScale[u])
+	}
+	// Header rows: up to the first row that holds data.
+	end := start
+	for end < len(grid) && !isData(grid[end]) {
+		end++
+	}
+	if end == len(grid) { // no data: an empty table; keep its first row as header
+		end = min(start+1, len(grid))
+	}
+	for r := start; r < end; r++ {
+		row := make([]string, len(grid[r]))
+		for j, c := range grid[r] {
+			row[j] = c.text
+		}
+		t.Header = append(t.Header, row)
+	}
+	ncol := 0
+	for _, r := range grid {
+		ncol = max(ncol, len(r))
+	}
+	t.Columns = make([]Column, ncol)
+	for j := range ncol {
+		var path []string
+		for _, row := range t.Header {
+			if j >= len(row) {
+				continue
+			}
+			s := cleanHeader(row[j])
+			if s == "" || isOrdinalNumber(s) || len(path) > 0 && path[len(path)-1] == s {
+				continue
+			}
+			path = append(path, s)
+		}
+		t.Columns[j].Path = path
+	}
+	// Body rows.
+	for r := end; r < len(grid); r++ {
+		row := Row{}
+		for _, c := range grid[r] {
+			cell := Cell{Text: c.text, Loc: c.loc, Covered: c.covered}
+			if !c.covered {
+				cell.Amount, cell.Places, cell.IsAmount = parseAmount(c.text)
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		t.Body = append(t.Body, row)
+	}
+	if len(grid) > 0 && len(grid[0]) > 0 {
+		t.Loc = grid[0][0].loc
+	}
+	t.roles()
+	for i := range t.Body {
+		t.label(&t.Body[i])
+	}
+	return t
+}
+
+// caption takes what a caption line says: unit, table number, title.
+func (t *Table) caption(s string, title bool) {
+	if m := unitRe.FindStringSubmatch(s); m != nil {
+		if t.Unit == "" {
+			t.Unit = m[1]
+		}
+		return
+	}
+	if m := codeRe.FindString(s); m != "" {
+		if t.Code == "" {
+			t.Code = strings.TrimSpace(m)
+		}
+		s = strings.TrimSpace(s[len(m):])
+	}
+	if title && t.Title == "" && isTitle(s) {
+		t.Title = s
+	}
+}
+
+// gridCell is a grid position with its owner's text.
+type gridCell struct {
+	text    string
+	loc     extract.Loc
+	covered bool
+}
+
+// resolve gives every grid position the text of the merged cell covering
+// it, so that header paths and labels read the same whatever the merge.
+func resolve(g *extract.Table) [][]gridCell {
+	out := make([][]gridCell, len(g.Rows))
+	for r, row := range g.Rows {
+		out[r] = make([]gridCell, len(row))
+		for c := range row {
+			out[r][c].covered = row[c].Covered
+		}
+	}
+	for r, row := range g.Rows {
+		for c := range row {
+			cell := &row[c]
+			if cell.Covered {
+				continue
+			}
+			text := cellText(cell)
+			var loc extract.Loc
+			if len(cell.Lines) > 0 {
+				loc = cellLoc(cell.Lines)
+			}
+			for dr := range max(cell.RowSpan, 1) {
+				for dc := range max(cell.ColSpan, 1) {
+					rr, cc := r+dr, c+dc
+					if rr < len(out) && cc < len(out[rr]) && (dr == 0 && dc == 0 || out[rr][cc].covered) {
+						out[rr][cc].text = text
+						out[rr][cc].loc = loc
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func cellText(c *extract.Cell) string {
+	var parts []string
+	for _, l := range c.Lines {
+		if s := strings.TrimSpace(l.Text); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// cellLoc is the first line's location with a box around all lines.
+func cellLoc(ls []extract.Line) extract.Loc {
+	loc := ls[0].Loc
+	if loc.BBox != nil {
+		b := *loc.BBox
+		for _, l := range ls[1:] {
+			if l.Loc.BBox != nil && l.Loc.Page == loc.Page {
+				b = b.Union(*l.Loc.BBox)
+			}
+		}
+		loc.BBox = &b
+	}
+	return loc
+}
+
+func distinct(row []gridCell) []string {
+	var out []string
+	for _, c := range row {
+		if s := strings.TrimSpace(c.text); s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func hasAmount(row []gridCell) bool {
+	for _, c := range row {
+		if _, places, ok := parseAmount(c.text); ok && (places > 0 || strings.Contains(c.text, ",")) {
+			return true
+		}
+	}
+	return false
+}
+
+// isData reports whether a row holds data rather than header text: an
+// amount shown with decimals or separators, a classification code, or a
+// total label.
+func isData(row []gridCell) bool {
+	if hasAmount(row) {
+		return true
+	}
+	for _, c := range row {
+		s := fold(c.text)
+		if s == "" {
+			continue
+		}
+		if subjCode.MatchString(s) && len(s) >= 3 {
+			return true
+		}
+		// Only the row's first text can be a total or a numbered label:
+		// 合计 elsewhere is a column header.
+		k := squeeze(s)
+		return k == "合计" || k == "总计" || strings.HasPrefix(k, "(一)合计") || strings.HasPrefix(k, "一、")
+	}
+	return false
+}
+
+// parseAmount reads a number as displayed in a table cell.
+func parseAmount(s string) (decimal.Decimal, int32, bool) {
+	v := fold(s)
+	v = strings.ReplaceAll(v, " ", "")
+	v = strings.ReplaceAll(v, "−", "-")
+	m := amountRe.FindStringSubmatch(v)
+	if m == nil {
+		return decimal.Decimal{}, 0, false
+	}
+	d, err := decimal.NewFromString(strings.ReplaceAll(v, ",", ""))
+	if err != nil {
+		return decimal.Decimal{}, 0, false
+	}
+	return d, int32(len(m[1])), true
+}
+
+func fold(s string) string { return strings.TrimSpace(textnorm.Fold(s).Text) }
+
+// squeeze removes all white space.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func cleanHeader(s string) string { return squeeze(fold(s)) }
+
+// isOrdinalNumber reports whether a header cell is a column number of a
+// 栏次 row (1, 2, 3 …) rather than a name.
+func isOrdinalNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil && len(s) <= 3 || s == "栏次"
+}
+
+// roles decides what each column holds from its header and its cells.
+func (t *Table) roles() {
+	for j := range t.Columns {
+		c := &t.Columns[j]
+		path := strings.Join(c.Path, "/")
+		var amounts, codes, texts int
+		for _, r := range t.Body {
+			if j >= len(r.Cells) || r.Cells[j].Covered {
+				continue
+			}
+			s := fold(r.Cells[j].Text)
+			switch {
+			case s == "":
+			case subjCode.MatchString(s) || len(s) == 2 && isDigits(s) && strings.Contains(path, "款") || len(s) == 2 && isDigits(s) && strings.Contains(path, "项"):
+				codes++
+			case r.Cells[j].IsAmount:
+				amounts++
+			default:
+				texts++
+			}
+		}
+		switch {
+		case ordinalRe.MatchString(path) || amounts > 1 && t.counting(j):
+			c.Role = OrdinalColumn
+		case strings.Contains(path, "编码") || strings.Contains(path, "代码") || last(c.Path) == "类" || last(c.Path) == "款" || last(c.Path) == "项":
+			c.Role = CodeColumn
+		case codes > 0 && codes >= amounts && codes >= texts:
+			c.Role = CodeColumn
+		case amounts > 0 && amounts >= texts:
+			c.Role = AmountColumn
+		case amounts == 0 && texts == 0 && codes == 0 && amountHeader(path):
+			c.Role = AmountColumn // an empty table's amount columns
+		}
+	}
+}
+
+// counting reports whether column j holds row numbers (1, 2, 3 … without
+// decimals or separators), as an unnamed 行次 column does.
+func (t *Table) counting(j int) bool {
+	prev := -1
+	for _, r := range t.Body {
+		if j >= len(r.Cells) || r.Cells[j].Covered {
+			continue
+		}
+		s := fold(r.Cells[j].Text)
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= prev {
+			return false
+		}
+		prev = n
+	}
+	return prev >= 0
+}
+
+func last(p []string) string {
+	if len(p) == 0 {
+		return ""
+	}
+	return p[len(p)-1]
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func amountHeader(path string) bool {
+	for _, w := range []string{"合计", "金额", "支出", "收入", "小计", "数", "经费", "资金", "预算"} {
+		if strings.Contains(path, w) && !strings.Contains(path, "名称") && !strings.Contains(path, "项目") {
+			return true
+		}
+	}
+	return false
+}
+
+// label sets a body row's code, label and note flag.
+func (t *Table) label(r *Row) {
+	var codes []string
+	for j, c := range r.Cells {
+		if c.Covered {
+			continue
+		}
+		s := fold(c.Text)
+		if s == "" {
+			continue
+		}
+		if t.Columns[j].Role == CodeColumn && isDigits(s) {
+			codes = append(codes, s)
+			continue
+		}
+		if t.Columns[j].Role == TextColumn && r.Label == "" {
+			r.Label = strings.TrimSpace(c.Text)
+		}
+	}
+	r.Code = joinCode(codes)
+	if l := squeeze(fold(r.Label)); strings.HasPrefix(l, "注") || emptyRe.MatchString(l) {
+		r.Note = true
+	}
+	r.Count = countRe.MatchString(fold(r.Label))
+}
+
+// joinCode makes one classification code of a row's code cells: a full
+// code as written, or 类/款/项 parts (201 | 04 | 01 → 2010401).
+func joinCode(parts []string) string {
+	switch {
+	case len(parts) == 0:
+		return ""
+	case len(parts[0]) >= 3 && len(parts) > 1 && len(parts[1]) == 2:
+		s := parts[0]
+		for _, p := range parts[1:] {
+			if len(p) != 2 {
+				break
+			}
+			s += p
+		}
+		return s
+	}
+	return parts[0]
+}
+
+// Subject returns the label of amount cell j of row r: the nearest text
+// cell to its left (for side-by-side tables, the label of its own side),
+// and the code nearest left of that label.
+func (t *Table) Subject(r *Row, j int) (subject, code string) {
+	k := j - 1
+	for ; k >= 0; k-- {
+		c := r.Cells[k]
+		if c.Covered || strings.TrimSpace(c.Text) == "" {
+			continue
+		}
+		role := t.Columns[k].Role
+		if role == TextColumn && !c.IsAmount {
+			subject = strings.TrimSpace(c.Text)
+			break
+		}
+		if role == CodeColumn && code == "" {
+			code = fold(c.Text)
+		}
+	}
+	if subject == "" && code == "" {
+		return r.Label, r.Code
+	}
+	// A code column left of the label (类/款/项 parts joined).
+	var codes []string
+	for m := k - 1; m >= 0; m-- {
+		c := r.Cells[m]
+		if c.Covered || strings.TrimSpace(c.Text) == "" {
+			continue
+		}
+		if t.Columns[m].Role != CodeColumn {
+			if len(codes) > 0 {
+				break
+			}
+			continue
+		}
+		codes = append([]string{fold(c.Text)}, codes...)
+	}
+	if len(codes) > 0 {
+		code = joinCode(codes)
+	}
+	return subject, code
+}
+
+// AmountCells calls fn for every amount cell of the body: row index, column
+// index, its subject and code.
+func (t *Table) AmountCells(fn func(i, j int, subject, code string)) {
+	for i := range t.Body {
+		r := &t.Body[i]
+		if r.Note || r.Count {
+			continue
+		}
+		for j, c := range r.Cells {
+			if !c.IsAmount || j >= len(t.Columns) || t.Columns[j].Role != AmountColumn {
+				continue
+			}
+			s, code := t.Subject(r, j)
+			fn(i, j, s, code)
+		}
+	}
+}
+
+// Empty reports whether the table has no amount at all.
+func (t *Table) Empty() bool {
+	empty := true
+	t.AmountCells(func(i, j int, _, _ string) { empty = false })
+	return empty
+}
+
+// Schema renders t in the contract.
+func (t *Table) Schema() schema.Table {
+	st := schema.Table{ID: t.ID, Title: t.Title, Unit: t.Unit, Pages: t.Pages, Loc: t.Loc,
+		Kind: string(t.Kind), Code: t.Code, HeaderRows: len(t.Header)}
+	for _, h := range t.Header {
+		st.Rows = append(st.Rows, slices.Clone(h))
+	}
+	for _, r := range t.Body {
+		row := make([]string, len(r.Cells))
+		for j, c := range r.Cells {
+			if !c.Covered {
+				row[j] = c.Text
+			}
+		}
+		st.Rows = append(st.Rows, row)
+	}
+	for j := range t.Columns {
+		st.Columns = append(st.Columns, t.Path(j))
+	}
+	if st.Pages == nil {
+		st.Pages = []int{}
+	}
+	if st.Rows == nil {
+		st.Rows = [][]string{}
+	}
+	return st
+}
+
+// Facts returns a money fact for every amount cell of t, with IDs from
+// next on (f{next}, f{next+1} …).
+func (t *Table) Facts(next int) []schema.Fact {
+	var out []schema.Fact
+	t.AmountCells(func(i, j int, subject, code string) {
+		c := t.Body[i].Cells[j]
+		out = append(out, schema.Fact{
+			ID:        "f" + strconv.Itoa(next+len(out)),
+			Kind:      "money",
+			Subject:   subject,
+			Value:     t.Yuan(c).String(),
+			Unit:      "CNY",
+			Text:      c.Text,
+			Dimension: t.Path(j),
+			Table:     t.ID,
+			Code:      code,
+			Loc:       c.Loc,
+		})
+	})
+	return out
+}
+
+// Fill adds the tables of txt to out and appends a money fact for every
+// amount cell to out.Facts, numbered after the facts already there.
+func Fill(out *schema.Document, txt *normalize.Text) {
+	for _, t := range Parse(txt) {
+		out.Tables = append(out.Tables, t.Schema())
+		out.Facts = append(out.Facts, t.Facts(len(out.Facts)+1)...)
+	}
+}

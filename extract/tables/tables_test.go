@@ -1,0 +1,247 @@
+package tables
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// 公开03表 of taiyuan_fagaiwei_2016_dept_final.doc (abridged): caption
+// lines above the grid, merged header, 类/款/项 header, codes in 类.
+var taiyuanExpense = []extract.Block{
+	para("2016年支出决算表", "公开03表", "金额单位：元"),
+	grid(`项目|<|<|<|本年支出合计|基本支出|项目支出
+支出功能分类科目编码|<|<|科目名称|^|^|^
+类|款|项|栏次|1|2|3
+|||合计|42,675,200.70|33,997,037.22|8,678,163.48
+201|||一般公共服务支出|30,084,304.96|22,718,394.48|7,365,910.48
+20104|||发展与改革事务|30,084,304.96|22,718,394.48|7,365,910.48
+2010401|||  行政运行|20,861,725.02|20,861,725.02|0.00
+注：本表反映部门本年度取得的各项收入情况。|<|<|<|<|<|<`),
+}
+
+// 公开表一 of jiangsu_renda_2019_dept_budget_tables.pdf (abridged): side by
+// side 收入 and 支出, unit in 万元 on the 部门 line.
+var jiangsuSummary = []extract.Block{
+	para("收支预算总表", "公开表一", "部门：江苏省人大常委会办公厅 单位：万元"),
+	grid(`收入|<|支出|<|<|<
+项目名称|金额|功能科目名称|金额|项目名称|金额
+一、财政拨款|18,330.37|一、一般公共服务支出|13,907.78|一、基本支出|9,312.90
+1.一般公共预算|18,330.37|二、外交支出||二、项目支出|6,459.58
+收入合计|18,330.37|支出合计|18,330.37||`),
+}
+
+func TestParse(t *testing.T) {
+	type cell struct{ subject, code, dim, value string }
+	tests := []struct {
+		name   string
+		text   func() []*Table
+		title  string
+		code   string
+		kind   Kind
+		unit   string
+		pages  []int
+		header int
+		cells  []cell // some of the facts, in order
+		nfacts int
+	}{
+		{
+			name:  "doc expense table with 类款项",
+			text:  func() []*Table { return Parse(text(extract.FormatDOC, taiyuanExpense)) },
+			title: "2016年支出决算表", code: "公开03表", kind: ExpenseSummary, unit: "元", pages: []int{1}, header: 3,
+			cells: []cell{
+				{"合计", "", "本年支出合计", "42675200.7"},
+				{"一般公共服务支出", "201", "基本支出", "22718394.48"},
+				{"行政运行", "2010401", "项目支出", "0"},
+			},
+			nfacts: 12,
+		},
+		{
+			name:  "side-by-side summary in 万元",
+			text:  func() []*Table { return Parse(text(extract.FormatPDF, jiangsuSummary)) },
+			title: "收支预算总表", code: "公开表一", kind: IncomeExpenseSummary, unit: "万元", pages: []int{1}, header: 2,
+			cells: []cell{
+				{"一、财政拨款", "", "收入 / 金额", "183303700"},
+				{"一、一般公共服务支出", "", "支出 / 金额", "139077800"},
+				{"一、基本支出", "", "支出 / 金额", "93129000"},
+				{"1.一般公共预算", "", "收入 / 金额", "183303700"},
+				{"二、项目支出", "", "支出 / 金额", "64595800"},
+				{"收入合计", "", "收入 / 金额", "183303700"},
+				{"支出合计", "", "支出 / 金额", "183303700"},
+			},
+			nfacts: 7,
+		},
+		{
+			name: "continued table stitched",
+			text: func() []*Table {
+				return Parse(text(extract.FormatPDF,
+					[]extract.Block{para("支出预算总表", "单位：元"), grid("项目|合计\n合计|3.00\n一般公共服务支出|1.00")},
+					[]extract.Block{para("续表"), grid("项目|合计\n住房保障支出|2.00")}))
+			},
+			title: "支出预算总表", kind: ExpenseSummary, unit: "元", pages: []int{1, 2}, header: 1,
+			cells: []cell{
+				{"合计", "", "合计", "3"}, {"一般公共服务支出", "", "合计", "1"}, {"住房保障支出", "", "合计", "2"},
+			},
+			nfacts: 3,
+		},
+		{
+			name: "title in the first row, counts are not money",
+			text: func() []*Table {
+				return Parse(text(extract.FormatXLSX, []extract.Block{grid(`2016年一般公共预算财政拨款“三公”经费支出表|<|<
+金额单位：元|<|<
+项目|2016年度预算数|2016年度决算数
+（一）合     计|660,100.00|77,997.08
+  4.公务用车保有量（辆）|────|16`)}))
+			},
+			title: "2016年一般公共预算财政拨款“三公”经费支出表", kind: ThreePublic, unit: "元", pages: []int{1}, header: 1,
+			cells: []cell{
+				{"（一）合     计", "", "2016年度预算数", "660100"},
+				{"（一）合     计", "", "2016年度决算数", "77997.08"},
+			},
+			nfacts: 2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := tt.text()
+			if len(ts) != 1 {
+				t.Fatalf("got %d tables, want 1", len(ts))
+			}
+			tb := ts[0]
+			if tb.Title != tt.title || tb.Code != tt.code || tb.Kind != tt.kind || tb.Unit != tt.unit {
+				t.Errorf("title/code/kind/unit = %q %q %q %q, want %q %q %q %q", tb.Title, tb.Code, tb.Kind, tb.Unit,
+					tt.title, tt.code, tt.kind, tt.unit)
+			}
+			if got := tb.Pages; len(got) != len(tt.pages) || got[len(got)-1] != tt.pages[len(tt.pages)-1] {
+				t.Errorf("pages = %v, want %v", got, tt.pages)
+			}
+			if len(tb.Header) != tt.header {
+				t.Errorf("header rows = %d, want %d", len(tb.Header), tt.header)
+			}
+			facts := tb.Facts(1)
+			if len(facts) != tt.nfacts {
+				for _, f := range facts {
+					t.Logf("%s %s %s %s", f.Subject, f.Code, f.Dimension, f.Value)
+				}
+				t.Errorf("got %d facts, want %d", len(facts), tt.nfacts)
+			}
+			k := 0
+			for _, f := range facts {
+				if k < len(tt.cells) {
+					w := tt.cells[k]
+					if f.Subject == w.subject && f.Code == w.code && f.Dimension == w.dim && f.Value == w.value {
+						k++
+					}
+				}
+				if f.Table != tb.ID || f.Loc.Page == 0 || f.Loc.Line == 0 || f.Unit != "CNY" {
+					t.Errorf("fact %+v: missing table or location", f)
+				}
+			}
+			if k < len(tt.cells) {
+				for _, f := range facts {
+					t.Logf("%q %q %q %q", f.Subject, f.Code, f.Dimension, f.Value)
+				}
+				t.Errorf("cell %+v not found in order", tt.cells[k])
+			}
+		})
+	}
+}
+
+func TestStitchedCellsKeepTheirPage(t *testing.T) {
+	ts := Parse(text(extract.FormatPDF,
+		[]extract.Block{para("支出预算总表", "单位：元"), grid("项目|合计\n合计|3.00")},
+		[]extract.Block{grid("项目|合计\n住房保障支出|3.00")}))
+	if len(ts) != 1 || len(ts[0].Body) != 2 {
+		t.Fatalf("not stitched: %d tables", len(ts))
+	}
+	if p := ts[0].Body[1].Cells[1].Loc.Page; p != 2 {
+		t.Errorf("continued cell on page %d, want 2", p)
+	}
+}
+
+func TestSeparateTablesAreNotStitched(t *testing.T) {
+	ts := Parse(text(extract.FormatPDF,
+		[]extract.Block{para("收入预算总表", "单位：万元"), grid("项目|金额\n收入总计|3.00")},
+		[]extract.Block{para("支出预算总表", "单位：万元"), grid("项目|金额\n合计|3.00")}))
+	if len(ts) != 2 || ts[0].Kind != IncomeSummary || ts[1].Kind != ExpenseSummary {
+		t.Fatalf("got %d tables", len(ts))
+	}
+}
+
+func TestClassify(t *testing.T) {
+	for title, want := range map[string]Kind{
+		"收支预算总表":             IncomeExpenseSummary,
+		"2025年部门收支总表":        IncomeExpenseSummary,
+		"收入预算总表":             IncomeSummary,
+		"2016年收入决算表":         IncomeSummary,
+		"支出预算总表":             ExpenseSummary,
+		"财政拨款收支预算总表":         FiscalSummary,
+		"2016年财政拨款收入支出决算总表":  FiscalSummary,
+		"一般公共预算支出表":          GeneralExpense,
+		"一般公共预算基本支出表":        GeneralBasicExpense,
+		"一般公共预算支出预算表（按经济分类）": GeneralBasicExpense,
+		"一般公共预算“三公”经费支出预算表":  ThreePublic,
+		"“三公”经费和机关运行经费预算表":   ThreePublic,
+		"政府性基金预算支出表":         GovFundExpense,
+		"国有资本经营预算支出表":        StateCapitalExpense,
+		"项目支出绩效目标表":          PerformanceTargets,
+		"2016年部门决算公开相关信息统计表": ProcurementAndAssets,
+		"序号": Unknown,
+	} {
+		if got := classify(&Table{Title: title}); got != want {
+			t.Errorf("classify(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
+
+func TestSchemaAndFill(t *testing.T) {
+	out := &schema.Document{Facts: []schema.Fact{{ID: "f1", Kind: "money"}}}
+	Fill(out, text(extract.FormatDOC, taiyuanExpense))
+	if len(out.Tables) != 1 {
+		t.Fatalf("got %d tables", len(out.Tables))
+	}
+	st := out.Tables[0]
+	if st.ID != "t1" || st.HeaderRows != 3 || len(st.Rows) != 8 || st.Kind != string(ExpenseSummary) {
+		t.Errorf("table %+v", st)
+	}
+	if got := st.Columns[0]; got != "项目 / 支出功能分类科目编码 / 类" {
+		t.Errorf("column 0 path %q", got)
+	}
+	if out.Facts[1].ID != "f2" || out.Facts[1].Table != "t1" {
+		t.Errorf("first table fact %+v", out.Facts[1])
+	}
+}
+
+func TestEmptyTable(t *testing.T) {
+	ts := Parse(text(extract.FormatPDF, []extract.Block{
+		para("政府性基金预算支出表", "单位：万元"),
+		grid("项目|合计|基本支出|项目支出\n合计|||"),
+		para("注：本部门无政府性基金预算收支，本表为空表。"),
+	}))
+	if len(ts) != 1 || !ts[0].Empty() {
+		t.Fatalf("want one empty table, got %d", len(ts))
+	}
+	if len(ts[0].Notes) != 1 || !strings.Contains(ts[0].Notes[0], "空表") {
+		t.Errorf("notes %q", ts[0].Notes)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("收支预算总表\n单位：万元", "项目|金额\n合计|1,234.50\n201|一般公共服务支出|1.00")
+	f.Add("", "|<|^\n^|<|")
+	f.Add("续表", "类|款|项|科目名称|合计\n201|04|01|行政运行|3.00")
+	f.Fuzz(func(t *testing.T, caption, table string) {
+		if len(table) > 4096 {
+			return
+		}
+		ts := Parse(text(extract.FormatPDF, []extract.Block{para(strings.Split(caption, "\n")...), grid(table)},
+			[]extract.Block{grid(table)}))
+		out := &schema.Document{}
+		for _, tb := range ts {
+			out.Tables = append(out.Tables, tb.Schema())
+			out.Facts = append(out.Facts, tb.Facts(1)...)
+		}
+	})
+}
