@@ -238,31 +238,69 @@ func (r *row) text() string {
 	return b.String()
 }
 
-// layoutPage builds the page's lines and paragraph blocks from its glyphs.
-func layoutPage(number int, raw *rawPage) extract.Page {
+// layoutPage builds the page's blocks from its glyphs and rules: tables
+// where rules draw them, paragraphs of lines elsewhere, in top-to-bottom
+// order, with every line numbered in that order.
+func layoutPage(number int, raw *rawPage, maxCells int) extract.Page {
 	page := extract.Page{Number: number, Width: raw.width, Height: raw.height}
-	rows := groupRows(dedupe(raw.glyphs))
-	if len(rows) == 0 {
-		return page
-	}
-	right := rows[0].x1
-	for _, r := range rows {
-		right = max(right, r.x1)
-	}
-	left := bodyLeft(rows, right)
-	var block *extract.Block
-	for i, r := range rows {
-		line := extract.Line{
-			Text: r.text(),
-			Loc:  extract.Loc{Page: number, Line: i + 1, BBox: &extract.BBox{r.x0, r.y0, r.x1, r.y1}},
+	tables, rest := findTables(dedupe(raw.glyphs), raw.rules, raw.width, raw.height, maxCells)
+	rows := groupRows(rest)
+	var left, right float64
+	if len(rows) > 0 {
+		right = rows[0].x1
+		for _, r := range rows {
+			right = max(right, r.x1)
 		}
-		if block == nil || startsParagraph(rows[i-1], r, left, right) {
+		left = bodyLeft(rows, right)
+	}
+	var block *extract.Block
+	var prev *row
+	addTable := func(t pdfTable) {
+		page.Blocks = append(page.Blocks, extract.Block{Kind: extract.TableBlock, Table: t.table})
+		block, prev = nil, nil
+	}
+	for _, r := range rows {
+		for len(tables) > 0 && tables[0].area.y0 <= r.y0 {
+			addTable(tables[0])
+			tables = tables[1:]
+		}
+		if block == nil || startsParagraph(prev, r, left, right) {
 			page.Blocks = append(page.Blocks, extract.Block{Kind: extract.Paragraph})
 			block = &page.Blocks[len(page.Blocks)-1]
 		}
-		block.Lines = append(block.Lines, line)
+		block.Lines = append(block.Lines, extract.Line{
+			Text: r.text(),
+			Loc:  extract.Loc{BBox: &extract.BBox{r.x0, r.y0, r.x1, r.y1}},
+		})
+		prev = r
 	}
+	for _, t := range tables {
+		addTable(t)
+	}
+	numberLines(&page)
 	return page
+}
+
+// numberLines gives every line of the page, table cells included (row by
+// row, cell by cell), its page and its 1-based number in reading order.
+func numberLines(p *extract.Page) {
+	n := 0
+	visit := func(ls []extract.Line) {
+		for k := range ls {
+			n++
+			ls[k].Loc.Page, ls[k].Loc.Line = p.Number, n
+		}
+	}
+	for b := range p.Blocks {
+		visit(p.Blocks[b].Lines)
+		if t := p.Blocks[b].Table; t != nil {
+			for _, row := range t.Rows {
+				for c := range row {
+					visit(row[c].Lines)
+				}
+			}
+		}
+	}
 }
 
 // bodyLeft estimates the left edge of the body text: the leftmost start of

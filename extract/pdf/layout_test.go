@@ -21,7 +21,7 @@ func run(s string, x, top, w float64) []glyph {
 }
 
 func layoutText(gs []glyph) []string {
-	page := layoutPage(1, &rawPage{width: 842, height: 595, glyphs: gs})
+	page := layoutPage(1, &rawPage{width: 842, height: 595, glyphs: gs}, 0)
 	var out []string
 	for _, b := range page.Blocks {
 		var ls []string
@@ -85,7 +85,7 @@ func TestLayout(t *testing.T) {
 }
 
 func TestLayoutLineBoxes(t *testing.T) {
-	page := layoutPage(3, &rawPage{width: 595, height: 842, glyphs: cat(run("第一行", 72, 100, 12), run("第二行", 72, 130, 12))})
+	page := layoutPage(3, &rawPage{width: 595, height: 842, glyphs: cat(run("第一行", 72, 100, 12), run("第二行", 72, 130, 12))}, 0)
 	var lines int
 	for _, b := range page.Blocks {
 		for _, l := range b.Lines {

@@ -144,7 +144,7 @@ func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extr
 			continue
 		}
 		dropped += raw.dropped
-		doc.Pages = append(doc.Pages, layoutPage(i+1, raw))
+		doc.Pages = append(doc.Pages, layoutPage(i+1, raw, lim.MaxCells))
 	}
 	if dropped > 0 {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("dropped %d characters without a Unicode mapping (U+FFFD or private use)", dropped))
@@ -184,7 +184,8 @@ func openError(err error) error {
 type rawPage struct {
 	width, height float64
 	glyphs        []glyph
-	dropped       int // U+FFFD and private-use characters left out
+	rules         []box // path boxes, the material of table rules
+	dropped       int   // U+FFFD and private-use characters left out
 }
 
 func readPage(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, index int) (*rawPage, error) {
@@ -281,6 +282,12 @@ func readPage(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, index int) (*
 			continue
 		}
 		raw.glyphs = append(raw.glyphs, g)
+	}
+	if len(raw.glyphs) > 0 {
+		// Rules only matter where there is text to put in cells.
+		if raw.rules, err = readRulings(inst, page, tr); err != nil {
+			return nil, err
+		}
 	}
 	return raw, nil
 }

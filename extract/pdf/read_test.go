@@ -30,12 +30,22 @@ func readFile(t testing.TB, path string) *extract.Document {
 	return doc
 }
 
-// pageLines returns the text of every line of a page, in order.
+// pageLines returns the text of every line of a page, in order, table
+// cells included (row by row, cell by cell).
 func pageLines(p extract.Page) []string {
 	var out []string
 	for _, b := range p.Blocks {
 		for _, l := range b.Lines {
 			out = append(out, l.Text)
+		}
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				for _, c := range row {
+					for _, l := range c.Lines {
+						out = append(out, l.Text)
+					}
+				}
+			}
 		}
 	}
 	return out

@@ -1,0 +1,208 @@
+package pdf
+
+import (
+	"math"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/structs"
+)
+
+// box is an axis-aligned rectangle on the displayed page: origin top-left,
+// y down, in points.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (b box) w() float64 { return b.x1 - b.x0 }
+func (b box) h() float64 { return b.y1 - b.y0 }
+
+// Limits on the vector graphics read from one page: a page with more path
+// objects than this is a drawing (a map, a chart), not a ruled table, and
+// nested forms deeper than this are not followed.
+const (
+	maxPathObjects = 4000
+	maxFormDepth   = 4
+	// maxSegmentsPerPath: paths with more segments than a rectangle are read
+	// segment by segment (a whole grid drawn as one path), up to this many.
+	maxSegmentsPerPath = 2000
+)
+
+// matrix is a PDF transformation [a b c d e f]: x' = a·x + c·y + e,
+// y' = b·x + d·y + f.
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+func fromFS(m structs.FPDF_FS_MATRIX) matrix {
+	return matrix{float64(m.A), float64(m.B), float64(m.C), float64(m.D), float64(m.E), float64(m.F)}
+}
+
+// then returns the transformation applying m first and n second.
+func (m matrix) then(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) point(x, y float64) (float64, float64) {
+	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
+}
+
+// rulingReader collects the rectangles and line segments a page paints with
+// path objects, in display coordinates: the raw material of table rules.
+type rulingReader struct {
+	inst  pdfium.Pdfium
+	tr    displayTransform
+	out   []box
+	seen  int
+	fault error
+}
+
+// readRulings returns the bounding boxes of the page's path objects (for a
+// path of more than one rectangle, of each straight segment). Thin boxes are
+// rules; others are cell frames or shading, whose edges are rules too.
+func readRulings(inst pdfium.Pdfium, page requests.Page, tr displayTransform) ([]box, error) {
+	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
+	if err != nil {
+		return nil, err
+	}
+	if n.Count > 4*maxPathObjects {
+		return nil, nil
+	}
+	rr := &rulingReader{inst: inst, tr: tr}
+	for i := 0; i < n.Count && rr.fault == nil && rr.seen <= maxPathObjects; i++ {
+		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: i})
+		if err != nil {
+			return nil, err
+		}
+		rr.object(o.PageObject, identity, false, 0)
+	}
+	if rr.seen > maxPathObjects {
+		return nil, nil
+	}
+	return rr.out, rr.fault
+}
+
+// object reads one page object; inForm tells that its coordinates are in
+// the space of an enclosing form, mapped to the page by m.
+func (rr *rulingReader) object(obj references.FPDF_PAGEOBJECT, m matrix, inForm bool, depth int) {
+	ty, err := rr.inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
+	if err != nil {
+		rr.fault = err
+		return
+	}
+	switch ty.Type {
+	case enums.FPDF_PAGEOBJ_PATH:
+		rr.seen++
+		rr.path(obj, m, inForm)
+	case enums.FPDF_PAGEOBJ_FORM:
+		if depth >= maxFormDepth {
+			return
+		}
+		fm, err := rr.inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+		if err != nil {
+			return
+		}
+		inner := fromFS(fm.Matrix).then(m)
+		n, err := rr.inst.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: obj})
+		if err != nil {
+			return
+		}
+		for i := 0; i < n.Count && rr.fault == nil && rr.seen <= maxPathObjects; i++ {
+			o, err := rr.inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(i)})
+			if err != nil {
+				return
+			}
+			rr.object(o.PageObject, inner, true, depth+1)
+		}
+	}
+}
+
+func (rr *rulingReader) path(obj references.FPDF_PAGEOBJECT, m matrix, inForm bool) {
+	sc, err := rr.inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
+	if err != nil || sc.Count < 2 {
+		return
+	}
+	if sc.Count <= 5 {
+		// A line or a rectangle (move, three lines, close): its bounds say it
+		// all, in one call.
+		b, err := rr.inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: obj})
+		if err != nil {
+			return
+		}
+		if !inForm {
+			m = identity // page objects' bounds are in page space already
+		}
+		rr.add(m, float64(b.Left), float64(b.Bottom), float64(b.Right), float64(b.Top))
+		return
+	}
+	if sc.Count > maxSegmentsPerPath {
+		return
+	}
+	pm, err := rr.inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+	if err != nil {
+		return
+	}
+	full := fromFS(pm.Matrix).then(m)
+	var px, py, sx, sy float64
+	for i := 0; i < sc.Count; i++ {
+		seg, err := rr.inst.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i})
+		if err != nil {
+			return
+		}
+		st, err := rr.inst.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: seg.PathSegment})
+		if err != nil {
+			return
+		}
+		pt, err := rr.inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: seg.PathSegment})
+		if err != nil {
+			return
+		}
+		x, y := float64(pt.X), float64(pt.Y)
+		switch st.Type {
+		case enums.FPDF_SEGMENT_MOVETO:
+			sx, sy = x, y
+		case enums.FPDF_SEGMENT_LINETO:
+			rr.line(full, px, py, x, y)
+			if cl, err := rr.inst.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: seg.PathSegment}); err == nil && cl.IsClose {
+				rr.line(full, x, y, sx, sy)
+			}
+		}
+		px, py = x, y
+	}
+}
+
+// line adds one straight segment when it is (nearly) horizontal or vertical.
+func (rr *rulingReader) line(m matrix, x0, y0, x1, y1 float64) {
+	ax, ay := m.point(x0, y0)
+	bx, by := m.point(x1, y1)
+	if math.Abs(ax-bx) > 1 && math.Abs(ay-by) > 1 {
+		return // diagonal: not a rule
+	}
+	rr.addPage(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+}
+
+// add maps a rectangle from form space through m to the page, then to the
+// display.
+func (rr *rulingReader) add(m matrix, l, b, r, t float64) {
+	xs, ys := [4]float64{}, [4]float64{}
+	xs[0], ys[0] = m.point(l, b)
+	xs[1], ys[1] = m.point(r, b)
+	xs[2], ys[2] = m.point(l, t)
+	xs[3], ys[3] = m.point(r, t)
+	rr.addPage(min(xs[0], xs[1], xs[2], xs[3]), min(ys[0], ys[1], ys[2], ys[3]),
+		max(xs[0], xs[1], xs[2], xs[3]), max(ys[0], ys[1], ys[2], ys[3]))
+}
+
+func (rr *rulingReader) addPage(l, b, r, t float64) {
+	x0, y0, x1, y1 := rr.tr.apply(l, b, r, t)
+	for _, v := range [...]float64{x0, y0, x1, y1} {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e6 {
+			return
+		}
+	}
+	rr.out = append(rr.out, box{x0, y0, x1, y1})
+}
