@@ -20,10 +20,12 @@ func init() {
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("extract", "budgetdoc extract [-o FILE] [--jsonl] [--timeout D] FILE...", `  budgetdoc extract report.pdf                  # one JSON document on stdout
   budgetdoc extract -o out.jsonl a.pdf b.docx   # several documents: one JSON line each
+  budgetdoc extract --tables-csv tables a.pdf   # and every table as tables/a_t1.csv …
 `, stderr)
 	outPath := fs.String("o", "", "write to `FILE` instead of stdout")
 	jsonl := fs.Bool("jsonl", false, "write one JSON document per line even for a single file")
 	timeout := fs.Duration("timeout", read.DefaultTimeout, "give up on a document after this `duration`")
+	tablesCSV := fs.String("tables-csv", "", "also write every table as a CSV file (NAME_t1.csv …) into `DIR`")
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -63,6 +65,12 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			fmt.Fprintln(stderr, err)
 			code = exitInput
 			continue
+		}
+		if *tablesCSV != "" {
+			if err := writeTablesCSV(*tablesCSV, path, res.Out.Tables); err != nil {
+				fmt.Fprintf(stderr, "budgetdoc extract: %v\n", err)
+				return exitInput
+			}
 		}
 		if err := enc.Encode(res.Out); err != nil {
 			fmt.Fprintf(stderr, "budgetdoc extract: writing output: %v\n", err)
