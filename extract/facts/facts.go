@@ -16,6 +16,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -117,6 +119,11 @@ func (x *extractor) result() []schema.Fact {
 				}
 			}
 			c.Text = strings.TrimSpace(f.line.OrigSpan(f.changeStart, f.changeEnd))
+			if zeroChange(c) {
+				// 增加（减少）0万元，增长（减少）0%: a template left both
+				// words; a change of nothing is flat whatever the words.
+				c.Direction = dirFlat
+			}
 			r.Change = &c
 		}
 		if f.parent >= 0 && f.parent != i {
@@ -125,6 +132,55 @@ func (x *extractor) result() []schema.Fact {
 		out[i] = r
 	}
 	return out
+}
+
+// moneyMagnitude reports whether q is a bare number written with the
+// magnitude 万 or 亿 (209万, 1.2亿).
+func moneyMagnitude(q *quantity.Quantity) bool {
+	if q.Kind != quantity.Number {
+		return false
+	}
+	t := strings.TrimSpace(q.Text)
+	return strings.HasSuffix(t, "万") || strings.HasSuffix(t, "亿")
+}
+
+// nameCount reports whether the count q is part of a name rather than a
+// count: an ordinal (第二次), or a Chinese numeral with a measure word of
+// sessions or batches run into the noun it names (人代会二次会议, 三期工程).
+func nameCount(view string, q *quantity.Quantity) bool {
+	if q.Kind != quantity.Count {
+		return false
+	}
+	if strings.HasSuffix(view[:q.Start], "第") {
+		return true
+	}
+	switch q.Unit {
+	case "届", "次", "期", "批", "轮":
+	default:
+		return false
+	}
+	if strings.ContainsAny(q.Text, "0123456789０１２３４５６７８９") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(view[q.End:])
+	return unicode.Is(unicode.Han, next)
+}
+
+// zeroChange reports whether every amount a change states is zero (and it
+// states at least one).
+func zeroChange(c schema.Change) bool {
+	stated := false
+	for _, v := range []string{c.Value, c.Percent, c.Points} {
+		if v == "" {
+			continue
+		}
+		d, err := decimal.NewFromString(v)
+		if err != nil || !d.IsZero() {
+			return false
+		}
+		stated = true
+	}
+	return stated
 }
 
 // event is something found on a line, processed in order of position.
@@ -166,6 +222,14 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	qs := quantity.Scan(view, quantity.Options{})
 	var evs []event
 	for i := range qs {
+		if moneyMagnitude(&qs[i]) {
+			// 综合管理费专项增加209万: an amount of 万 or 亿 without 元 is
+			// money in a budget text.
+			qs[i].Kind, qs[i].Unit = quantity.Money, "CNY"
+		}
+		if nameCount(view, &qs[i]) {
+			continue
+		}
 		switch qs[i].Kind {
 		case quantity.Money, quantity.Count, quantity.Percent, quantity.PercentPoint:
 			evs = append(evs, event{pos: qs[i].Start, end: qs[i].End, kind: evQuantity, q: &qs[i]})
@@ -224,8 +288,13 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	lastEvent := -1
 	for i := range evs {
 		e := &evs[i]
-		if e.pos < ln.consumed {
-			continue // inside a reason already taken
+		if e.pos < ln.reasonEnd {
+			// Inside a stated reason only the amounts count: a reason
+			// often quantifies its own changes (综合管理费专项增加209万).
+			if e.kind == evQuantity {
+				ln.reasonQuantity(e.q)
+			}
+			continue
 		}
 		switch e.kind {
 		case evQuantity:

@@ -52,7 +52,7 @@ var parenTail = regexp.MustCompile(`[（(][^（()）]{1,6}[）)]$`)
 // Group 1 is the base of 比/较/与/同 … (direction), group 2 the base of
 // 与 … 相比.
 var changeTrigger = regexp.MustCompile(
-	`同比|(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:增加|增长|减少|下降|降低|上升|提高|持平|保持一致|一致|相同|不变|增|减|多|少)` +
+	`同比|(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:增加|增长|减少|下降|降低|上升|提高|压减|持平|保持一致|一致|相同|不变|增|减|多|少)` +
 		`|与((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)相比` +
 		``)
 
@@ -121,6 +121,7 @@ var budgetVerbs = map[string]bool{
 	"用车": true, "公用": true, "宣传": true, "监督": true, "监测": true, "审计": true, "拨付": true, "援助": true,
 	"奖励": true, "抚恤": true, "合计": false, "总计": false, "资助": true, "会议": true, "招待": true, "印刷": true,
 	"购房": true, "就业": true, "计划生育": true, "节能环保": true, "交通运输": true, "提租": true, "执法": true, "执勤": true, "通信": true, "应急": true, "储备": true, "扶持": true,
+	"费": true, "车": true, "在建": true,
 }
 
 // entitySuffixes end the name of a sub-unit.

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -24,7 +25,12 @@ type lineState struct {
 	stack     []scope // open breakdowns, innermost last
 	cur       int     // fact whose change is being read in this clause run
 	lineFacts []int
-	consumed  int      // reason text already taken up to here
+	// reasonEnd is where the stated reason being read ends (0 when none):
+	// the amounts inside it are the reason's own changes. reasonStart is
+	// where its text begins, reasonFirst the first fact made inside it,
+	// reasonOwner the fact it explains (-1 if the reason text is not its
+	// own, e.g. a cause already stated).
+	reasonEnd, reasonStart, reasonFirst, reasonOwner int
 	split     []string // subjects listed before 分别为, assigned in order
 	// pendingReason is the fact whose reason marker ends the line.
 	pendingReason int
@@ -118,6 +124,13 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	if f.f.Subject == "" && q.Kind == quantity.Count {
 		f.f.Subject = s.following(q.End)
 	}
+	if f.f.Subject == "" && len(s.lineFacts) > 1 {
+		// 在建工程1项12277.73万元: the amount of the count just before it
+		prev := s.x.facts[s.lineFacts[len(s.lineFacts)-2]]
+		if prev.f.Kind == "count" && prev.pos < q.Start && clause == s.prevEnd && strings.TrimSpace(s.view[clause:q.Start]) == "" {
+			f.f.Subject = prev.f.Subject
+		}
+	}
 	s.cur = len(s.x.facts) - 1
 }
 
@@ -127,9 +140,13 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 	if q.Kind == quantity.Number {
 		return
 	}
+	inReason := q.Start < s.reasonEnd
 	// the direction word's position
 	wpos := strings.LastIndex(s.view[:q.Start], word)
 	winStart := min(max(s.sentStart, s.prevEnd), wpos)
+	if inReason {
+		winStart = min(max(winStart, s.reasonStart), wpos)
+	}
 	base, trig := "", -1
 	if ms := changeTrigger.FindAllStringSubmatchIndex(s.view[winStart:wpos+len(word)], -1); len(ms) > 0 {
 		m := ms[len(ms)-1]
@@ -148,10 +165,18 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 		start = wpos
 	}
 	own := max(s.lastBound(start), s.prevEnd)
+	if inReason {
+		own = max(own, s.reasonStart)
+	}
+	// within a reason only the facts made inside it are targets
+	eligible := func(i int) bool { return i >= 0 && (!inReason || i >= s.reasonFirst) }
 	var t int = -1
 	if own < start {
 		subj, ent := s.subject(own, start)
-		if c := s.target(); subj != "" && c >= 0 && s.slotFree(c, q) && sameThing(subj, s.x.facts[c].f.Subject) {
+		if inReason {
+			subj = trimChangeSubject(subj)
+		}
+		if c := s.target(); subj != "" && eligible(c) && s.slotFree(c, q, dir) && sameThing(subj, s.x.facts[c].f.Subject) {
 			subj = "" // 与2023年度相比，一般公共预算财政拨款支出减少…: the fact just stated
 		}
 		if subj != "" {
@@ -162,23 +187,34 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 		}
 	}
 	if t < 0 {
-		if s.cur >= 0 && s.slotFree(s.cur, q) {
+		if eligible(s.cur) && s.slotFree(s.cur, q, dir) {
 			t = s.cur
-		} else if c := s.target(); c >= 0 && s.slotFree(c, q) {
+		} else if c := s.target(); eligible(c) && s.slotFree(c, q, dir) {
 			t = c
-		} else if len(s.lineFacts) == 0 && s.x.prevLast >= 0 && s.slotFree(s.x.prevLast, q) {
+		} else if !inReason && len(s.lineFacts) == 0 && s.x.prevLast >= 0 && s.slotFree(s.x.prevLast, q, dir) {
 			t = s.x.prevLast
-		} else if q.Kind != quantity.Money && q.Kind != quantity.Count {
+		} else if !inReason && q.Kind != quantity.Money && q.Kind != quantity.Count {
 			return // 比重提高2.5个百分点: a change of a share, not of an amount
 		} else {
 			f := s.newFact(kindOf(q), start)
 			f.f.Text = strings.TrimSpace(s.l.OrigSpan(start, q.End))
-			if c := s.target(); c >= 0 && c != len(s.x.facts)-1 {
+			if inReason {
+				// 增减相抵后增加125.62万元: the change the reason explains
+				if s.reasonOwner >= 0 {
+					f.f.Subject = s.x.facts[s.reasonOwner].f.Subject
+				}
+			} else if c := s.target(); c >= 0 && c != len(s.x.facts)-1 {
 				f.f.Subject = s.x.facts[c].f.Subject
 			}
 			t = len(s.x.facts) - 1
 		}
 	}
+	s.setChange(t, q, dir, base, start)
+}
+
+// setChange records q (direction dir, against base) as part of the change
+// of fact t, whose change clause starts at start.
+func (s *lineState) setChange(t int, q *quantity.Quantity, dir, base string, start int) {
 	f := s.x.facts[t]
 	if f.change == nil {
 		f.change = &schema.Change{Direction: dir, Base: strings.TrimSpace(base)}
@@ -203,6 +239,74 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 	s.cur = t
 }
 
+// reasonQuantity reads an amount inside a stated reason: a change of its
+// own (运转类项目经费统一压减10%, 增加外事经费200万元, 增减相抵后增加
+// 125.62万元), or a plain amount. A plain amount that opens a clause with
+// a subject of its own starts a new statement: the reason ended before it
+// (主要是因为严格执行规定,严控290.5万元，比上年减少26.7万元).
+func (s *lineState) reasonQuantity(q *quantity.Quantity) {
+	if q.Start < s.prevEnd {
+		return
+	}
+	clause := max(s.lastBound(q.Start), s.prevEnd, s.reasonStart)
+	pre := s.view[clause:q.Start]
+	if dir, word := trailingDirection(pre); dir != "" {
+		s.change(q, dir, word)
+		s.prevEnd = q.End
+		return
+	}
+	if q.Kind == quantity.Money || q.Kind == quantity.Count || q.Kind == quantity.Percent {
+		if m := verbObject.FindStringSubmatchIndex(pre); m != nil {
+			if subj := trimChangeSubject(s.x.clean(s.l.OrigSpan(clause+m[4], clause+m[5]))); subj != "" {
+				dir := dirUp
+				if strings.ContainsAny(pre[m[2]:m[3]], "减压削") {
+					dir = dirDown
+				}
+				start := clause + m[2]
+				f := s.newFact(kindOf(q), start)
+				f.f.Subject = subj
+				f.f.Text = strings.TrimSpace(s.l.OrigSpan(start, q.End))
+				s.setChange(len(s.x.facts)-1, q, dir, "", start)
+				s.prevEnd = q.End
+				return
+			}
+		}
+	}
+	if q.Kind != quantity.Money && q.Kind != quantity.Count {
+		return
+	}
+	if o := s.reasonOwner; o >= 0 && clause > s.reasonStart {
+		if subj, _ := s.subject(clause, q.Start); subj != "" {
+			if text := strings.TrimRight(strings.TrimSpace(s.l.OrigSpan(s.reasonStart, clause)), "，,；;、：: "); text != "" {
+				s.x.facts[o].f.Reason = text
+				s.reasonEnd = 0
+			}
+		}
+	}
+	s.quantity(q)
+}
+
+// verbObject is a change written verb first inside a reason: 增加综合管理费
+// (209万元), 增加了…专项经费 (200万元). Group 1 is the verb, group 2 what
+// changes.
+var verbObject = regexp.MustCompile(`^\s*(?:主要是|是)?((?:增加|新增|追加|调增|减少|压减|核减|调减|削减)了?)\s*([^\s，,。；;：:、0-9]{2,40}?)\s*$`)
+
+// trimChangeSubject drops the adverbs around what changes in a reason
+// (按规定运转类专项经费统一 → 运转类专项经费).
+func trimChangeSubject(s string) string {
+	s = changeSubjectPrefix.ReplaceAllString(s, "")
+	s = changeSubjectSuffix.ReplaceAllString(s, "")
+	if utf8.RuneCountInString(s) < 2 {
+		return ""
+	}
+	return s
+}
+
+var (
+	changeSubjectPrefix = regexp.MustCompile(`^(?:按照?(?:有关|相关)?规定|根据(?:有关|相关)?规定)`)
+	changeSubjectSuffix = regexp.MustCompile(`(?:统一|相应|同比|分别|均|各|按照?(?:有关|相关)?规定|按要求)+$`)
+)
+
 func kindOf(q *quantity.Quantity) string {
 	if q.Kind == quantity.Count {
 		return "count"
@@ -210,8 +314,10 @@ func kindOf(q *quantity.Quantity) string {
 	return "money"
 }
 
-// slotFree reports whether fact i can take q as part of its change.
-func (s *lineState) slotFree(i int, q *quantity.Quantity) bool {
+// slotFree reports whether fact i can take q, a change in direction dir,
+// as part of its change: an amount and a percentage of one change go the
+// same way.
+func (s *lineState) slotFree(i int, q *quantity.Quantity, dir string) bool {
 	if i < 0 || i >= len(s.x.facts) {
 		return false
 	}
@@ -219,7 +325,7 @@ func (s *lineState) slotFree(i int, q *quantity.Quantity) bool {
 	if f.change == nil {
 		return true
 	}
-	if f.line != s.l || f.change.Direction == dirFlat {
+	if f.line != s.l || f.change.Direction == dirFlat || f.change.Direction != dir {
 		return false
 	}
 	switch q.Kind {
@@ -376,7 +482,7 @@ func (s *lineState) lastBoundNoComma(pos int) int {
 }
 
 func (s *lineState) reason(e *event, purpose bool) {
-	end := s.sentenceEnd(e.end)
+	end := s.clauseEnd(e.end)
 	text := strings.TrimSpace(s.l.OrigSpan(e.end, end))
 	text = strings.TrimRight(text, "，,；;、 ")
 	if text == "" && (purpose || end < len(s.view)) {
@@ -415,6 +521,12 @@ func (s *lineState) reason(e *event, purpose bool) {
 			}
 		}
 	}
+	owner := -1
+	defer func() {
+		if !purpose && text != "" {
+			s.reasonEnd, s.reasonStart, s.reasonFirst, s.reasonOwner = end, e.end, len(s.x.facts), owner
+		}
+	}()
 	if t < 0 {
 		return
 	}
@@ -429,10 +541,20 @@ func (s *lineState) reason(e *event, purpose bool) {
 		}
 	} else if f.f.Reason == "" || f.fromPurpose {
 		f.f.Reason, f.fromPurpose = text, false
+		owner = t
 	}
-	if !purpose {
-		s.consumed = end
+}
+
+// clauseEnd returns the end of the statement that starts at pos: the next
+// full stop, or semicolon outside brackets (a reason or purpose ends there;
+// the next item of a list follows).
+func (s *lineState) clauseEnd(pos int) int {
+	for _, bd := range s.bounds {
+		if bd.pos >= pos && bd.sentence {
+			return bd.pos
+		}
 	}
+	return len(s.view)
 }
 
 // following returns the noun phrase right after a count (4个专门委员会 →

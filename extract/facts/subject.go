@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,7 +81,16 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		case isSpace(t.Text):
 			continue
 		}
+		// 财政拨款收、支总预算: 、 between two single characters abbreviates
+		// a pair inside one noun phrase.
+		if t.Text == "、" && i > 0 && i < end && utf8.RuneCountInString(toks[i-1].Text) == 1 &&
+			isHanWord(toks[i-1].Text) && isHanWord(firstRune(toks[i+1].Text)) {
+			continue
+		}
 		if stop, ok := stopWords[t.Text]; ok {
+			if stop && i == end && (t.POS == "n" || t.POS == "vn") {
+				continue // 第一季度用款计划: a noun heading the phrase
+			}
 			if stop || (t.Text == "安排" && i < end && !genericSubjects[s.view[toks[i+1].Start:toks[end].End]]) {
 				break // 预算安排购置车辆: what is arranged is the subject
 			}
@@ -99,6 +109,11 @@ done:
 		return "", ""
 	}
 	return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[end].End)))
+}
+
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
 }
 
 func isSpace(s string) bool { return strings.TrimSpace(s) == "" }
@@ -165,11 +180,18 @@ func (x *extractor) clean(s string) string {
 		}
 	}
 	s = balance(s)
+	// 政府采购金额（以合同签订为准）: a remark in brackets is not part of
+	// the name; short markers are ((类), (款), (项), (境), (含)).
+	if m := trailingRemark.FindStringIndex(s); m != nil && m[0] > 0 {
+		s = strings.TrimSpace(s[:m[0]])
+	}
 	if utf8.RuneCountInString(s) < 2 && !isHanWord(s) {
 		return ""
 	}
 	return s
 }
+
+var trailingRemark = regexp.MustCompile(`[（(][^（()）0-9]{4,}[）)]$`)
 
 func isHanWord(s string) bool {
 	if s == "" {
