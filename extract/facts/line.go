@@ -31,7 +31,7 @@ type lineState struct {
 	// reasonOwner the fact it explains (-1 if the reason text is not its
 	// own, e.g. a cause already stated).
 	reasonEnd, reasonStart, reasonFirst, reasonOwner int
-	split     []string // subjects listed before 分别为, assigned in order
+	split                                            []string // subjects listed before 分别为, assigned in order
 	// pendingReason is the fact whose reason marker ends the line.
 	pendingReason int
 }
