@@ -1,15 +1,17 @@
-package projects
+// The corpus tests run the whole pipeline, which itself uses this package:
+// they live in the external test package to avoid an import cycle.
+package projects_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
-	"github.com/budgetdoc/budgetdoc/schema"
+	"github.com/budgetdoc/budgetdoc/extract/projects"
 )
 
 // sharedDir finds ../shared next to the module root.
@@ -65,7 +67,7 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("read: %v", err)
 			}
-			ps := Extract(res.Text, res.Tree)
+			ps := projects.Extract(res.Text, res.Tree)
 			n := 0
 			for _, p := range ps {
 				n += len(p.Indicators)
@@ -80,7 +82,7 @@ func TestCorpus(t *testing.T) {
 			}
 			t.Logf("%s: %d projects, %d indicators", name, len(ps), n)
 			if os.Getenv("PROJECTS_DUMP") != "" {
-				t.Log("\n" + dump(ps))
+				t.Log("\n" + projects.Dump(ps))
 
 			}
 			w, ok := wantCorpus[name]
@@ -97,14 +99,29 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// dump is a compact view of projects for reading in test logs.
-func dump(ps []schema.Project) string {
-	var sb strings.Builder
-	for _, p := range ps {
-		fmt.Fprintf(&sb, "%s %q p%d budget=%s period=%q impl=%.30q basis=%.30q overview=%.30q\n", p.ID, p.Name, p.Loc.Page, p.Budget, p.Period, p.Implementer, p.Basis, p.Overview)
-		for _, in := range p.Indicators {
-			fmt.Fprintf(&sb, "   %d:%d [%s/%s] %q => %q\n", in.Loc.Page, in.Loc.Line, in.Group, in.Category, in.Name, in.Target)
+// BenchmarkExtract measures Extract alone on the corpus document with the
+// most projects and indicators (reading and normalizing are not timed).
+func BenchmarkExtract(b *testing.B) {
+	path := filepath.Join(sharedDir(b), "corpus", "real", "shanghai_putuo_wanlijiedao_2023_dept_budget.pdf")
+	res, err := pipeline.File(context.Background(), path, pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(textBytes(res.Text)))
+	b.ResetTimer()
+	for b.Loop() {
+		projects.Extract(res.Text, res.Tree)
+	}
+}
+
+func textBytes(t *normalize.Text) int {
+	n := 0
+	for _, p := range t.Pages {
+		for _, it := range p.Items {
+			if it.Line != nil {
+				n += len(it.Line.Orig)
+			}
 		}
 	}
-	return sb.String()
+	return n
 }

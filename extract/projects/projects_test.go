@@ -1,6 +1,7 @@
 package projects
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -334,4 +335,16 @@ func TestNoProjects(t *testing.T) {
 	if Extract(nil, nil) != nil {
 		t.Error("nil text")
 	}
+}
+
+// dump is a compact view of projects for reading in test logs.
+func dump(ps []schema.Project) string {
+	var sb strings.Builder
+	for _, p := range ps {
+		fmt.Fprintf(&sb, "%s %q p%d budget=%s period=%q impl=%.30q basis=%.30q overview=%.30q\n", p.ID, p.Name, p.Loc.Page, p.Budget, p.Period, p.Implementer, p.Basis, p.Overview)
+		for _, in := range p.Indicators {
+			fmt.Fprintf(&sb, "   %d:%d [%s/%s] %q => %q\n", in.Loc.Page, in.Loc.Line, in.Group, in.Category, in.Name, in.Target)
+		}
+	}
+	return sb.String()
 }

@@ -74,10 +74,18 @@ type indicatorTable struct {
 	loc                              schema.Loc
 }
 
-// findTables reads every indicator table page.
+// findTables reads every indicator table: grids that the reader
+// reconstructed, and tables laid out as text lines.
 func findTables(txt *normalize.Text) []indicatorTable {
 	var out []indicatorTable
 	for pi := range txt.Pages {
+		for _, it := range txt.Pages[pi].Items {
+			if it.Table != nil {
+				if tb, ok := gridTable(it.Table); ok {
+					out = append(out, tb)
+				}
+			}
+		}
 		pls := physLines(&txt.Pages[pi])
 		for i := 0; i < len(pls); i++ {
 			t := strings.TrimSpace(pls[i].view)
