@@ -1,0 +1,290 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/extract/tables"
+	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// The table rules: sums inside a table, the same total across tables, table
+// against text, and empty tables without a statement. They read the tables
+// that extract/tables understands; amounts are exact decimals and the
+// tolerance comes from the precision each figure is displayed with.
+var (
+	TableRowSum = &Rule{
+		ID:       "table-row-sum",
+		Doc:      "a table row's 合计/小计 differs from the sum of the columns it totals (合计 = 基本支出 + 项目支出 …)",
+		Severity: Error,
+		Run:      runTableRowSum,
+	}
+	TableColumnSum = &Rule{
+		ID:       "table-column-sum",
+		Doc:      "a 科目 row differs from the sum of its sub-items (类 = Σ款, 款 = Σ项, 合计 = Σ类)",
+		Severity: Error,
+		Run:      runTableColumnSum,
+	}
+	TableCrossTotal = &Rule{
+		ID:       "table-cross-total",
+		Doc:      "the same total differs between tables (收支总表 vs 支出总表, 财政拨款收支总表 vs 一般公共预算支出表)",
+		Severity: Warning,
+		Run:      runTableCrossTotal,
+	}
+	TableEmpty = &Rule{
+		ID:       "table-empty-statement",
+		Doc:      "a table without any amount does not say that it is empty (本表无数据 …)",
+		Severity: Warning,
+		Run:      runTableEmpty,
+	}
+)
+
+func init() {
+	// Registered here rather than in check.go so that the table rules stay
+	// in one file.
+	All = append(All, TableRowSum, TableColumnSum, TableCrossTotal, TableEmpty)
+}
+
+// tablesOf parses the document's tables.
+func tablesOf(p *Pass) []*tables.Table {
+	if p.Result == nil || p.Result.Text == nil {
+		return nil
+	}
+	return tables.Parse(p.Result.Text)
+}
+
+// ulp is the value in yuan of one unit in the last displayed place of c.
+func ulp(t *tables.Table, c tables.Cell) decimal.Decimal {
+	return decimal.New(1, -c.Places).Mul(t.Scale)
+}
+
+// compareSum reports total ≠ Σparts: error beyond the rounding tolerance of
+// the figures involved, info within it.
+func compareSum(p *Pass, t *tables.Table, total tables.Cell, parts []tables.Cell, what string) {
+	sum := decimal.Zero
+	tol := ulp(t, total).Div(decimal.NewFromInt(2))
+	for _, c := range parts {
+		sum = sum.Add(t.Yuan(c))
+		tol = tol.Add(ulp(t, c).Div(decimal.NewFromInt(2)))
+	}
+	diff := t.Yuan(total).Sub(sum)
+	if diff.IsZero() {
+		return
+	}
+	sev := Error
+	if diff.Abs().LessThanOrEqual(tol) {
+		sev = Info
+	}
+	p.Report(schema.Finding{
+		Severity: string(sev),
+		Message: fmt.Sprintf("%s: %s %s ≠ %s (difference %s 元)", tableName(t), what, total.Text,
+			sum.Div(t.Scale).String(), diff.String()),
+		Evidence: total.Text,
+		Loc:      total.Loc,
+	})
+}
+
+func tableName(t *tables.Table) string {
+	if t.Title != "" {
+		return t.Title
+	}
+	return "table " + t.ID
+}
+
+var totalHeader = regexp.MustCompile(`合计|小计`)
+
+func runTableRowSum(p *Pass) {
+	for _, t := range tablesOf(p) {
+		for j, col := range t.Columns {
+			if col.Role != tables.AmountColumn || len(col.Path) == 0 || !totalHeader.MatchString(col.Path[len(col.Path)-1]) {
+				continue
+			}
+			parent := strings.Join(col.Path[:len(col.Path)-1], "/")
+			var parts []int
+			for k := j + 1; k < len(t.Columns); k++ {
+				c := t.Columns[k]
+				if c.Role != tables.AmountColumn || len(c.Path) == 0 || strings.Join(c.Path[:len(c.Path)-1], "/") != parent ||
+					totalHeader.MatchString(c.Path[len(c.Path)-1]) || strings.Contains(strings.Join(c.Path, "/"), "其中") {
+					break
+				}
+				parts = append(parts, k)
+			}
+			if len(parts) < 2 {
+				continue
+			}
+			for _, r := range t.Body {
+				if r.Note || r.Count || j >= len(r.Cells) || !r.Cells[j].IsAmount {
+					continue
+				}
+				var cells []tables.Cell
+				for _, k := range parts {
+					if k < len(r.Cells) && r.Cells[k].IsAmount {
+						cells = append(cells, r.Cells[k])
+					}
+				}
+				label := r.Label
+				if label == "" {
+					label = r.Code
+				}
+				compareSum(p, t, r.Cells[j], cells, fmt.Sprintf("%s %s", strings.TrimSpace(label), t.Path(j)))
+			}
+		}
+	}
+}
+
+func runTableColumnSum(p *Pass) {
+	for _, t := range tablesOf(p) {
+		type key struct {
+			col  int
+			code string
+		}
+		cells := map[key]tables.Cell{}
+		var order []key
+		totals := map[int]tables.Cell{}
+		t.AmountCells(func(i, j int, subject, code string) {
+			c := t.Body[i].Cells[j]
+			if code != "" {
+				k := key{j, code}
+				if _, dup := cells[k]; dup {
+					return
+				}
+				cells[k] = c
+				order = append(order, k)
+			} else if s := strings.Join(strings.Fields(subject), ""); s == "合计" || s == "总计" {
+				if _, ok := totals[j]; !ok {
+					totals[j] = c
+				}
+			}
+		})
+		for _, k := range order {
+			var parts []tables.Cell
+			want := len(k.code) + 2
+			for _, o := range order {
+				if o.col == k.col && len(o.code) == want && strings.HasPrefix(o.code, k.code) {
+					parts = append(parts, cells[o])
+				}
+			}
+			if len(parts) > 0 && (len(k.code) == 3 || len(k.code) == 5) {
+				compareSum(p, t, cells[k], parts, fmt.Sprintf("%s %s", k.code, t.Path(k.col)))
+			}
+		}
+		for j, total := range totals {
+			var parts []tables.Cell
+			for _, o := range order {
+				if o.col == j && len(o.code) == 3 {
+					parts = append(parts, cells[o])
+				}
+			}
+			if len(parts) > 0 {
+				compareSum(p, t, total, parts, "合计 "+t.Path(j))
+			}
+		}
+	}
+}
+
+// tableTotal finds the first amount cell of t whose row label is one of
+// labels (spaces ignored) and whose column path contains col.
+func tableTotal(t *tables.Table, col string, labels ...string) (tables.Cell, bool) {
+	var found tables.Cell
+	ok := false
+	for _, want := range labels {
+		t.AmountCells(func(i, j int, subject, _ string) {
+			s := strings.Join(strings.Fields(textnorm.Fold(subject).Text), "")
+			if ok || s != want || !strings.Contains(t.Path(j), col) {
+				return
+			}
+			found, ok = t.Body[i].Cells[j], true
+		})
+		if ok {
+			break
+		}
+	}
+	return found, ok
+}
+
+func runTableCrossTotal(p *Pass) {
+	byKind := map[tables.Kind]*tables.Table{}
+	for _, t := range tablesOf(p) {
+		if _, seen := byKind[t.Kind]; !seen && t.Kind != tables.Unknown {
+			byKind[t.Kind] = t
+		}
+	}
+	compare := func(a, b *tables.Table, ca, cb tables.Cell, what string) {
+		va, vb := a.Yuan(ca), b.Yuan(cb)
+		tol := ulp(a, ca).Add(ulp(b, cb)).Div(decimal.NewFromInt(2))
+		if va.Sub(vb).Abs().LessThanOrEqual(tol) {
+			return
+		}
+		p.Report(schema.Finding{
+			Message:  fmt.Sprintf("%s: %s in %s is %s, in %s %s", what, what, tableName(a), ca.Text, tableName(b), cb.Text),
+			Evidence: cb.Text,
+			Loc:      cb.Loc,
+		})
+	}
+	if a, b := byKind[tables.IncomeExpenseSummary], byKind[tables.ExpenseSummary]; a != nil && b != nil {
+		ca, oka := tableTotal(a, "", "支出合计", "本年支出合计", "支出总计")
+		cb, okb := tableTotal(b, "", "合计", "总计", "支出合计")
+		if oka && okb {
+			compare(a, b, ca, cb, "支出合计")
+		}
+	}
+	if a, b := byKind[tables.FiscalSummary], byKind[tables.GeneralExpense]; a != nil && b != nil {
+		ca, oka := tableTotal(a, "一般公共预算", "本年支出合计", "支出合计", "当年支出小计")
+		cb, okb := tableTotal(b, "", "合计", "总计")
+		if oka && okb {
+			compare(a, b, ca, cb, "一般公共预算支出合计")
+		}
+	}
+}
+
+var emptyStatement = regexp.MustCompile(`无数据|空表|为空|无此项|不涉及|无相关|没有|未安排|未发生|无.{0,12}(?:收入|支出|预算|经费|资金|项目)`)
+
+func runTableEmpty(p *Pass) {
+	var prose []string
+	for _, l := range p.Lines() {
+		prose = append(prose, l.Text)
+	}
+	all := strings.Join(prose, "\n")
+	for _, t := range tablesOf(p) {
+		if !t.Empty() || len(t.Body) == 0 && len(t.Header) == 0 || t.Kind == tables.PerformanceTargets || t.Kind == tables.Unknown {
+			continue
+		}
+		said := false
+		for _, s := range t.Notes {
+			said = said || emptyStatement.MatchString(s)
+		}
+		for _, r := range t.Body {
+			for _, c := range r.Cells {
+				said = said || emptyStatement.MatchString(c.Text)
+			}
+		}
+		// A statement in the text about what the table covers counts too.
+		if topic := emptyTopic(t.Kind); topic != "" {
+			said = said || regexp.MustCompile(`(?:无|没有|未安排|不涉及)[^。；\n]{0,12}`+topic).MatchString(all)
+		}
+		if said {
+			continue
+		}
+		p.Report(schema.Finding{
+			Message:  fmt.Sprintf("%s has no amounts and does not say that it is empty (本表无数据 …)", tableName(t)),
+			Evidence: tableName(t),
+			Loc:      t.Loc,
+		})
+	}
+}
+
+func emptyTopic(k tables.Kind) string {
+	switch k {
+	case tables.GovFundExpense:
+		return "政府性基金"
+	case tables.StateCapitalExpense:
+		return "国有资本经营"
+	case tables.ThreePublic:
+		return "三公"
+	}
+	return ""
+}

@@ -1,0 +1,133 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/extract/read"
+)
+
+// tableDoc builds a processed document of one page of blocks: a line "|a|b|"
+// is a table row (consecutive rows form one table), anything else a
+// paragraph line.
+func tableDoc(lines ...string) *pipeline.Result {
+	doc := &extract.Document{Format: extract.FormatDOC}
+	pg := extract.Page{Number: 1}
+	var tbl *extract.Table
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "|") {
+			tbl = nil
+			pg.Blocks = append(pg.Blocks, extract.Block{Kind: extract.Paragraph, Lines: []extract.Line{{Text: l}}})
+			continue
+		}
+		if tbl == nil {
+			tbl = &extract.Table{}
+			pg.Blocks = append(pg.Blocks, extract.Block{Kind: extract.TableBlock, Table: tbl})
+		}
+		var row []extract.Cell
+		for _, s := range strings.Split(l[1:len(l)-1], "|") {
+			c := extract.Cell{RowSpan: 1, ColSpan: 1}
+			if s != "" {
+				c.Lines = []extract.Line{{Text: s}}
+			}
+			row = append(row, c)
+		}
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	doc.Pages = []extract.Page{pg}
+	doc.Number()
+	return pipeline.Document(doc, read.Source{Path: "t.doc", Format: extract.FormatDOC})
+}
+
+// 公开03表 of taiyuan_fagaiwei_2016_dept_final.doc, abridged to one 类.
+func taiyuanExpense(total, basic string) []string {
+	return []string{
+		"2016年支出决算表", "公开03表", "金额单位：元",
+		"|支出功能分类科目编码|||科目名称|本年支出合计|基本支出|项目支出|",
+		"|类|款|项|栏次|1|2|3|",
+		"||||合计|" + total + "|22,718,394.48|7,365,910.48|",
+		"|201|||一般公共服务支出|30,084,304.96|" + basic + "|7,365,910.48|",
+		"|20104|||发展与改革事务|30,084,304.96|22,718,394.48|7,365,910.48|",
+		"|2010401|||行政运行|20,861,725.02|20,861,725.02|0.00|",
+		"|2010402|||一般行政管理事务|3,063,000.00|0.00|3,063,000.00|",
+		"|2010404|||战略规划与实施|864,135.00|0.00|864,135.00|",
+		"|2010405|||日常经济运行调节|100,000.00|0.00|100,000.00|",
+		"|2010406|||社会事业发展规划|40,000.00|0.00|40,000.00|",
+		"|2010408|||物价管理|1,276,366.60|914.22|1,275,452.38|",
+		"|2010450|||事业运行|1,855,755.24|1,855,755.24|0.00|",
+		"|2010499|||其他发展与改革事务支出|2,023,323.10|0.00|2,023,323.10|",
+	}
+}
+
+func TestTableRules(t *testing.T) {
+	tests := []struct {
+		name  string
+		rule  *Rule
+		lines []string
+		want  int
+		sev   string
+	}{
+		{"row sums hold", TableRowSum, taiyuanExpense("30,084,304.96", "22,718,394.48"), 0, ""},
+		{"row sum broken", TableRowSum, taiyuanExpense("30,084,304.96", "22,718,349.48"), 1, "error"},
+		{"column sums hold", TableColumnSum, taiyuanExpense("30,084,304.96", "22,718,394.48"), 0, ""},
+		{"合计 ≠ Σ类", TableColumnSum, taiyuanExpense("30,084,305.96", "22,718,394.48"), 1, "error"},
+		{"类 ≠ Σ款 (and so 合计 ≠ Σ类)", TableColumnSum, taiyuanExpense("30,084,304.96", "22,718,349.48"), 2, "error"},
+		{"rounding in 万元 is info", TableRowSum, []string{
+			"支出预算总表", "单位：万元",
+			"|项目|合计|基本支出|项目支出|",
+			"|合计|100.00|33.33|66.66|",
+		}, 1, "info"},
+		{"same total across tables", TableCrossTotal, []string{
+			"收支预算总表", "单位：万元",
+			"|项目|金额|项目|金额|",
+			"|一、财政拨款|18,330.37|一、一般公共服务支出|18,330.37|",
+			"|收入合计|18,330.37|支出合计|18,330.37|",
+			"支出预算总表", "单位：元",
+			"|项目|合计|基本支出|项目支出|",
+			"|合计|183,303,700.00|93,129,000.00|90,174,700.00|",
+		}, 0, ""},
+		{"different total across tables", TableCrossTotal, []string{
+			"收支预算总表", "单位：万元",
+			"|项目|金额|项目|金额|",
+			"|收入合计|18,330.37|支出合计|18,330.37|",
+			"支出预算总表", "单位：万元",
+			"|项目|合计|基本支出|项目支出|",
+			"|合计|18,303.37|9,312.90|8,990.47|",
+		}, 1, "warning"},
+		{"empty table with a statement", TableEmpty, []string{
+			"政府性基金预算支出表", "单位：万元",
+			"|项目|合计|基本支出|项目支出|",
+			"|合计||||",
+			"注：本部门无政府性基金预算收支，故本表无数据。",
+		}, 0, ""},
+		{"empty table with the statement in the text", TableEmpty, []string{
+			"本部门2019年无政府性基金预算拨款安排的支出。",
+			"政府性基金预算支出表", "单位：万元",
+			"|项目|合计|基本支出|项目支出|",
+			"|合计||||",
+		}, 0, ""},
+		{"empty table without a statement", TableEmpty, []string{
+			"政府性基金预算支出表", "单位：万元",
+			"|项目|合计|基本支出|项目支出|",
+			"|合计||||",
+		}, 1, "warning"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := runOne(t, tt.rule, tableDoc(tt.lines...))
+			if len(fs) != tt.want {
+				t.Fatalf("got %d findings, want %d: %+v", len(fs), tt.want, fs)
+			}
+			if tt.want > 0 && fs[0].Severity != tt.sev {
+				t.Errorf("severity %s, want %s: %s", fs[0].Severity, tt.sev, fs[0].Message)
+			}
+			for _, f := range fs {
+				if f.Loc.Page == 0 || f.Evidence == "" {
+					t.Errorf("finding without location or evidence: %+v", f)
+				}
+			}
+		})
+	}
+}
