@@ -247,6 +247,20 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	for _, m := range flatClause.FindAllStringSubmatchIndex(view, -1) {
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evFlat, m: m})
 	}
+	// 其中：因公出国（境）费支出决算持平: a part that is flat against the
+	// base of its total, without a comparison of its own
+	flats := len(evs)
+	for _, m := range bareFlat.FindAllStringIndex(view, -1) {
+		inside := false
+		for _, e := range evs[:flats] {
+			if e.kind == evFlat && m[0] >= e.pos && m[0] < e.end {
+				inside = true
+			}
+		}
+		if !inside {
+			evs = append(evs, event{pos: m[0], end: m[1], kind: evFlat})
+		}
+	}
 	bounds := boundaries(view)
 	for _, b := range bounds {
 		if b.sentence {
@@ -263,7 +277,8 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	if x.seg != nil && len(qs) > 0 || len(evs) > len(bounds) {
 		toks = x.tokens(view, qs)
 	}
-	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1}
+	bounds = joinPairs(bounds, toks, view)
+	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1, reasonOwner: -1}
 	if len(x.carry) > 0 && listItem {
 		if m, _, ok := outline.ParseMarker(view); ok {
 			if parent, dim := x.carryLine(m.Style); parent >= 0 || dim != "" {
@@ -388,6 +403,27 @@ func boundaries(view string) []bound {
 				out = append(out, bound{pos: i, end: i + len(string(r))})
 			}
 		}
+	}
+	return out
+}
+
+// joinPairs drops the 、 that joins two single characters into one noun
+// phrase (财政拨款收、支总预算): it separates no clause.
+func joinPairs(bounds []bound, toks []segment.Token, view string) []bound {
+	if len(toks) == 0 {
+		return bounds
+	}
+	out := bounds[:0:0]
+	for _, b := range bounds {
+		if view[b.pos:b.end] == "、" {
+			i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= b.pos })
+			if i > 0 && i+1 < len(toks) && toks[i].Start == b.pos &&
+				utf8.RuneCountInString(toks[i-1].Text) == 1 && isHanWord(toks[i-1].Text) &&
+				isHanWord(firstRune(toks[i+1].Text)) {
+				continue
+			}
+		}
+		out = append(out, b)
 	}
 	return out
 }

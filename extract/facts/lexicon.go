@@ -61,6 +61,10 @@ var changeTrigger = regexp.MustCompile(
 var flatClause = regexp.MustCompile(
 	`(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:持平|保持一致|一致|相同|没有变化|无变化)`)
 
+// bareFlat is a flat change without a comparison (X支出决算持平), a
+// change only in the context of a total's change.
+var bareFlat = regexp.MustCompile(`(?:基本)?(?:持平|保持不变)`)
+
 // statedPrior matches the end of the text before an amount that states the
 // prior year's value: 上年为, 上年预算数为, 上年同期为.
 var statedPrior = regexp.MustCompile(`(?:上年|上年度|上一年度|去年)(?:同期)?(?:预算)?(?:数|执行数)?(?:为|是)\s*$`)

@@ -31,7 +31,8 @@ type lineState struct {
 	// reasonOwner the fact it explains (-1 if the reason text is not its
 	// own, e.g. a cause already stated).
 	reasonEnd, reasonStart, reasonFirst, reasonOwner int
-	split                                            []string // subjects listed before 分别为, assigned in order
+
+	split []string // subjects listed before 分别为, assigned in order
 	// pendingReason is the fact whose reason marker ends the line.
 	pendingReason int
 }
@@ -160,6 +161,9 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 			base = "上年"
 		}
 	}
+	if !periodBase(base) {
+		return // 决算数比预算数减少…: budget against actual, not a change over time
+	}
 	start := trig
 	if start < 0 {
 		start = wpos
@@ -211,6 +215,19 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 	}
 	s.setChange(t, q, dir, base, start)
 }
+
+// periodBase reports whether a comparison base names another period
+// (上年, 2024年预算, 上年同期, 上一年度) rather than another figure of the same
+// year (预算数, 年初预算, 全年预算数). An unknown base ("") is accepted.
+func periodBase(base string) bool {
+	if base == "" || periodWord.MatchString(base) {
+		return true
+	}
+	b := strings.NewReplacer("年初", "", "全年", "", "年中", "", "年末", "").Replace(base)
+	return strings.Contains(b, "年")
+}
+
+var periodWord = regexp.MustCompile(`上|去年|前年|同期|[0-9]{2,4}`)
 
 // setChange records q (direction dir, against base) as part of the change
 // of fact t, whose change clause starts at start.
@@ -351,12 +368,17 @@ func (s *lineState) target() int {
 func (s *lineState) flat(e *event) {
 	start := e.pos
 	base := ""
+	if e.m == nil {
+		s.bareFlat(e)
+		return
+	}
 	if e.m[2] >= 0 {
 		base = strings.TrimSpace(s.l.OrigSpan(e.m[2], e.m[3]))
 	}
-	// 安排数与《收支预算总表》支出数一致 says two tables agree; only a
-	// comparison with another period (or with the budget) is a change.
-	if strings.ContainsAny(base, "《》") {
+	// 安排数与《收支预算总表》支出数一致 says two tables agree, 决算数与预算数
+	// 基本持平 that the budget was spent: only a comparison with another
+	// period is a change.
+	if strings.ContainsAny(base, "《》") || !periodBase(base) {
 		return
 	}
 	if w := s.view[e.pos:e.end]; (strings.HasSuffix(w, "一致") && !strings.HasSuffix(w, "保持一致") || strings.HasSuffix(w, "相同")) &&
@@ -390,6 +412,50 @@ func (s *lineState) flat(e *event) {
 	f.changeStart, f.changeEnd = start, e.end
 	s.prevEnd = e.end
 }
+
+// bareFlat reads a 持平 without a comparison of its own: a flat change when
+// the sentence opened one (与2023年度相比，财政拨款收入支出总计持平) or when
+// it names a part of a total whose change is stated (其中：因公出国（境）费
+// 支出决算持平).
+func (s *lineState) bareFlat(e *event) {
+	start := e.pos
+	own := max(s.lastBound(start), s.prevEnd)
+	if own >= start {
+		return
+	}
+	base, ok := "", false
+	if ms := compareFirst.FindAllStringSubmatchIndex(s.view[s.sentStart:own], -1); len(ms) > 0 {
+		m := ms[len(ms)-1]
+		base, ok = strings.TrimSpace(s.l.OrigSpan(s.sentStart+m[2], s.sentStart+m[3])), true
+	} else if len(s.stack) > 0 {
+		if p := s.stack[len(s.stack)-1].parent; p >= 0 && s.x.facts[p].change != nil {
+			base, ok = s.x.facts[p].change.Base, true
+		}
+	}
+	if !ok || !periodBase(base) {
+		return
+	}
+	subj, ent := s.subject(own, start)
+	if subj == "" {
+		return
+	}
+	var f *fact
+	if c := s.target(); c >= 0 && s.x.facts[c].change == nil && sameThing(subj, s.x.facts[c].f.Subject) {
+		f = s.x.facts[c] // the total just stated
+		f.line = s.l
+	} else {
+		f = s.newFact("money", start)
+		f.f.Subject, f.f.Entity = subj, ent
+		f.f.Text = strings.TrimSpace(s.l.OrigSpan(own, e.end))
+	}
+	f.change = &schema.Change{Direction: dirFlat, Base: base}
+	f.changeStart, f.changeEnd = start, e.end
+	s.prevEnd = e.end
+}
+
+// compareFirst is a comparison written before what is compared: 与2023年度
+// 相比，… Group 1 is the base.
+var compareFirst = regexp.MustCompile(`(?:与|同)([^，,。;；:：、]{1,20}?)相比[，,]\s*$`)
 
 func (s *lineState) breakdown(e *event) {
 	word := s.view[e.pos:e.end]

@@ -85,6 +85,7 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		// a pair inside one noun phrase.
 		if t.Text == "、" && i > 0 && i < end && utf8.RuneCountInString(toks[i-1].Text) == 1 &&
 			isHanWord(toks[i-1].Text) && isHanWord(firstRune(toks[i+1].Text)) {
+			i-- // and the character before it
 			continue
 		}
 		if stop, ok := stopWords[t.Text]; ok {
@@ -96,7 +97,7 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			}
 			continue
 		}
-		if (t.Text == "和" || t.Text == "及") && i > 0 && i < end && keepPOS[toks[i-1].POS] {
+		if (t.Text == "和" || t.Text == "及") && i > 0 && i < end && (keepPOS[toks[i-1].POS] || budgetVerbs[toks[i-1].Text]) {
 			continue // 对个人和家庭补助支出
 		}
 		if budgetVerbs[t.Text] || keepPOS[t.POS] {
