@@ -274,15 +274,24 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 		if cw <= 0 {
 			cw = 10
 		}
-		full := pb[2] >= g.right-1.5*cw
+		midSentence := !strings.ContainsRune("。！？!?：:；;", last)
+		// Justified CJK lines end up to a character or two short of the
+		// margin when the next character may not start a line; a line
+		// that stops mid-sentence gets a little more room.
+		slack := 1.5
+		if midSentence {
+			slack = 2.5
+		}
+		full := pb[2] >= g.right-slack*cw
 		indented := nb[0] > g.left+1.2*cw
 		// Layout wraps before a number it cannot break (`支出决算为` /
-		// `449.52万元。`), leaving the line short of the margin: a line that
-		// stops mid-sentence and a next line that starts with the number
-		// still belong together.
-		wrappedNumber := !full && pb[2] >= g.right-8*cw && startsWithDigit(text) &&
-			!strings.ContainsRune("。！？!?：:；;", last)
-		if (!full && !wrappedNumber) || indented {
+		// `449.52万元。`) or before a unit or bracketed marker that may not
+		// start a line (`1511.89万` / `元。`, `离退休` / `（项）。`), leaving
+		// the line short of the margin: a line that stops mid-sentence and
+		// a next line that starts with such a piece still belong together.
+		wrapped := !full && pb[2] >= g.right-8*cw && midSentence &&
+			(startsWithDigit(text) || continuationStart.MatchString(text))
+		if (!full && !wrapped) || indented {
 			return false
 		}
 		if lastLoc.Page == next.Loc.Page {
@@ -295,7 +304,11 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 			// boxes vary with the fonts a line mixes (digits in a Latin font
 			// are taller), so only a large difference counts.
 			nh := nb[3] - nb[1]
-			if h > 0 && (nh > 1.8*h || nh < 0.5*h) {
+			ratio := 1.8
+			if hasDigit(prevPiece) || hasDigit(text) {
+				ratio = 2.0 // a box holding digits of a Latin font is taller
+			}
+			if h > 0 && (nh > ratio*h || nh < 0.5*h) {
 				return false
 			}
 		}
@@ -311,6 +324,16 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 		return false
 	}
 	return g.lines >= minLinesForWidth && g.maxRunes > 0 && displayWidth(strings.TrimSpace(prevPiece)) >= g.maxRunes*85/100
+}
+
+// continuationStart matches the start of a line that cannot begin a
+// sentence: a unit after a wrapped number (元, 万元, %) or a short bracketed
+// marker of the name before it ((项), (境), (含)); list numbers such as (一)
+// are told apart before this is asked.
+var continuationStart = regexp.MustCompile(`^[ \x{3000}]*(?:万?亿?元|%|％|[（(]\p{Han}{1,2}[）)])`)
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
 }
 
 func startsWithDigit(s string) bool {

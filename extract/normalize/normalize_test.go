@@ -128,3 +128,42 @@ func TestStartsListItem(t *testing.T) {
 		}
 	}
 }
+
+// Lines of shanghai_putuo_caizhengju_2024_dept_final.pdf pages 22-23 that
+// layout wrapped before a unit (万 / 元), a bracketed marker ((项), (境)) or
+// a number in a taller box, each a little short of the right margin.
+func TestDocumentPDFWrappedPieces(t *testing.T) {
+	tall := pdfLine("161.62万元，支出决算为160.75万元。", 90, 372)
+	tall.Loc.BBox[3] = tall.Loc.BBox[1] + 10.5*1.86 // digits in a Latin font: a loose, taller box
+	doc := &extract.Document{Format: extract.FormatPDF, Pages: []extract.Page{pdfPage(1,
+		pdfFull("1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人", 90, 100),
+		pdfShort("员经费及公用经费等的基本支出。年初预算为 1560.05 万元，支出决算为1511.89万", 90, 120, 2),
+		pdfLine("元。 决算数小于预算数的主要原因：人员进出及退休变化，减少人员经费开支。", 90, 140),
+		pdfShort("5、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休", 90, 160, 4),
+		pdfFull("（项）。主要用于：退休人员经费支出。年初预算为 85.55 万元，支出决算为84.65万", 90, 180),
+		pdfLine("元。", 90, 200),
+		pdfShort("2024年度“三公”经费财政拨款支出决算数与2023年度持平。 其中：因公出国", 111, 240, 3),
+		pdfFull("（境）费支出决算持平； 公务用车购置及运行维护费支出决算持平； 公务接待费支出", 90, 260),
+		pdfLine("决算持平。", 90, 280),
+		pdfShort("这一行在句中结束但离右边距还有四个字的距离", 90, 300, 4),
+		pdfFull("下一行以普通文字开头，不是单位也不是括号里的标记，所以另起一行", 90, 320),
+		pdfFull("6、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老", 90, 340),
+		pdfShort("保险缴费支出（项）。主要用于：在职人员的基本养老保险支出。年初预算为", 90, 360, 3),
+		tall,
+	)}}
+	var got []string
+	for _, it := range Document(doc).Pages[0].Items {
+		got = append(got, it.Line.Orig)
+	}
+	want := []string{
+		"1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。年初预算为 1560.05 万元，支出决算为1511.89万元。 决算数小于预算数的主要原因：人员进出及退休变化，减少人员经费开支。",
+		"5、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。主要用于：退休人员经费支出。年初预算为 85.55 万元，支出决算为84.65万元。",
+		"2024年度“三公”经费财政拨款支出决算数与2023年度持平。 其中：因公出国（境）费支出决算持平； 公务用车购置及运行维护费支出决算持平； 公务接待费支出决算持平。",
+		"这一行在句中结束但离右边距还有四个字的距离",
+		"下一行以普通文字开头，不是单位也不是括号里的标记，所以另起一行",
+		"6、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。主要用于：在职人员的基本养老保险支出。年初预算为161.62万元，支出决算为160.75万元。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
