@@ -245,6 +245,11 @@ func layoutPage(number int, raw *rawPage, maxCells int) extract.Page {
 	page := extract.Page{Number: number, Width: raw.width, Height: raw.height}
 	tables, rest := findTables(dedupe(raw.glyphs), raw.rules, raw.width, raw.height, maxCells)
 	rows := groupRows(rest)
+	aligned, rows := alignedTables(rows)
+	if len(aligned) > 0 {
+		tables = append(tables, aligned...)
+		slices.SortStableFunc(tables, func(a, b pdfTable) int { return cmpF(a.area.y0, b.area.y0) })
+	}
 	var left, right float64
 	if len(rows) > 0 {
 		right = rows[0].x1

@@ -363,12 +363,7 @@ func buildTable(gs []glyph, taken []bool, hs []hrule, vs []vrule, comp [2][]int,
 			taken[i] = true
 			cg = append(cg, gs[i])
 		}
-		for _, lr := range groupRows(cg) {
-			cell.Lines = append(cell.Lines, extract.Line{
-				Text: lr.text(),
-				Loc:  extract.Loc{BBox: &extract.BBox{lr.x0, lr.y0, lr.x1, lr.y1}},
-			})
-		}
+		cell.Lines = cellLines(cg)
 		t.Rows[s.r][s.c] = cell
 	}
 	return pdfTable{area: area, table: t}, true
