@@ -210,8 +210,8 @@ func TestCorpusShanghaiSummaryTable(t *testing.T) {
 		t.Errorf("grid %dx%d, want 16x4", len(tb.Rows), len(tb.Rows[0]))
 	}
 	for label, want := range map[string]string{
-		"一、财政拨款收入":   "一、财政拨款收入|91,016,775.35|一、一般公共服务支出|82,096,797.42",
-		"收入总计":       "收入总计|91,016,775.35|支出总计|91,016,775.35",
+		"一、财政拨款收入":    "一、财政拨款收入|91,016,775.35|一、一般公共服务支出|82,096,797.42",
+		"收入总计":        "收入总计|91,016,775.35|支出总计|91,016,775.35",
 		"3. 国有资本经营预算": "3. 国有资本经营预算||四、住房保障支出|3,609,125.22",
 	} {
 		if got := strings.Join(rowWith(tables, label), "|"); got != want {
