@@ -176,7 +176,14 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 	eligible := func(i int) bool { return i >= 0 && (!inReason || i >= s.reasonFirst) }
 	var t int = -1
 	if own < start {
-		subj, ent := s.subject(own, start)
+		end := start
+		if inReason {
+			// 其余会议费按照规定压减10%: what changes is before the adverbs
+			if m := trailingAdverbial.FindStringIndex(s.view[own:start]); m != nil && m[0] > 0 {
+				end = own + m[0]
+			}
+		}
+		subj, ent := s.subject(own, end)
 		if inReason {
 			subj = trimChangeSubject(subj)
 		}
@@ -320,6 +327,7 @@ func trimChangeSubject(s string) string {
 }
 
 var (
+	trailingAdverbial   = regexp.MustCompile(`(?:按照?(?:有关|相关)?规定|根据(?:有关|相关)?规定|按要求|统一|相应|同比)+\s*$`)
 	changeSubjectPrefix = regexp.MustCompile(`^(?:按照?(?:有关|相关)?规定|根据(?:有关|相关)?规定)`)
 	changeSubjectSuffix = regexp.MustCompile(`(?:统一|相应|同比|分别|均|各|按照?(?:有关|相关)?规定|按要求)+$`)
 )

@@ -103,6 +103,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if budgetVerbs[t.Text] || keepPOS[t.POS] {
 			continue
 		}
+		if (t.POS == "m" || t.POS == "mq") && strings.HasPrefix(t.Text, "第") && i < end {
+			continue // 第二季度用款计划, 第十三届人代会: an ordinal in a name
+		}
 		break
 	}
 done:
