@@ -9,6 +9,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/budgetdoc/budgetdoc/nlp/quantity"
+	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
+	"github.com/budgetdoc/budgetdoc/schema"
 )
 
 // ChangeMismatch finds year-over-year statements that contradict
@@ -92,6 +94,7 @@ func runChangeMismatch(p *Pass) {
 		}
 		checkFinalVsBudget(p, l, qs)
 	}
+	checkFactChanges(p)
 }
 
 // checkSentence handles `Y1年…A万元，Y2年…B万元，比…增加/减少P%` with Y1 < Y2.
@@ -129,16 +132,16 @@ func checkSentence(p *Pass, l TextLine, start, end int, qs []quantity.Quantity) 
 	stated := newFigure(*pct)
 	switch {
 	case up && cur.hi.LessThan(prior.lo):
-		p.ReportSpan(l.Line, a.Start, pct.End, fmt.Sprintf("增减方向矛盾：由%s降至%s，却表述为“增加” / direction word contradicts the figures", a.Text, b.Text))
+		p.ReportSpan(l.Line, a.Start, pct.End, fmt.Sprintf("增减方向矛盾：由%s降至%s，却表述为“增加” / direction word contradicts the figures", a.Text, b.Text), p.factIDsAt(l.Line, a, b)...)
 		return
 	case down && cur.lo.GreaterThan(prior.hi):
-		p.ReportSpan(l.Line, a.Start, pct.End, fmt.Sprintf("增减方向矛盾：由%s增至%s，却表述为“减少” / direction word contradicts the figures", a.Text, b.Text))
+		p.ReportSpan(l.Line, a.Start, pct.End, fmt.Sprintf("增减方向矛盾：由%s增至%s，却表述为“减少” / direction word contradicts the figures", a.Text, b.Text), p.factIDsAt(l.Line, a, b)...)
 		return
 	}
 	lo, hi, ok := percentRange(prior, cur)
 	if !ok {
 		if prior.q.Value.IsZero() {
-			p.ReportSpan(l.Line, a.Start, pct.End, "上年数为0，不能计算增减百分比 / percent change on a zero base")
+			p.ReportSpan(l.Line, a.Start, pct.End, "上年数为0，不能计算增减百分比 / percent change on a zero base", p.factIDsAt(l.Line, a, b)...)
 		}
 		return
 	}
@@ -149,7 +152,7 @@ func checkSentence(p *Pass, l TextLine, start, end int, qs []quantity.Quantity) 
 	if sh.LessThan(lo) || sl.GreaterThan(hi) {
 		actual := cur.q.Value.Sub(prior.q.Value).Div(prior.q.Value).Mul(decimal.NewFromInt(100)).Abs().StringFixed(2)
 		p.ReportSpan(l.Line, a.Start, pct.End, fmt.Sprintf("增减幅度计算错误：由%s到%s，变动应为%s%%，文中为%s / percent does not match the two amounts (%s%% by the figures)",
-			a.Text, b.Text, actual, pct.Text, actual))
+			a.Text, b.Text, actual, pct.Text, actual), p.factIDsAt(l.Line, a, b)...)
 	}
 }
 
@@ -221,7 +224,634 @@ func checkFinalVsBudget(p *Pass, l TextLine, qs []quantity.Quantity) {
 				rel = "等于"
 			}
 			p.ReportSpan(l.Line, m[0], m[1], fmt.Sprintf("决算与预算比较表述错误：年初预算%s，决算%s，决算数应%s预算数，文中写“%s” / the comparison word contradicts the figures",
-				budget.Text, final.Text, rel, word))
+				budget.Text, final.Text, rel, word), p.factIDsAt(l.Line, *budget, *final)...)
 		}
 	}
+}
+
+// --- sum-mismatch ---------------------------------------------------------
+
+// SumMismatch compares a stated total with the sum of its stated parts.
+var SumMismatch = &Rule{
+	ID:       "sum-mismatch",
+	Doc:      "a stated total differs from the sum of its stated parts (其中/包括/按…划分); rounding-level differences are info",
+	Severity: Error,
+	Run:      runSumMismatch,
+}
+
+var wan = decimal.NewFromInt(10000)
+
+// wanText writes a yuan amount in 万元, as the documents do.
+func wanText(v decimal.Decimal) string { return v.Div(wan).String() + "万元" }
+
+func runSumMismatch(p *Pass) {
+	fs := p.facts()
+	byID := map[string]int{}
+	for i, f := range fs {
+		byID[f.ID] = i
+	}
+	type key struct{ parent, dim string }
+	groups := map[key][]schema.Fact{}
+	var order []key
+	for _, f := range fs {
+		if f.Parent == "" {
+			continue
+		}
+		k := key{f.Parent, f.Dimension}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	for _, k := range order {
+		if i, ok := byID[k.parent]; ok {
+			checkBreakdown(p, fs, byID, fs[i], groups[k])
+		}
+	}
+}
+
+// levelRE finds the classification level a subject names (行政运行（项）).
+var levelRE = regexp.MustCompile(`[（(]([类款项])[)）]`)
+
+func level(subject string) string {
+	ms := levelRE.FindAllStringSubmatch(subject, -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	return ms[len(ms)-1][1]
+}
+
+// flowClash reports whether one subject is income and the other
+// expenditure: the extractor linked two statements that only sit together.
+func flowClash(a, b string) bool {
+	in := func(s string) bool { return strings.Contains(s, "收入") && !strings.Contains(s, "支出") }
+	out := func(s string) bool { return strings.Contains(s, "支出") && !strings.Contains(s, "收入") }
+	return in(a) && out(b) || out(a) && in(b)
+}
+
+// checkBreakdown checks one total and the parts the extractor linked to it.
+// Links are heuristic, so a mismatch is only reported when the breakdown
+// looks whole: at least two money parts, no part twice, no part at the
+// total's own classification level or of the other flow (收入 vs 支出), and
+// the parts not adding up to an ancestor instead.
+func checkBreakdown(p *Pass, fs []schema.Fact, byID map[string]int, parent schema.Fact, kids []schema.Fact) {
+	if parent.Kind != "money" || parent.Value == "" || parent.Approx || len(kids) < 2 || !prose(parent) {
+		return
+	}
+	total, ok := figureOf(parent)
+	if !ok {
+		return
+	}
+	kids = dropSubBreakdowns(kids)
+	if len(kids) < 2 {
+		return
+	}
+	seen := map[string]bool{}
+	var sum, lo, hi decimal.Decimal
+	ids := []string{parent.ID}
+	for _, c := range kids {
+		k := c.Subject + "|" + c.Value
+		if c.Kind != "money" || c.Value == "" || c.Approx || seen[k] || !prose(c) ||
+			(level(parent.Subject) != "" && level(parent.Subject) == level(c.Subject)) ||
+			flowClash(parent.Subject, c.Subject) || c.Loc.Page < parent.Loc.Page || c.Loc.Page > parent.Loc.Page+1 {
+			return
+		}
+		seen[k] = true
+		f, ok := figureOf(c)
+		if !ok {
+			return
+		}
+		sum, lo, hi = sum.Add(f.q.Value), lo.Add(f.lo), hi.Add(f.hi)
+		ids = append(ids, c.ID)
+	}
+	if sum.Equal(total.q.Value) {
+		return
+	}
+	// Parts after a run that already adds up to the total were linked from
+	// the next passage.
+	var run decimal.Decimal
+	for _, c := range kids[:len(kids)-1] {
+		v, _ := decimal.NewFromString(c.Value)
+		if run = run.Add(v); run.Equal(total.q.Value) {
+			return
+		}
+	}
+	// Parts that add up to an ancestor were linked one level too low.
+	for a := parent.Parent; a != ""; {
+		i, ok := byID[a]
+		if !ok {
+			break
+		}
+		if v, err := decimal.NewFromString(fs[i].Value); err == nil && !v.LessThan(lo) && !v.GreaterThan(hi) {
+			return
+		}
+		a = fs[i].Parent
+	}
+	pp, ok := p.placeOf(parent)
+	if !ok {
+		return
+	}
+	diff := total.q.Value.Sub(sum)
+	if !hi.LessThan(total.lo) && !lo.GreaterThan(total.hi) {
+		p.ReportSpanSeverity(pp.line, pp.start, pp.end, Info, fmt.Sprintf("分项之和%s与总额%s相差%s，在显示精度的舍入范围内 / parts differ from the total by rounding only",
+			wanText(sum), parent.Text, wanText(diff.Abs())), ids...)
+		return
+	}
+	if sum.LessThan(total.q.Value) && !p.wholeBreakdown(pp, kids) {
+		return // a 其中 may list only some parts, or a part was not read
+	}
+	p.ReportSpan(pp.line, pp.start, pp.end, fmt.Sprintf("分项之和%s与总额%s不符，相差%s / the parts do not add up to the total",
+		wanText(sum), parent.Text, wanText(diff.Abs())), ids...)
+}
+
+// changeWordRE finds the words that introduce a change amount, which is
+// not a part of a breakdown.
+var changeWordRE = regexp.MustCompile(`增加|减少|增长|下降|降低|上升|持平|一致|比|较`)
+
+// wholeBreakdown reports whether the parts of a breakdown that falls short
+// of its total are all there is: they sit on the total's line, and every
+// other amount between the total and the end of the sentence of the last
+// part is a change amount.
+func (p *Pass) wholeBreakdown(pp factPlace, kids []schema.Fact) bool {
+	t := pp.line.Text
+	mine := map[int]bool{}
+	last := pp.end
+	for _, c := range kids {
+		cp, ok := p.placeOf(c)
+		if !ok || cp.line != pp.line {
+			return false
+		}
+		mine[cp.start] = true
+		last = max(last, cp.end)
+	}
+	i := strings.IndexAny(t[last:], "。;")
+	if i < 0 {
+		return false // the sentence goes on past the line: a part may be there
+	}
+	end := last + i
+	prev := pp.end
+	for _, q := range quantity.Scan(t, quantity.Options{}) {
+		if q.Start < pp.end || q.End > end || q.Kind != quantity.Money {
+			continue
+		}
+		if !mine[q.Start] && !changeWordRE.MatchString(t[prev:q.Start]) {
+			return false
+		}
+		prev = q.End
+	}
+	return true
+}
+
+// checkFactChanges checks the change the extractor attached to each fact:
+// with the amount A, the change D and the percent P, the prior is A−D and
+// P must be D/(A−D) at the shown precision. It finds what the sentence
+// check cannot see, such as `收入支出总计0万元。与上年相比减少56.95万元，下降
+// 1.87%` (the prior would be 56.95万元, a fall of 100%).
+func checkFactChanges(p *Pass) {
+	done := map[schema.Loc]bool{}
+	for _, f := range *p.found {
+		if f.Rule == p.Rule.ID {
+			done[schema.Loc{Page: f.Loc.Page, Line: f.Loc.Line}] = true
+		}
+	}
+	for _, f := range p.facts() {
+		c := f.Change
+		if f.Kind != "money" || f.Value == "" || f.Approx || c == nil || c.Value == "" || c.Percent == "" || c.Points != "" || !prose(f) {
+			continue
+		}
+		cur, ok := figureOf(f)
+		if !ok {
+			continue
+		}
+		var delta, pct *figure
+		for _, q := range quantity.Scan(textnorm.Fold(c.Text).Text, quantity.Options{}) {
+			switch {
+			case q.Kind == quantity.Money && delta == nil:
+				d := newFigure(q)
+				delta = &d
+			case q.Kind == quantity.Percent && pct == nil:
+				d := newFigure(q)
+				pct = &d
+			}
+		}
+		if delta == nil || pct == nil {
+			continue
+		}
+		sign := decimal.NewFromInt(1)
+		if c.Direction == "decrease" {
+			sign = sign.Neg()
+		} else if c.Direction != "increase" {
+			continue
+		}
+		// prior = cur − sign·delta over the display intervals
+		dlo, dhi := delta.lo.Mul(sign), delta.hi.Mul(sign)
+		if sign.IsNegative() {
+			dlo, dhi = dhi, dlo
+		}
+		plo, phi := cur.lo.Sub(dhi), cur.hi.Sub(dlo)
+		if !plo.IsPositive() {
+			continue // a zero or negative prior has no percent; other rules say so
+		}
+		h := decimal.NewFromInt(100)
+		// the percent D/prior is monotone in each argument: take the corners
+		var lo, hi decimal.Decimal
+		for i, v := range []decimal.Decimal{dlo.Div(plo), dlo.Div(phi), dhi.Div(plo), dhi.Div(phi)} {
+			v = v.Mul(h)
+			if i == 0 || v.LessThan(lo) {
+				lo = v
+			}
+			if i == 0 || v.GreaterThan(hi) {
+				hi = v
+			}
+		}
+		// Percents are often cut rather than rounded (10.158% → 10.15%):
+		// one unit of the last shown digit either way is not reported.
+		unit := pct.hi.Sub(pct.lo)
+		if unit.IsZero() {
+			unit = decimal.New(1, -2)
+		}
+		slo, shi := pct.lo.Sub(unit).Mul(sign), pct.hi.Add(unit).Mul(sign)
+		if sign.IsNegative() {
+			slo, shi = shi, slo
+		}
+		if !shi.LessThan(lo) && !slo.GreaterThan(hi) {
+			continue
+		}
+		if done[schema.Loc{Page: f.Loc.Page, Line: f.Loc.Line}] {
+			continue
+		}
+		fp, ok := p.placeOf(f)
+		if !ok || !p.ownYear(fp) {
+			continue
+		}
+		prior := cur.q.Value.Sub(delta.q.Value.Mul(sign))
+		actual := delta.q.Value.Div(prior).Mul(h).Abs().StringFixed(2)
+		p.ReportSpan(fp.line, fp.start, fp.end, fmt.Sprintf("增减幅度与金额不符：%s，变动%s，上年应为%s，幅度应为%s%%，文中为%s / the percent does not match the amount and the change",
+			f.Text, delta.q.Text, wanText(prior), actual, pct.q.Text), f.ID)
+	}
+}
+
+// --- share-mismatch -------------------------------------------------------
+
+// ShareMismatch checks the shares (占X%) stated for the parts of one whole.
+var ShareMismatch = &Rule{
+	ID:       "share-mismatch",
+	Doc:      "stated shares of one whole do not sum to 100% at the shown precision, or contradict the amounts",
+	Severity: Error,
+	Run:      runShareMismatch,
+}
+
+// shareRE matches `占X%` and `占“三公”经费的X%`; group 1 names the whole.
+var shareRE = regexp.MustCompile(`占\s*([^\d%，。；;,、]{0,24}?)\s*(\d+(?:\.\d+)?)\s*%`)
+
+// introRE marks the start of a breakdown: shares after it belong to a new
+// whole.
+var introRE = regexp.MustCompile(`其中|主要用于|如下`)
+
+type share struct {
+	line       TextLine
+	idx        int // index of the line in Prose
+	amount     *quantity.Quantity
+	pct        figure
+	start, end int // view span of amount…percent
+}
+
+type shareRun struct {
+	whole string
+	total *quantity.Quantity // the amount the breakdown starts from, if stated
+	items []share
+}
+
+func runShareMismatch(p *Pass) {
+	// Lines rather than Prose: a share line padded with wide spaces
+	// (`占   100    %`) looks like a table row to Prose.
+	toc := p.tocItems()
+	var lines []TextLine
+	for _, l := range p.Lines() {
+		if !toc[[2]int{l.Page, l.Item}] {
+			lines = append(lines, l)
+		}
+	}
+	var run shareRun
+	flush := func() {
+		checkShares(p, run)
+		run = shareRun{}
+	}
+	for li, l := range lines {
+		t := l.Text
+		qs := quantity.Scan(t, quantity.Options{})
+		prevEnd := 0
+		for _, m := range shareRE.FindAllStringSubmatchIndex(t, -1) {
+			whole := strings.TrimSpace(t[m[2]:m[3]])
+			var pq *quantity.Quantity
+			for k := range qs {
+				if qs[k].Start == m[4] && qs[k].Kind == quantity.Percent {
+					pq = &qs[k]
+				}
+			}
+			if pq == nil {
+				// a wide gap before % (`占   100    %`) is not a quantity to
+				// the scanner, but it is a share
+				v, err := decimal.NewFromString(t[m[4]:m[5]])
+				if err != nil {
+					continue
+				}
+				pq = &quantity.Quantity{Kind: quantity.Percent, Start: m[4], End: m[5], Text: t[m[4]:m[5]] + "%", Value: v, Unit: "%"}
+			}
+			// the amount the share belongs to ends just before 占
+			var amount *quantity.Quantity
+			for k := range qs {
+				if qs[k].Kind == quantity.Money && qs[k].End <= m[0] && qs[k].Start >= prevEnd &&
+					strings.Trim(t[qs[k].End:m[0]], " ,，") == "" {
+					amount = &qs[k]
+				}
+			}
+			before := t[prevEnd:m[0]]
+			newWhole := len(run.items) == 0 || run.whole != whole || li-run.items[len(run.items)-1].idx > 1 ||
+				introRE.MatchString(before) || (prevEnd == 0 && li != run.items[len(run.items)-1].idx && strings.HasSuffix(strings.TrimSpace(lines[li-1].Text), "其中:"))
+			if newWhole {
+				flush()
+				run.whole = whole
+				run.total = introTotal(t[:m[0]], qs, lines, li)
+			}
+			s := share{line: l, idx: li, amount: amount, pct: newFigure(*pq), start: m[0], end: m[1]}
+			if amount != nil {
+				s.start = amount.Start
+			}
+			run.items = append(run.items, s)
+			prevEnd = m[1]
+		}
+		if prevEnd == 0 && len(run.items) > 0 {
+			flush() // a line without shares ends the breakdown
+		}
+	}
+	flush()
+}
+
+// introTotal finds the total a breakdown starts from: the last amount
+// before 其中/主要用于 on the line of its first share, or on the line
+// before when that line ends with the introduction.
+func introTotal(head string, qs []quantity.Quantity, lines []TextLine, li int) *quantity.Quantity {
+	lastBefore := func(qs []quantity.Quantity, end int) *quantity.Quantity {
+		var out *quantity.Quantity
+		for k := range qs {
+			if qs[k].Kind == quantity.Money && qs[k].End <= end {
+				out = &qs[k]
+			}
+		}
+		return out
+	}
+	if loc := introRE.FindAllStringIndex(head, -1); len(loc) > 0 {
+		return lastBefore(qs, loc[len(loc)-1][0])
+	}
+	if li > 0 {
+		prev := strings.TrimSpace(lines[li-1].Text)
+		if loc := introRE.FindAllStringIndex(prev, -1); len(loc) > 0 && len(prev)-loc[len(loc)-1][1] <= 4 {
+			return lastBefore(quantity.Scan(prev, quantity.Options{}), loc[len(loc)-1][0])
+		}
+	}
+	return nil
+}
+
+// checkShares checks one breakdown's shares: each against its amount and
+// the total, and their sum against 100%. A share that contradicts its
+// amount pinpoints the defect, so the sum is only reported without one.
+func checkShares(p *Pass, run shareRun) {
+	if len(run.items) < 2 {
+		return
+	}
+	h := decimal.NewFromInt(100)
+	var sumLo, sumHi, amLo, amHi decimal.Decimal
+	amounts := true
+	for _, s := range run.items {
+		sumLo, sumHi = sumLo.Add(s.pct.lo), sumHi.Add(s.pct.hi)
+		if s.amount == nil {
+			amounts = false
+			continue
+		}
+		f := newFigure(*s.amount)
+		amLo, amHi = amLo.Add(f.lo), amHi.Add(f.hi)
+	}
+	sumOK := !sumHi.LessThan(h) && !sumLo.GreaterThan(h)
+	var tLo, tHi decimal.Decimal
+	switch {
+	case run.total != nil:
+		f := newFigure(*run.total)
+		tLo, tHi = f.lo, f.hi
+	case amounts && sumOK:
+		tLo, tHi = amLo, amHi
+	}
+	reported := false
+	if tLo.IsPositive() {
+		for _, s := range run.items {
+			if s.amount == nil {
+				continue
+			}
+			a := newFigure(*s.amount)
+			lo, hi := a.lo.Div(tHi).Mul(h), a.hi.Div(tLo).Mul(h)
+			if !s.pct.hi.LessThan(lo) && !s.pct.lo.GreaterThan(hi) {
+				continue
+			}
+			actual := s.amount.Value.Div(tLo.Add(tHi).Div(decimal.NewFromInt(2))).Mul(h).StringFixed(2)
+			ids := p.factIDsAt(s.line.Line, *s.amount)
+			// One unit of the last shown digit off is the adjustment that
+			// makes rounded shares add up to 100%: rounding-level.
+			unit := s.pct.hi.Sub(s.pct.lo)
+			if !s.pct.hi.Add(unit).LessThan(lo) && !s.pct.lo.Sub(unit).GreaterThan(hi) {
+				p.ReportSpanSeverity(s.line.Line, s.start, s.end, Info, fmt.Sprintf("占比与金额差一个尾数：%s按总额计算约占%s%%，文中为%s（凑整调整） / the share is off by one rounding unit",
+					s.amount.Text, actual, s.pct.q.Text), ids...)
+				continue
+			}
+			p.ReportSpan(s.line.Line, s.start, s.end, fmt.Sprintf("占比与金额不符：%s按总额计算应占约%s%%，文中为%s / the share contradicts the amounts",
+				s.amount.Text, actual, s.pct.q.Text), ids...)
+			reported = true
+		}
+	}
+	if !sumOK && !reported {
+		first, last := run.items[0], run.items[len(run.items)-1]
+		var sum decimal.Decimal
+		var ids []string
+		for _, s := range run.items {
+			sum = sum.Add(s.pct.q.Value)
+			if s.amount != nil {
+				ids = append(ids, p.factIDsAt(s.line.Line, *s.amount)...)
+			}
+		}
+		end := first.end
+		if last.line.Line == first.line.Line {
+			end = last.end
+		}
+		p.ReportSpan(first.line.Line, first.start, end, fmt.Sprintf("各项占比合计为%s%%，不等于100%% / the shares of one whole do not add up to 100%%", sum.String()), ids...)
+	}
+}
+
+// --- contradiction --------------------------------------------------------
+
+// Contradiction finds one item given two different amounts in one passage.
+var Contradiction = &Rule{
+	ID:       "contradiction",
+	Doc:      "one item given two different amounts within one numbered item or passage (住房公积金…208.8万元 … 预算安排201.50万元)",
+	Severity: Error,
+	Run:      runContradiction,
+}
+
+var (
+	// itemHeadRE is a numbered item that names its amount first:
+	// `12、住房公积金（02项）208.8万元。`
+	itemHeadRE = regexp.MustCompile(`^\s*(?:\d+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])`)
+	// thisYearRE introduces the item's amount for a year later in the item.
+	thisYearRE = regexp.MustCompile(`(\d{4})\s*年(?:度)?(?:当年)?(?:预算安排|预算数|预算)(?:为|是)?\s*$`)
+)
+
+func runContradiction(p *Pass) {
+	if p.Meta.FiscalYear == 0 || p.Meta.Kind != schema.KindBudget {
+		return
+	}
+	for _, l := range p.Prose() {
+		t := l.Text
+		m := itemHeadRE.FindStringIndex(t)
+		if m == nil {
+			continue
+		}
+		qs := quantity.Scan(t, quantity.Options{})
+		var head *quantity.Quantity
+		for k := range qs {
+			if qs[k].Kind == quantity.Money {
+				if qs[k].Start >= m[1] && !strings.ContainsAny(t[m[1]:qs[k].Start], "。，；：:,;") {
+					head = &qs[k]
+				}
+				break
+			}
+		}
+		if head == nil {
+			continue
+		}
+		hf := newFigure(*head)
+		for k := range qs {
+			q := &qs[k]
+			if q.Kind != quantity.Money || q.Start <= head.End {
+				continue
+			}
+			ym := thisYearRE.FindStringSubmatch(t[max(head.End, q.Start-40):q.Start])
+			if ym == nil {
+				continue
+			}
+			if y, _ := strconv.Atoi(ym[1]); y != p.Meta.FiscalYear {
+				continue
+			}
+			qf := newFigure(*q)
+			if qf.hi.LessThan(hf.lo) || qf.lo.GreaterThan(hf.hi) {
+				p.ReportSpan(l.Line, q.Start, q.End, fmt.Sprintf("同一项目金额前后不一致：开头为%s，此处为%s / the item is given two different amounts",
+					head.Text, q.Text), p.factIDsAt(l.Line, *head, *q)...)
+			}
+			break
+		}
+	}
+}
+
+// --- cross-total ----------------------------------------------------------
+
+// CrossTotal finds a document total stated with different values in
+// different places.
+var CrossTotal = &Rule{
+	ID:       "cross-total",
+	Doc:      "the same total (收入预算总额, 支出预算总额, 三公经费 …) stated with different values in different places",
+	Severity: Error,
+	Run:      runCrossTotal,
+}
+
+var (
+	totalSubjectRE = regexp.MustCompile(`^(?:本年|本部门|本单位)?(?:财政拨款)?(?:收入|支出|收支|收入支出|收、支)(?:预算|决算)?(?:总额|总计|合计)$|^(?:收入|支出)(?:预算|决算)总(?:额|计)$|^三公经费(?:财政拨款)?(?:预算|决算)?(?:数|支出)?$`)
+	quoteMarks     = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "‘", "", "’", "", " ", "")
+	clauseYearRE   = regexp.MustCompile(`(\d{4})\s*年`)
+)
+
+// totalKey names the total a subject states, "" when it is not a document
+// total.
+func totalKey(subject string) string {
+	s := quoteMarks.Replace(subject)
+	if !totalSubjectRE.MatchString(s) {
+		return ""
+	}
+	s = strings.TrimSuffix(s, "数")
+	if t, ok := strings.CutSuffix(s, "总额"); ok {
+		s = t + "总计" // 收入预算总额 and 收入预算总计 are one total
+	}
+	return s
+}
+
+func runCrossTotal(p *Pass) {
+	type stated struct {
+		f   schema.Fact
+		fig figure
+		at  factPlace
+	}
+	first := map[string][]stated{}
+	var keys []string
+	for _, f := range p.facts() {
+		key := totalKey(f.Subject)
+		if key == "" || f.Kind != "money" || f.Value == "" || f.Approx || f.Entity != "" || !prose(f) {
+			continue
+		}
+		fig, ok := figureOf(f)
+		if !ok {
+			continue
+		}
+		at, ok := p.placeOf(f)
+		if !ok {
+			continue
+		}
+		if !p.ownYear(at) {
+			continue
+		}
+		s := stated{f, fig, at}
+		prev := first[key]
+		if len(prev) == 0 {
+			keys = append(keys, key)
+		}
+		agrees := false
+		for _, o := range prev {
+			if !s.fig.hi.LessThan(o.fig.lo) && !s.fig.lo.GreaterThan(o.fig.hi) {
+				agrees = true
+				break
+			}
+		}
+		if len(prev) > 0 && !agrees {
+			o := prev[0]
+			p.ReportSpan(at.line, at.start, at.end, fmt.Sprintf("%s前后不一致：此处为%s，第%d页第%d行为%s / the same total is stated with different values",
+				key, f.Text, o.f.Loc.Page, o.f.Loc.Line, o.f.Text), o.f.ID, f.ID)
+		}
+		first[key] = append(prev, s)
+	}
+}
+
+// dropSubBreakdowns removes parts that break down an earlier part and were
+// linked to the total as well: `公务用车购置及运行费21.56万元，其中：购置费0万元；
+// 运行费21.56万元` under the 三公经费.
+func dropSubBreakdowns(kids []schema.Fact) []schema.Fact {
+	val := func(f schema.Fact) decimal.Decimal { v, _ := decimal.NewFromString(f.Value); return v }
+	for i := 0; i < len(kids); i++ {
+		var run decimal.Decimal
+		for j := i + 1; j < len(kids); j++ {
+			run = run.Add(val(kids[j]))
+			if run.Equal(val(kids[i])) && !run.IsZero() {
+				kids = append(kids[:i+1:i+1], kids[j+1:]...)
+				break
+			}
+		}
+	}
+	return kids
+}
+
+// ownYear reports whether the clause before a mention names no year or the
+// document's own: `2016年度部门支出预算安排为8,648.07万元` in a 2017 budget is
+// last year's amount.
+func (p *Pass) ownYear(at factPlace) bool {
+	a, _ := clause(at.line.Text, at.start, at.end)
+	ms := clauseYearRE.FindAllStringSubmatch(at.line.Text[a:at.start], -1)
+	if len(ms) == 0 || p.Meta.FiscalYear == 0 {
+		return true
+	}
+	y, _ := strconv.Atoi(ms[len(ms)-1][1])
+	return y == p.Meta.FiscalYear
 }

@@ -72,6 +72,10 @@ type Pass struct {
 	Profile *Profile // nil when no profile applies
 	found   *[]schema.Finding
 	prose   []TextLine
+
+	// lineAt and allLines index Lines by physical line for placeOf.
+	lineAt   map[[2]int][]int
+	allLines []TextLine
 }
 
 // Report records a finding. Rule and Severity default to the rule's own;
@@ -225,7 +229,11 @@ var All = []*Rule{
 	NumberingDuplicate,
 	NumberingStyle,
 	MissingSection,
+	SumMismatch,
 	ChangeMismatch,
+	ShareMismatch,
+	Contradiction,
+	CrossTotal,
 	ZeroChangeWording,
 	EmptyReason,
 	BaseYear,
