@@ -345,6 +345,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		}
 		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1})
 	}
+	x.itemFacts(l, first)
 	x.pendingReason = ln.pendingReason
 	x.prevChanged, x.prevFirst = -1, first
 	for i := len(x.facts) - 1; i >= first; i-- {
@@ -406,6 +407,55 @@ func boundaries(view string) []bound {
 	}
 	return out
 }
+
+// itemFacts finishes the facts made on a line about one 科目 item
+// (2．“…群众体育（项）”20.00万元…2022年当年预算执行数为12.04万元，2023年
+// 预算安排20.00万元，比2022年预算执行数增加66.11%): a generic subject
+// (预算安排, 预算执行数, 年初预算, 支出决算) is given the item's name, and a
+// change against a figure stated on the line takes that figure as prior.
+func (x *extractor) itemFacts(l *normalize.Line, first int) {
+	if first >= len(x.facts) {
+		return
+	}
+	for i := first; i < len(x.facts); i++ {
+		f := x.facts[i]
+		if f.change == nil || f.f.Prior != "" || f.change.Base == "" {
+			continue
+		}
+		base := yearPrefix.ReplaceAllString(strings.ReplaceAll(f.change.Base, " ", ""), "")
+		for j := i - 1; j >= first; j-- {
+			if g := x.facts[j]; g.hasValue && g.f.Kind == f.f.Kind && itemGeneric[g.f.Subject] && sameThing(base, g.f.Subject) {
+				f.f.Prior = g.value.String()
+				break
+			}
+		}
+	}
+	m := itemName.FindStringSubmatchIndex(l.Text)
+	if m == nil {
+		return
+	}
+	item := strings.TrimSpace(l.OrigSpan(m[2], m[3]))
+	// the last level only: 体育（款）群众体育（项） → 群众体育（项）
+	if open := strings.LastIndexAny(item, "(（"); open > 0 {
+		if j := strings.LastIndexAny(item[:open], ")）"); j >= 0 {
+			_, n := utf8.DecodeRuneInString(item[j:])
+			item = item[j+n:]
+		}
+	}
+	for i := first; i < len(x.facts); i++ {
+		if f := x.facts[i]; itemGeneric[f.f.Subject] && item != "" {
+			f.f.Subject = item + f.f.Subject
+		}
+	}
+}
+
+// itemName is a 科目 item named at the start of a line, down to its 项.
+var itemName = regexp.MustCompile(`^[\s\x{3000}]*(?:[0-9]{1,2}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]、?)?\s*[“"]?([^。，,；;：:“”"]{2,80}?[(（]项[)）])`)
+
+// itemGeneric are the subjects that name a figure of a 科目 item without
+// naming the item.
+var itemGeneric = map[string]bool{"预算安排": true, "预算执行数": true, "执行数": true, "年初预算": true, "支出决算": true,
+	"决算数": true, "预算数": true, "年初预算数": true}
 
 // joinPairs drops the 、 that joins two single characters into one noun
 // phrase (财政拨款收、支总预算): it separates no clause.
