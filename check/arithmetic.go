@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/nlp/quantity"
 	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 	"github.com/budgetdoc/budgetdoc/schema"
@@ -741,8 +742,11 @@ func runContradiction(p *Pass) {
 			}
 			qf := newFigure(*q)
 			if qf.hi.LessThan(hf.lo) || qf.lo.GreaterThan(hf.hi) {
-				p.ReportSpan(l.Line, q.Start, q.End, fmt.Sprintf("同一项目金额前后不一致：开头为%s，此处为%s / the item is given two different amounts",
-					head.Text, q.Text), p.factIDsAt(l.Line, *head, *q)...)
+				msg := fmt.Sprintf("同一项目金额前后不一致：开头为%s，此处为%s / the item is given two different amounts", head.Text, q.Text)
+				if p.absorbChangeMismatch(l.Line, q) {
+					msg = fmt.Sprintf("同一项目金额前后不一致：开头为%s，此处为%s，本句的增减表述因此也对不上 / the item is given two different amounts, and the change stated with them disagrees", head.Text, q.Text)
+				}
+				p.ReportSpan(l.Line, q.Start, q.End, msg, p.factIDsAt(l.Line, *head, *q)...)
 			}
 			break
 		}
@@ -854,4 +858,20 @@ func (p *Pass) ownYear(at factPlace) bool {
 	}
 	y, _ := strconv.Atoi(ms[len(ms)-1][1])
 	return y == p.Meta.FiscalYear
+}
+
+// absorbChangeMismatch removes a change-mismatch finding made on the
+// sentence of q: when an item gives two amounts, the change computed from
+// one of them is wrong as a consequence — one defect, one finding.
+func (p *Pass) absorbChangeMismatch(l *normalize.Line, q *quantity.Quantity) bool {
+	loc := l.Loc(l.OrigOffset(q.Start))
+	written := squash(l.OrigSpan(q.Start, q.End))
+	found := *p.found
+	for i, f := range found {
+		if f.Rule == ChangeMismatch.ID && f.Loc.Page == loc.Page && f.Loc.Line == loc.Line && strings.Contains(squash(f.Evidence), written) {
+			*p.found = append(found[:i:i], found[i+1:]...)
+			return true
+		}
+	}
+	return false
 }

@@ -100,3 +100,16 @@ func TestChangeMismatchFacts(t *testing.T) {
 		{"cut percent", budget2017Dept, [][]string{{"2．检察（款）一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6万元，减少35.77%。"}}, 0, ""},
 	})
 }
+
+// TestContradictionAbsorbsChange: the wrong amount also breaks the percent
+// of its sentence; the whole catalogue reports it once.
+func TestContradictionAbsorbsChange(t *testing.T) {
+	res := docOf(budget2026Dept, []string{"12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。主要用于：行政事业单位为职工缴纳的住房公积金。2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加5.27%。主要原因是：支出增加。"})
+	fs, err := Run(res, Options{Rules: []*Rule{ChangeMismatch, Contradiction}, Profile: "none"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Rule != Contradiction.ID {
+		t.Errorf("want one contradiction finding, got %+v", fs)
+	}
+}

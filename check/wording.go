@@ -341,8 +341,11 @@ func checkPairs(p *Pass, l TextLine, prev, next string) {
 		if k < 0 && strings.ContainsRune(lastOpen(prev), want) {
 			continue // opened on the previous line
 		}
-		if k < 0 && !(want == '（' && strings.ContainsRune(lastOpen(prev), '(')) {
-			p.ReportOrig(l.Line, max(0, i-24), i+utf8.RuneLen(r), "括号或引号不成对：多出一个“"+string(r)+"” / unbalanced closing mark")
+		if k < 0 {
+			// a ）closing a half-width ( of the previous line is not unbalanced
+			if !(want == '（' && strings.ContainsRune(lastOpen(prev), '(')) {
+				p.ReportOrig(l.Line, max(0, i-24), i+utf8.RuneLen(r), "括号或引号不成对：多出一个“"+string(r)+"” / unbalanced closing mark")
+			}
 			continue
 		}
 		if stack[k].r != want {
