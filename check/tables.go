@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -103,16 +104,7 @@ func runTableRowSum(p *Pass) {
 			if col.Role != tables.AmountColumn || len(col.Path) == 0 || !totalHeader.MatchString(col.Path[len(col.Path)-1]) {
 				continue
 			}
-			parent := strings.Join(col.Path[:len(col.Path)-1], "/")
-			var parts []int
-			for k := j + 1; k < len(t.Columns); k++ {
-				c := t.Columns[k]
-				if c.Role != tables.AmountColumn || len(c.Path) == 0 || strings.Join(c.Path[:len(c.Path)-1], "/") != parent ||
-					totalHeader.MatchString(c.Path[len(c.Path)-1]) || strings.Contains(strings.Join(c.Path, "/"), "其中") {
-					break
-				}
-				parts = append(parts, k)
-			}
+			parts := rowParts(t, j)
 			if len(parts) < 2 {
 				continue
 			}
@@ -121,9 +113,13 @@ func runTableRowSum(p *Pass) {
 					continue
 				}
 				var cells []tables.Cell
-				for _, k := range parts {
-					if k < len(r.Cells) && r.Cells[k].IsAmount {
-						cells = append(cells, r.Cells[k])
+				for _, part := range parts {
+					for k := j + 1; k < len(r.Cells); k++ {
+						if r.Cells[k].IsAmount && !r.Cells[k].Covered && t.Columns[k].Role == tables.AmountColumn &&
+							strings.Join(t.Columns[k].Path, "/") == part {
+							cells = append(cells, r.Cells[k])
+							break
+						}
 					}
 				}
 				label := r.Label
@@ -136,27 +132,81 @@ func runTableRowSum(p *Pass) {
 	}
 }
 
+// rowParts returns the columns that total column j adds up: the following
+// columns of the same header group; a nested group counts through its own
+// 小计 (“三公”经费 / 公务用车购置及运行维护费 / 小计). It returns their
+// header paths (a reconstructed grid may split one column in two); nil
+// when unsure.
+func rowParts(t *tables.Table, j int) []string {
+	path := func(k int) string { return strings.Join(t.Columns[k].Path, "/") }
+	col := t.Columns[j].Path
+	parent := strings.Join(col[:len(col)-1], "/")
+	var parts []int
+	skip := "" // the nested group already counted through its 小计
+	for k := j + 1; k < len(t.Columns); k++ {
+		c := t.Columns[k]
+		if c.Role != tables.AmountColumn || len(c.Path) == 0 || path(k) == path(j) {
+			if c.Role == tables.AmountColumn && path(k) == path(j) {
+				continue // the same column split in two by the grid
+			}
+			break
+		}
+		if skip != "" && strings.HasPrefix(path(k), skip) {
+			continue
+		}
+		if parent != "" && !strings.HasPrefix(path(k), parent+"/") {
+			break
+		}
+		if strings.Contains(path(k), "其中") {
+			return nil
+		}
+		depth := len(col)
+		switch {
+		case len(c.Path) == depth && !totalHeader.MatchString(c.Path[depth-1]):
+			parts = append(parts, k)
+		case len(c.Path) == depth+1 && totalHeader.MatchString(c.Path[depth]):
+			parts = append(parts, k)
+			skip = strings.Join(c.Path[:depth], "/") + "/"
+		case len(c.Path) == depth && totalHeader.MatchString(c.Path[depth-1]):
+			return nil // another total at the same level
+		default:
+			return nil
+		}
+	}
+	// Grid columns sharing one header are one part.
+	var out []string
+	for _, k := range parts {
+		if !slices.Contains(out, path(k)) {
+			out = append(out, path(k))
+		}
+	}
+	return out
+}
+
 func runTableColumnSum(p *Pass) {
 	for _, t := range tablesOf(p) {
+		// Cells are grouped by their column's header path, not the grid
+		// column: reconstructed PDF grids may shift a row's amount by a
+		// column under the same merged header.
 		type key struct {
-			col  int
+			col  string
 			code string
 		}
 		cells := map[key]tables.Cell{}
 		var order []key
-		totals := map[int]tables.Cell{}
+		totals := map[string]tables.Cell{}
 		t.AmountCells(func(i, j int, subject, code string) {
 			c := t.Body[i].Cells[j]
 			if code != "" {
-				k := key{j, code}
+				k := key{t.Path(j), code}
 				if _, dup := cells[k]; dup {
 					return
 				}
 				cells[k] = c
 				order = append(order, k)
 			} else if s := strings.Join(strings.Fields(subject), ""); s == "合计" || s == "总计" {
-				if _, ok := totals[j]; !ok {
-					totals[j] = c
+				if _, ok := totals[t.Path(j)]; !ok {
+					totals[t.Path(j)] = c
 				}
 			}
 		})
@@ -169,7 +219,7 @@ func runTableColumnSum(p *Pass) {
 				}
 			}
 			if len(parts) > 0 && (len(k.code) == 3 || len(k.code) == 5) {
-				compareSum(p, t, cells[k], parts, fmt.Sprintf("%s %s", k.code, t.Path(k.col)))
+				compareSum(p, t, cells[k], parts, fmt.Sprintf("%s %s", k.code, k.col))
 			}
 		}
 		for j, total := range totals {
@@ -180,7 +230,7 @@ func runTableColumnSum(p *Pass) {
 				}
 			}
 			if len(parts) > 0 {
-				compareSum(p, t, total, parts, "合计 "+t.Path(j))
+				compareSum(p, t, total, parts, "合计 "+j)
 			}
 		}
 	}
@@ -264,7 +314,8 @@ func runTableEmpty(p *Pass) {
 		}
 		// A statement in the text about what the table covers counts too.
 		if topic := emptyTopic(t.Kind); topic != "" {
-			said = said || regexp.MustCompile(`(?:无|没有|未安排|不涉及)[^。；\n]{0,12}`+topic).MatchString(all)
+			said = said || regexp.MustCompile(`(?:无|没有|未安排|不涉及)[^。；\n]{0,12}`+topic+
+				`|`+topic+`[^。；，,\n]{0,20}?(?:为0|为零|为空|无|[^0-9.,]0(?:\.0+)?万?元)`).MatchString(all)
 		}
 		if said {
 			continue

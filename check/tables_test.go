@@ -108,6 +108,12 @@ func TestTableRules(t *testing.T) {
 			"|项目|合计|基本支出|项目支出|",
 			"|合计||||",
 		}, 0, ""},
+		{"empty table with a zero amount in the text", TableEmpty, []string{
+			"江苏省高级人民法院 2017 年政府性基金支出预算支出 0 万元。",
+			"政府性基金支出预算表", "单位：万元",
+			"|功能科目代码|功能科目名称|金额|",
+			"||合计||",
+		}, 0, ""},
 		{"empty table without a statement", TableEmpty, []string{
 			"政府性基金预算支出表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",

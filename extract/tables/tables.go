@@ -42,6 +42,9 @@ type Table struct {
 	// inside it, where an empty table says that it is empty.
 	Notes []string
 	Loc   extract.Loc
+
+	grid    [][]gridCell // rows after the caption rows, for stitching
+	nHeader int          // how many of grid are header rows
 }
 
 // Column describes one grid column.
@@ -103,6 +106,7 @@ var (
 	amountRe  = regexp.MustCompile(`^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$`)
 	subjCode  = regexp.MustCompile(`^\d{3}(?:\d{2}){0,2}$`)
 	ordinalRe = regexp.MustCompile(`行次|栏次|序号|编号`)
+	deptRe    = regexp.MustCompile(`(?:部门|单位|预算单位|单位名称)\s*(?:名称)?\s*[:：]`)
 	countRe   = regexp.MustCompile(`[(（](?:个|人|辆|台|套|台、套|台,套|人次|批次|次|家|项|处|平方米|㎡)[)）]`)
 	emptyRe   = regexp.MustCompile(`(?:本表|此表|该表|本部门|本单位|我单位|我部门).{0,30}(?:无|没有|为空|空表|不涉及|未发生|未安排)|无数据|空表`)
 )
@@ -142,18 +146,11 @@ func Parse(txt *normalize.Text) []*Table {
 				before = append(before, l)
 			}
 		}
-		t := build(it.Table, page, before)
-		continued := prev != nil && t.Title == "" && t.Code == "" &&
-			len(before) <= 1 && (len(before) == 0 || strings.Contains(before[0].Text, "续")) &&
-			len(t.Columns) == len(prev.Columns) && page == prev.Pages[len(prev.Pages)-1]+1
-		if prev != nil && !continued && strings.Contains(t.Title, "续表") && len(t.Columns) == len(prev.Columns) {
-			continued = true
-		}
-		if continued {
-			stitch(prev, t)
-		} else {
-			out = append(out, t)
-			prev = t
+		for pi, part := range splitAtTitles(it.Table) {
+			if pi > 0 {
+				before = nil
+			}
+			prev = add(&out, prev, build(part, page, before), before, page)
 		}
 		prevEnd = k
 		// Notes: the lines after the table up to the next table, a few.
@@ -176,21 +173,223 @@ func Parse(txt *normalize.Text) []*Table {
 	return out
 }
 
-// stitch appends the body of a continuation to t, skipping a repeated header.
+// add appends t to out, or stitches it to prev when it continues prev; it
+// returns the table that later parts may continue.
+func add(out *[]*Table, prev, t *Table, before []*normalize.Line, page int) *Table {
+	// A caption (perhaps with the first header row) left alone at the foot
+	// of a page: the grid on the next page is its table.
+	if prev != nil && len(prev.Body) == 0 && t.Title == "" && t.Code == "" && len(before) == 0 &&
+		page <= prev.Pages[len(prev.Pages)-1]+1 {
+		t.Title, t.Code, t.Notes = prev.Title, prev.Code, append(prev.Notes, t.Notes...)
+		if t.Unit == "" {
+			t.Unit, t.Scale = prev.Unit, prev.Scale
+		}
+		t.Pages = append(slices.Clone(prev.Pages), t.Pages...)
+		t.Pages = slices.Compact(t.Pages)
+		(*out)[len(*out)-1] = t
+		return t
+	}
+	{
+		continued := prev != nil && t.Title == "" && t.Code == "" &&
+			len(before) <= 1 && (len(before) == 0 || strings.Contains(before[0].Text, "续")) &&
+			(len(t.Columns) == len(prev.Columns) || aligned(prev, t)) && page == prev.Pages[len(prev.Pages)-1]+1
+		if prev != nil && !continued && strings.Contains(t.Title, "续表") && len(t.Columns) == len(prev.Columns) {
+			continued = true
+		}
+		if continued {
+			stitch(prev, t)
+			return prev
+		}
+		*out = append(*out, t)
+		return t
+	}
+}
+
+// splitAtTitles cuts a grid where a row holds nothing but a table title or
+// number: PDF reconstruction can join the tail of one table and the next
+// table into one grid when no text separates them.
+func splitAtTitles(g *extract.Table) []*extract.Table {
+	var out []*extract.Table
+	from := 0
+	captionsOnly := true // rows[from:r] are all caption rows
+	for r := 0; r < len(g.Rows); r++ {
+		var texts []string
+		for c := range g.Rows[r] {
+			if cell := &g.Rows[r][c]; !cell.Covered {
+				if s := cellText(cell); s != "" && !slices.Contains(texts, s) {
+					texts = append(texts, s)
+				}
+			}
+		}
+		caption := len(texts) == 1 && (isTitle(texts[0]) || codeRe.MatchString(texts[0]))
+		if caption && !captionsOnly {
+			out = append(out, &extract.Table{Rows: g.Rows[from:r]})
+			from = r
+		}
+		captionsOnly = caption && (captionsOnly || from == r) || captionsOnly && len(texts) == 0
+	}
+	return append(out, &extract.Table{Rows: g.Rows[from:]})
+}
+
+// stitch appends a continuation to t: its rows after a repeated header,
+// each cell moved to the column of t it lies under (PDF pages may split
+// columns differently), and a row that the page break cut in two joined
+// again (八、社会保障和就 | 业支出).
 func stitch(t, cont *Table) {
 	if p := cont.Pages[0]; !slices.Contains(t.Pages, p) {
 		t.Pages = append(t.Pages, p)
 	}
-	t.Body = append(t.Body, cont.Body...)
+	rows := cont.grid
+	if cont.nHeader > 0 && sameHeader(t.Header, cont.Header) {
+		rows = rows[cont.nHeader:]
+	}
+	colOf := columnMap(t, cont)
+	for k, src := range rows {
+		dst := make([]gridCell, len(t.Columns))
+		for j, c := range src {
+			if c.covered || c.text == "" || colOf[j] < 0 {
+				continue
+			}
+			d := &dst[colOf[j]]
+			if d.text == "" {
+				*d = c
+			} else {
+				d.text += " " + c.text
+			}
+		}
+		row := bodyRow(dst)
+		if k == 0 && len(t.Body) > 0 && cutRow(&t.Body[len(t.Body)-1], &row) {
+			t.label(&t.Body[len(t.Body)-1])
+			continue
+		}
+		t.label(&row)
+		t.Body = append(t.Body, row)
+	}
 	t.Notes = append(t.Notes, cont.Notes...)
 	if t.Unit == "" && cont.Unit != "" {
 		t.Unit, t.Scale = cont.Unit, cont.Scale
 	}
-	for j := range t.Columns {
-		if t.Columns[j].Role == TextColumn && cont.Columns[j].Role != TextColumn {
-			t.Columns[j].Role = cont.Columns[j].Role
+}
+
+func sameHeader(a, b [][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if squeeze(strings.Join(a[i], "")) != squeeze(strings.Join(b[i], "")) {
+			return false
 		}
 	}
+	return true
+}
+
+// cutRow joins next onto last when next is the rest of a row cut by a page
+// break: text only, in columns where last has text, not starting a new
+// numbered item. It reports whether it joined.
+func cutRow(last, next *Row) bool {
+	found := false
+	for j, c := range next.Cells {
+		s := strings.TrimSpace(c.Text)
+		if s == "" {
+			continue
+		}
+		if c.IsAmount || j >= len(last.Cells) || strings.TrimSpace(last.Cells[j].Text) == "" ||
+			numbered.MatchString(fold(s)) || subjCode.MatchString(fold(s)) {
+			return false
+		}
+		found = true
+	}
+	if !found {
+		return false
+	}
+	for j, c := range next.Cells {
+		if s := strings.TrimSpace(c.Text); s != "" {
+			last.Cells[j].Text += s
+		}
+	}
+	return true
+}
+
+var numbered = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])`)
+
+// columnMap maps each column of cont to the column of t it lies under: the
+// column whose text overlaps most (intersection over union);
+// without boxes (not PDF) columns map one to one.
+func columnMap(t, cont *Table) []int {
+	out := make([]int, len(cont.Columns))
+	tr, cr := xRanges(t.grid, len(t.Columns)), xRanges(cont.grid, len(cont.Columns))
+	for j := range out {
+		out[j] = -1
+		c := cr[j]
+		if c[1] <= c[0] {
+			if len(cont.Columns) == len(t.Columns) {
+				out[j] = j
+			}
+			continue
+		}
+		best := 0.1 // least intersection over union
+		for k, r := range tr {
+			inter := min(r[1], c[1]) - max(r[0], c[0])
+			if r[1] <= r[0] || inter <= 0 {
+				continue
+			}
+			if iou := inter / (max(r[1], c[1]) - min(r[0], c[0])); iou > best {
+				out[j], best = k, iou
+			}
+		}
+		if out[j] < 0 && len(cont.Columns) == len(t.Columns) {
+			out[j] = j
+		}
+	}
+	return out
+}
+
+// xRanges is the horizontal extent of the text of each column: from its
+// single-column cells, or, for a column that has none, from the merged
+// cells that start in it.
+func xRanges(grid [][]gridCell, n int) [][2]float64 {
+	single := make([][2]float64, n)
+	spanning := make([][2]float64, n)
+	grow := func(r *[2]float64, b *schema.BBox) {
+		if r[1] <= r[0] {
+			*r = [2]float64{b[0], b[2]}
+		} else {
+			*r = [2]float64{min(r[0], b[0]), max(r[1], b[2])}
+		}
+	}
+	for _, row := range grid {
+		for j, c := range row {
+			if j >= n || c.covered || c.loc.BBox == nil || strings.TrimSpace(c.text) == "" {
+				continue
+			}
+			if j+1 < len(row) && row[j+1].covered {
+				grow(&spanning[j], c.loc.BBox)
+			} else {
+				grow(&single[j], c.loc.BBox)
+			}
+		}
+	}
+	for j := range single {
+		if single[j][1] <= single[j][0] {
+			single[j] = spanning[j]
+		}
+	}
+	return single
+}
+
+// aligned reports whether most columns of cont lie under columns of t.
+func aligned(t, cont *Table) bool {
+	n, of := 0, 0
+	ranges := xRanges(cont.grid, len(cont.Columns))
+	for j, k := range columnMap(t, cont) {
+		if ranges[j][1] > ranges[j][0] {
+			of++
+			if k >= 0 {
+				n++
+			}
+		}
+	}
+	return n > 0 && n*4 >= of*3
 }
 
 // isTitle reports whether a line reads like a table caption.
@@ -214,10 +413,14 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 		if utf8.RuneCountInString(s) > 80 {
 			break
 		}
-		t.caption(s, true)
 		if t.Title != "" {
+			// Above the title only the table's number may follow.
+			if t.Code == "" && codeRe.MatchString(s) {
+				t.caption(s, false)
+			}
 			break
 		}
+		t.caption(s, true)
 	}
 	// Caption rows inside the table: a row with one distinct text.
 	start := 0
@@ -249,6 +452,7 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 	if end == len(grid) { // no data: an empty table; keep its first row as header
 		end = min(start+1, len(grid))
 	}
+	t.grid, t.nHeader = grid[start:], end-start
 	for r := start; r < end; r++ {
 		row := make([]string, len(grid[r]))
 		for j, c := range grid[r] {
@@ -277,24 +481,37 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 	}
 	// Body rows.
 	for r := end; r < len(grid); r++ {
-		row := Row{}
-		for _, c := range grid[r] {
-			cell := Cell{Text: c.text, Loc: c.loc, Covered: c.covered}
-			if !c.covered {
-				cell.Amount, cell.Places, cell.IsAmount = parseAmount(c.text)
-			}
-			row.Cells = append(row.Cells, cell)
-		}
-		t.Body = append(t.Body, row)
+		t.Body = append(t.Body, bodyRow(grid[r]))
 	}
-	if len(grid) > 0 && len(grid[0]) > 0 {
-		t.Loc = grid[0][0].loc
+	t.Loc = extract.Loc{Page: page, Line: 1}
+	for _, row := range grid {
+		for _, c := range row {
+			if c.loc.Page != 0 && t.Loc.Line <= 1 {
+				t.Loc = c.loc
+			}
+		}
+		if t.Loc.Line > 1 {
+			break
+		}
 	}
 	t.roles()
+	t.inheritPaths()
 	for i := range t.Body {
 		t.label(&t.Body[i])
 	}
 	return t
+}
+
+func bodyRow(cells []gridCell) Row {
+	row := Row{}
+	for _, c := range cells {
+		cell := Cell{Text: c.text, Loc: c.loc, Covered: c.covered}
+		if !c.covered {
+			cell.Amount, cell.Places, cell.IsAmount = parseAmount(c.text)
+		}
+		row.Cells = append(row.Cells, cell)
+	}
+	return row
 }
 
 // caption takes what a caption line says: unit, table number, title.
@@ -303,6 +520,13 @@ func (t *Table) caption(s string, title bool) {
 		if t.Unit == "" {
 			t.Unit = m[1]
 		}
+		s = strings.TrimSpace(strings.Replace(s, m[0], "", 1))
+	}
+	// "支出预算总表 部门：江苏省政协办公厅": the title before the 部门 line.
+	if loc := deptRe.FindStringIndex(s); loc != nil {
+		s = strings.TrimSpace(s[:loc[0]])
+	}
+	if s == "" {
 		return
 	}
 	if m := codeRe.FindString(s); m != "" {
@@ -311,6 +535,7 @@ func (t *Table) caption(s string, title bool) {
 		}
 		s = strings.TrimSpace(s[len(m):])
 	}
+	s = strings.TrimLeft(s, ":：、. ")
 	if title && t.Title == "" && isTitle(s) {
 		t.Title = s
 	}
@@ -417,10 +642,20 @@ func isData(row []gridCell) bool {
 		if subjCode.MatchString(s) && len(s) >= 3 {
 			return true
 		}
-		// Only the row's first text can be a total or a numbered label:
-		// 合计 elsewhere is a column header.
+		// Only the row's first text can be a total or a numbered label
+		// (合计 elsewhere is a column header), and only when no other
+		// text follows: 合计|基本支出|项目支出 is a header row.
 		k := squeeze(s)
-		return k == "合计" || k == "总计" || strings.HasPrefix(k, "(一)合计") || strings.HasPrefix(k, "一、")
+		if !(k == "合计" || k == "总计" || strings.HasPrefix(k, "(一)合计") || strings.HasPrefix(k, "一、")) {
+			return false
+		}
+		n := 0
+		for _, o := range row {
+			if o.text != "" && !o.covered {
+				n++
+			}
+		}
+		return n == 1
 	}
 	return false
 }
@@ -488,12 +723,31 @@ func (t *Table) roles() {
 			c.Role = OrdinalColumn
 		case strings.Contains(path, "编码") || strings.Contains(path, "代码") || last(c.Path) == "类" || last(c.Path) == "款" || last(c.Path) == "项":
 			c.Role = CodeColumn
-		case codes > 0 && codes >= amounts && codes >= texts:
+		case codes >= 2 && codes >= amounts && codes >= texts && !amountHeader(path):
 			c.Role = CodeColumn
-		case amounts > 0 && amounts >= texts:
-			c.Role = AmountColumn
+		case amounts+codes > 0 && amounts+codes >= texts:
+			c.Role = AmountColumn // a lone 237 in an amount column is an amount
 		case amounts == 0 && texts == 0 && codes == 0 && amountHeader(path):
 			c.Role = AmountColumn // an empty table's amount columns
+		}
+	}
+}
+
+// inheritPaths gives an amount column without a header the path of the
+// adjacent amount column that has one: a reconstructed PDF grid may split
+// the column under one header (金额) in two.
+func (t *Table) inheritPaths() {
+	for j := range t.Columns {
+		c := &t.Columns[j]
+		if c.Role != AmountColumn || len(c.Path) > 0 {
+			continue
+		}
+		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
+			if k >= 0 && k < len(t.Columns) && len(t.Columns[k].Path) > 0 &&
+				(t.Columns[k].Role == AmountColumn || t.Columns[k].Role == TextColumn && amountHeader(strings.Join(t.Columns[k].Path, "/"))) {
+				c.Path = t.Columns[k].Path
+				break
+			}
 		}
 	}
 }
@@ -576,13 +830,15 @@ func joinCode(parts []string) string {
 	switch {
 	case len(parts) == 0:
 		return ""
-	case len(parts[0]) >= 3 && len(parts) > 1 && len(parts[1]) == 2:
+	case len(parts[0]) == 3 && len(parts) > 1 && len(parts[1]) <= 2:
+		// 款 and 项 are two digits; a one-digit part is a typo for 0n
+		// (301 | 2 津贴补贴 in shanghai_putuo_wanlijiedao_2024).
 		s := parts[0]
 		for _, p := range parts[1:] {
-			if len(p) != 2 {
+			if len(p) > 2 {
 				break
 			}
-			s += p
+			s += strings.Repeat("0", 2-len(p)) + p
 		}
 		return s
 	}
@@ -599,8 +855,11 @@ func (t *Table) Subject(r *Row, j int) (subject, code string) {
 		if c.Covered || strings.TrimSpace(c.Text) == "" {
 			continue
 		}
+		// Any text that is not a number or a code names the amount: a
+		// label centred in a wide merged cell may sit over an amount
+		// column of another page.
 		role := t.Columns[k].Role
-		if role == TextColumn && !c.IsAmount {
+		if role != CodeColumn && role != OrdinalColumn && !c.IsAmount {
 			subject = strings.TrimSpace(c.Text)
 			break
 		}

@@ -245,3 +245,27 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// jiangsu_renda_2017_dept_budget.pdf p7–9: a row cut by the page break
+// (八、社会保障和就 | 业支出), and a grid that holds the tail of 收支预算总表
+// and the next table, 收入预算总表.
+func TestCutRowsAndJoinedGrids(t *testing.T) {
+	ts := Parse(text(extract.FormatPDF,
+		[]extract.Block{para("收支预算总表", "单位：万元"), grid("项目|金额\n一、财政拨款|13,649.07\n八、社会保障和就|1,608.51")},
+		[]extract.Block{grid("业支出|\n十八、住房保障支出|1,512.23")},
+		[]extract.Block{grid("收入合计|13,649.07\n收入预算总表|<\n项目名称|金额\n收入总计|13,649.07")}))
+	if len(ts) != 2 {
+		t.Fatalf("got %d tables, want 2", len(ts))
+	}
+	var got []string
+	for _, f := range ts[0].Facts(1) {
+		got = append(got, f.Subject+"="+f.Value)
+	}
+	want := "一、财政拨款=136490700 八、社会保障和就业支出=16085100 十八、住房保障支出=15122300 收入合计=136490700"
+	if strings.Join(got, " ") != want {
+		t.Errorf("facts %q, want %q", strings.Join(got, " "), want)
+	}
+	if ts[1].Title != "收入预算总表" || ts[1].Kind != IncomeSummary || ts[1].Pages[0] != 3 {
+		t.Errorf("second table %q %q %v", ts[1].Title, ts[1].Kind, ts[1].Pages)
+	}
+}
