@@ -339,3 +339,115 @@ func emptyTopic(k tables.Kind) string {
 	}
 	return ""
 }
+
+// TableText compares the totals that the text states with the tables.
+var TableText = &Rule{
+	ID:       "table-text-mismatch",
+	Doc:      "the text's 支出预算总额 or 三公经费 total differs from the table's",
+	Severity: Warning,
+	Run:      runTableText,
+}
+
+func init() { All = append(All, TableText) }
+
+var (
+	// Subjects of the text's expense total and 三公 total, after dropping
+	// quotes, spaces and the fund qualifiers.
+	expenseTotalSubject = regexp.MustCompile(`^(?:本年|年度|部门|单位)?支出(?:预算|决算)?(?:总额|总计|合计)$`)
+	threePublicSubject  = regexp.MustCompile(`三公经费(?:支出)?(?:预算|决算)?(?:数|支出|总额|合计)?$`)
+	quotesAndSpaces     = regexp.MustCompile(`[“”"'‘’\s]`)
+	subjectNoise        = regexp.MustCompile(`一般公共预算|财政拨款|安排(?:的)?`)
+	shownPlaces         = regexp.MustCompile(`[0-9](?:\.([0-9]+))?\s*(亿|万)?元?`)
+)
+
+// textTolerance is half a unit in the last place of a figure as written in
+// the text (18330.37万元 → 50 元).
+func textTolerance(text string) decimal.Decimal {
+	m := shownPlaces.FindAllStringSubmatch(textnorm.Fold(text).Text, -1)
+	if m == nil {
+		return decimal.Zero
+	}
+	last := m[len(m)-1]
+	scale := decimal.NewFromInt(1)
+	switch last[2] {
+	case "万":
+		scale = decimal.NewFromInt(10000)
+	case "亿":
+		scale = decimal.NewFromInt(100000000)
+	}
+	return decimal.New(5, -int32(len(last[1]))-1).Mul(scale)
+}
+
+func runTableText(p *Pass) {
+	ts := tablesOf(p)
+	type candidate struct {
+		t *tables.Table
+		c tables.Cell
+	}
+	var totals, threePublic []candidate
+	for _, t := range ts {
+		t.AmountCells(func(i, j int, subject, _ string) {
+			c := t.Body[i].Cells[j]
+			s := strings.Join(strings.Fields(subject), "")
+			switch t.Kind {
+			case tables.IncomeExpenseSummary, tables.ExpenseSummary:
+				if strings.Contains(s, "支出") && regexp.MustCompile(`合计|总计|小计`).MatchString(s) || s == "合计" || s == "总计" ||
+					t.Kind == tables.ExpenseSummary && i == 0 {
+					totals = append(totals, candidate{t, c})
+				}
+			case tables.ThreePublic:
+				threePublic = append(threePublic, candidate{t, c})
+			}
+		})
+	}
+	if len(totals) == 0 && len(threePublic) == 0 {
+		return
+	}
+	for _, f := range p.Result.Out.Facts {
+		if f.Table != "" || f.Kind != "money" || f.Value == "" || f.Approx {
+			continue
+		}
+		// The fund qualifiers are dropped for 三公 only: 财政拨款支出预算
+		// is another total than 支出预算总额.
+		subject := quotesAndSpaces.ReplaceAllString(textnorm.Fold(f.Subject).Text, "")
+		if org := p.Meta.Organization; org != "" {
+			subject = strings.ReplaceAll(subject, org, "")
+		}
+		subject = strings.TrimPrefix(strings.TrimPrefix(subject, "本部门"), "本单位")
+		var cands []candidate
+		switch {
+		case expenseTotalSubject.MatchString(subject):
+			cands = totals
+		case threePublicSubject.MatchString(subjectNoise.ReplaceAllString(subject, "")):
+			cands = threePublic
+		default:
+			continue
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		v, err := decimal.NewFromString(f.Value)
+		if err != nil {
+			continue
+		}
+		tol := textTolerance(f.Text)
+		agree := false
+		for _, c := range cands {
+			if v.Sub(c.t.Yuan(c.c)).Abs().LessThanOrEqual(tol.Add(ulp(c.t, c.c).Div(decimal.NewFromInt(2)))) {
+				agree = true
+				break
+			}
+		}
+		if agree {
+			continue
+		}
+		c := cands[0]
+		p.Report(schema.Finding{
+			Message: fmt.Sprintf("the text gives %s as %s, but %s shows %s %s", f.Subject, f.Text, tableName(c.t),
+				c.c.Text, c.t.Unit),
+			Evidence: f.Text,
+			Loc:      f.Loc,
+			Facts:    []string{f.ID},
+		})
+	}
+}

@@ -120,6 +120,31 @@ func TestTableRules(t *testing.T) {
 			"|合计||||",
 		}, 1, "warning"},
 	}
+	// jiangsu_renda_2019: the text's total and 三公 figure beside the tables.
+	renda := func(total, threePublic string) []string {
+		return []string{
+			"2019年江苏省人大常委会办公厅收入、支出预算总计" + total + "万元。",
+			"2019年江苏省人大常委会办公厅一般公共预算“三公”经费预算数为" + threePublic + "万元。",
+			"收支预算总表", "单位：万元",
+			"|项目名称|金额|功能科目名称|金额|",
+			"|一、财政拨款|18,330.37|一、一般公共服务支出|13,907.78|",
+			"|收入合计|18,330.37|支出合计|18,330.37|",
+			"“三公”经费、会议费、培训费支出预算表", "单位：万元",
+			"|合计|因公出国（境）费|公务接待费|会议费|培训费|",
+			"|2,600.71|199.25|183.60|1,469.73|363.38|",
+		}
+	}
+	tests = append(tests, []struct {
+		name  string
+		rule  *Rule
+		lines []string
+		want  int
+		sev   string
+	}{
+		{"text agrees with the tables", TableText, renda("18330.37", "2600.71"), 0, ""},
+		{"text total differs from the table", TableText, renda("18303.37", "2600.71"), 1, "warning"},
+		{"text 三公 differs from the table", TableText, renda("18330.37", "2060.71"), 1, "warning"},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := runOne(t, tt.rule, tableDoc(tt.lines...))
