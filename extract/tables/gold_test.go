@@ -34,8 +34,9 @@ type goldTable struct {
 
 type goldCell struct {
 	Row    string `json:"row"`
-	Column string `json:"column"` // header path, levels joined by "/"
-	Value  string `json:"value"`  // as displayed, in the table's unit
+	Code   string `json:"code,omitempty"` // 科目编码 of the row, when it has one
+	Column string `json:"column"`         // header path, levels joined by "/"
+	Value  string `json:"value"`          // as displayed, in the table's unit
 }
 
 func moduleRoot(t testing.TB) string {
@@ -59,8 +60,11 @@ func moduleRoot(t testing.TB) string {
 func key(s string) string { return squeeze(fold(s)) }
 
 // cellMatches reports whether amount cell j of row i of tb is the gold cell.
-func cellMatches(tb *Table, i, j int, subject string, g goldCell) bool {
+func cellMatches(tb *Table, i, j int, subject, code string, g goldCell) bool {
 	c := tb.Body[i].Cells[j]
+	if code != g.Code {
+		return false
+	}
 	want, _, ok := parseAmount(g.Value)
 	if !ok || !c.Amount.Equal(want) || key(subject) != key(g.Row) {
 		return false
@@ -116,8 +120,8 @@ func TestGoldCellAccuracy(t *testing.T) {
 			used := map[[2]int]bool{}
 			for _, gc := range gt.Cells {
 				found := false
-				tb.AmountCells(func(i, j int, subject, _ string) {
-					if !found && !used[[2]int{i, j}] && cellMatches(tb, i, j, subject, gc) {
+				tb.AmountCells(func(i, j int, subject, code string) {
+					if !found && !used[[2]int{i, j}] && cellMatches(tb, i, j, subject, code, gc) {
 						found = true
 						used[[2]int{i, j}] = true
 					}

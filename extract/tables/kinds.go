@@ -17,7 +17,8 @@ const (
 	IncomeSummary         Kind = "income_summary"         // 收入（预算/决算）总表, 收入决算表
 	ExpenseSummary        Kind = "expense_summary"        // 支出（预算/决算）总表, 支出决算表
 	FiscalSummary         Kind = "fiscal_summary"         // 财政拨款收支总表
-	FiscalExpense         Kind = "fiscal_expense"         // 财政拨款支出表
+	FiscalExpense         Kind = "fiscal_expense"         // 财政拨款支出表 (功能科目)
+	FiscalBasicExpense    Kind = "fiscal_basic_expense"   // 财政拨款基本支出表 (经济科目)
 	GeneralExpense        Kind = "general_expense"        // 一般公共预算支出表 (功能分类)
 	GeneralBasicExpense   Kind = "general_basic_expense"  // 一般公共预算基本支出表 (经济分类)
 	ThreePublic           Kind = "three_public"           // "三公"经费（和机关运行经费）表
@@ -82,6 +83,8 @@ func classify(t *Table) Kind {
 			return GeneralBasicExpense
 		}
 		return GeneralExpense
+	case has(title, "财政拨款") && has(title, "基本支出"):
+		return FiscalBasicExpense
 	case has(title, "财政拨款") && has(title, "支出"):
 		return FiscalExpense
 	case has(title, "收入") && (has(title, "总") || has(title, "决算表") || has(title, "预算表")):

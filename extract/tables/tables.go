@@ -101,14 +101,15 @@ func (t *Table) Path(j int) string {
 }
 
 var (
-	unitRe    = regexp.MustCompile(`(?:金额)?单位\s*[:：]\s*(亿元|千万元|百万元|十万元|万元|千元|百元|元)`)
-	codeRe    = regexp.MustCompile(`^(?:公开表[一二三四五六七八九十]+|公开\s*\d+\s*表|公_?\s*\d+\s*表|附表\s*[\d一二三四五六七八九十-]+|表\s*[\d一二三四五六七八九十-]+)`)
-	amountRe  = regexp.MustCompile(`^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$`)
-	subjCode  = regexp.MustCompile(`^\d{3}(?:\d{2}){0,2}$`)
-	ordinalRe = regexp.MustCompile(`行次|栏次|序号|编号`)
-	deptRe    = regexp.MustCompile(`(?:部门|单位|预算单位|单位名称)\s*(?:名称)?\s*[:：]`)
-	countRe   = regexp.MustCompile(`[(（](?:个|人|辆|台|套|台、套|台,套|人次|批次|次|家|项|处|平方米|㎡)[)）]`)
-	emptyRe   = regexp.MustCompile(`(?:本表|此表|该表|本部门|本单位|我单位|我部门).{0,30}(?:无|没有|为空|空表|不涉及|未发生|未安排)|无数据|空表`)
+	unitRe          = regexp.MustCompile(`(?:金额)?单位\s*[:：]\s*(亿元|千万元|百万元|十万元|万元|千元|百元|元)`)
+	codeRe          = regexp.MustCompile(`^(?:公开表[一二三四五六七八九十]+|公开\s*\d+\s*表|公_?\s*\d+\s*表|附表\s*[\d一二三四五六七八九十-]+|表\s*[\d一二三四五六七八九十-]+)`)
+	amountRe        = regexp.MustCompile(`^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$`)
+	subjCode        = regexp.MustCompile(`^\d{3}(?:\d{2}){0,2}$`)
+	ordinalRe       = regexp.MustCompile(`行次|栏次|序号|编号`)
+	deptRe          = regexp.MustCompile(`(?:部门|单位|预算单位|单位名称)\s*(?:名称)?\s*[:：]`)
+	trailingBracket = regexp.MustCompile(`\s*[（(][^（()）]*[)）]\s*$`)
+	countRe         = regexp.MustCompile(`[(（](?:个|人|辆|台|套|台、套|台,套|人次|批次|次|家|项|处|平方米|㎡)[)）]`)
+	emptyRe         = regexp.MustCompile(`(?:本表|此表|该表|本部门|本单位|我单位|我部门).{0,30}(?:无|没有|为空|空表|不涉及|未发生|未安排)|无数据|空表`)
 )
 
 var unitScale = map[string]int64{
@@ -399,6 +400,7 @@ func isTitle(s string) bool {
 	if n == 0 || n > 60 || strings.ContainsAny(s, "。；;") {
 		return false
 	}
+	s = trailingBracket.ReplaceAllString(s, "")
 	return strings.HasSuffix(strings.TrimRight(s, "）)（( 0123456789一二三四五六七八九十"), "表") ||
 		strings.Contains(s, "续表") || strings.HasSuffix(s, "情况表")
 }
@@ -813,7 +815,7 @@ func (t *Table) label(r *Row) {
 			codes = append(codes, s)
 			continue
 		}
-		if t.Columns[j].Role == TextColumn && r.Label == "" {
+		if (t.Columns[j].Role == TextColumn || t.Columns[j].Role == CodeColumn && !c.IsAmount) && r.Label == "" {
 			r.Label = strings.TrimSpace(c.Text)
 		}
 	}
@@ -859,6 +861,10 @@ func (t *Table) Subject(r *Row, j int) (subject, code string) {
 		// label centred in a wide merged cell may sit over an amount
 		// column of another page.
 		role := t.Columns[k].Role
+		if role == CodeColumn && !isDigits(fold(c.Text)) && !c.IsAmount {
+			subject = strings.TrimSpace(c.Text) // 合计 merged over the code column
+			break
+		}
 		if role != CodeColumn && role != OrdinalColumn && !c.IsAmount {
 			subject = strings.TrimSpace(c.Text)
 			break
