@@ -27,6 +27,7 @@ const (
 	PerformanceTargets    Kind = "performance_targets"    // 项目支出绩效目标表
 	ProcurementAndAssets  Kind = "other_information"      // 政府采购、机关运行经费、国有资产 统计表
 	ProjectExpenseDetails Kind = "project_expense"        // 项目支出表
+	OfficeOperation       Kind = "office_operation"       // 机关运行经费支出表
 	EconomicExpense       Kind = "economic_expense"       // 部门支出总体情况表(按经济分类)
 )
 
@@ -68,6 +69,10 @@ func classify(t *Table) Kind {
 		return ThreePublic
 	case has(title, "绩效目标"):
 		return PerformanceTargets
+	case has(title, "政府采购"):
+		return ProcurementAndAssets
+	case has(title, "机关运行经费") && !has(title, "相关信息"):
+		return OfficeOperation
 	case has(title, "政府性基金"):
 		return GovFundExpense
 	case has(title, "国有资本经营"):
