@@ -38,6 +38,7 @@ type Result struct {
 // File processes the file at path. A read failure is returned as an
 // *extract.Error naming the file.
 func File(ctx context.Context, path string, opt Options) (*Result, error) {
+	warmUp(opt)
 	doc, src, err := read.File(ctx, path, opt.Read)
 	if err != nil {
 		return nil, err
@@ -47,11 +48,20 @@ func File(ctx context.Context, path string, opt Options) (*Result, error) {
 
 // Bytes processes a document held in memory.
 func Bytes(ctx context.Context, path string, data []byte, opt Options) (*Result, error) {
+	warmUp(opt)
 	doc, src, err := read.Bytes(ctx, path, data, opt.Read)
 	if err != nil {
 		return nil, err
 	}
 	return run(doc, src, opt), nil
+}
+
+// warmUp starts loading the segmenter (about half a second, once per
+// process) while the document is being read, instead of after it.
+func warmUp(opt Options) {
+	if !opt.TextOnly {
+		go segment.Default() // an error is reported where the segmenter is used
+	}
 }
 
 // Document runs the stages after reading.
