@@ -50,10 +50,14 @@ func init() {
 	All = append(All, TableRowSum, TableColumnSum, TableCrossTotal, TableEmpty)
 }
 
-// tablesOf parses the document's tables.
+// tablesOf returns the document's tables: those the pipeline understood,
+// or, for a result built without them, a fresh parse of the text.
 func tablesOf(p *Pass) []*tables.Table {
-	if p.Result == nil || p.Result.Text == nil {
+	if p.Result == nil {
 		return nil
+	}
+	if p.Result.Tables != nil || p.Result.Text == nil {
+		return p.Result.Tables
 	}
 	return tables.Parse(p.Result.Text)
 }

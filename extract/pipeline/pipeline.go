@@ -33,6 +33,9 @@ type Result struct {
 	Text *normalize.Text   // normalized
 	Tree *outline.Outline  // numbered headings and list items
 	Out  *schema.Document  // the contract
+	// Tables are the understood tables behind Out.Tables (nil for a text-only
+	// run), kept so that the checks need not parse them again.
+	Tables []*tables.Table
 }
 
 // File processes the file at path. A read failure is returned as an
@@ -85,6 +88,7 @@ func run(doc *extract.Document, src read.Source, opt Options) *Result {
 		Outline:  tree.Sections(),
 		Warnings: doc.Warnings,
 	}
+	res := &Result{Doc: doc, Text: txt, Tree: tree, Out: out}
 	if !opt.TextOnly {
 		// The segmenter is loaded on first use, once per process. Without
 		// it facts are still found, with subjects cut by punctuation only.
@@ -95,7 +99,7 @@ func run(doc *extract.Document, src read.Source, opt Options) *Result {
 		}
 		out.Facts = facts.Extract(txt, tree, out.Meta, seg)
 		out.Projects = projects.Extract(txt, tree)
-		tables.Fill(out, txt)
+		res.Tables = tables.Fill(out, txt)
 	}
-	return &Result{Doc: doc, Text: txt, Tree: tree, Out: out}
+	return res
 }

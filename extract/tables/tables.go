@@ -974,9 +974,11 @@ func (t *Table) Facts(next int) []schema.Fact {
 
 // Fill adds the tables of txt to out and appends a money fact for every
 // amount cell to out.Facts, numbered after the facts already there.
-func Fill(out *schema.Document, txt *normalize.Text) {
-	for _, t := range Parse(txt) {
+func Fill(out *schema.Document, txt *normalize.Text) []*Table {
+	ts := Parse(txt)
+	for _, t := range ts {
 		out.Tables = append(out.Tables, t.Schema())
 		out.Facts = append(out.Facts, t.Facts(len(out.Facts)+1)...)
 	}
+	return ts
 }
