@@ -21,14 +21,22 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
   budgetdoc check --fail-on warning drafts/*.docx # exit 1 when any warning or error is found
   budgetdoc check --format sarif -o out.sarif a.pdf
   budgetdoc check --profile shanghai-district-budget draft.pdf
+  budgetdoc check --rules                        # the rule catalogue: ID, severity, what it catches
 `, stderr)
 	format := fs.String("format", "text", "output `format`: text, json or sarif")
 	failOn := fs.String("fail-on", "error", "exit 1 when a finding of this `severity` or worse is found: error, warning, info")
 	profile := fs.String("profile", "", "force the missing-section `profile` (shanghai-district-budget, shanghai-district-final, dept-budget, unit-budget, dept-final, none)")
 	outPath := fs.String("o", "", "write to `FILE` instead of stdout")
 	timeout := fs.Duration("timeout", read.DefaultTimeout, "give up on a document after this `duration`")
+	listRules := fs.Bool("rules", false, "list the rules (ID, severity, what each catches) and exit")
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
+	}
+	if *listRules {
+		for _, r := range check.All {
+			fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Doc)
+		}
+		return exitOK
 	}
 	threshold, err := check.ParseSeverity(*failOn)
 	if err != nil {
