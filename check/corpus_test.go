@@ -2,34 +2,17 @@ package check
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 // corpusDir finds ../shared/corpus/real relative to the module root.
 func corpusDir(tb testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("module root not found")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus", "real")
-	if _, err := os.Stat(c); err != nil {
-		tb.Skip("corpus not present")
-	}
-	return c
+	tb.Helper()
+	return testenv.CorpusDir(tb)
 }
 
 // TestCorpusInjected checks that what was injected into the re-typeset copy

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/budgetdoc/budgetdoc/schema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -185,20 +186,7 @@ func mustJSON(v any) string {
 // go.mod.
 func moduleRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the working directory")
-		}
-		dir = parent
-	}
+	return testenv.ModuleRoot(t)
 }
 
 // TestPipelineOutputIsValid runs the pipeline over every corpus document

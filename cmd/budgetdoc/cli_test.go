@@ -18,6 +18,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/budgetdoc/budgetdoc/schema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -44,20 +45,7 @@ func cli(t *testing.T, args ...string) (int, string, string) {
 // repoRoot walks up to the directory holding go.mod.
 func repoRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
+	return testenv.ModuleRoot(t)
 }
 
 func sample(t *testing.T, name string) string {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 // floors are the lowest precision and recall accepted per gold document and
@@ -43,20 +44,7 @@ var floors = map[string]map[string]struct{ P, R float64 }{
 
 func moduleRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
+	return testenv.ModuleRoot(t)
 }
 
 func goldFiles(t testing.TB) []string {

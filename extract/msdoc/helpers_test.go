@@ -9,31 +9,15 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
+
 	"github.com/richardlehane/mscfb"
 )
 
 // sharedDir returns ../shared next to the module root, or skips the test.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared not present")
-	}
-	return shared
+	return testenv.SharedDir(t)
 }
 
 func readFixture(t testing.TB, name string) []byte {

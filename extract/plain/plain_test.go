@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -263,25 +265,7 @@ func TestReadCorpusPages(t *testing.T) {
 // module root), skipping the test when the corpus is absent.
 func corpusFile(t testing.TB, name string) []byte {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "..", "shared", "corpus", "real", name))
-	if err != nil {
-		t.Skipf("shared corpus not available: %v", err)
-	}
-	return b
+	return testenv.CorpusFile(t, name)
 }
 
 func FuzzRead(f *testing.F) {

@@ -12,29 +12,14 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/extract/projects"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 // sharedDir finds ../shared next to the module root.
 func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus", "real")); err != nil {
-		t.Skip("../shared/corpus/real absent")
-	}
-	return shared
+	t.Helper()
+	testenv.CorpusDir(t)
+	return testenv.SharedDir(t)
 }
 
 // wantCorpus gives, for the documents that have projects, the number of
