@@ -126,6 +126,9 @@ func (rr *rulingReader) path(obj references.FPDF_PAGEOBJECT, m matrix, inForm bo
 	if err != nil || sc.Count < 2 {
 		return
 	}
+	if rr.invisible(obj) {
+		return
+	}
 	if sc.Count <= 5 {
 		// A line or a rectangle (move, three lines, close): its bounds say it
 		// all, in one call.
@@ -174,6 +177,32 @@ func (rr *rulingReader) path(obj references.FPDF_PAGEOBJECT, m matrix, inForm bo
 		px, py = x, y
 	}
 }
+
+// invisible reports whether a path only fills in white (or not at all,
+// or fully transparent) and strokes nothing: on a white page it paints
+// nothing, so its edges are not rules. Word fills each table cell's
+// background with white pieces (the margins and the text area), whose
+// edges would otherwise split every column in three and every wrapped cell
+// into rows.
+func (rr *rulingReader) invisible(obj references.FPDF_PAGEOBJECT) bool {
+	dm, err := rr.inst.FPDFPath_GetDrawMode(&requests.FPDFPath_GetDrawMode{PageObject: obj})
+	if err != nil || dm.Stroke {
+		return false
+	}
+	if dm.FillMode == enums.FPDF_FILLMODE_NONE {
+		return true
+	}
+	fc, err := rr.inst.FPDFPageObj_GetFillColor(&requests.FPDFPageObj_GetFillColor{PageObject: obj})
+	if err != nil {
+		return false
+	}
+	c := fc.FillColor
+	return c.A == 0 || c.R >= whiteLevel && c.G >= whiteLevel && c.B >= whiteLevel
+}
+
+// whiteLevel: a fill whose channels are all at least this (of 255) is
+// white to the eye.
+const whiteLevel = 250
 
 // line adds one straight segment when it is (nearly) horizontal or vertical.
 func (rr *rulingReader) line(m matrix, x0, y0, x1, y1 float64) {

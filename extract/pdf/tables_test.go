@@ -423,3 +423,82 @@ func FuzzLayoutTables(f *testing.F) {
 		}
 	})
 }
+
+// compactRow returns the compact text of the cells of the first row that
+// has a cell whose compact text is label, joined by "|".
+func compactRow(tables []*extract.Table, label string) string {
+	for _, tb := range tables {
+		for _, r := range tb.Rows {
+			for _, c := range r {
+				if c.Covered || compactCell(c) != label {
+					continue
+				}
+				var out []string
+				for _, c := range r {
+					if !c.Covered {
+						out = append(out, compactCell(c))
+					}
+				}
+				return strings.Join(out, "|")
+			}
+		}
+	}
+	return ""
+}
+
+// Word fills every table cell's background with white pieces (margins and
+// text area); their edges are not rules. When they were taken for rules,
+// each column split in three and a wrapped label (1.一般公共预|算) in rows of
+// its own, away from its amount; the 部门 … 单位：万元 line above the table
+// became a grid row.
+func TestCorpusWhiteCellFillsAreNoRules(t *testing.T) {
+	doc := readFile(t, corpusFile(t, "jiangsu_jianchayuan_2018_dept_budget.pdf"))
+	p := doc.Pages[12]
+	tables := tablesOf(&extract.Document{Pages: []extract.Page{p}})
+	if len(tables) != 1 {
+		t.Fatalf("page 13: %d tables", len(tables))
+	}
+	tb := tables[0]
+	if len(tb.Rows) != 20 || len(tb.Rows[0]) != 6 {
+		t.Errorf("grid %dx%d, want 20x6", len(tb.Rows), len(tb.Rows[0]))
+	}
+	for label, want := range map[string]string{
+		"一、财政拨款":     "一、财政拨款|21,940.96|一、一般公共服务支出||一、基本支出|13,994.31",
+		"1.一般公共预算":   "1.一般公共预算|21,940.96|二、外交支出||二、项目支出|5,573.00",
+		"2.政府性基金预算":  "2.政府性基金预算||三、国防支出||三、单位预留机动经费|2,388.04",
+		"二、财政专户管理资金": "二、财政专户管理资金||四、公共安全支出|16,458.75||",
+		"功能科目名称":     "功能科目名称|金额|项目名称|金额",
+	} {
+		if got := compactRow(tables, label); got != want {
+			t.Errorf("row %s: %q, want %q", label, got, want)
+		}
+	}
+	lines := strings.Join(pageLines(p), "\n")
+	if !regexp.MustCompile(`部门：\s*江苏省人民检察院\s*单位：万元`).MatchString(lines) {
+		t.Errorf("the 部门 … 单位 line is not a text line of page 13")
+	}
+	checkLocs(t, p)
+}
+
+// No Jiangsu table keeps the 部门：… | 单位：万元 line in its grid (the
+// Jiangsu 2017–2019 exports paint it over white cell fills).
+func TestCorpusJiangsuUnitLineOutsideGrids(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus test")
+	}
+	paths, _ := filepath.Glob(filepath.Join(sharedDir(t), "corpus", "real", "jiangsu_*.pdf"))
+	if len(paths) == 0 {
+		t.Skip("no Jiangsu PDFs")
+	}
+	for _, path := range paths {
+		for _, tb := range tablesOf(readFile(t, path)) {
+			for _, r := range tb.Rows {
+				for _, c := range r {
+					if s := compactCell(c); strings.Contains(s, "单位：") {
+						t.Errorf("%s: grid cell %q", filepath.Base(path), s)
+					}
+				}
+			}
+		}
+	}
+}
