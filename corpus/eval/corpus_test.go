@@ -40,6 +40,24 @@ var floors = map[string]map[string]struct{ P, R float64 }{
 		MeasureChanges:    {0.98, 0.98},
 		MeasureIndicators: {0.98, 0.98},
 	},
+
+	// Hold-out documents: annotated after the extractors were tuned on the
+	// four documents above and never used to tune them, so their scores
+	// estimate accuracy on unseen documents. Floors are the first
+	// measurement (2026-11-27, extractor unchanged) minus 0.02, rounded
+	// down. Keep them hold-out: do not tune against their misses — look at
+	// the categories in testdata/gold/README.md instead and check a fix on
+	// other corpus documents.
+	"jiangsu_jianchayuan_2018_dept_budget.json": { // hold-out
+		MeasureFacts:      {0.79, 0.83}, // measured P 0.810 R 0.855
+		MeasureChanges:    {0.88, 0.72}, // measured P 0.909 R 0.741
+		MeasureIndicators: {0.98, 0.98}, // none in the gold, none predicted
+	},
+	"shanghai_putuo_sifaju_2026_dept_budget.json": { // hold-out
+		MeasureFacts:      {0.96, 0.96}, // measured P 0.985 R 0.985
+		MeasureChanges:    {0.98, 0.98}, // measured P 1.000 R 1.000
+		MeasureIndicators: {0.98, 0.98}, // none in the gold, none predicted
+	},
 }
 
 func moduleRoot(t testing.TB) string {
