@@ -79,7 +79,7 @@ type Row struct {
 
 // Cell is one body cell.
 type Cell struct {
-	Text    string // as written, lines joined by a space
+	Text    string // as written, lines joined (see cellText)
 	Loc     extract.Loc
 	Covered bool // part of a merged cell that starts elsewhere
 	// Amount is set when the cell holds a number; Places is the number of
@@ -251,7 +251,22 @@ func stitch(t, cont *Table) {
 			if c.covered || c.text == "" || colOf[j] < 0 {
 				continue
 			}
-			d := &dst[colOf[j]]
+			to := colOf[j]
+			if t.Columns[to].Role == AmountColumn && hasHan(c.text) {
+				// A label centred in a cell that spans a label and an
+				// amount column (当年支出小计 over 功能科目名称 | 金额 |
+				// 项目名称) lies over the amount column: it belongs to the
+				// text column on the left, where its row's labels are.
+				for l := to - 1; l >= 0; l-- {
+					if t.Columns[l].Role == TextColumn {
+						if dst[l].text == "" {
+							to = l
+						}
+						break
+					}
+				}
+			}
+			d := &dst[to]
 			if d.text == "" {
 				*d = c
 			} else {
@@ -309,6 +324,17 @@ func cutRow(last, next *Row) bool {
 		}
 	}
 	return true
+}
+
+// hasHan reports whether s has a Han character: a label, not an amount or
+// a dash standing for zero.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 var numbered = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])`)
@@ -585,14 +611,32 @@ func resolve(g *extract.Table) [][]gridCell {
 	return out
 }
 
+// cellText joins the lines of a cell. A narrow column wraps a label
+// anywhere (收入合|计, 公共财政拨款(补助)|资金): lines meet without a space
+// unless both sides are Latin letters or digits, where the wrap was a
+// space between words.
 func cellText(c *extract.Cell) string {
-	var parts []string
+	var sb strings.Builder
 	for _, l := range c.Lines {
-		if s := strings.TrimSpace(l.Text); s != "" {
-			parts = append(parts, s)
+		s := strings.TrimSpace(l.Text)
+		if s == "" {
+			continue
 		}
+		if sb.Len() > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(sb.String())
+			next, _ := utf8.DecodeRuneInString(s)
+			if latin(prev) && latin(next) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(s)
 	}
-	return strings.Join(parts, " ")
+	return sb.String()
+}
+
+// latin reports whether r is an ASCII letter or digit.
+func latin(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // cellLoc is the first line's location with a box around all lines.

@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -267,5 +268,117 @@ func TestCutRowsAndJoinedGrids(t *testing.T) {
 	}
 	if ts[1].Title != "收入预算总表" || ts[1].Kind != IncomeSummary || ts[1].Pages[0] != 3 {
 		t.Errorf("second table %q %q %v", ts[1].Title, ts[1].Kind, ts[1].Pages)
+	}
+}
+
+// A label that a narrow column wraps is one word again; Latin words and
+// numbers keep a space between lines.
+func TestCellLinesJoin(t *testing.T) {
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"收入合", "计"}, "收入合计"},
+		{[]string{"公共财政拨款(补助)", "资金"}, "公共财政拨款(补助)资金"},
+		{[]string{"便携式计算机（20万以", "下）"}, "便携式计算机（20万以下）"},
+		{[]string{"一、货物 A", "采购"}, "一、货物 A采购"},
+		{[]string{"Office", "supplies"}, "Office supplies"},
+		{[]string{"12.00", "3.00"}, "12.00 3.00"},
+		{[]string{" ", "合计 "}, "合计"},
+	} {
+		c := &extract.Cell{}
+		for _, l := range tt.lines {
+			c.Lines = append(c.Lines, extract.Line{Text: l})
+		}
+		if got := cellText(c); got != tt.want {
+			t.Errorf("cellText(%q) = %q, want %q", tt.lines, got, tt.want)
+		}
+	}
+}
+
+// Real Jiangsu tables whose grids came out wrong (issue 6): amounts beside
+// the wrong label or under the wrong header, labels cut into rows, a
+// continued row whose label landed in an amount column. Each case lists
+// cells as subject | header path = value (subject without spaces).
+func TestCorpusJiangsuGrids(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		kind Kind
+		want []string
+		rows []string // body rows as text, cells joined by "|"
+	}{
+		{
+			file: "jiangsu_jianchayuan_2018_dept_budget.pdf", kind: IncomeExpenseSummary,
+			want: []string{
+				"1.一般公共预算|收入 / 金额=21,940.96",
+				"三、单位预留机动经费|支出 / 支出用途 / 金额=2,388.04",
+				"四、公共安全支出|支出 / 功能分类 / 金额=16,458.75",
+			},
+			rows: []string{"二、财政专户管理资金||四、公共安全支出|16,458.75||"},
+		},
+		{
+			file: "jiangsu_gaoyuan_2018_dept_budget.pdf", kind: IncomeExpenseSummary,
+			want: []string{"三、单位预留机动经费|支出 / 支出用途 / 金额=3,258.06"},
+		},
+		{
+			file: "jiangsu_gaoyuan_2017_dept_budget.pdf", kind: ExpenseSummary,
+			want: []string{"|合计=28,849.38", "|基本支出=17,123.19", "|项目支出=11,543.27", "|单位预留机动经费=182.92"},
+		},
+		{
+			file: "jiangsu_gaoyuan_2017_dept_budget.pdf", kind: ThreePublic,
+			want: []string{
+				"|“三公”经费 / 因公出国(境)费=180.00",
+				"|“三公”经费 / 公务用车购置及运行维护费 / 公务用车运行维护费=304.40",
+				"|“三公”经费 / 公务接待费=185.72",
+			},
+		},
+		{
+			// 收支预算总表 over pages 7–9: 当 年 收 入 | 小计 cut by the
+			// page break; on page 9 the labels of the 支出 side are
+			// centred in cells that span three columns of page 8.
+			file: "jiangsu_renda_2017_dept_budget.pdf", kind: IncomeExpenseSummary,
+			want: []string{
+				"当年收入小计|收入 / 金额=13,649.07",
+				"当年支出小计|支出 / 支出用途 / 金额=13,649.07",
+				"收入合计|收入 / 金额=13,649.07",
+				"支出合计|支出 / 支出用途 / 金额=13,649.07",
+			},
+			rows: []string{"上年结转资金||结转下年资金|||", "收入合计|13,649.07|支出合计|||13,649.07"},
+		},
+	} {
+		t.Run(tt.file+"/"+string(tt.kind), func(t *testing.T) {
+			var tb *Table
+			for _, c := range Parse(corpusText(t, tt.file)) {
+				if c.Kind == tt.kind {
+					tb = c
+					break
+				}
+			}
+			if tb == nil {
+				t.Fatalf("no %s table", tt.kind)
+			}
+			have := map[string]bool{}
+			tb.AmountCells(func(i, j int, subject, _ string) {
+				have[squeeze(subject)+"|"+tb.Path(j)+"="+tb.Body[i].Cells[j].Text] = true
+			})
+			for _, w := range tt.want {
+				if !have[w] {
+					t.Errorf("no cell %s; have %v", w, have)
+				}
+			}
+			var rows []string
+			for _, r := range tb.Body {
+				var cs []string
+				for _, c := range r.Cells {
+					cs = append(cs, c.Text)
+				}
+				rows = append(rows, strings.Join(cs, "|"))
+			}
+			for _, w := range tt.rows {
+				if !slices.Contains(rows, w) {
+					t.Errorf("no row %q", w)
+				}
+			}
+		})
 	}
 }
