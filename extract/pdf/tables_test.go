@@ -240,6 +240,7 @@ func TestCorpusJiangsuExtractedTotals(t *testing.T) {
 		t.Skip("no EXTRACTED CSVs")
 	}
 	total, found := 0, 0
+	var misses []string
 	for _, path := range csvs {
 		org := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(path), "jiangsu_"), "_income_expense_summary_EXTRACTED.csv")
 		f, err := os.Open(path)
@@ -275,17 +276,20 @@ func TestCorpusJiangsuExtractedTotals(t *testing.T) {
 				if besideLabel(tables, label, want) {
 					found++
 				} else {
+					misses = append(misses, org+" "+year+" "+label)
 					t.Logf("%s %s: %s = %s not found beside its label", org, year, label, v)
 				}
 			}
 		}
 	}
 	t.Logf("EXTRACTED totals found beside their labels: %d of %d", found, total)
-	// One known miss: renda 2017 当年收入小计, a row that a page break
-	// splits (当 年 收 入 | … on page 8, 小计 on page 9); stitching rows
-	// across pages is left to the table stage.
-	if found < total-1 {
-		t.Errorf("only %d of %d EXTRACTED totals found beside their labels", found, total)
+	// The one allowed miss: renda 2017 当年收入小计, a row that the page
+	// break splits (当 年 收 入 | … on page 8, 小计 on page 9). The reader
+	// gives each page its own grid; joining the row is the table stage's
+	// job, and extract/tables' TestExtractedSummaryTotals and
+	// TestCorpusJiangsuGrids find it there.
+	if got := strings.Join(misses, "; "); got != "" && got != "renda 2017 当年收入小计" {
+		t.Errorf("EXTRACTED totals not found beside their labels: %s", got)
 	}
 }
 
