@@ -191,6 +191,30 @@ type geometry struct {
 // extracted from a laid-out page.
 const columnGap = "   "
 
+// HasColumnGap reports whether s looks like a table row laid out as text: it
+// holds a wide run of spaces that is not merely justified prose spacing
+// between a number and its unit (`增长 21.95   %`, `21,940.96  万 元`).
+func HasColumnGap(s string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], columnGap)
+		if k < 0 {
+			return false
+		}
+		start := i + k
+		end := start
+		for end < len(s) && s[end] == ' ' {
+			end++
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:start])
+		next, _ := utf8.DecodeRuneInString(s[end:])
+		numberUnit := (prev >= '0' && prev <= '9') && strings.ContainsRune("%％‰万亿元千个人名辆台套项次家所", next)
+		if !numberUnit {
+			return true
+		}
+		i = end
+	}
+}
+
 // minLinesForWidth is the fewest lines from which the typical width of a
 // full line can be told; a cover page with three lines has no such width.
 const minLinesForWidth = 6
@@ -262,7 +286,7 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 		return false
 	}
 	prevText := open.View.Orig
-	if strings.Contains(text, columnGap) || strings.Contains(prevText[open.Parts[len(open.Parts)-1].Start:], columnGap) {
+	if HasColumnGap(text) || HasColumnGap(prevText[open.Parts[len(open.Parts)-1].Start:]) {
 		return false // rows of a table laid out as text are never joined
 	}
 	last, _ := utf8.DecodeLastRuneInString(prevText)

@@ -198,12 +198,28 @@ func isSpace(r rune) bool {
 // (`与 2023 年度相比`, `1 ,234.5`, `307.82 万元`, `2 023 年`). Spaces between
 // two plain numbers are kept: in table rows they separate columns.
 func removableSpace(s string, i, j int) bool {
-	if i == 0 || j >= len(s) || utf8.RuneCountInString(s[i:j]) > 2 {
-		// Wider gaps separate the columns of a table laid out as text.
+	if i == 0 || j >= len(s) {
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	next, _ := utf8.DecodeRuneInString(s[j:])
+	width := utf8.RuneCountInString(s[i:j])
+	if isDigit(prev) && (next == '%' || next == '％' || next == '‰' || isUnitStart(next)) && width <= 8 {
+		// Justified prose spreads a number and its unit apart
+		// (`增长 21.95   %`, `21,940.96  万元`); a unit always belongs to
+		// the number before it.
+		return true
+	}
+	if width > 2 {
+		// Wider gaps separate the columns of a table laid out as text.
+		return false
+	}
+	if width == 1 && isHan(prev) && isHan(next) {
+		// Letter-spaced headings and justified lines put a space between
+		// Chinese characters (`一 般 公 共 预 算 收 入`); Chinese is written
+		// without spaces.
+		return true
+	}
 	pd, nd := isDigit(prev), isDigit(next)
 	switch {
 	case pd && nd:

@@ -22,6 +22,9 @@ func TestFold(t *testing.T) {
 		{"一般公共服务支出　　合计", "一般公共服务支出  合计"},
 		{"一、财政拨款收入                        91,016,775.35", "一、财政拨款收入                        91,016,775.35"},
 		{"Text without changes。", "Text without changes。"},
+		// Justified prose (jiangsu_jianchayuan_2018_dept_budget.pdf pages 23–25).
+		{"增长 21.95   %。增加原因", "增长21.95%。增加原因"},
+		{"一 般 公 共 预 算 收 入     21,940.96  万 元 ， 占", "一般公共预算收入     21,940.96万元 , 占"},
 		{"纯中文没有变化", "纯中文没有变化"},
 	}
 	for _, tc := range tests {
