@@ -16,7 +16,6 @@ import (
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/enums"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
-	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -129,12 +128,23 @@ func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extr
 		}
 	}
 
+	// Pages are read with direct calls of PDFium's exports where possible
+	// (see direct.go), through go-pdfium's API otherwise.
+	direct := newDirectCalls(inst, docRef)
+	if direct != nil {
+		defer direct.close()
+	}
 	var dropped int
 	for i := 0; i < count.PageCount; i++ {
 		if ctx.Err() != nil {
 			return nil, true, timeoutError(ctx)
 		}
-		raw, err := readPage(inst, docRef, i)
+		var raw *rawPage
+		if direct != nil {
+			raw, err = direct.readPage(i)
+		} else {
+			raw, err = readPageAPI(inst, docRef, i)
+		}
 		if err != nil {
 			if !isPDFiumError(err) {
 				return nil, false, fmt.Errorf("%w: page %d: %w", extract.ErrCorrupt, i+1, err)
@@ -188,60 +198,46 @@ type rawPage struct {
 	dropped       int   // U+FFFD and private-use characters left out
 }
 
-func readPage(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, index int) (*rawPage, error) {
-	loaded, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: docRef, Index: index})
+// readPage reads one loaded page from src; loadText loads the page's text
+// page (PDFium's character analysis) and returns the function closing it.
+func readPage(src pageSource, loadText func() (func(), error)) (*rawPage, error) {
+	left, bottom, right, top, err := src.boundingBox()
 	if err != nil {
 		return nil, err
 	}
-	pageRef := loaded.Page
-	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: pageRef})
-	page := requests.Page{ByReference: &pageRef}
-
-	box, err := inst.FPDF_GetPageBoundingBox(&requests.FPDF_GetPageBoundingBox{Page: page})
+	rot, err := src.rotation()
 	if err != nil {
 		return nil, err
 	}
-	rot, err := inst.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: page})
-	if err != nil {
-		return nil, err
-	}
-	tr := newDisplayTransform(float64(box.Rect.Left), float64(box.Rect.Bottom),
-		float64(box.Rect.Right), float64(box.Rect.Top), rot.PageRotation)
+	tr := newDisplayTransform(left, bottom, right, top, rot)
 	raw := &rawPage{width: tr.width, height: tr.height}
 
-	textPage, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
+	closeText, err := loadText()
 	if err != nil {
 		return nil, err
 	}
-	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: textPage.TextPage})
-	tp := textPage.TextPage
+	defer closeText()
 
-	n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp})
+	count, err := src.charCount()
 	if err != nil {
 		return nil, err
 	}
-	raw.glyphs = make([]glyph, 0, n.Count)
+	raw.glyphs = make([]glyph, 0, count)
 	// One call for the whole page's characters instead of one per
 	// character; when the text does not line up with the character indices
 	// (a character outside the BMP), fall back to asking per character.
 	var runes []rune
-	if n.Count > 0 {
-		if all, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp, StartIndex: 0, Count: n.Count}); err == nil {
-			if rs := []rune(all.Text); len(rs) == n.Count {
-				runes = rs
-			}
-		}
+	if count > 0 {
+		runes = src.text(count)
 	}
-	for i := 0; i < n.Count; i++ {
+	for i := 0; i < count; i++ {
 		var r rune
 		if runes != nil {
 			r = runes[i]
 		} else {
-			u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp, Index: i})
-			if err != nil {
+			if r, err = src.unicode(i); err != nil {
 				return nil, err
 			}
-			r = rune(u.Unicode)
 		}
 		space := false
 		switch {
@@ -254,8 +250,7 @@ func readPage(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, index int) (*
 			// PDFium inserts spaces of its own where it guesses a word
 			// break; only the document's own spaces are kept, the layout
 			// decides about the rest from the geometry.
-			gen, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp, Index: i})
-			if err != nil || gen.IsGenerated {
+			if gen, err := src.generated(i); err != nil || gen {
 				continue
 			}
 			space = true
@@ -265,12 +260,12 @@ func readPage(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, index int) (*
 		// The loose box spans the font's ascent to descent and the glyph's
 		// advance: the same height for every character of a line (unlike
 		// the tight glyph box, where "，" sits low and "一" is flat).
-		lb, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp, Index: i})
+		left, bottom, right, top, err := src.looseBox(i)
 		if err != nil {
 			continue // PDFium has no box for it: not a drawn character
 		}
 		g := glyph{r: r, space: space}
-		g.x0, g.y0, g.x1, g.y1 = tr.apply(float64(lb.Rect.Left), float64(lb.Rect.Bottom), float64(lb.Rect.Right), float64(lb.Rect.Top))
+		g.x0, g.y0, g.x1, g.y1 = tr.apply(left, bottom, right, top)
 		if !g.valid() {
 			continue
 		}
@@ -285,7 +280,7 @@ func readPage(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, index int) (*
 	}
 	if len(raw.glyphs) > 0 {
 		// Rules only matter where there is text to put in cells.
-		if raw.rules, err = readRulings(inst, page, tr); err != nil {
+		if raw.rules, err = readRulings(src, tr); err != nil {
 			return nil, err
 		}
 	}

@@ -3,10 +3,7 @@ package pdf
 import (
 	"math"
 
-	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/enums"
-	"github.com/klippa-app/go-pdfium/references"
-	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/structs"
 )
 
@@ -54,7 +51,7 @@ func (m matrix) point(x, y float64) (float64, float64) {
 // rulingReader collects the rectangles and line segments a page paints with
 // path objects, in display coordinates: the raw material of table rules.
 type rulingReader struct {
-	inst  pdfium.Pdfium
+	src   pageSource
 	tr    displayTransform
 	out   []box
 	seen  int
@@ -64,21 +61,21 @@ type rulingReader struct {
 // readRulings returns the bounding boxes of the page's path objects (for a
 // path of more than one rectangle, of each straight segment). Thin boxes are
 // rules; others are cell frames or shading, whose edges are rules too.
-func readRulings(inst pdfium.Pdfium, page requests.Page, tr displayTransform) ([]box, error) {
-	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
+func readRulings(src pageSource, tr displayTransform) ([]box, error) {
+	n, err := src.objectCount()
 	if err != nil {
 		return nil, err
 	}
-	if n.Count > 4*maxPathObjects {
+	if n > 4*maxPathObjects {
 		return nil, nil
 	}
-	rr := &rulingReader{inst: inst, tr: tr}
-	for i := 0; i < n.Count && rr.fault == nil && rr.seen <= maxPathObjects; i++ {
-		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: i})
+	rr := &rulingReader{src: src, tr: tr}
+	for i := 0; i < n && rr.fault == nil && rr.seen <= maxPathObjects; i++ {
+		o, err := src.object(i)
 		if err != nil {
 			return nil, err
 		}
-		rr.object(o.PageObject, identity, false, 0)
+		rr.object(o, identity, false, 0)
 	}
 	if rr.seen > maxPathObjects {
 		return nil, nil
@@ -88,13 +85,13 @@ func readRulings(inst pdfium.Pdfium, page requests.Page, tr displayTransform) ([
 
 // object reads one page object; inForm tells that its coordinates are in
 // the space of an enclosing form, mapped to the page by m.
-func (rr *rulingReader) object(obj references.FPDF_PAGEOBJECT, m matrix, inForm bool, depth int) {
-	ty, err := rr.inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
+func (rr *rulingReader) object(obj pageObject, m matrix, inForm bool, depth int) {
+	ty, err := rr.src.objectType(obj)
 	if err != nil {
 		rr.fault = err
 		return
 	}
-	switch ty.Type {
+	switch ty {
 	case enums.FPDF_PAGEOBJ_PATH:
 		rr.seen++
 		rr.path(obj, m, inForm)
@@ -102,75 +99,74 @@ func (rr *rulingReader) object(obj references.FPDF_PAGEOBJECT, m matrix, inForm 
 		if depth >= maxFormDepth {
 			return
 		}
-		fm, err := rr.inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+		fm, err := rr.src.objectMatrix(obj)
 		if err != nil {
 			return
 		}
-		inner := fromFS(fm.Matrix).then(m)
-		n, err := rr.inst.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: obj})
+		inner := fm.then(m)
+		n, err := rr.src.formCount(obj)
 		if err != nil {
 			return
 		}
-		for i := 0; i < n.Count && rr.fault == nil && rr.seen <= maxPathObjects; i++ {
-			o, err := rr.inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(i)})
+		for i := 0; i < n && rr.fault == nil && rr.seen <= maxPathObjects; i++ {
+			o, err := rr.src.formObject(obj, i)
 			if err != nil {
 				return
 			}
-			rr.object(o.PageObject, inner, true, depth+1)
+			rr.object(o, inner, true, depth+1)
 		}
 	}
 }
 
-func (rr *rulingReader) path(obj references.FPDF_PAGEOBJECT, m matrix, inForm bool) {
-	sc, err := rr.inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
-	if err != nil || sc.Count < 2 {
+func (rr *rulingReader) path(obj pageObject, m matrix, inForm bool) {
+	segments, err := rr.src.segmentCount(obj)
+	if err != nil || segments < 2 {
 		return
 	}
 	if rr.invisible(obj) {
 		return
 	}
-	if sc.Count <= 5 {
+	if segments <= 5 {
 		// A line or a rectangle (move, three lines, close): its bounds say it
 		// all, in one call.
-		b, err := rr.inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: obj})
+		left, bottom, right, top, err := rr.src.objectBounds(obj)
 		if err != nil {
 			return
 		}
 		if !inForm {
 			m = identity // page objects' bounds are in page space already
 		}
-		rr.add(m, float64(b.Left), float64(b.Bottom), float64(b.Right), float64(b.Top))
+		rr.add(m, left, bottom, right, top)
 		return
 	}
-	if sc.Count > maxSegmentsPerPath {
+	if segments > maxSegmentsPerPath {
 		return
 	}
-	pm, err := rr.inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj})
+	pm, err := rr.src.objectMatrix(obj)
 	if err != nil {
 		return
 	}
-	full := fromFS(pm.Matrix).then(m)
+	full := pm.then(m)
 	var px, py, sx, sy float64
-	for i := 0; i < sc.Count; i++ {
-		seg, err := rr.inst.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i})
+	for i := 0; i < segments; i++ {
+		seg, err := rr.src.segment(obj, i)
 		if err != nil {
 			return
 		}
-		st, err := rr.inst.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: seg.PathSegment})
+		st, err := rr.src.segmentType(seg)
 		if err != nil {
 			return
 		}
-		pt, err := rr.inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: seg.PathSegment})
+		x, y, err := rr.src.segmentPoint(seg)
 		if err != nil {
 			return
 		}
-		x, y := float64(pt.X), float64(pt.Y)
-		switch st.Type {
+		switch st {
 		case enums.FPDF_SEGMENT_MOVETO:
 			sx, sy = x, y
 		case enums.FPDF_SEGMENT_LINETO:
 			rr.line(full, px, py, x, y)
-			if cl, err := rr.inst.FPDFPathSegment_GetClose(&requests.FPDFPathSegment_GetClose{PathSegment: seg.PathSegment}); err == nil && cl.IsClose {
+			if closed, err := rr.src.segmentClose(seg); err == nil && closed {
 				rr.line(full, x, y, sx, sy)
 			}
 		}
@@ -184,19 +180,18 @@ func (rr *rulingReader) path(obj references.FPDF_PAGEOBJECT, m matrix, inForm bo
 // background with white pieces (the margins and the text area), whose
 // edges would otherwise split every column in three and every wrapped cell
 // into rows.
-func (rr *rulingReader) invisible(obj references.FPDF_PAGEOBJECT) bool {
-	dm, err := rr.inst.FPDFPath_GetDrawMode(&requests.FPDFPath_GetDrawMode{PageObject: obj})
-	if err != nil || dm.Stroke {
+func (rr *rulingReader) invisible(obj pageObject) bool {
+	fill, stroke, err := rr.src.drawMode(obj)
+	if err != nil || stroke {
 		return false
 	}
-	if dm.FillMode == enums.FPDF_FILLMODE_NONE {
+	if fill == enums.FPDF_FILLMODE_NONE {
 		return true
 	}
-	fc, err := rr.inst.FPDFPageObj_GetFillColor(&requests.FPDFPageObj_GetFillColor{PageObject: obj})
+	c, err := rr.src.fillColor(obj)
 	if err != nil {
 		return false
 	}
-	c := fc.FillColor
 	return c.A == 0 || c.R >= whiteLevel && c.G >= whiteLevel && c.B >= whiteLevel
 }
 
