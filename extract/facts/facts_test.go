@@ -167,6 +167,27 @@ var cases = []struct {
 		[]want{{Subject: "财政拨款收、支总预算"}, {Subject: "政府采购金额", Value: "2512500"}}},
 	{"用款计划 heads its phrase; 及 after a budget verb", "", []string{"第一季度用款计划25.88万元，第二季度用款计划180.74万元。", "（二）、公务车购置及运行费21.56万元"},
 		[]want{{Subject: "第一季度用款计划"}, {Subject: "第二季度用款计划"}, {Subject: "公务车购置及运行费"}}},
+	// jiangsu_jianchayuan_2017 19:17 and 19:22, jiangsu_gaoyuan_2017 20:11
+	{"a short form of the organisation's name is left out", "江苏省人民检察院", []string{"省检察院本年收入预算合计  17996.68 万元，其中：", "省检察院本年支出预算合计  17996.68 万元。"},
+		[]want{{Subject: "收入预算", Value: "179966800"}, {Subject: "支出预算", Value: "179966800"}}},
+	{"short forms of a court's name", "江苏省高级人民法院", []string{"省法院本级支出预算100万元，省高院机关运行经费20万元，法院系统培训费10万元。"},
+		[]want{{Subject: "本级支出预算"}, {Subject: "机关运行经费"}, {Subject: "法院系统培训费"}}},
+	// jiangsu_jianchayuan_2017 22:19
+	{"与上年预算数相等 is flat", "", []string{"1．因公出国（境）费预算支出  110  万元，与上年预算数相等。"},
+		[]want{{Subject: "因公出国（境）费预算支出", Value: "1100000", Dir: "flat", Base: "上年预算数"}}},
+	// jiangsu_jianchayuan_2017 23:2, jiangsu_renda_2017 29:2
+	{"本年数小于上年预算数 is a decrease", "", []string{"3．公务接待费预算支出  156.55 万元，本年数小于上年预算数 29.65 万元，主要是省检察院党组严格贯彻落实厉行节约相关规定作出的选择。",
+		"江苏省人大常委会办公厅 2017 年度一般公共预算拨款安排的会议费预算支出 1305.25 万元，本年数小于上年预算数 403.75 万元，原因是调减会议费预算用于培训费开支。"},
+		[]want{{Subject: "公务接待费预算支出", Value: "1565500", Dir: "decrease", Change: "-296500", Base: "上年预算数", Prior: "1862000"},
+			{Subject: "会议费预算支出", Value: "13052500", Dir: "decrease", Change: "-4037500", Base: "上年预算数", Reason: "调减会议费预算"}}},
+	{"大于上年 is an increase; 决算数大于预算数 is no change over time", "", []string{"培训费预算支出50万元，本年数大于上年预算数10万元。", "培训费支出决算60万元，决算数大于预算数10万元。"},
+		[]want{{Subject: "培训费预算支出", Dir: "increase", Change: "100000"}, {Subject: "培训费支出决算", Dir: "-"}, {Dir: "-"}}},
+	// jiangsu_jianchayuan_2017 and 2018 layout, jiangsu_renda_2017 23:17
+	{"changes written verb first, in and after a reason", "", []string{"社会保障和就业支出 1,836.22 万元，与上年相比减少  184.96 万元，降幅  9.1  %。主要原因是退休人员基本养老金由社保中心发放，这一因素较上年减少部门支出 1,653  万元。同时，省财政将单位缴费下达给省级部门，增加部门预算  1,464.3万元。新增设备购置50万元。"},
+		[]want{{Subject: "社会保障和就业支出", Dir: "decrease", Change: "-1849600", Percent: "-9.1"},
+			{Subject: "部门支出", Value: "-", Dir: "decrease", Change: "-16530000", Base: "上年"},
+			{Subject: "部门预算", Value: "-", Dir: "increase", Change: "14643000"},
+			{Subject: "新增设备购置", Value: "500000", Dir: "-"}}},
 }
 
 func TestExtract(t *testing.T) {

@@ -91,8 +91,21 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 		s.change(q, dir, word)
 		return
 	}
+	if m := comparedTo.FindStringSubmatchIndex(pre); m != nil {
+		if base := strings.TrimSpace(s.l.OrigSpan(clause+m[4], clause+m[5])); periodBase(base) {
+			dir := dirUp
+			if strings.ContainsAny(pre[m[2]:m[3]], "小少低") {
+				dir = dirDown
+			}
+			s.comparison(q, dir, base, clause+m[0])
+			return
+		}
+	}
 	if q.Kind != quantity.Money && q.Kind != quantity.Count {
 		return // a share (占20.4%) or a completion rate, not a change
+	}
+	if s.verbChange(q, clause, clauseVerbObject) {
+		return
 	}
 	if statedPrior.MatchString(pre) {
 		if t := s.target(); t >= 0 && s.x.facts[t].f.Prior == "" {
@@ -223,6 +236,31 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 	s.setChange(t, q, dir, base, start)
 }
 
+// comparedTo is a change written as a comparison of this year's figure
+// with a figure of another period: 本年数小于上年预算数40.05万元. Group 1 is
+// the comparison, group 2 the base.
+var comparedTo = regexp.MustCompile(`(?:本年度?|今年|当年)?(?:预算)?数?(小于|少于|低于|大于|多于|高于)((?:上年|上一年度|去年|[0-9]{4}\s*年)[^\s，,。；;：:、]{0,8}?)的?\s*$`)
+
+// comparison records q as the change (direction dir, against base) of the
+// amount the sentence is about: the fact just read, or the last one before
+// the line; a comparison with nothing before it is a change-only mention.
+func (s *lineState) comparison(q *quantity.Quantity, dir, base string, start int) {
+	t := -1
+	switch {
+	case s.slotFree(s.cur, q, dir):
+		t = s.cur
+	case s.slotFree(s.target(), q, dir):
+		t = s.target()
+	case len(s.lineFacts) == 0 && s.slotFree(s.x.prevLast, q, dir):
+		t = s.x.prevLast
+	default:
+		f := s.newFact(kindOf(q), start)
+		f.f.Text = strings.TrimSpace(s.l.OrigSpan(start, q.End))
+		t = len(s.x.facts) - 1
+	}
+	s.setChange(t, q, dir, base, start)
+}
+
 // periodBase reports whether a comparison base names another period
 // (上年, 2024年预算, 上年同期, 上一年度) rather than another figure of the same
 // year (预算数, 年初预算, 全年预算数). An unknown base ("") is accepted.
@@ -280,20 +318,9 @@ func (s *lineState) reasonQuantity(q *quantity.Quantity) {
 		return
 	}
 	if q.Kind == quantity.Money || q.Kind == quantity.Count || q.Kind == quantity.Percent {
-		if m := verbObject.FindStringSubmatchIndex(pre); m != nil {
-			if subj := trimChangeSubject(s.x.clean(s.l.OrigSpan(clause+m[4], clause+m[5]))); subj != "" {
-				dir := dirUp
-				if strings.ContainsAny(pre[m[2]:m[3]], "减压削") {
-					dir = dirDown
-				}
-				start := clause + m[2]
-				f := s.newFact(kindOf(q), start)
-				f.f.Subject = subj
-				f.f.Text = strings.TrimSpace(s.l.OrigSpan(start, q.End))
-				s.setChange(len(s.x.facts)-1, q, dir, "", start)
-				s.prevEnd = q.End
-				return
-			}
+		if s.verbChange(q, clause, verbObject) || s.verbChange(q, clause, baseVerbObject) {
+			s.prevEnd = q.End
+			return
 		}
 	}
 	if q.Kind != quantity.Money && q.Kind != quantity.Count {
@@ -310,10 +337,54 @@ func (s *lineState) reasonQuantity(q *quantity.Quantity) {
 	s.quantity(q)
 }
 
+// verbChange reads the amount q as a change written verb first (增加综合
+// 管理费209万元, 较上年减少部门支出1,653万元) when the clause before it, from
+// clause, matches re (named groups verb, what and optionally base). It
+// makes a change-only fact and reports whether it did.
+func (s *lineState) verbChange(q *quantity.Quantity, clause int, re *regexp.Regexp) bool {
+	pre := s.view[clause:q.Start]
+	m := re.FindStringSubmatchIndex(pre)
+	if m == nil {
+		return false
+	}
+	verb, what, b := 2*re.SubexpIndex("verb"), 2*re.SubexpIndex("what"), 2*re.SubexpIndex("base")
+	raw := s.l.OrigSpan(clause+m[what], clause+m[what+1])
+	subj := trimChangeSubject(s.x.clean(raw))
+	if subj == "" {
+		return false
+	}
+	if genericSubjects[subj] {
+		subj = strings.TrimSpace(raw) // 部门支出, not 支出
+	}
+	base := ""
+	start := clause + m[verb]
+	if b >= 0 {
+		base = strings.TrimSpace(s.l.OrigSpan(clause+m[b], clause+m[b+1]))
+		start = clause + m[0] // the comparison opens the change
+	}
+	dir := dirUp
+	if strings.ContainsAny(pre[m[verb]:m[verb+1]], "减压削") {
+		dir = dirDown
+	}
+	f := s.newFact(kindOf(q), start)
+	f.f.Subject = subj
+	f.f.Text = strings.TrimSpace(s.l.OrigSpan(start, q.End))
+	s.setChange(len(s.x.facts)-1, q, dir, base, start)
+	return true
+}
+
+// baseVerbObject is a change written verb first after its comparison:
+// 这一因素较上年减少部门支出1,653万元. Named groups: verb, what changes, base.
+var baseVerbObject = regexp.MustCompile(`(?:比|较)(?P<base>(?:上年|上一年度|去年|[0-9]{4}\s*年)[^\s，,。；;：:、增减]{0,6}?)\s*(?P<verb>(?:增加|减少|压减|核减|调减|削减|追加|调增)了?)\s*(?P<what>[^\s，,。；;：:、0-9]{2,40}?)\s*$`)
+
+// clauseVerbObject is a clause that states a change verb first outside a
+// stated reason: …下达给省级部门，增加部门预算1,464.3万元. 新增 is left out:
+// 新增设备购置50万元 is what the new item costs, not a change.
+var clauseVerbObject = regexp.MustCompile(`^\s*(?P<verb>(?:增加|减少|压减|核减|调减|削减|调增)了?)\s*(?P<what>[^\s，,。；;：:、0-9]{2,40}?)\s*$`)
+
 // verbObject is a change written verb first inside a reason: 增加综合管理费
-// (209万元), 增加了…专项经费 (200万元). Group 1 is the verb, group 2 what
-// changes.
-var verbObject = regexp.MustCompile(`^\s*(?:主要是|是)?((?:增加|新增|追加|调增|减少|压减|核减|调减|削减)了?)\s*([^\s，,。；;：:、0-9]{2,40}?)\s*$`)
+// (209万元), 增加了…专项经费 (200万元). Named groups: verb, what changes.
+var verbObject = regexp.MustCompile(`^\s*(?:主要是|是)?(?P<verb>(?:增加|新增|追加|调增|减少|压减|核减|调减|削减)了?)\s*(?P<what>[^\s，,。；;：:、0-9]{2,40}?)\s*$`)
 
 // trimChangeSubject drops the adverbs around what changes in a reason
 // (按规定运转类专项经费统一 → 运转类专项经费).
@@ -389,7 +460,7 @@ func (s *lineState) flat(e *event) {
 	if strings.ContainsAny(base, "《》") || !periodBase(base) {
 		return
 	}
-	if w := s.view[e.pos:e.end]; (strings.HasSuffix(w, "一致") && !strings.HasSuffix(w, "保持一致") || strings.HasSuffix(w, "相同")) &&
+	if w := s.view[e.pos:e.end]; (strings.HasSuffix(w, "一致") && !strings.HasSuffix(w, "保持一致") || strings.HasSuffix(w, "相同") || strings.HasSuffix(w, "相等")) &&
 		!strings.Contains(base, "年") && !strings.Contains(base, "上期") {
 		return
 	}

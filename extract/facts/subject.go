@@ -161,6 +161,7 @@ func (x *extractor) clean(s string) string {
 			if i := strings.Index(s, x.org); i >= 0 {
 				s = s[i+len(x.org):]
 			}
+			s = trimShortName(s, x.org)
 		}
 		for _, p := range []string{"本部门", "我部门", "本单位", "我单位", "其中", "包括", "部门", "单位"} {
 			if strings.HasPrefix(s, p) && len(s) > len(p) {
@@ -270,4 +271,46 @@ func trimQuotes(s string) string {
 		s = s[len("“") : len(s)-len("”")]
 	}
 	return strings.Trim(s, "\"")
+}
+
+// trimShortName drops a short form of the organisation's name at the start
+// of s: 省检察院 for 江苏省人民检察院, 省法院 or 省高院 for 江苏省高级人民法院,
+// 区司法局 for 上海市普陀区司法局. A short form keeps the characters of the
+// name in order and ends like it (the kind of body: 院, 厅, 局 …), so it is
+// recognised from the name itself, not from a list; it has at least three
+// characters.
+func trimShortName(s, org string) string {
+	last, _ := utf8.DecodeLastRuneInString(org)
+	if last == utf8.RuneError {
+		return s
+	}
+	n := 0
+	for i, r := range s {
+		n++
+		if n > utf8.RuneCountInString(org) {
+			break
+		}
+		if r != last || n < 3 {
+			// 法院系统培训费: two characters are the kind of body, not
+			// this organisation
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		if end < len(s) && isSubsequence(s[:end], org) {
+			return s[end:]
+		}
+	}
+	return s
+}
+
+// isSubsequence reports whether the runes of short appear in long in order.
+func isSubsequence(short, long string) bool {
+	for _, r := range short {
+		i := strings.IndexRune(long, r)
+		if i < 0 {
+			return false
+		}
+		long = long[i+utf8.RuneLen(r):]
+	}
+	return true
 }
