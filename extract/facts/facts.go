@@ -21,6 +21,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/nlp/quantity"
@@ -94,10 +95,14 @@ type extractor struct {
 	prevFirst int
 	// prevLast is the last fact of the previous line.
 	prevLast int
+	// heading is the title of the previous line when it was a heading
+	// without amounts (六、年度预算安排), the subject of an amount written
+	// alone on the next line.
+	heading string
 }
 
 func (x *extractor) endBlock() {
-	x.carry, x.prevChanged, x.pendingReason = nil, -1, -1
+	x.carry, x.prevChanged, x.pendingReason, x.heading = nil, -1, -1, ""
 }
 
 func (x *extractor) result() []schema.Fact {
@@ -220,6 +225,11 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		x.carry = nil
 	}
 	qs := quantity.Scan(view, quantity.Options{})
+	heading := x.heading
+	x.heading = ""
+	if len(qs) == 0 {
+		x.heading = x.headingTitle(l, kind)
+	}
 	var evs []event
 	for i := range qs {
 		if moneyMagnitude(&qs[i]) {
@@ -279,6 +289,9 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	}
 	bounds = joinPairs(bounds, toks, view)
 	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1, reasonOwner: -1}
+	if len(qs) == 1 && strings.TrimRight(strings.TrimSpace(view[qs[0].End:]), "。.") == "" && strings.TrimSpace(view[:qs[0].Start]) == "" {
+		ln.heading = heading // the line is the amount alone
+	}
 	if len(x.carry) > 0 && listItem {
 		if m, _, ok := outline.ParseMarker(view); ok {
 			if parent, dim := x.carryLine(m.Style); parent >= 0 || dim != "" {
@@ -359,6 +372,19 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	} else {
 		x.prevLast = -1
 	}
+}
+
+// headingTitle returns the title of l when it reads as a heading — a
+// numbered or heading line, short, without sentence punctuation — or "".
+func (x *extractor) headingTitle(l *normalize.Line, kind any) string {
+	view := strings.TrimSpace(l.Text)
+	if view == "" || utf8.RuneCountInString(view) > 30 || strings.ContainsAny(view, "，,。；;") {
+		return ""
+	}
+	if _, _, ok := outline.ParseMarker(view); !ok && kind != extract.Heading {
+		return ""
+	}
+	return x.clean(l.Orig)
 }
 
 // tokens segments view with the quantity spans protected.

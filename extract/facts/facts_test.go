@@ -188,6 +188,13 @@ var cases = []struct {
 			{Subject: "部门支出", Value: "-", Dir: "decrease", Change: "-16530000", Base: "上年"},
 			{Subject: "部门预算", Value: "-", Dir: "increase", Change: "14643000"},
 			{Subject: "新增设备购置", Value: "500000", Dir: "-"}}},
+	{"a 科目 before a colon names the amount", "", []string{"1.住房公积金(项):支出 1,073.77万元。", "（2）公务接待费：支出5万元。"},
+		[]want{{Subject: "住房公积金(项)支出", Value: "10737700"}, {Subject: "支出", Value: "50000"}}},
+	// shanghai_putuo_wanlijiedao_2023 30:24 has the heading; its amounts are in a sentence
+	{"an amount alone under a heading", "", []string{"六、年度预算安排", "795万元", "七、绩效目标", "第一季度用款计划25.88万元。"},
+		[]want{{Subject: "预算安排", Value: "7950000"}, {Subject: "第一季度用款计划"}}},
+	{"a heading does not name an amount in a sentence", "", []string{"六、年度预算安排", "全年795万元。"},
+		[]want{{Subject: "-", Value: "7950000"}}},
 }
 
 func TestExtract(t *testing.T) {

@@ -33,6 +33,9 @@ type lineState struct {
 	reasonEnd, reasonStart, reasonFirst, reasonOwner int
 
 	split []string // subjects listed before 分别为, assigned in order
+	// heading is the title of the heading line above when this line is an
+	// amount alone (六、年度预算安排 / 795万元).
+	heading string
 	// pendingReason is the fact whose reason marker ends the line.
 	pendingReason int
 }
@@ -138,6 +141,15 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	if f.f.Subject == "" && q.Kind == quantity.Count {
 		f.f.Subject = s.following(q.End)
 	}
+	if f.f.Subject == "" {
+		f.f.Subject = s.heading
+	}
+	if genericSubjects[f.f.Subject] {
+		// 1.住房公积金(项):支出 1,073.77万元: the 科目 before the colon
+		if item := s.itemBeforeColon(clause); item != "" {
+			f.f.Subject = item + f.f.Subject
+		}
+	}
 	if f.f.Subject == "" && len(s.lineFacts) > 1 {
 		// 在建工程1项12277.73万元: the amount of the count just before it
 		prev := s.x.facts[s.lineFacts[len(s.lineFacts)-2]]
@@ -235,6 +247,19 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 	}
 	s.setChange(t, q, dir, base, start)
 }
+
+// itemBeforeColon returns the 科目 item that ends, with its level marker,
+// right before a colon at clause (住房公积金(项):), or "".
+func (s *lineState) itemBeforeColon(clause int) string {
+	pre := strings.TrimRight(s.view[:clause], " ")
+	colon := strings.TrimSuffix(strings.TrimSuffix(pre, ":"), "：")
+	if colon == pre || !classMarker.MatchString(strings.TrimRight(colon, " ")) {
+		return ""
+	}
+	return s.x.clean(s.l.OrigSpan(s.lastBound(len(colon)), len(colon)))
+}
+
+var classMarker = regexp.MustCompile(`[(（][类款项][)）]$`)
 
 // comparedTo is a change written as a comparison of this year's figure
 // with a figure of another period: 本年数小于上年预算数40.05万元. Group 1 is
