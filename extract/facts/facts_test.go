@@ -167,11 +167,12 @@ var cases = []struct {
 		[]want{{Subject: "财政拨款收、支总预算"}, {Subject: "政府采购金额", Value: "2512500"}}},
 	{"用款计划 heads its phrase; 及 after a budget verb", "", []string{"第一季度用款计划25.88万元，第二季度用款计划180.74万元。", "（二）、公务车购置及运行费21.56万元"},
 		[]want{{Subject: "第一季度用款计划"}, {Subject: "第二季度用款计划"}, {Subject: "公务车购置及运行费"}}},
-	// jiangsu_jianchayuan_2017 19:17 and 19:22, jiangsu_gaoyuan_2017 20:11
-	{"a short form of the organisation's name is left out", "江苏省人民检察院", []string{"省检察院本年收入预算合计  17996.68 万元，其中：", "省检察院本年支出预算合计  17996.68 万元。"},
-		[]want{{Subject: "收入预算", Value: "179966800"}, {Subject: "支出预算", Value: "179966800"}}},
-	{"short forms of a court's name", "江苏省高级人民法院", []string{"省法院本级支出预算100万元，省高院机关运行经费20万元，法院系统培训费10万元。"},
-		[]want{{Subject: "本级支出预算"}, {Subject: "机关运行经费"}, {Subject: "法院系统培训费"}}},
+	// jiangsu_jianchayuan_2017 19:17 and 19:22, jiangsu_jianchayuan_2019 31:17
+	{"a short form of the organisation's name is left out", "江苏省人民检察院", []string{"省检察院本年收入预算合计  17996.68 万元，其中：", "省检察院本年支出预算合计  17996.68 万元。",
+		"2019年省检察院一般公共预算机关运行经费预算支出2391.92 万元。"},
+		[]want{{Subject: "收入预算", Value: "179966800"}, {Subject: "支出预算", Value: "179966800"}, {Subject: "一般公共预算机关运行经费预算支出"}}},
+	{"short forms of a court's name", "江苏省高级人民法院", []string{"省法院本级支出预算100万元，省高院机关运行经费20万元，法院系统培训费10万元，江苏法院云平台租赁费400万元。"},
+		[]want{{Subject: "本级支出预算"}, {Subject: "机关运行经费"}, {Subject: "法院系统培训费"}, {Subject: "江苏法院云平台租赁费"}}},
 	// jiangsu_jianchayuan_2017 22:19
 	{"与上年预算数相等 is flat", "", []string{"1．因公出国（境）费预算支出  110  万元，与上年预算数相等。"},
 		[]want{{Subject: "因公出国（境）费预算支出", Value: "1100000", Dir: "flat", Base: "上年预算数"}}},

@@ -278,7 +278,8 @@ func trimQuotes(s string) string {
 // 区司法局 for 上海市普陀区司法局. A short form keeps the characters of the
 // name in order and ends like it (the kind of body: 院, 厅, 局 …), so it is
 // recognised from the name itself, not from a list; it has at least three
-// characters.
+// characters and names the administrative level (adminLevels) or is the
+// end of the name (检察院 when the year split 2019年省|检察院).
 func trimShortName(s, org string) string {
 	last, _ := utf8.DecodeLastRuneInString(org)
 	if last == utf8.RuneError {
@@ -296,12 +297,18 @@ func trimShortName(s, org string) string {
 			continue
 		}
 		end := i + utf8.RuneLen(r)
-		if end < len(s) && isSubsequence(s[:end], org) {
+		short := s[:end]
+		if end < len(s) && (strings.HasSuffix(org, short) || strings.ContainsAny(short, adminLevels) && isSubsequence(short, org)) {
 			return s[end:]
 		}
 	}
 	return s
 }
+
+// adminLevels are the characters of an administrative level; a short form
+// of an organisation's name keeps its level (省检察院), a name that only
+// mentions the kind of body does not (江苏法院云平台).
+const adminLevels = "省市区县州盟旗镇乡"
 
 // isSubsequence reports whether the runes of short appear in long in order.
 func isSubsequence(short, long string) bool {
