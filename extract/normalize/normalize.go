@@ -193,7 +193,8 @@ const columnGap = "   "
 
 // HasColumnGap reports whether s looks like a table row laid out as text: it
 // holds a wide run of spaces that is not merely justified prose spacing
-// between a number and its unit (`增长 21.95   %`, `21,940.96  万 元`).
+// between a number and its unit (`增长 21.95   %`, `21,940.96  万 元`) or
+// before an amount written with its unit (`增加    309.03 万元`).
 func HasColumnGap(s string) bool {
 	for i := 0; ; {
 		k := strings.Index(s[i:], columnGap)
@@ -208,12 +209,19 @@ func HasColumnGap(s string) bool {
 		prev, _ := utf8.DecodeLastRuneInString(s[:start])
 		next, _ := utf8.DecodeRuneInString(s[end:])
 		numberUnit := (prev >= '0' && prev <= '9') && strings.ContainsRune("%％‰万亿元千个人名辆台套项次家所", next)
-		if !numberUnit {
+		// 与上年相比增加    309.03 万元: justified prose also spreads the
+		// space before an amount; a table cell holds the number alone,
+		// without its unit.
+		amount := prev != ' ' && !(prev >= '0' && prev <= '9') && amountWithUnit.MatchString(s[end:])
+		if !numberUnit && !amount {
 			return true
 		}
 		i = end
 	}
 }
+
+// amountWithUnit is an amount written with its unit at the start of a text.
+var amountWithUnit = regexp.MustCompile(`^[0-9][0-9,]*(?:\.[0-9]+)? *(?:万 ?元|亿 ?元|万|亿|元|%|％)`)
 
 // minLinesForWidth is the fewest lines from which the typical width of a
 // full line can be told; a cover page with three lines has no such width.

@@ -167,3 +167,43 @@ func TestDocumentPDFWrappedPieces(t *testing.T) {
 		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Lines from jiangsu_jianchayuan_2017_dept_budget.pdf (justified prose with
+// wide letter spacing) and table rows laid out as text.
+func TestHasColumnGap(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"年相比收、支预算总计各增加       1463.8  万元，增长", false},
+		{"训费等项目支出。与上年相比增加    309.03 万元，增长", false},
+		{"1．检察（款）行政运行（项）支出   7968.14 万元，", false},
+		{"（1）公务用车购置预算支出   50  万元，与上年预算", false},
+		{"6032.55 万元，比  2016  年增加   3401.59 万元，增长   21.95   %", false},
+		{"一般公共服务支出      1,234.56      1,000.00", true},
+		{"合计   17996.68   17981.68   15", true},
+		{"项目名称   预算金额", true},
+	} {
+		if got := HasColumnGap(c.line); got != c.want {
+			t.Errorf("HasColumnGap(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// A justified paragraph whose lines spread the space before an amount is
+// still one paragraph (jiangsu_jianchayuan_2017_dept_budget.pdf 23:2-4).
+func TestDocumentPDFJustifiedAmounts(t *testing.T) {
+	doc := &extract.Document{Format: extract.FormatPDF, Pages: []extract.Page{pdfPage(1,
+		pdfFull("3．公务接待费预算支出  156.55 万元，本年数小于上", 122, 100),
+		pdfFull("年预算数   29.65 万元，主要是严格贯彻落实中央“八项", 90, 120),
+		pdfLine("规定”作出的选择。", 90, 140),
+	)}}
+	var got []string
+	for _, it := range Document(doc).Pages[0].Items {
+		got = append(got, it.Line.Orig)
+	}
+	want := "3．公务接待费预算支出  156.55 万元，本年数小于上年预算数   29.65 万元，主要是严格贯彻落实中央“八项规定”作出的选择。"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
