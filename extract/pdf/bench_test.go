@@ -28,6 +28,15 @@ func BenchmarkReadCorpus(b *testing.B) {
 	benchmarkCorpus(b, 1)
 }
 
+// BenchmarkReadCorpusAPI reads like BenchmarkReadCorpus but through
+// go-pdfium's request API instead of direct calls (the fallback path), to
+// show what the direct calls save.
+func BenchmarkReadCorpusAPI(b *testing.B) {
+	useDirectCalls = false
+	defer func() { useDirectCalls = true }()
+	benchmarkCorpus(b, 1)
+}
+
 // BenchmarkReadCorpusParallel2 reads the corpus with two documents in
 // flight, the setting of the pdftotext comparison.
 func BenchmarkReadCorpusParallel2(b *testing.B) {

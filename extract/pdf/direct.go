@@ -26,6 +26,10 @@ import (
 // one scratch buffer for out-parameters, and is checked against the
 // go-pdfium path (TestDirectMatchesAPI).
 
+// useDirectCalls is switched off only by benchmarks measuring the
+// go-pdfium path.
+var useDirectCalls = true
+
 // The exports used, by index into directCalls.fns.
 const (
 	fnLoadPage = iota

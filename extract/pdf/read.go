@@ -130,7 +130,10 @@ func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extr
 
 	// Pages are read with direct calls of PDFium's exports where possible
 	// (see direct.go), through go-pdfium's API otherwise.
-	direct := newDirectCalls(inst, docRef)
+	var direct *directCalls
+	if useDirectCalls {
+		direct = newDirectCalls(inst, docRef)
+	}
 	if direct != nil {
 		defer direct.close()
 	}
