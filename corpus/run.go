@@ -145,6 +145,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		}
 	}
 	sum.Total = len(todo)
+	// Largest first: a big file started last would leave one worker alone
+	// at the end of the run while the others idle.
+	slices.SortStableFunc(todo, func(a, b *job) int { return cmp.Compare(b.size, a.size) })
 
 	g := &guard{limit: cfg.MemoryLimit, docs: map[*inflight]bool{}}
 	stopGuard := g.watch()
