@@ -10,6 +10,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/read"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 // para is a paragraph block of the given lines.
@@ -70,25 +71,8 @@ func text(format extract.Format, pages ...[]extract.Block) *normalize.Text {
 
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus", "real")); err != nil {
-		t.Skip("../shared/corpus/real not present")
-	}
-	return shared
+	testenv.CorpusDir(t)
+	return testenv.SharedDir(t)
 }
 
 // corpusText reads and normalizes one corpus file.

@@ -1,11 +1,12 @@
 package segment
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 // testSegmenter returns the shared segmenter or fails the test.
@@ -92,30 +93,13 @@ func texts(tokens []Token) []string {
 // go.mod.
 func moduleRoot(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
+	return testenv.ModuleRoot(tb)
 }
 
 // sharedDir returns ../shared next to the repository, or skips.
 func sharedDir(tb testing.TB) string {
 	tb.Helper()
-	dir := filepath.Join(moduleRoot(tb), "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("shared data not available: %v", err)
-	}
-	return dir
+	return testenv.SharedDir(tb)
 }
 
 // corpusPDFs lists the real corpus PDFs, or nil when ../shared or pdftotext
