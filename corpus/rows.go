@@ -157,6 +157,8 @@ var Tables = []*Table{
 			{"page", "INTEGER", "1-based page"},
 			{"line", "INTEGER", "1-based line on the page"},
 			{"bbox", "TEXT", "PDF box x0,top,x1,bottom in points (empty for other formats)"},
+			{"table_id", "TEXT", "id of the table whose cell this is; empty for facts from the text"},
+			{"code", "TEXT", "科目编码 of the table row (类 3, 款 5, 项 7 digits), when stated"},
 		},
 		Key:     []string{"sha256", "id"},
 		Indexes: [][]string{{"subject"}},
@@ -171,7 +173,7 @@ var Tables = []*Table{
 				}
 				emit(r.SHA256, f.ID, f.Kind, f.Subject, f.Entity, f.Value, f.Unit, f.Text, boolInt(f.Approx),
 					c.Direction, c.Value, c.Percent, c.Points, c.Base, c.Text, f.Prior, f.Reason, f.Parent,
-					f.Dimension, f.Section, f.Loc.Page, f.Loc.Line, bbox(f.Loc.BBox))
+					f.Dimension, f.Section, f.Loc.Page, f.Loc.Line, bbox(f.Loc.BBox), f.Table, f.Code)
 			}
 		},
 	},

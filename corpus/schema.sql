@@ -70,6 +70,8 @@ CREATE TABLE IF NOT EXISTS "facts" (
   "page" INTEGER, -- 1-based page
   "line" INTEGER, -- 1-based line on the page
   "bbox" TEXT, -- PDF box x0,top,x1,bottom in points (empty for other formats)
+  "table_id" TEXT, -- id of the table whose cell this is; empty for facts from the text
+  "code" TEXT, -- 科目编码 of the table row (类 3, 款 5, 项 7 digits), when stated
   PRIMARY KEY ("sha256", "id")
 );
 CREATE INDEX IF NOT EXISTS "facts_subject" ON "facts" ("subject");
