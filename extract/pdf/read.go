@@ -180,7 +180,7 @@ func isPDFiumError(err error) bool {
 func openError(err error) error {
 	switch {
 	case errors.Is(err, pdfiumerrors.ErrPassword):
-		return fmt.Errorf("%w: password required", extract.ErrEncrypted)
+		return fmt.Errorf("%w: the PDF is protected by an open (user) password", extract.ErrEncrypted)
 	case errors.Is(err, pdfiumerrors.ErrSecurity):
 		return fmt.Errorf("%w: unsupported security handler", extract.ErrEncrypted)
 	case errors.Is(err, pdfiumerrors.ErrFormat):

@@ -163,7 +163,7 @@ func TestReadErrors(t *testing.T) {
 		})
 	}
 	// Password errors name the cause.
-	if _, err := Read(context.Background(), locked, extract.DefaultLimits); err == nil || !strings.Contains(err.Error(), "password required") {
+	if _, err := Read(context.Background(), locked, extract.DefaultLimits); err == nil || !strings.Contains(err.Error(), "password is required") {
 		t.Errorf("password error %v", err)
 	}
 	// More pages than allowed.
