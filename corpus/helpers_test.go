@@ -2,12 +2,9 @@ package corpus
 
 import (
 	"bytes"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 )
 
@@ -45,61 +42,12 @@ func makeFixtures(t testing.TB, dir string, n int) string {
 	return dir
 }
 
-// dumpSQLite returns every table of the database as sorted text lines.
-func dumpSQLite(t testing.TB, path string) string {
+// mustDump renders an output for comparison (see Dump).
+func mustDump(t testing.TB, out string) string {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	d, err := Dump(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	var out strings.Builder
-	names := []string{"meta"}
-	for _, tb := range Tables {
-		names = append(names, tb.Name)
-	}
-	for _, name := range names {
-		rows, err := db.Query(`SELECT * FROM "` + name + `"`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		var lines []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, fmt.Sprintf("%#v", vals))
-		}
-		rows.Close()
-		slices.Sort(lines)
-		fmt.Fprintf(&out, "== %s (%d rows)\n%s\n", name, len(lines), strings.Join(lines, "\n"))
-	}
-	return out.String()
-}
-
-// dumpDir returns every output file of a directory sink with its lines
-// sorted (the header first), without the ledger.
-func dumpDir(t testing.TB, dir string) string {
-	t.Helper()
-	var out strings.Builder
-	for _, name := range dirFileNames() {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
-		head := 0
-		if strings.HasSuffix(name, ".csv") {
-			head = 1
-		}
-		slices.Sort(lines[head:])
-		fmt.Fprintf(&out, "== %s\n%s\n", name, strings.Join(lines, "\n"))
-	}
-	return out.String()
+	return d
 }

@@ -51,14 +51,14 @@ func openSink(t *testing.T, kind, dir string, resume bool) (Sink, func() string)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return s, func() string { return dumpDir(t, out) }
+		return s, func() string { return mustDump(t, out) }
 	default:
 		out := filepath.Join(dir, "out.sqlite")
 		s, err := OpenSQLite(out, resume)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return s, func() string { return dumpSQLite(t, out) }
+		return s, func() string { return mustDump(t, out) }
 	}
 }
 
@@ -198,7 +198,7 @@ func TestDirSinkCutsPartialRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	sink.Close()
-	if a, b := dump(), dumpDir(t, filepath.Join(fresh, "resumed")); a != b {
+	if a, b := dump(), mustDump(t, filepath.Join(fresh, "resumed")); a != b {
 		t.Errorf("resumed output differs from an uninterrupted run:\n%s", diffLines(a, b))
 	}
 }

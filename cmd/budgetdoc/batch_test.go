@@ -2,14 +2,12 @@ package main
 
 import (
 	"bytes"
-	"database/sql"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -212,55 +210,11 @@ func TestBatchUsage(t *testing.T) {
 // order in which the workers finished.
 func dump(t *testing.T, kind, out string) string {
 	t.Helper()
-	var b strings.Builder
-	if kind == "dir" {
-		names := []string{corpus.DocumentsName}
-		for _, tb := range corpus.Tables {
-			names = append(names, tb.Name+".csv")
-		}
-		for _, name := range names {
-			data, err := os.ReadFile(filepath.Join(out, name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines := strings.Split(string(data), "\n")
-			slices.Sort(lines)
-			fmt.Fprintf(&b, "== %s\n%s\n", name, strings.Join(lines, "\n"))
-		}
-		return b.String()
-	}
-	db, err := sql.Open("sqlite", "file:"+out+"?mode=ro")
+	d, err := corpus.Dump(out)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("dumping the %s output: %v", kind, err)
 	}
-	defer db.Close()
-	names := []string{"meta"}
-	for _, tb := range corpus.Tables {
-		names = append(names, tb.Name)
-	}
-	for _, name := range names {
-		rows, err := db.Query(`SELECT * FROM "` + name + `"`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		var lines []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, fmt.Sprintf("%#v", vals))
-		}
-		rows.Close()
-		slices.Sort(lines)
-		fmt.Fprintf(&b, "== %s (%d rows)\n%s\n", name, len(lines), strings.Join(lines, "\n"))
-	}
-	return b.String()
+	return d
 }
 
 func firstDiff(a, b string) string {
