@@ -27,10 +27,6 @@ const maxTitleRunes = 40
 // do are sentences.
 const maxSentenceTitleRunes = 12
 
-// columnGap is the run of spaces that separates table columns in text
-// extracted from a PDF page; headings and list items never contain one.
-const columnGap = "   "
-
 // Node is a numbered heading or list item.
 type Node struct {
 	ID      string // s1, s2 … in document order (headings only)
@@ -84,7 +80,7 @@ func Build(t *normalize.Text) *Outline {
 			if !ok && it.Kind != extract.Heading {
 				continue
 			}
-			if strings.Contains(text, columnGap) {
+			if normalize.HasColumnGap(text) {
 				continue // a row of a table laid out as text, not a heading
 			}
 			// Parsing ran on the view; report the number and title as written.
