@@ -3,7 +3,6 @@ package pdf
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -14,13 +13,7 @@ import (
 // when present) both through go-pdfium's API and through direct calls: the
 // raw pages (characters, boxes, rules, dropped counts) must be identical.
 func TestDirectMatchesAPI(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join("testdata", "*.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !testing.Short() {
-		paths = append(paths, corpusPDFs(t)...)
-	}
+	paths := testPDFs(t)
 	eng, err := getEngine()
 	if err != nil {
 		t.Fatal(err)

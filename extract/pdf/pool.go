@@ -9,12 +9,15 @@ import (
 	"reflect"
 	"runtime"
 	"sync"
+	_ "unsafe" // go:linkname, for go-pdfium's embedded module
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+
+	"github.com/budgetdoc/budgetdoc/extract/pdf/pdfiumpatch"
 )
 
 // The PDFium engine is one WebAssembly runtime per process, compiled once
@@ -76,12 +79,31 @@ func getEngine() (*pdfiumEngine, error) {
 		configMu.Lock()
 		n, intr := workers, interruptible
 		configMu.Unlock()
-		engine, engineErr = newEngine(n, intr)
+		engine, engineErr = newEngine(n, intr, pdfiumModule())
 	})
 	return engine, engineErr
 }
 
-func newEngine(n int, intr bool) (*pdfiumEngine, error) {
+// stockModule is the PDFium module embedded in go-pdfium. go-pdfium keeps it
+// in an internal package and has no accessor, hence the linkname.
+//
+//go:linkname stockModule github.com/klippa-app/go-pdfium/internal/pdfium_wasm.Module
+var stockModule []byte
+
+// pdfiumModule returns the module to run: go-pdfium's, with the glyph-box
+// memo of pdfiumpatch when it applies (it does for the pinned go-pdfium;
+// another build runs unpatched, only slower).
+func pdfiumModule() []byte {
+	if patched, err := pdfiumpatch.Patch(stockModule); err == nil {
+		return patched
+	}
+	return stockModule
+}
+
+func newEngine(n int, intr bool, module []byte) (*pdfiumEngine, error) {
+	if len(module) == 0 {
+		return nil, errors.New("go-pdfium's PDFium module is missing")
+	}
 	rc := wazero.NewRuntimeConfig().
 		// The bundled PDFium lowers setjmp/longjmp to exception handling;
 		// without this feature set the module does not start.
@@ -95,7 +117,8 @@ func newEngine(n int, intr bool) (*pdfiumEngine, error) {
 	if alloc := newMemoryAllocator(memoryLimitPages*65536, intr); alloc != nil {
 		ctx = experimental.WithMemoryAllocator(ctx, alloc)
 	}
-	pool, err := webassembly.Init(webassembly.Config{
+	pool, err := webassembly.InitWithWASM(webassembly.Config{
+		WASM:     module,
 		Context:  ctx,
 		MinIdle:  0,
 		MaxIdle:  n,
