@@ -1,0 +1,3 @@
+module github.com/yanyiwu/gojieba
+
+go 1.17
