@@ -18,9 +18,24 @@ const SQLiteSchemaVersion = "1"
 // SQLiteSink writes records into an SQLite database (WAL mode), one
 // transaction per record.
 type SQLiteSink struct {
-	db    *sql.DB
-	stmts map[*Table]string
+	db *sql.DB
+	// insert[t] is the start of t's INSERT statement, up to VALUES; a
+	// statement for n rows adds n groups of placeholders.
+	insert map[*Table]string
+	arity  map[*Table]int // columns per row
+	// prepared holds the INSERT statements by table and rows per
+	// statement (1 and rowsPerInsert); they live as long as the sink.
+	prepared map[stmtKey]*sql.Stmt
 }
+
+type stmtKey struct {
+	t    *Table
+	rows int
+}
+
+// rowsPerInsert is how many rows one INSERT statement carries: one
+// statement per row cost a third of a batch's time in statement overhead.
+const rowsPerInsert = 64
 
 // OpenSQLite opens or creates the database at path. Without resume it must
 // not hold documents yet.
@@ -34,7 +49,7 @@ func OpenSQLite(path string, resume bool) (_ *SQLiteSink, err error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1) // one writer; keeps the pragmas on the one connection
-	s := &SQLiteSink{db: db, stmts: map[*Table]string{}}
+	s := &SQLiteSink{db: db, insert: map[*Table]string{}, arity: map[*Table]int{}, prepared: map[stmtKey]*sql.Stmt{}}
 	defer func() {
 		if err != nil {
 			db.Close()
@@ -55,15 +70,18 @@ func OpenSQLite(path string, resume bool) (_ *SQLiteSink, err error) {
 	for _, t := range Tables {
 		cols := append(append([]Column{}, t.Columns...), t.SQLOnly...)
 		names := make([]string, len(cols))
-		marks := make([]string, len(cols))
 		for i, c := range cols {
 			names[i] = quote(c.Name)
-			marks[i] = "?"
 		}
 		// OR IGNORE: paths and errors of unreadable files may be seen again
 		// on resume; everything else is keyed by a document not yet stored.
-		s.stmts[t] = fmt.Sprintf("INSERT OR IGNORE INTO %s (%s) VALUES (%s)", quote(t.Name),
-			strings.Join(names, ", "), strings.Join(marks, ", "))
+		s.insert[t] = fmt.Sprintf("INSERT OR IGNORE INTO %s (%s) VALUES ", quote(t.Name), strings.Join(names, ", "))
+		s.arity[t] = len(cols)
+		for _, n := range []int{1, rowsPerInsert} {
+			if err := s.prepare(t, n); err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+		}
 	}
 	return s, nil
 }
@@ -141,28 +159,52 @@ func (s *SQLiteSink) Write(r *Record) (err error) {
 			tx.Rollback()
 		}
 	}()
-	prepared := map[*Table]*sql.Stmt{}
+	// Rows come table by table; they are inserted rowsPerInsert at a time,
+	// in order.
+	var (
+		table *Table
+		rows  int
+		args  []any
+	)
+	// A full batch goes in one statement, the rows of a smaller one one
+	// by one: only those two statements are prepared per table (before the
+	// transaction: the sink's single connection is busy during it).
+	flush := func() error {
+		if rows == 0 {
+			return nil
+		}
+		per := rows
+		if rows < rowsPerInsert {
+			per = 1
+		}
+		st := tx.StmtContext(ctx, s.prepared[stmtKey{table, per}])
+		for i, n := 0, s.arity[table]*per; i < len(args); i += n {
+			if _, err := st.ExecContext(ctx, args[i:i+n]...); err != nil {
+				return fmt.Errorf("inserting into %s: %w", table.Name, err)
+			}
+		}
+		rows, args = 0, args[:0]
+		return nil
+	}
 	err = rowsOf(r, func(t *Table, row []any) error {
-		st := prepared[t]
-		if st == nil {
-			var err error
-			if st, err = tx.PrepareContext(ctx, s.stmts[t]); err != nil {
+		if t != table {
+			if err := flush(); err != nil {
 				return err
 			}
-			prepared[t] = st
+			table = t
 		}
 		extra, err := sqlOnlyValues(t, r)
 		if err != nil {
 			return err
 		}
-		_, err = st.ExecContext(ctx, append(row, extra...)...)
-		if err != nil {
-			return fmt.Errorf("inserting into %s: %w", t.Name, err)
+		args = append(append(args, row...), extra...)
+		if rows++; rows == rowsPerInsert {
+			return flush()
 		}
 		return nil
 	})
-	for _, st := range prepared {
-		st.Close()
+	if err == nil {
+		err = flush()
 	}
 	if err != nil {
 		return err
@@ -170,8 +212,24 @@ func (s *SQLiteSink) Write(r *Record) (err error) {
 	return tx.Commit()
 }
 
+// prepare prepares the INSERT of n rows into t.
+func (s *SQLiteSink) prepare(t *Table, n int) error {
+	group := "(" + strings.TrimSuffix(strings.Repeat("?, ", s.arity[t]), ", ") + ")"
+	text := s.insert[t] + strings.TrimSuffix(strings.Repeat(group+", ", n), ", ")
+	st, err := s.db.Prepare(text)
+	if err != nil {
+		return fmt.Errorf("preparing the insert into %s: %w", t.Name, err)
+	}
+	s.prepared[stmtKey{t, n}] = st
+	return nil
+}
+
 // Close implements Sink, checkpointing the WAL into the database file.
 func (s *SQLiteSink) Close() error {
+	errs := make([]error, 0, len(s.prepared)+2)
+	for _, st := range s.prepared {
+		errs = append(errs, st.Close())
+	}
 	_, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	return errors.Join(err, s.db.Close())
+	return errors.Join(append(errs, err, s.db.Close())...)
 }
