@@ -2,9 +2,10 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/shopspring/decimal"
 
@@ -30,7 +31,7 @@ type figure struct {
 	lo, hi decimal.Decimal
 }
 
-var writtenNumberRE = regexp.MustCompile(`\d[\d,]*(?:\.(\d+))?`)
+var writtenNumberRE = rx.MustCompile(`\d[\d,]*(?:\.(\d+))?`)
 
 var half = decimal.RequireFromString("0.5")
 
@@ -63,13 +64,13 @@ func percentRange(prior, cur figure) (lo, hi decimal.Decimal, ok bool) {
 }
 
 var (
-	upRE   = regexp.MustCompile(`^(?:增加|增长|上升|提高|多)`)
-	downRE = regexp.MustCompile(`^(?:减少|下降|降低|减)`)
+	upRE   = rx.MustCompile(`^(?:增加|增长|上升|提高|多)`)
+	downRE = rx.MustCompile(`^(?:减少|下降|降低|减)`)
 	// bothYearsRE recognises `2025年…执行数为A万元，2026年预算安排B万元，比…`:
 	// the prior year's amount comes first, then this year's.
-	yearRE = regexp.MustCompile(`(\d{4})\s*年`)
+	yearRE = rx.MustCompile(`(\d{4})\s*年`)
 	// finalVsBudgetRE: `年初预算为A万元，支出决算为B万元。决算数大于预算数`
-	finalVsBudgetRE = regexp.MustCompile(`决算数\s*(大于|小于|等于|与预算数基本持平|与预算数持平)`)
+	finalVsBudgetRE = rx.MustCompile(`决算数\s*(大于|小于|等于|与预算数基本持平|与预算数持平)`)
 )
 
 func runChangeMismatch(p *Pass) {
@@ -272,7 +273,7 @@ func runSumMismatch(p *Pass) {
 }
 
 // levelRE finds the classification level a subject names (行政运行（项）).
-var levelRE = regexp.MustCompile(`[（(]([类款项])[)）]`)
+var levelRE = rx.MustCompile(`[（(]([类款项])[)）]`)
 
 func level(subject string) string {
 	ms := levelRE.FindAllStringSubmatch(subject, -1)
@@ -367,7 +368,7 @@ func checkBreakdown(p *Pass, fs []schema.Fact, byID map[string]int, parent schem
 
 // changeWordRE finds the words that introduce a change amount, which is
 // not a part of a breakdown.
-var changeWordRE = regexp.MustCompile(`增加|减少|增长|下降|降低|上升|持平|一致|比|较`)
+var changeWordRE = rx.MustCompile(`增加|减少|增长|下降|降低|上升|持平|一致|比|较`)
 
 // wholeBreakdown reports whether the parts of a breakdown that falls short
 // of its total are all there is: they sit on the total's line, and every
@@ -503,11 +504,11 @@ var ShareMismatch = &Rule{
 }
 
 // shareRE matches `占X%` and `占“三公”经费的X%`; group 1 names the whole.
-var shareRE = regexp.MustCompile(`占\s*([^\d%，。；;,、]{0,24}?)\s*(\d+(?:\.\d+)?)\s*%`)
+var shareRE = rx.MustCompile(`占\s*([^\d%，。；;,、]{0,24}?)\s*(\d+(?:\.\d+)?)\s*%`)
 
 // introRE marks the start of a breakdown: shares after it belong to a new
 // whole.
-var introRE = regexp.MustCompile(`其中|主要用于|如下`)
+var introRE = rx.MustCompile(`其中|主要用于|如下`)
 
 type share struct {
 	line       TextLine
@@ -699,9 +700,9 @@ var Contradiction = &Rule{
 var (
 	// itemHeadRE is a numbered item that names its amount first:
 	// `12、住房公积金（02项）208.8万元。`
-	itemHeadRE = regexp.MustCompile(`^\s*(?:\d+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])`)
+	itemHeadRE = rx.MustCompile(`^\s*(?:\d+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])`)
 	// thisYearRE introduces the item's amount for a year later in the item.
-	thisYearRE = regexp.MustCompile(`(\d{4})\s*年(?:度)?(?:当年)?(?:预算安排|预算数|预算)(?:为|是)?\s*$`)
+	thisYearRE = rx.MustCompile(`(\d{4})\s*年(?:度)?(?:当年)?(?:预算安排|预算数|预算)(?:为|是)?\s*$`)
 )
 
 func runContradiction(p *Pass) {
@@ -765,9 +766,9 @@ var CrossTotal = &Rule{
 }
 
 var (
-	totalSubjectRE = regexp.MustCompile(`^(?:本年|本部门|本单位)?(?:财政拨款)?(?:收入|支出|收支|收入支出|收、支)(?:预算|决算)?(?:总额|总计|合计)$|^(?:收入|支出)(?:预算|决算)总(?:额|计)$|^三公经费(?:财政拨款)?(?:预算|决算)?(?:数|支出)?$`)
+	totalSubjectRE = rx.MustCompile(`^(?:本年|本部门|本单位)?(?:财政拨款)?(?:收入|支出|收支|收入支出|收、支)(?:预算|决算)?(?:总额|总计|合计)$|^(?:收入|支出)(?:预算|决算)总(?:额|计)$|^三公经费(?:财政拨款)?(?:预算|决算)?(?:数|支出)?$`)
 	quoteMarks     = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "‘", "", "’", "", " ", "")
-	clauseYearRE   = regexp.MustCompile(`(\d{4})\s*年`)
+	clauseYearRE   = rx.MustCompile(`(\d{4})\s*年`)
 )
 
 // totalKey names the total a subject states, "" when it is not a document

@@ -2,10 +2,11 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/schema"
@@ -31,7 +32,7 @@ var BlankPage = &Rule{
 // start of a title (after its number, its year or the line start):
 // `四、政拨款收入支出决算总表` for 财政拨款. Only titles are checked: inside
 // running text a line break can legitimately split a word.
-var droppedHeadRE = regexp.MustCompile(`(?:^|[、.)]|年度?|\s)(政拨款|般公共预算|府性基金|有资本经营|公"?经费|入支出决算|出决算表|算财政拨款)`)
+var droppedHeadRE = rx.MustCompile(`(?:^|[、.)]|年度?|\s)(政拨款|般公共预算|府性基金|有资本经营|公"?经费|入支出决算|出决算表|算财政拨款)`)
 
 // whole gives the intact word for each truncated form, for the message.
 var whole = map[string]string{

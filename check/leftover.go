@@ -2,8 +2,9 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 )
@@ -25,31 +26,31 @@ var TemplateLeftover = &Rule{
 var liveFieldKinds = map[string]bool{"MERGEFIELD": true, "PAGEREF": true, "TOC": true, "HYPERLINK": true, "REF": true}
 
 // fieldErrorRE matches the result Word shows for a broken reference.
-var fieldErrorRE = regexp.MustCompile(`错误！|Error!|未定义书签|Bookmark not defined|引用源`)
+var fieldErrorRE = rx.MustCompile(`错误！|Error!|未定义书签|Bookmark not defined|引用源`)
 
 // leftover is one kind of residue with the message shown to the clerk.
 type leftover struct {
-	re  *regexp.Regexp
+	re  *rx.Regexp
 	msg string
 }
 
 // leftovers run on the parsing view (full-width letters and brackets folded
 // to ASCII), so `ＸＸ` and `XX`, `（略）` and `(略)` are one pattern.
 var leftovers = []leftover{
-	{regexp.MustCompile(`\b(?:MERGEFIELD|PAGEREF\s+_?\w+|HYPERLINK\s+\\l|REF\s+_Ref\w*|TOC\s+\\[a-z])`),
+	{rx.MustCompile(`\b(?:MERGEFIELD|PAGEREF\s+_?\w+|HYPERLINK\s+\\l|REF\s+_Ref\w*|TOC\s+\\[a-z])`),
 		"Word 域代码混入正文（模板域未转换为文字）/ Word field code leaked into the text"},
-	{regexp.MustCompile(`\$\{[^}]{0,80}\}`), "模板变量 ${…} 未替换 / template variable not filled in"},
-	{regexp.MustCompile(`\{\{[^}]{0,80}\}\}`), "模板变量 {{…}} 未替换 / template variable not filled in"},
-	{regexp.MustCompile(`«[^»]{0,40}»`), "邮件合并域 «…» 未替换 / mail-merge field not filled in"},
-	{regexp.MustCompile(`\{\p{Han}{1,12}\}`), "模板占位符 {…} 未替换 / template placeholder not filled in"},
+	{rx.MustCompile(`\$\{[^}]{0,80}\}`), "模板变量 ${…} 未替换 / template variable not filled in"},
+	{rx.MustCompile(`\{\{[^}]{0,80}\}\}`), "模板变量 {{…}} 未替换 / template variable not filled in"},
+	{rx.MustCompile(`«[^»]{0,40}»`), "邮件合并域 «…» 未替换 / mail-merge field not filled in"},
+	{rx.MustCompile(`\{\p{Han}{1,12}\}`), "模板占位符 {…} 未替换 / template placeholder not filled in"},
 	// XX placeholders: two or more X/x/× not part of a Latin word, or a
 	// full-width Ｘ (folded to X) standing alone between Chinese text.
-	{regexp.MustCompile(`(?:^|[^A-Za-z])((?:[Xx]|×){2,})(?:[^A-Za-z]|$)|\p{Han}(X)\p{Han}`),
+	{rx.MustCompile(`(?:^|[^A-Za-z])((?:[Xx]|×){2,})(?:[^A-Za-z]|$)|\p{Han}(X)\p{Han}`),
 		"占位符 XX 未填写实际内容 / placeholder XX not filled in"},
-	{regexp.MustCompile(`待填写|请填写|待补充|此处填写|\(略\)`), "模板提示语未删除或内容未填写 / template prompt left in the text"},
-	{regexp.MustCompile(`(?:增加|增长|上升|减少|下降|大于|小于)\((?:减少|下降|增加|增长|上升|小于|大于|持平)\)|(?:增加|增长|减少|下降)/(?:减少|下降|增加|增长)`),
+	{rx.MustCompile(`待填写|请填写|待补充|此处填写|\(略\)`), "模板提示语未删除或内容未填写 / template prompt left in the text"},
+	{rx.MustCompile(`(?:增加|增长|上升|减少|下降|大于|小于)\((?:减少|下降|增加|增长|上升|小于|大于|持平)\)|(?:增加|增长|减少|下降)/(?:减少|下降|增加|增长)`),
 		"模板中的可选表述未取舍（如“增加（减少）”应按实际情况只保留一种）/ template alternative left unresolved"},
-	{regexp.MustCompile(`\(如[^()]{0,20}(?:表述|填写|说明|列示|删除)\)|\(不涉及[^()]{0,10}\)|\(没有[^()]{0,10}(?:删除|不列)\)`),
+	{rx.MustCompile(`\(如[^()]{0,20}(?:表述|填写|说明|列示|删除)\)|\(不涉及[^()]{0,10}\)|\(没有[^()]{0,10}(?:删除|不列)\)`),
 		"模板填写说明未删除 / template instruction left in the text"},
 }
 

@@ -2,8 +2,9 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
@@ -100,7 +101,7 @@ var Profiles = []*Profile{
 	{Name: "dept-final", Doc: "部门决算（通用）：三公经费、机关运行经费、政府采购", Sections: genericSections},
 }
 
-var shanghaiDistrictRE = regexp.MustCompile(`上海市\p{Han}{1,4}区|区级(?:部门|单位)`)
+var shanghaiDistrictRE = rx.MustCompile(`上海市\p{Han}{1,4}区|区级(?:部门|单位)`)
 
 // SelectProfile returns the named profile, the one detected from the
 // metadata when name is empty, or nil for "none" and for documents no
@@ -144,7 +145,7 @@ func SelectProfile(name string, res *pipeline.Result) (*Profile, error) {
 
 // titlePrefixRE strips what precedes a table's name in its title: a list
 // number, the organisation and year, 部门/预算单位/单位.
-var titlePrefixRE = regexp.MustCompile(`^(?:[0-9]+[.、]|[一二三四五六七八九十]+、)?(?:.*?\d{4}年度?)?(?:区级)?(?:部门|预算单位|单位)?`)
+var titlePrefixRE = rx.MustCompile(`^(?:[0-9]+[.、]|[一二三四五六七八九十]+、)?(?:.*?\d{4}年度?)?(?:区级)?(?:部门|预算单位|单位)?`)
 
 // squeeze removes spaces and folds curly quotes for matching.
 func squeeze(s string) string {
@@ -215,7 +216,7 @@ func runMissingSection(p *Pass) {
 }
 
 // listEntryRE matches an entry of a list of tables: `9.2025年单位…表`.
-var listEntryRE = regexp.MustCompile(`^\s*\d{1,2}\s*[.．、]`)
+var listEntryRE = rx.MustCompile(`^\s*\d{1,2}\s*[.．、]`)
 
 // titledInline reports whether a table's title appears inside a longer
 // line after its year (`…合计 72,626,134 2026年预算单位…预算表`), which
@@ -243,8 +244,8 @@ func titledInline(text string, r Requirement) bool {
 	return false
 }
 
-var amountRE = regexp.MustCompile(`\d[\d,]*\.\d\d|\d{3,}`)
-var emptyNoteRE = regexp.MustCompile(`空表|无数据|本表无|无此项|不涉及|无.{0,20}(?:预算|决算|收入|支出|经费)|为0|为零`)
+var amountRE = rx.MustCompile(`\d[\d,]*\.\d\d|\d{3,}`)
+var emptyNoteRE = rx.MustCompile(`空表|无数据|本表无|无此项|不涉及|无.{0,20}(?:预算|决算|收入|支出|经费)|为0|为零`)
 
 // tableLooksEmpty reports whether the lines after a table title, up to the
 // next title or two pages on, hold no amount and no statement that the

@@ -2,9 +2,10 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/schema"
@@ -167,7 +168,7 @@ func isCategoryRow(n *outline.Node) bool {
 
 // categoryRE matches the heads of 功能分类 categories and of the rows of the
 // 收支总表, which PDF layout may cut short (九、医疗卫生与计划生育支).
-var categoryRE = regexp.MustCompile(`^(?:一般公共服务|外交|国防|公共安全|教育|科学技术|文化|社会保障|卫生健康|医疗卫生|节能环保|城乡社区|农林水|交通运输|资源勘探|商业服务|金融|援助其他|自然资源|国土海洋|住房保障|粮油物资|国有资本经营预算|灾害防治|预备费|其他支出|债务|抗疫|政府性基金|一般公共预算|单位预留|上年结转|事业收入|事业单位经营|其他收入|用事业基金|收入预算|支出预算|财政拨款)`)
+var categoryRE = rx.MustCompile(`^(?:一般公共服务|外交|国防|公共安全|教育|科学技术|文化|社会保障|卫生健康|医疗卫生|节能环保|城乡社区|农林水|交通运输|资源勘探|商业服务|金融|援助其他|自然资源|国土海洋|住房保障|粮油物资|国有资本经营预算|灾害防治|预备费|其他支出|债务|抗疫|政府性基金|一般公共预算|单位预留|上年结转|事业收入|事业单位经营|其他收入|用事业基金|收入预算|支出预算|财政拨款)`)
 
 // writtenInside reports whether the marker that should come after prev is
 // written inside prev's own logical line — a numbered item that layout

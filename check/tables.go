@@ -2,9 +2,10 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/shopspring/decimal"
 
@@ -100,7 +101,7 @@ func tableName(t *tables.Table) string {
 	return "table " + t.ID
 }
 
-var totalHeader = regexp.MustCompile(`合计|小计`)
+var totalHeader = rx.MustCompile(`合计|小计`)
 
 func runTableRowSum(p *Pass) {
 	for _, t := range tablesOf(p) {
@@ -295,7 +296,7 @@ func runTableCrossTotal(p *Pass) {
 	}
 }
 
-var emptyStatement = regexp.MustCompile(`无数据|空表|为空|无此项|不涉及|无相关|没有|未安排|未发生|无.{0,12}(?:收入|支出|预算|经费|资金|项目)`)
+var emptyStatement = rx.MustCompile(`无数据|空表|为空|无此项|不涉及|无相关|没有|未安排|未发生|无.{0,12}(?:收入|支出|预算|经费|资金|项目)`)
 
 func runTableEmpty(p *Pass) {
 	var prose []string
@@ -318,7 +319,7 @@ func runTableEmpty(p *Pass) {
 		}
 		// A statement in the text about what the table covers counts too.
 		if topic := emptyTopic(t.Kind); topic != "" {
-			said = said || regexp.MustCompile(`(?:无|没有|未安排|不涉及)[^。；\n]{0,12}`+topic+
+			said = said || rx.MustCompile(`(?:无|没有|未安排|不涉及)[^。；\n]{0,12}`+topic+
 				`|`+topic+`[^。；，,\n]{0,20}?(?:为0|为零|为空|无|[^0-9.,]0(?:\.0+)?万?元)`).MatchString(all)
 		}
 		if said {
@@ -357,11 +358,11 @@ func init() { All = append(All, TableText) }
 var (
 	// Subjects of the text's expense total and 三公 total, after dropping
 	// quotes, spaces and the fund qualifiers.
-	expenseTotalSubject = regexp.MustCompile(`^(?:本年|年度|部门|单位)?支出(?:预算|决算)?(?:总额|总计|合计)$`)
-	threePublicSubject  = regexp.MustCompile(`三公经费(?:支出)?(?:预算|决算)?(?:数|支出|总额|合计)?$`)
-	quotesAndSpaces     = regexp.MustCompile(`[“”"'‘’\s]`)
-	subjectNoise        = regexp.MustCompile(`一般公共预算|财政拨款|安排(?:的)?`)
-	shownPlaces         = regexp.MustCompile(`[0-9](?:\.([0-9]+))?\s*(亿|万)?元?`)
+	expenseTotalSubject = rx.MustCompile(`^(?:本年|年度|部门|单位)?支出(?:预算|决算)?(?:总额|总计|合计)$`)
+	threePublicSubject  = rx.MustCompile(`三公经费(?:支出)?(?:预算|决算)?(?:数|支出|总额|合计)?$`)
+	quotesAndSpaces     = rx.MustCompile(`[“”"'‘’\s]`)
+	subjectNoise        = rx.MustCompile(`一般公共预算|财政拨款|安排(?:的)?`)
+	shownPlaces         = rx.MustCompile(`[0-9](?:\.([0-9]+))?\s*(亿|万)?元?`)
 )
 
 // textTolerance is half a unit in the last place of a figure as written in
@@ -395,7 +396,7 @@ func runTableText(p *Pass) {
 			s := strings.Join(strings.Fields(subject), "")
 			switch t.Kind {
 			case tables.IncomeExpenseSummary, tables.ExpenseSummary:
-				if strings.Contains(s, "支出") && regexp.MustCompile(`合计|总计|小计`).MatchString(s) || s == "合计" || s == "总计" ||
+				if strings.Contains(s, "支出") && rx.MustCompile(`合计|总计|小计`).MatchString(s) || s == "合计" || s == "总计" ||
 					t.Kind == tables.ExpenseSummary && i == 0 {
 					totals = append(totals, candidate{t, c})
 				}

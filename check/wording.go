@@ -2,11 +2,12 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/nlp/quantity"
@@ -64,7 +65,7 @@ var Punctuation = &Rule{
 }
 
 // directionBeforeRE matches a direction word right before a quantity.
-var directionBeforeRE = regexp.MustCompile(`(增加|减少|增长|下降|上升|降低|增|减)\s*$`)
+var directionBeforeRE = rx.MustCompile(`(增加|减少|增长|下降|上升|降低|增|减)\s*$`)
 
 func runZeroChange(p *Pass) {
 	for _, l := range p.Prose() {
@@ -83,7 +84,7 @@ func runZeroChange(p *Pass) {
 
 // emptyReasonRE matches a reason marker followed by nothing but a full
 // stop or the end of the paragraph: 主要原因是。 / 原因：； / 主要用于：。
-var emptyReasonRE = regexp.MustCompile(`(?:主要原因(?:是|为|主要是)?|原因(?:是|为)|主要用于)[:：]?\s*(?:[。；;]|$)`)
+var emptyReasonRE = rx.MustCompile(`(?:主要原因(?:是|为|主要是)?|原因(?:是|为)|主要用于)[:：]?\s*(?:[。；;]|$)`)
 
 // sentenceEnd holds the marks that can end a paragraph.
 var sentenceEnd = "。；;！!？?：:）)”\"》】…"
@@ -135,20 +136,20 @@ func continuesOnNext(lines []TextLine, k int) bool {
 	return (unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) && !startsNewItem(next)
 }
 
-var newItemRE = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\(|（|\d{1,2}[.、．]\D|第[一二三四五六七八九十]+部分)`)
+var newItemRE = rx.MustCompile(`^(?:[一二三四五六七八九十]+、|\(|（|\d{1,2}[.、．]\D|第[一二三四五六七八九十]+部分)`)
 
 func startsNewItem(s string) bool { return newItemRE.MatchString(s) }
 
 // comparisonRE finds a year that a change is measured against: 比2025年,
 // 较2025年度, 与2025年预算相比/持平, 2025年当年预算执行数.
-var comparisonRE = regexp.MustCompile(`(?:比|较|与|同)\s*(\d{4})\s*年`)
+var comparisonRE = rx.MustCompile(`(?:比|较|与|同)\s*(\d{4})\s*年`)
 
 // docYearRE finds a statement of the document's own year: 2024年度部门决算,
 // 2026年单位预算, 2026年区级部门预算.
-var docYearRE = regexp.MustCompile(`(\d{4})\s*年度?(?:区级|市级|省级)?(?:部门|单位)(?:预算|决算)(?:情况说明|编制说明|表|公开)?`)
+var docYearRE = rx.MustCompile(`(\d{4})\s*年度?(?:区级|市级|省级)?(?:部门|单位)(?:预算|决算)(?:情况说明|编制说明|表|公开)?`)
 
 // asOfRE finds the cut-off date of an asset statement.
-var asOfRE = regexp.MustCompile(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月`)
+var asOfRE = rx.MustCompile(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月`)
 
 func runBaseYear(p *Pass) {
 	fy := p.Meta.FiscalYear
@@ -207,10 +208,10 @@ func lastRune(s string) string {
 // unitWrongRE finds department-level wording; 部门预算经济分类 and
 // 部门经济分类 are names of the classification and are right in any scope,
 // and 预算主管部门 names the department a unit belongs to.
-var unitWrongRE = regexp.MustCompile(`本部门|部门(?:预算|决算)|部门(?:主要职能|机构设置|财务收支|收入|支出)`)
+var unitWrongRE = rx.MustCompile(`本部门|部门(?:预算|决算)|部门(?:主要职能|机构设置|财务收支|收入|支出)`)
 
 // finalWordRE finds 决算 outside 预决算 and 决算数/决算表 of earlier years.
-var finalWordRE = regexp.MustCompile(`(?:本部门|本单位|部门|单位)决算|决算(?:数|表)`)
+var finalWordRE = rx.MustCompile(`(?:本部门|本单位|部门|单位)决算|决算(?:数|表)`)
 
 func runScopeWording(p *Pass) {
 	unit := p.Meta.Scope == schema.ScopeUnit
@@ -220,7 +221,7 @@ func runScopeWording(p *Pass) {
 		if unit {
 			for _, m := range unitWrongRE.FindAllStringIndex(t, -1) {
 				rest := t[m[1]:]
-				if strings.HasPrefix(rest, "经济分类") || regexp.MustCompile(`^(?:改革|管理|制度|编制|公开|经济分类)`).MatchString(rest) {
+				if strings.HasPrefix(rest, "经济分类") || rx.MustCompile(`^(?:改革|管理|制度|编制|公开|经济分类)`).MatchString(rest) {
 					continue
 				}
 				p.ReportSpan(l.Line, m[0], m[1], fmt.Sprintf("口径用词不当：单位预算/决算中出现“%s”，应为“单位”口径 / department wording in a unit document", t[m[0]:m[1]]))
@@ -229,7 +230,7 @@ func runScopeWording(p *Pass) {
 		if budget {
 			for _, m := range finalWordRE.FindAllStringIndex(t, -1) {
 				before := lastRune(t[:m[0]])
-				if before == "预" || regexp.MustCompile(`\d{4}\s*年度?$|上年度?$`).MatchString(t[:m[0]]) {
+				if before == "预" || rx.MustCompile(`\d{4}\s*年度?$|上年度?$`).MatchString(t[:m[0]]) {
 					continue // 预决算; a past year's 决算 is a legitimate reference
 				}
 				p.ReportSpan(l.Line, m[0], m[1], "口径用词不当：预算文件中出现“决算” / final-accounts wording in a budget document")
@@ -276,7 +277,7 @@ func runOutdatedTerm(p *Pass) {
 
 // doubledRE matches doubled or clashing sentence punctuation in the
 // original text (full-width marks are not folded there).
-var doubledRE = regexp.MustCompile(`。。|，，|；；|、、|，。|。，|；。|。；|，；|；，|：：`)
+var doubledRE = rx.MustCompile(`。。|，，|；；|、、|，。|。，|；。|。；|，；|；，|：：`)
 
 func runPunctuation(p *Pass) {
 	lines := p.Prose()

@@ -13,11 +13,12 @@ package facts
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/shopspring/decimal"
 
@@ -206,7 +207,7 @@ const (
 	evFullStop
 )
 
-var wideGap = regexp.MustCompile(`\S[ \x{3000}]{3,}\S`)
+var wideGap = rx.MustCompile(`\S[ \x{3000}]{3,}\S`)
 
 func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	view := l.Text
@@ -476,7 +477,7 @@ func (x *extractor) itemFacts(l *normalize.Line, first int) {
 }
 
 // itemName is a 科目 item named at the start of a line, down to its 项.
-var itemName = regexp.MustCompile(`^[\s\x{3000}]*(?:[0-9]{1,2}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]、?)?\s*[“"]?([^。，,；;：:“”"]{2,80}?[(（]项[)）])`)
+var itemName = rx.MustCompile(`^[\s\x{3000}]*(?:[0-9]{1,2}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]、?)?\s*[“"]?([^。，,；;：:“”"]{2,80}?[(（]项[)）])`)
 
 // itemGeneric are the subjects that name a figure of a 科目 item without
 // naming the item.

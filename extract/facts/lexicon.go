@@ -1,8 +1,9 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 )
 
 // Direction words as written before a change amount or percentage. Longer
@@ -45,51 +46,51 @@ func trailingDirection(s string) (dir string, word string) {
 	return "", ""
 }
 
-var parenTail = regexp.MustCompile(`[（(][^（()）]{1,6}[）)]$`)
+var parenTail = rx.MustCompile(`[（(][^（()）]{1,6}[）)]$`)
 
 // changeTrigger finds the comparison that introduces a change: 比上年,
 // 与上年相比, 较上年预算安排, 比2024年预算（执行数）, 同比, 决算数同预算数.
 // Group 1 is the base of 比/较/与/同 … (direction), group 2 the base of
 // 与 … 相比.
-var changeTrigger = regexp.MustCompile(
+var changeTrigger = rx.MustCompile(
 	`同比|(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:增加|增长|减少|下降|降低|上升|提高|压减|持平|保持一致|一致|相同|相等|不变|增|减|多|少)` +
 		`|与((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)相比` +
 		``)
 
 // flatClause finds a change written without an amount: 与上年持平, 与上年数一致,
 // 与上年预算数相等, 比2022年预算持平, 与上年保持一致, 决算数同预算数持平.
-var flatClause = regexp.MustCompile(
+var flatClause = rx.MustCompile(
 	`(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:持平|保持一致|一致|相同|相等|没有变化|无变化)`)
 
 // bareFlat is a flat change without a comparison (X支出决算持平), a
 // change only in the context of a total's change.
-var bareFlat = regexp.MustCompile(`(?:基本)?(?:持平|保持不变)`)
+var bareFlat = rx.MustCompile(`(?:基本)?(?:持平|保持不变)`)
 
 // statedPrior matches the end of the text before an amount that states the
 // prior year's value: 上年为, 上年预算数为, 上年同期为.
-var statedPrior = regexp.MustCompile(`(?:上年|上年度|上一年度|去年)(?:同期)?(?:预算)?(?:数|执行数)?(?:为|是)\s*$`)
+var statedPrior = rx.MustCompile(`(?:上年|上年度|上一年度|去年)(?:同期)?(?:预算)?(?:数|执行数)?(?:为|是)\s*$`)
 
 // reasonMarker finds the start of a stated reason. Group 0 ends where the
 // reason text begins.
-var reasonMarker = regexp.MustCompile(
+var reasonMarker = rx.MustCompile(
 	`(?:(?:增加|减少|增长|下降|变动|变化|差异)的?(?:主要)?原因(?:主要)?(?:是|为)?|主要原因(?:是|为)?|原因(?:是|为)|主要是因为|主要是由于|主要由于|主要系)[：:]?\s*`)
 
 // purposeMarker finds 主要用于, the purpose of an amount, used as its reason
 // when no cause is stated.
-var purposeMarker = regexp.MustCompile(`主要用于[：:]?\s*`)
+var purposeMarker = rx.MustCompile(`主要用于[：:]?\s*`)
 
 // breakdownMarker finds the words that open a breakdown of the preceding
 // total. Group 1 is the dimension of 按…划分.
-var breakdownMarker = regexp.MustCompile(
+var breakdownMarker = rx.MustCompile(
 	`按((?:支出)?(?:功能|经济|用途|来源|项目)[^，,。;；:：]{0,8}?)(?:划分|分列|来看)?[：:，,]|其中[：:，,]?|包括[：:]?|分别为[：:]?|分别是[：:]?` +
 		`|([^，,。;；:：、\s]{2,24}?)中[，,:：]`)
 
 // yearLike is a list number run into a year that the quantity scanner may
 // read as a count (1.2023年).
-var yearLike = regexp.MustCompile(`[0-9]{4}\s*年`)
+var yearLike = rx.MustCompile(`[0-9]{4}\s*年`)
 
 // yearPrefix is a year or time expression at the start of a subject.
-var yearPrefix = regexp.MustCompile(`^(?:[0-9]{4}\s*(?:年度|年)?|本年度|本年|当年|全年|上年|年度)`)
+var yearPrefix = rx.MustCompile(`^(?:[0-9]{4}\s*(?:年度|年)?|本年度|本年|当年|全年|上年|年度)`)
 
 // linkWords end the text before an amount without being part of what is
 // counted: 收入预算总额为, 车辆合计, 预算总计.
@@ -133,4 +134,4 @@ var entitySuffixes = []string{"中心", "站", "所", "院", "馆", "队", "办�
 	"基金会", "医院", "幼儿园", "事务所", "研究所", "研究室", "委员会", "服务社", "福利院", "图书馆", "博物馆"}
 
 // entityIntro marks the words that introduce a sub-unit.
-var entityIntro = regexp.MustCompile(`(?:下属|所属)(?:事业)?单位|下属|所属|事业单位`)
+var entityIntro = rx.MustCompile(`(?:下属|所属)(?:事业)?单位|下属|所属|事业单位`)

@@ -1,9 +1,10 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/nlp/quantity"
@@ -259,12 +260,12 @@ func (s *lineState) itemBeforeColon(clause int) string {
 	return s.x.clean(s.l.OrigSpan(s.lastBound(len(colon)), len(colon)))
 }
 
-var classMarker = regexp.MustCompile(`[(（][类款项][)）]$`)
+var classMarker = rx.MustCompile(`[(（][类款项][)）]$`)
 
 // comparedTo is a change written as a comparison of this year's figure
 // with a figure of another period: 本年数小于上年预算数40.05万元. Group 1 is
 // the comparison, group 2 the base.
-var comparedTo = regexp.MustCompile(`(?:本年度?|今年|当年)?(?:预算)?数?(小于|少于|低于|大于|多于|高于)((?:上年|上一年度|去年|[0-9]{4}\s*年)[^\s，,。；;：:、]{0,8}?)的?\s*$`)
+var comparedTo = rx.MustCompile(`(?:本年度?|今年|当年)?(?:预算)?数?(小于|少于|低于|大于|多于|高于)((?:上年|上一年度|去年|[0-9]{4}\s*年)[^\s，,。；;：:、]{0,8}?)的?\s*$`)
 
 // comparison records q as the change (direction dir, against base) of the
 // amount the sentence is about: the fact just read, or the last one before
@@ -297,7 +298,7 @@ func periodBase(base string) bool {
 	return strings.Contains(b, "年")
 }
 
-var periodWord = regexp.MustCompile(`上|去年|前年|同期|[0-9]{2,4}`)
+var periodWord = rx.MustCompile(`上|去年|前年|同期|[0-9]{2,4}`)
 
 // setChange records q (direction dir, against base) as part of the change
 // of fact t, whose change clause starts at start.
@@ -366,7 +367,7 @@ func (s *lineState) reasonQuantity(q *quantity.Quantity) {
 // 管理费209万元, 较上年减少部门支出1,653万元) when the clause before it, from
 // clause, matches re (named groups verb, what and optionally base). It
 // makes a change-only fact and reports whether it did.
-func (s *lineState) verbChange(q *quantity.Quantity, clause int, re *regexp.Regexp) bool {
+func (s *lineState) verbChange(q *quantity.Quantity, clause int, re *rx.Regexp) bool {
 	pre := s.view[clause:q.Start]
 	m := re.FindStringSubmatchIndex(pre)
 	if m == nil {
@@ -400,16 +401,16 @@ func (s *lineState) verbChange(q *quantity.Quantity, clause int, re *regexp.Rege
 
 // baseVerbObject is a change written verb first after its comparison:
 // 这一因素较上年减少部门支出1,653万元. Named groups: verb, what changes, base.
-var baseVerbObject = regexp.MustCompile(`(?:比|较)(?P<base>(?:上年|上一年度|去年|[0-9]{4}\s*年)[^\s，,。；;：:、增减]{0,6}?)\s*(?P<verb>(?:增加|减少|压减|核减|调减|削减|追加|调增)了?)\s*(?P<what>[^\s，,。；;：:、0-9]{2,40}?)\s*$`)
+var baseVerbObject = rx.MustCompile(`(?:比|较)(?P<base>(?:上年|上一年度|去年|[0-9]{4}\s*年)[^\s，,。；;：:、增减]{0,6}?)\s*(?P<verb>(?:增加|减少|压减|核减|调减|削减|追加|调增)了?)\s*(?P<what>[^\s，,。；;：:、0-9]{2,40}?)\s*$`)
 
 // clauseVerbObject is a clause that states a change verb first outside a
 // stated reason: …下达给省级部门，增加部门预算1,464.3万元. 新增 is left out:
 // 新增设备购置50万元 is what the new item costs, not a change.
-var clauseVerbObject = regexp.MustCompile(`^\s*(?P<verb>(?:增加|减少|压减|核减|调减|削减|调增)了?)\s*(?P<what>[^\s，,。；;：:、0-9]{2,40}?)\s*$`)
+var clauseVerbObject = rx.MustCompile(`^\s*(?P<verb>(?:增加|减少|压减|核减|调减|削减|调增)了?)\s*(?P<what>[^\s，,。；;：:、0-9]{2,40}?)\s*$`)
 
 // verbObject is a change written verb first inside a reason: 增加综合管理费
 // (209万元), 增加了…专项经费 (200万元). Named groups: verb, what changes.
-var verbObject = regexp.MustCompile(`^\s*(?:主要是|是)?(?P<verb>(?:增加|新增|追加|调增|减少|压减|核减|调减|削减)了?)\s*(?P<what>[^\s，,。；;：:、0-9]{2,40}?)\s*$`)
+var verbObject = rx.MustCompile(`^\s*(?:主要是|是)?(?P<verb>(?:增加|新增|追加|调增|减少|压减|核减|调减|削减)了?)\s*(?P<what>[^\s，,。；;：:、0-9]{2,40}?)\s*$`)
 
 // trimChangeSubject drops the adverbs around what changes in a reason
 // (按规定运转类专项经费统一 → 运转类专项经费).
@@ -423,9 +424,9 @@ func trimChangeSubject(s string) string {
 }
 
 var (
-	trailingAdverbial   = regexp.MustCompile(`(?:按照?(?:有关|相关)?规定|根据(?:有关|相关)?规定|按要求|统一|相应|同比)+\s*$`)
-	changeSubjectPrefix = regexp.MustCompile(`^(?:按照?(?:有关|相关)?规定|根据(?:有关|相关)?规定)`)
-	changeSubjectSuffix = regexp.MustCompile(`(?:统一|相应|同比|分别|均|各|按照?(?:有关|相关)?规定|按要求)+$`)
+	trailingAdverbial   = rx.MustCompile(`(?:按照?(?:有关|相关)?规定|根据(?:有关|相关)?规定|按要求|统一|相应|同比)+\s*$`)
+	changeSubjectPrefix = rx.MustCompile(`^(?:按照?(?:有关|相关)?规定|根据(?:有关|相关)?规定)`)
+	changeSubjectSuffix = rx.MustCompile(`(?:统一|相应|同比|分别|均|各|按照?(?:有关|相关)?规定|按要求)+$`)
 )
 
 func kindOf(q *quantity.Quantity) string {
@@ -559,7 +560,7 @@ func (s *lineState) bareFlat(e *event) {
 
 // compareFirst is a comparison written before what is compared: 与2023年度
 // 相比，… Group 1 is the base.
-var compareFirst = regexp.MustCompile(`(?:与|同)([^，,。;；:：、]{1,20}?)相比[，,]\s*$`)
+var compareFirst = rx.MustCompile(`(?:与|同)([^，,。;；:：、]{1,20}?)相比[，,]\s*$`)
 
 func (s *lineState) breakdown(e *event) {
 	word := s.view[e.pos:e.end]

@@ -1,10 +1,11 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/nlp/segment"
@@ -196,7 +197,7 @@ func (x *extractor) clean(s string) string {
 	return s
 }
 
-var trailingRemark = regexp.MustCompile(`[（(][^（()）0-9]{4,}[）)]$`)
+var trailingRemark = rx.MustCompile(`[（(][^（()）0-9]{4,}[）)]$`)
 
 func isHanWord(s string) bool {
 	if s == "" {
