@@ -77,3 +77,32 @@ func benchmarkCorpus(b *testing.B, workers int) {
 	}
 	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// BenchmarkReadCorpusStock reads like BenchmarkReadCorpus on go-pdfium's
+// module as shipped, without pdfiumpatch's memo, to show what it saves.
+func BenchmarkReadCorpusStock(b *testing.B) {
+	files, total := loadCorpus(b)
+	eng, err := newEngine(1, false, stockModule)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	inst, err := eng.acquire(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { eng.releaseSlot(); retire(inst, true) }()
+	b.SetBytes(total)
+	b.ResetTimer()
+	pages := 0
+	for range b.N {
+		for _, data := range files {
+			doc, _, err := readDocument(ctx, inst, data, extract.DefaultLimits)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages += len(doc.Pages)
+		}
+	}
+	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+}
