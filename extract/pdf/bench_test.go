@@ -87,11 +87,7 @@ func BenchmarkReadCorpusStock(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	inst, err := eng.acquire(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer func() { eng.releaseSlot(); retire(inst, true) }()
+	inst := testInstance(b, eng)
 	b.SetBytes(total)
 	b.ResetTimer()
 	pages := 0

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"context"
 	"os"
 	"reflect"
 	"testing"
@@ -18,14 +17,7 @@ func TestDirectMatchesAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inst, err := eng.acquire(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		eng.releaseSlot()
-		retire(inst, true)
-	}()
+	inst := testInstance(t, eng)
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
 		if err != nil {

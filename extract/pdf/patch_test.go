@@ -10,6 +10,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/pdf/pdfiumpatch"
 	"github.com/budgetdoc/budgetdoc/internal/testenv"
+	"github.com/klippa-app/go-pdfium"
 )
 
 // testPDFs returns the PDF fixtures and, unless -short, the corpus PDFs
@@ -25,6 +26,20 @@ func testPDFs(t *testing.T) []string {
 	}
 	corpus, _ := filepath.Glob(filepath.Join(testenv.ModuleRoot(t), "..", "shared", "corpus", "real", "*.pdf"))
 	return append(paths, corpus...)
+}
+
+// testInstance returns an instance of eng, given back when the test ends.
+func testInstance(tb testing.TB, eng *pdfiumEngine) pdfium.Pdfium {
+	tb.Helper()
+	inst, err := eng.acquire(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		eng.releaseSlot()
+		retire(inst, true)
+	})
+	return inst
 }
 
 // TestPatchApplies guards the speed-up: the pinned go-pdfium must carry the
@@ -51,16 +66,7 @@ func TestPatchedMatchesStock(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	instP, err := patched.acquire(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { patched.releaseSlot(); retire(instP, true) }()
-	instS, err := stock.acquire(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { stock.releaseSlot(); retire(instS, true) }()
+	instP, instS := testInstance(t, patched), testInstance(t, stock)
 
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
