@@ -372,6 +372,9 @@ func prepareDictDir(root string) (paths []string, contents [][]byte, err error) 
 }
 
 // validateDir checks every file in dir and returns their paths and contents.
+// Files that passed before are recognised by the SHA-256 recorded in the
+// directory's validity record (see validRecord) and not parsed again: a warm
+// start hashes 6 MB instead of parsing 350k dictionary lines.
 func validateDir(dir string, files []dictFile) ([]string, [][]byte, error) {
 	paths := make([]string, len(files))
 	contents := make([][]byte, len(files))
@@ -381,10 +384,45 @@ func validateDir(dir string, files []dictFile) ([]string, [][]byte, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if err := f.validate(data); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", p, err)
-		}
 		paths[i], contents[i] = p, data
 	}
+	record := validRecord(files, contents)
+	recordPath := filepath.Join(dir, validRecordName)
+	if old, err := os.ReadFile(recordPath); err == nil && bytes.Equal(old, record) {
+		return paths, contents, nil
+	}
+	for i, f := range files {
+		if err := f.validate(contents[i]); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", paths[i], err)
+		}
+	}
+	// Best effort: without the record the next start validates again.
+	if tmp, err := os.CreateTemp(dir, ".valid-tmp-"); err == nil {
+		_, werr := tmp.Write(record)
+		if cerr := tmp.Close(); werr == nil && cerr == nil {
+			_ = os.Rename(tmp.Name(), recordPath)
+		}
+		_ = os.Remove(tmp.Name())
+	}
 	return paths, contents, nil
+}
+
+// validRecordName is the file, beside the dictionaries, that records which
+// contents passed validation.
+const validRecordName = "VALIDATED"
+
+// validatorVersion changes whenever a validator becomes stricter, so that
+// files accepted by an older one are checked again.
+const validatorVersion = 1
+
+// validRecord is the validity record of files with these contents: the
+// validator version, then `sha256 name` per file.
+func validRecord(files []dictFile, contents [][]byte) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "budgetdoc dictionary validation %d\n", validatorVersion)
+	for i, f := range files {
+		sum := sha256.Sum256(contents[i])
+		fmt.Fprintf(&b, "%s %s\n", hex.EncodeToString(sum[:]), f.name)
+	}
+	return b.Bytes()
 }

@@ -218,3 +218,34 @@ func TestLoadSkipsUnusableRoot(t *testing.T) {
 		t.Errorf("segmented %q", got)
 	}
 }
+
+// TestValidityRecord: a warm start trusts files only while their bytes are
+// the ones validated; a file changed since is parsed again and rejected.
+func TestValidityRecord(t *testing.T) {
+	root := t.TempDir()
+	paths, _, err := prepareDictDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(paths[0])
+	record, err := os.ReadFile(filepath.Join(dir, validRecordName))
+	if err != nil {
+		t.Fatalf("no validity record: %v", err)
+	}
+	files, err := dictFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := validateDir(dir, files); err != nil {
+		t.Fatalf("valid directory rejected: %v", err)
+	}
+	if err := os.WriteFile(paths[0], []byte("预算 0 n\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := validateDir(dir, files); err == nil {
+		t.Error("a dictionary changed since validation was accepted on the old record")
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, validRecordName)); !bytes.Equal(after, record) {
+		t.Error("a failed validation rewrote the validity record")
+	}
+}
