@@ -14,26 +14,8 @@ import (
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/corpus"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
-
-// moduleRoot walks up from the working directory to go.mod.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
 
 // buildBinary builds budgetdoc into a temporary directory.
 func buildBinary(t *testing.T) string {
@@ -43,7 +25,7 @@ func buildBinary(t *testing.T) string {
 	}
 	bin := filepath.Join(t.TempDir(), "budgetdoc")
 	cmd := exec.Command("go", "build", "-o", bin, "./cmd/budgetdoc")
-	cmd.Dir = moduleRoot(t)
+	cmd.Dir = testenv.ModuleRoot(t)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -54,7 +36,7 @@ func buildBinary(t *testing.T) string {
 // bad files, and returns their directory.
 func batchInputs(t *testing.T, n int) string {
 	t.Helper()
-	root := moduleRoot(t)
+	root := testenv.ModuleRoot(t)
 	seed, err := os.ReadFile(filepath.Join(root, "corpus", "testdata", "shiquan_p4_p6.txt"))
 	if err != nil {
 		t.Fatal(err)

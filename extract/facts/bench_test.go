@@ -2,7 +2,6 @@ package facts_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/budgetdoc/budgetdoc/nlp/segment"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
@@ -17,10 +17,7 @@ import (
 // BenchmarkExtract measures text → facts over the real corpus (reading and
 // normalizing are done before the timer starts); MB/s is of normalized text.
 func BenchmarkExtract(b *testing.B) {
-	root := corpusDir()
-	if root == "" {
-		b.Skip("corpus not found at ../shared/corpus/real")
-	}
+	root := testenv.CorpusDir(b)
 	paths, _ := filepath.Glob(filepath.Join(root, "*"))
 	type doc struct {
 		txt  *normalize.Text
@@ -57,26 +54,5 @@ func BenchmarkExtract(b *testing.B) {
 		for _, d := range docs {
 			facts.Extract(d.txt, d.tree, d.meta, seg)
 		}
-	}
-}
-
-func corpusDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "corpus", "real")
-			if _, err := os.Stat(d); err != nil {
-				return ""
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
 }

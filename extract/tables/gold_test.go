@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/shopspring/decimal"
 )
 
@@ -42,23 +43,6 @@ type goldCell struct {
 	Value  string `json:"value"`          // as displayed, in the table's unit
 }
 
-func moduleRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 // key normalizes a label or header for comparison: folded, no spaces.
 func key(s string) string { return squeeze(fold(s)) }
 
@@ -89,7 +73,7 @@ func cellMatches(tb *Table, i, j int, subject, code string, g goldCell) bool {
 // against the hand annotation: the share of gold cells found in the table
 // on the gold page with the same row label, header path and value.
 func TestGoldCellAccuracy(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(moduleRoot(t), "testdata", "gold", "tables", "*.json"))
+	files, _ := filepath.Glob(filepath.Join(testenv.ModuleRoot(t), "testdata", "gold", "tables", "*.json"))
 	if len(files) == 0 {
 		t.Fatal("no table gold")
 	}
