@@ -317,10 +317,7 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 		return rec
 	}
 	path := j.paths[0]
-	limit := cfg.Pipeline.Read.Limits.MaxBytes
-	if limit <= 0 {
-		limit = extract.DefaultLimits.MaxBytes
-	}
+	limit := cfg.Pipeline.Read.Limits.WithDefaults().MaxBytes
 	if j.size > limit {
 		return fail("too-large", fmt.Sprintf("%s: %v: file is larger than %d MiB", path, extract.ErrTooLarge, limit>>20))
 	}

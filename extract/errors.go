@@ -48,3 +48,18 @@ var DefaultLimits = Limits{
 	MaxBytes: 256 << 20,
 	MaxCells: 1_000_000,
 }
+
+// WithDefaults returns l with every unset (zero or negative) limit taken
+// from DefaultLimits: a zero Limits means the defaults, never "no limit".
+func (l Limits) WithDefaults() Limits {
+	if l.MaxPages <= 0 {
+		l.MaxPages = DefaultLimits.MaxPages
+	}
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultLimits.MaxBytes
+	}
+	if l.MaxCells <= 0 {
+		l.MaxCells = DefaultLimits.MaxCells
+	}
+	return l
+}

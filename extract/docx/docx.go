@@ -56,26 +56,12 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	if len(data) == 0 {
 		return nil, fmt.Errorf("%w: no bytes", extract.ErrEmpty)
 	}
-	lim = withDefaults(lim)
+	lim = lim.WithDefaults()
 	pkg, err := openPackage(ctx, data, lim)
 	if err != nil {
 		return nil, err
 	}
 	return pkg.read()
-}
-
-func withDefaults(lim extract.Limits) extract.Limits {
-	d := extract.DefaultLimits
-	if lim.MaxBytes <= 0 {
-		lim.MaxBytes = d.MaxBytes
-	}
-	if lim.MaxPages <= 0 {
-		lim.MaxPages = d.MaxPages
-	}
-	if lim.MaxCells <= 0 {
-		lim.MaxCells = d.MaxCells
-	}
-	return lim
 }
 
 // totalBudgetFactor bounds the decompressed bytes of all parts together, as a

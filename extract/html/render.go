@@ -346,10 +346,7 @@ func (r *renderer) grid(rows [][]*node) (*extract.Table, error) {
 		width   int
 	)
 	occ = make([][]uint8, len(rows))
-	maxCells := r.lim.MaxCells
-	if maxCells <= 0 {
-		maxCells = extract.DefaultLimits.MaxCells
-	}
+	maxCells := r.lim.WithDefaults().MaxCells
 	for ri, row := range rows {
 		c := 0
 		for _, cellNode := range row {

@@ -100,20 +100,7 @@ func Bytes(ctx context.Context, path string, data []byte, opt Options) (*extract
 	return doc, src, nil
 }
 
-func (o Options) limits() extract.Limits {
-	l := o.Limits
-	d := extract.DefaultLimits
-	if l.MaxPages <= 0 {
-		l.MaxPages = d.MaxPages
-	}
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = d.MaxBytes
-	}
-	if l.MaxCells <= 0 {
-		l.MaxCells = d.MaxCells
-	}
-	return l
-}
+func (o Options) limits() extract.Limits { return o.Limits.WithDefaults() }
 
 // guarded runs a reader under the time limit and turns a panic into an
 // error. A reader that ignores its context past the deadline is abandoned:

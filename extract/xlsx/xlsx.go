@@ -41,10 +41,7 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, classifyOLE(data)
 	}
-	perPart := lim.MaxBytes
-	if perPart <= 0 {
-		perPart = extract.DefaultLimits.MaxBytes
-	}
+	perPart := lim.WithDefaults().MaxBytes
 	if err := checkPackage(data, perPart); err != nil {
 		return nil, err
 	}
@@ -183,10 +180,7 @@ func docInfo(f *excelize.File) map[string]string {
 // nil table for an empty sheet, and a warning instead of an error for a
 // sheet that holds no cells (a chart sheet).
 func readSheet(ctx context.Context, f *excelize.File, sheet string, page int, lim extract.Limits) (*extract.Table, string, error) {
-	maxCells := lim.MaxCells
-	if maxCells <= 0 {
-		maxCells = extract.DefaultLimits.MaxCells
-	}
+	maxCells := lim.WithDefaults().MaxCells
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Sprintf("sheet %q has no cells: %v", sheet, err), nil
