@@ -19,10 +19,6 @@ const SQLiteSchemaVersion = "1"
 // transaction per record.
 type SQLiteSink struct {
 	db *sql.DB
-	// insert[t] is the start of t's INSERT statement, up to VALUES; a
-	// statement for n rows adds n groups of placeholders.
-	insert map[*Table]string
-	arity  map[*Table]int // columns per row
 	// prepared holds the INSERT statements by table and rows per
 	// statement (1 and rowsPerInsert); they live as long as the sink.
 	prepared map[stmtKey]*sql.Stmt
@@ -33,9 +29,13 @@ type stmtKey struct {
 	rows int
 }
 
-// rowsPerInsert is how many rows one INSERT statement carries: one
-// statement per row cost a third of a batch's time in statement overhead.
+// rowsPerInsert is how many rows one INSERT statement carries, to spread
+// the per-statement overhead (about a tenth of the sink's time at one row
+// per statement).
 const rowsPerInsert = 64
+
+// width is the number of values in one row of t in the database.
+func width(t *Table) int { return len(t.Columns) + len(t.SQLOnly) }
 
 // OpenSQLite opens or creates the database at path. Without resume it must
 // not hold documents yet.
@@ -49,7 +49,7 @@ func OpenSQLite(path string, resume bool) (_ *SQLiteSink, err error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1) // one writer; keeps the pragmas on the one connection
-	s := &SQLiteSink{db: db, insert: map[*Table]string{}, arity: map[*Table]int{}, prepared: map[stmtKey]*sql.Stmt{}}
+	s := &SQLiteSink{db: db, prepared: map[stmtKey]*sql.Stmt{}}
 	defer func() {
 		if err != nil {
 			db.Close()
@@ -75,12 +75,14 @@ func OpenSQLite(path string, resume bool) (_ *SQLiteSink, err error) {
 		}
 		// OR IGNORE: paths and errors of unreadable files may be seen again
 		// on resume; everything else is keyed by a document not yet stored.
-		s.insert[t] = fmt.Sprintf("INSERT OR IGNORE INTO %s (%s) VALUES ", quote(t.Name), strings.Join(names, ", "))
-		s.arity[t] = len(cols)
+		head := fmt.Sprintf("INSERT OR IGNORE INTO %s (%s) VALUES ", quote(t.Name), strings.Join(names, ", "))
+		group := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
 		for _, n := range []int{1, rowsPerInsert} {
-			if err := s.prepare(t, n); err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
+			st, err := db.Prepare(head + strings.TrimSuffix(strings.Repeat(group+", ", n), ", "))
+			if err != nil {
+				return nil, fmt.Errorf("%s: preparing the insert into %s: %w", path, t.Name, err)
 			}
+			s.prepared[stmtKey{t, n}] = st
 		}
 	}
 	return s, nil
@@ -178,7 +180,7 @@ func (s *SQLiteSink) Write(r *Record) (err error) {
 			per = 1
 		}
 		st := tx.StmtContext(ctx, s.prepared[stmtKey{table, per}])
-		for i, n := 0, s.arity[table]*per; i < len(args); i += n {
+		for i, n := 0, width(table)*per; i < len(args); i += n {
 			if _, err := st.ExecContext(ctx, args[i:i+n]...); err != nil {
 				return fmt.Errorf("inserting into %s: %w", table.Name, err)
 			}
@@ -210,18 +212,6 @@ func (s *SQLiteSink) Write(r *Record) (err error) {
 		return err
 	}
 	return tx.Commit()
-}
-
-// prepare prepares the INSERT of n rows into t.
-func (s *SQLiteSink) prepare(t *Table, n int) error {
-	group := "(" + strings.TrimSuffix(strings.Repeat("?, ", s.arity[t]), ", ") + ")"
-	text := s.insert[t] + strings.TrimSuffix(strings.Repeat(group+", ", n), ", ")
-	st, err := s.db.Prepare(text)
-	if err != nil {
-		return fmt.Errorf("preparing the insert into %s: %w", t.Name, err)
-	}
-	s.prepared[stmtKey{t, n}] = st
-	return nil
 }
 
 // Close implements Sink, checkpointing the WAL into the database file.
