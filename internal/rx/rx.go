@@ -31,12 +31,8 @@ func MustCompile(expr string) *Regexp {
 	if err != nil {
 		panic("rx: " + err.Error()) // regexp accepted it, so it parses
 	}
-	return &Regexp{Regexp: re, needs: Required(parsed.Simplify())}
+	return &Regexp{Regexp: re, needs: required(parsed.Simplify())}
 }
-
-// Needs returns the literals one of which every match contains (nil: no
-// prefilter).
-func (r *Regexp) Needs() []string { return r.needs }
 
 // Possible reports whether s may match: false means it certainly does not.
 func (r *Regexp) Possible(s string) bool {
@@ -87,12 +83,12 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 // gives X, x and ×; a wider class gives no literal).
 const maxClassRunes = 4
 
-// Required returns strings one of which every match of re contains, or nil
+// required returns strings one of which every match of re contains, or nil
 // when there is no such set (a match may be empty, or made only of wide
 // classes). It is sound by construction: a literal is required by itself; an
 // alternation needs a literal from each branch; a concatenation or a
 // repetition of at least one needs what one of its parts needs.
-func Required(re *syntax.Regexp) []string {
+func required(re *syntax.Regexp) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
@@ -122,10 +118,10 @@ func Required(re *syntax.Regexp) []string {
 		}
 		return out
 	case syntax.OpCapture, syntax.OpPlus:
-		return Required(re.Sub[0])
+		return required(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return Required(re.Sub[0])
+			return required(re.Sub[0])
 		}
 		return nil
 	case syntax.OpConcat:
@@ -162,14 +158,14 @@ func Required(re *syntax.Regexp) []string {
 			}
 			consider(run)
 			run = nil
-			consider(Required(sub))
+			consider(required(sub))
 		}
 		consider(run)
 		return best
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
-			set := Required(sub)
+			set := required(sub)
 			if set == nil {
 				return nil
 			}
@@ -189,7 +185,7 @@ const maxExact = 16
 func exact(re *syntax.Regexp) []string {
 	switch re.Op {
 	case syntax.OpLiteral, syntax.OpCharClass:
-		return Required(re) // for these, the strings they match
+		return required(re) // for these, the strings they match
 	case syntax.OpCapture:
 		return exact(re.Sub[0])
 	case syntax.OpAlternate:

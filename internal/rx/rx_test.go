@@ -29,7 +29,7 @@ func TestRequired(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := Required(re.Simplify())
+		got := required(re.Simplify())
 		slices.Sort(got)
 		want := slices.Clone(c.want)
 		slices.Sort(want)
