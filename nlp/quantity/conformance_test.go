@@ -41,16 +41,10 @@ var knownDeviations = map[int]string{
 // suiteKind maps our kinds onto the suite's: a Count is a number with a
 // measure word, and the suite reports it as a number (199个 → number 199).
 func suiteKind(k Kind) string {
-	switch k {
-	case Money:
-		return "money"
-	case Percent:
-		return "percent"
-	case PercentPoint:
-		return "percentage_point"
-	default:
-		return "number"
+	if k == Count {
+		return Number.String()
 	}
+	return k.String()
 }
 
 func entityKey(kind, value, unit string) string {
