@@ -1,7 +1,10 @@
 package gojieba
 
 /*
-#cgo CXXFLAGS: -I./deps/cppjieba/include -I./deps/cppjieba/deps/limonp/include -DLOGGING_LEVEL=LL_WARNING -O3 -Wno-deprecated -Wno-unused-variable -std=c++11
+// budgetdoc: BUDGETDOC_PATCHES names the patch level of the headers under deps/
+// (see PATCHES.md). Bump it with every change to them: Go's build cache does
+// not track headers outside this directory and would link the old code.
+#cgo CXXFLAGS: -I./deps/cppjieba/include -I./deps/cppjieba/deps/limonp/include -DBUDGETDOC_PATCHES=2 -DLOGGING_LEVEL=LL_WARNING -O3 -Wno-deprecated -Wno-unused-variable -std=c++11
 #include <stdlib.h>
 #include "jieba.h"
 */
