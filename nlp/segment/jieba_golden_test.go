@@ -30,7 +30,13 @@ const jiebaGoldenFile = "testdata/jieba_golden.txt.gz"
 // committed budget sample gives exactly the recorded tokens (their byte
 // offsets in each cleaned chunk, chunk after chunk).
 func TestJiebaTokenizeGolden(t *testing.T) {
-	seg := testSegmenter(t).(*jiebaSegmenter)
+	checkTokenizeGolden(t, testSegmenter(t).(*jiebaSegmenter).jieba)
+}
+
+// checkTokenizeGolden compares j's tokens of the budget sample with the
+// recorded ones (or records them with -update-jieba-golden).
+func checkTokenizeGolden(t *testing.T, j *gojieba.Jieba) {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "budget_sample.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +47,7 @@ func TestJiebaTokenizeGolden(t *testing.T) {
 		end := chunkEnd(text, 0, len(text))
 		clean := cleanChunk(text[:end], nil).text
 		text = text[end:]
-		for _, w := range seg.jieba.Tokenize(clean, gojieba.DefaultMode, true) {
+		for _, w := range j.Tokenize(clean, gojieba.DefaultMode, true) {
 			got = append(got, fmt.Sprintf("%d %d", w.Start, w.End))
 		}
 	}
@@ -99,7 +105,12 @@ func TestJiebaDictionarySweep(t *testing.T) {
 	if testing.Short() {
 		t.Skip("sweeps 350k words")
 	}
-	seg := testSegmenter(t).(*jiebaSegmenter)
+	checkDictionarySweep(t, testSegmenter(t).(*jiebaSegmenter).jieba)
+}
+
+// checkDictionarySweep compares j's sweep with the recorded one.
+func checkDictionarySweep(t *testing.T, j *gojieba.Jieba) {
+	t.Helper()
 	files, err := dictFiles()
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +128,7 @@ func TestJiebaDictionarySweep(t *testing.T) {
 				continue
 			}
 			fmt.Fprintf(h, "%s\t%s\t%s\n", word,
-				strings.Join(seg.jieba.CutAll(word), " "), strings.Join(seg.jieba.Tag(word), " "))
+				strings.Join(j.CutAll(word), " "), strings.Join(j.Tag(word), " "))
 			words++
 		}
 	}

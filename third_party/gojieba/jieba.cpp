@@ -44,6 +44,19 @@ Jieba NewJieba(const char* dict_path,
   return (Jieba)(new cppjieba::Jieba(dict_path, hmm_path, user_dict, idf_path, stop_words_path));
 }
 
+Jieba NewJiebaSnapshot(const char* dict_path,
+      const char* hmm_path,
+      const char* user_dict,
+      const char* idf_path,
+      const char* stop_words_path,
+      const char* snapshot_path) {
+  return (Jieba)(new cppjieba::Jieba(dict_path, hmm_path, user_dict, idf_path, stop_words_path, snapshot_path));
+}
+
+int JiebaFromSnapshot(Jieba x) {
+  return ((cppjieba::Jieba*)x)->DictFromSnapshot() ? 1 : 0;
+}
+
 void FreeJieba(Jieba x) {
   delete (cppjieba::Jieba*)x;
 }

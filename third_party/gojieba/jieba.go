@@ -4,7 +4,7 @@ package gojieba
 // budgetdoc: BUDGETDOC_PATCHES names the patch level of the headers under deps/
 // (see PATCHES.md). Bump it with every change to them: Go's build cache does
 // not track headers outside this directory and would link the old code.
-#cgo CXXFLAGS: -I./deps/cppjieba/include -I./deps/cppjieba/deps/limonp/include -DBUDGETDOC_PATCHES=2 -DLOGGING_LEVEL=LL_WARNING -O3 -Wno-deprecated -Wno-unused-variable -std=c++11
+#cgo CXXFLAGS: -I./deps/cppjieba/include -I./deps/cppjieba/deps/limonp/include -DBUDGETDOC_PATCHES=7 -DLOGGING_LEVEL=LL_WARNING -O3 -Wno-deprecated -Wno-unused-variable -std=c++11
 #include <stdlib.h>
 #include "jieba.h"
 */
@@ -36,6 +36,26 @@ type Jieba struct {
 }
 
 func NewJieba(paths ...string) *Jieba {
+	return newJieba("", paths...)
+}
+
+// NewJiebaWithSnapshot (budgetdoc) is NewJieba keeping the built dictionary
+// trie in the file snapshot: a valid snapshot there is loaded instead of
+// parsing the dictionary files, otherwise the trie is built from them and the
+// snapshot written (atomically, best effort). The caller must name the file
+// after the contents of the dictionary and user dictionary files, which the
+// snapshot replaces.
+func NewJiebaWithSnapshot(snapshot string, paths ...string) *Jieba {
+	return newJieba(snapshot, paths...)
+}
+
+// FromSnapshot (budgetdoc) reports whether the dictionary trie was loaded
+// from a snapshot.
+func (x *Jieba) FromSnapshot() bool {
+	return C.JiebaFromSnapshot(x.jieba) != 0
+}
+
+func newJieba(snapshot string, paths ...string) *Jieba {
 	dictpaths := getDictPaths(paths...)
 
 	// check if the dictionary files exist
@@ -51,16 +71,15 @@ func NewJieba(paths ...string) *Jieba {
 	defer C.free(unsafe.Pointer(upath))
 	defer C.free(unsafe.Pointer(ipath))
 	defer C.free(unsafe.Pointer(spath))
-	jieba := &Jieba{
-		C.NewJieba(
-			dpath,
-			hpath,
-			upath,
-			ipath,
-			spath,
-		),
-		0,
+	var cj C.Jieba
+	if snapshot == "" {
+		cj = C.NewJieba(dpath, hpath, upath, ipath, spath)
+	} else {
+		snap := C.CString(snapshot)
+		defer C.free(unsafe.Pointer(snap))
+		cj = C.NewJiebaSnapshot(dpath, hpath, upath, ipath, spath, snap)
 	}
+	jieba := &Jieba{cj, 0}
 	// set finalizer to free the memory when the object is garbage collected
 	runtime.SetFinalizer(jieba, (*Jieba).Free)
 	return jieba

@@ -21,6 +21,15 @@ Jieba NewJieba(const char* dict_path,
       const char* user_dict,
       const char* idf_path,
       const char* stop_words_path);
+// budgetdoc: NewJieba keeping the built dictionary trie in a snapshot file
+// (cppjieba's DictTrie), and whether it was loaded from there.
+Jieba NewJiebaSnapshot(const char* dict_path,
+      const char* hmm_path,
+      const char* user_dict,
+      const char* idf_path,
+      const char* stop_words_path,
+      const char* snapshot_path);
+int JiebaFromSnapshot(Jieba);
 void FreeJieba(Jieba);
 
 char** Cut(Jieba handle, const char* sentence, int is_hmm_used);

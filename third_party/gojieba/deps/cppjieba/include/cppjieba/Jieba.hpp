@@ -12,8 +12,10 @@ class Jieba {
         const string& model_path = "",
         const string& user_dict_path = "", 
         const string& idf_path = "", 
-        const string& stop_word_path = "") 
-    : dict_trie_(getPath(dict_path, "jieba.dict.utf8"), getPath(user_dict_path, "user.dict.utf8")),
+        const string& stop_word_path = "",
+        const string& snapshot_path = "") // budgetdoc: see DictTrie
+    : dict_trie_(getPath(dict_path, "jieba.dict.utf8"), getPath(user_dict_path, "user.dict.utf8"),
+                 DictTrie::WordWeightMedian, snapshot_path),
       model_(getPath(model_path, "hmm_model.utf8")),
       mp_seg_(&dict_trie_),
       hmm_seg_(&model_),
@@ -25,6 +27,11 @@ class Jieba {
                 getPath(stop_word_path, "stop_words.utf8")) {
   }
   ~Jieba() {
+  }
+
+  // budgetdoc: whether the dictionary trie came from a snapshot.
+  bool DictFromSnapshot() const {
+    return dict_trie_.FromSnapshot();
   }
 
   struct LocWord {

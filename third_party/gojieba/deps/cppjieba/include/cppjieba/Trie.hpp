@@ -42,11 +42,12 @@ typedef Rune TrieKey;
 // budgetdoc: the trie is stored in flat arrays instead of a heap-allocated
 // node with an unordered_map of heap-allocated children per node. Upstream's
 // layout made 1.4 million allocations (68 MB) for the 350k-word dictionary
-// and dominated NewJieba; here a node is an index into nodes_, each node keeps
-// its children in a vector sorted by rune, and the root's children below
-// U+10000 are found through a direct table. Lookups, the DAG and insertion
-// have upstream's exact results; DeleteNode keeps upstream's behaviour (see
-// there).
+// and dominated NewJieba. Here a node is an index into nodes_ and its
+// children are a run of edges_ sorted by rune (a node that outgrows its run
+// moves it to the end of edges_); the root's children below U+10000 are found
+// through a direct table. The arrays are what DictTrie's snapshot saves and
+// loads. Lookups, the DAG and insertion have upstream's exact results;
+// DeleteNode keeps upstream's behaviour (see there).
 class Trie {
  public:
   Trie(const vector<Unicode>& keys, const vector<const DictUnit*>& valuePointers)
@@ -84,7 +85,7 @@ class Trie {
       res[i].nexts.push_back(pair<size_t, const DictUnit*>(i, node == kNone ? NULL : nodes_[node].value));
 
       for (size_t j = i + 1; j < size_t(end - begin) && (j - i + 1) <= max_word_len; j++) {
-        if (node == kNone || nodes_[node].kids.empty()) {
+        if (node == kNone || nodes_[node].n == 0) {
           break;
         }
         node = Child(node, (begin + j)->rune);
@@ -122,14 +123,19 @@ class Trie {
       root_bmp_[r] = kNone;
       return;
     }
-    vector<Edge>& kids = nodes_[kRoot].kids;
-    vector<Edge>::iterator it = lower_bound(kids.begin(), kids.end(), r, EdgeLess());
-    if (it != kids.end() && it->rune == r) {
-      kids.erase(it);
+    Node& root = nodes_[kRoot];
+    Edge* b = Kids(root);
+    Edge* e = b + root.n;
+    Edge* it = lower_bound(b, e, r, EdgeLess());
+    if (it != e && it->rune == r) {
+      copy(it + 1, e, it);
+      root.n--;
     }
   }
 
  private:
+  friend class DictTrie; // saves and loads the arrays in its snapshot
+
   static const uint32_t kRoot = 0;
   static const uint32_t kNone = 0xFFFFFFFFu; // no such child
   static const Rune kRootDirect = 0x10000;   // root children below this are in root_bmp_
@@ -144,19 +150,30 @@ class Trie {
     }
   };
   struct Node {
-    Node(): value(NULL) {
+    Node(): value(NULL), off(0), n(0), cap(0) {
     }
     const DictUnit* value;
-    vector<Edge> kids; // sorted by rune; the root's runes below kRootDirect are in root_bmp_ instead
+    // The children are edges_[off, off+n), sorted by rune, in a run of cap
+    // edges; the root's runes below kRootDirect are in root_bmp_ instead.
+    uint32_t off, n, cap;
   };
+
+  Edge* Kids(Node& nd) {
+    return edges_.empty() ? NULL : &edges_[0] + nd.off;
+  }
+  const Edge* Kids(const Node& nd) const {
+    return edges_.empty() ? NULL : &edges_[0] + nd.off;
+  }
 
   uint32_t Child(uint32_t node, Rune r) const {
     if (node == kRoot && r < kRootDirect) {
       return root_bmp_[r];
     }
-    const vector<Edge>& kids = nodes_[node].kids;
-    vector<Edge>::const_iterator it = lower_bound(kids.begin(), kids.end(), r, EdgeLess());
-    if (it == kids.end() || it->rune != r) {
+    const Node& nd = nodes_[node];
+    const Edge* b = Kids(nd);
+    const Edge* e = b + nd.n;
+    const Edge* it = lower_bound(b, e, r, EdgeLess());
+    if (it == e || it->rune != r) {
       return kNone;
     }
     return it->child;
@@ -173,9 +190,24 @@ class Trie {
       root_bmp_[r] = c;
       return c;
     }
-    vector<Edge>& kids = nodes_[node].kids;
-    Edge e = {r, c};
-    kids.insert(lower_bound(kids.begin(), kids.end(), r, EdgeLess()), e);
+    Node& nd = nodes_[node];
+    if (nd.n == nd.cap) {
+      // Move the run to the end of edges_ with room to grow; the old run
+      // stays unused (a snapshot compacts it away).
+      uint32_t cap = nd.cap == 0 ? 1 : nd.cap * 2;
+      uint32_t off = uint32_t(edges_.size());
+      edges_.resize(edges_.size() + cap);
+      copy(edges_.begin() + nd.off, edges_.begin() + nd.off + nd.n, edges_.begin() + off);
+      nd.off = off;
+      nd.cap = cap;
+    }
+    Edge* b = Kids(nd);
+    Edge* e = b + nd.n;
+    Edge* it = lower_bound(b, e, r, EdgeLess());
+    copy_backward(it, e, e + 1);
+    it->rune = r;
+    it->child = c;
+    nd.n++;
     return c;
   }
 
@@ -190,7 +222,8 @@ class Trie {
     }
   }
 
-  vector<Node> nodes_;       // nodes_[kRoot] is the root
+  vector<Node> nodes_;        // nodes_[kRoot] is the root
+  vector<Edge> edges_;        // the nodes' runs of children
   vector<uint32_t> root_bmp_; // rune -> child of the root, or kNone
 }; // class Trie
 } // namespace cppjieba
