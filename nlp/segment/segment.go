@@ -10,8 +10,8 @@
 // text) and widths are folded, while token offsets always refer to the
 // caller's original bytes. A budget user dictionary (budget_dict.txt) makes
 // classification names and budget terms single tokens. Part-of-speech tags are
-// jieba's (its dictionary tags and fallback rule, looked up on the Go side —
-// see tagTable).
+// jieba's: its dictionary's, given with the words (gojieba's TokenizeTagged,
+// added in third_party), and its rule for other words (specialTag).
 package segment
 
 import (
@@ -82,7 +82,6 @@ func Default() (Segmenter, error) {
 // jiebaSegmenter is the gojieba-backed Segmenter.
 type jiebaSegmenter struct {
 	jieba *gojieba.Jieba
-	tags  *tagTable
 	pool  sync.Pool // *cleanBuf
 }
 
@@ -112,12 +111,11 @@ func load(roots []string) (seg *jiebaSegmenter, err error) {
 			seg, err = nil, fmt.Errorf("segment: loading jieba: %v", r)
 		}
 	}()
-	tags := newTagTable(contents[0], contents[2]) // main and user dictionary
 	dir := filepath.Dir(paths[0])
 	snapshot := snapshotName(contents[0], contents[2])
 	j := gojieba.NewJiebaWithSnapshot(filepath.Join(dir, snapshot), paths...)
 	removeStaleSnapshots(dir, snapshot)
-	return &jiebaSegmenter{jieba: j, tags: tags}, nil
+	return &jiebaSegmenter{jieba: j}, nil
 }
 
 // close frees the C++ side; only for tests and benchmarks (Default's instance
@@ -226,20 +224,20 @@ func (s *jiebaSegmenter) segmentChunk(tokens []Token, text string, start, end in
 		if isNonWord(clean.text[cs:ce]) {
 			tok.POS = "x"
 		} else if pos == "" {
-			tok.POS = s.tags.lookup(clean.text[cs:ce])
+			tok.POS = specialTag(clean.text[cs:ce])
 		}
 		tokens = append(tokens, tok)
 	}
 
 	at := 0 // position in clean.text
-	for _, w := range s.jieba.Tokenize(clean.text, gojieba.DefaultMode, true) {
+	for _, w := range s.jieba.TokenizeTagged(clean.text, true) {
 		if w.Start < at || w.End <= w.Start || w.End > len(clean.text) {
 			continue // never seen; keeps the output well-formed if it happens
 		}
 		if w.Start > at {
 			emitRunes(clean.text, at, w.Start, emit) // text jieba skipped
 		}
-		emit(w.Start, w.End, "") // tagged in emit
+		emit(w.Start, w.End, w.Tag) // a word outside the dictionary is tagged in emit
 		at = w.End
 	}
 	if at < len(clean.text) {

@@ -9,34 +9,84 @@ import (
 	"github.com/yanyiwu/gojieba"
 )
 
-// Segment looks tags up itself instead of calling gojieba's Tag (for speed);
-// the tags must be exactly the ones Tag gives, word for word.
-func TestTagTableMatchesJiebaTag(t *testing.T) {
+// Segment takes tags from gojieba's TokenizeTagged (added in third_party)
+// and applies jieba's rule for unknown words itself, instead of calling
+// gojieba's Tag, which builds and copies a "word/tag" string per word. The
+// words and tags must be exactly the ones Tag gives.
+func TestTagsMatchJiebaTag(t *testing.T) {
 	seg := testSegmenter(t).(*jiebaSegmenter)
 	text := corpusOrSampleText(t)
-	words := 0
+	words, fromDict := 0, 0
 	for len(text) > 0 {
 		end := chunkEnd(text, 0, len(text))
 		clean := cleanChunk(text[:end], nil).text
 		text = text[end:]
 		tagged := seg.jieba.Tag(clean)
-		tokens := seg.jieba.Tokenize(clean, gojieba.DefaultMode, true)
+		tokens := seg.jieba.TokenizeTagged(clean, true)
 		if len(tagged) != len(tokens) {
-			t.Fatalf("Tag gave %d words, Tokenize %d, for %q", len(tagged), len(tokens), clean[:min(len(clean), 200)])
+			t.Fatalf("Tag gave %d words, TokenizeTagged %d, for %q", len(tagged), len(tokens), clean[:min(len(clean), 200)])
 		}
 		for i, wt := range tagged {
 			j := strings.LastIndexByte(wt, '/')
 			word, tag := wt[:j], wt[j+1:]
 			if word != tokens[i].Str {
-				t.Fatalf("word %d: Tag %q, Tokenize %q", i, word, tokens[i].Str)
+				t.Fatalf("word %d: Tag %q, TokenizeTagged %q", i, word, tokens[i].Str)
 			}
-			if got := seg.tags.lookup(word); got != tag {
+			got := tokens[i].Tag
+			if got == "" {
+				got = specialTag(word)
+			} else {
+				fromDict++
+			}
+			if got != tag {
 				t.Errorf("%q: our tag %q, jieba's %q", word, got, tag)
 			}
 			words++
 		}
 	}
-	t.Logf("%d words compared", words)
+	if fromDict == 0 || fromDict == words {
+		t.Errorf("%d of %d words tagged from the dictionary: the test does not test both paths", fromDict, words)
+	}
+	t.Logf("%d words compared, %d tagged from the dictionary", words, fromDict)
+}
+
+// TestTokenizeTaggedUserDictionary: tags come from the entry that wins in
+// jieba's trie — a user dictionary entry overrides the main dictionary's, and
+// an entry without a tag falls back to the rule for unknown words.
+func TestTokenizeTaggedUserDictionary(t *testing.T) {
+	dir := t.TempDir()
+	files, err := dictFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	contents := map[string]string{
+		"jieba.dict.utf8": "预算 10 v\n支出 5 v\n收入 5 v\n",
+		"user.dict.utf8":  "预算 3000 n\n支出\n机关运行经费 nz\n",
+	}
+	var paths []string
+	for _, df := range files {
+		data, err := df.content()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c, ok := contents[df.name]; ok {
+			data = []byte(c)
+		}
+		p := filepath.Join(dir, df.name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	j := gojieba.NewJieba(paths...)
+	defer j.Free()
+	var got []string
+	for _, w := range j.TokenizeTagged("预算支出收入机关运行经费", false) {
+		got = append(got, w.Str+"/"+w.Tag)
+	}
+	if want := "预算/n 支出/ 收入/v 机关运行经费/nz"; strings.Join(got, " ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
+	}
 }
 
 func TestSpecialTag(t *testing.T) {
@@ -56,15 +106,6 @@ func TestSpecialTag(t *testing.T) {
 	for word, want := range tests {
 		if got := specialTag(word); got != want {
 			t.Errorf("specialTag(%q) = %q, want %q", word, got, want)
-		}
-	}
-}
-
-func TestTagTableOverrides(t *testing.T) {
-	tt := newTagTable([]byte("预算 10 v\n支出 5 v\n"), []byte("预算 3000 n\n支出\n机关运行经费 nz\n"))
-	for word, want := range map[string]string{"预算": "n", "支出": "x", "机关运行经费": "nz", "ab": "eng"} {
-		if got := tt.lookup(word); got != want {
-			t.Errorf("lookup(%q) = %q, want %q", word, got, want)
 		}
 	}
 }

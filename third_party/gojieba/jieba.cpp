@@ -117,6 +117,32 @@ Word* Tokenize(Jieba x, const char* sentence, TokenizeMode mode, int is_hmm_used
   }
 }
 
+TaggedWord* TokenizeTagged(Jieba x, const char* sentence, int is_hmm_used) {
+  cppjieba::Jieba* j = (cppjieba::Jieba*)x;
+  std::vector<cppjieba::Word> words;
+  j->Cut(sentence, words, is_hmm_used);
+  TaggedWord* res = (TaggedWord*)malloc(sizeof(TaggedWord) * (words.size() + 1));
+  const cppjieba::DictTrie* dict = j->GetDictTrie();
+  for (size_t i = 0; i < words.size(); i++) {
+    res[i].offset = words[i].offset;
+    res[i].len = words[i].word.size();
+    res[i].tag = NULL;
+    res[i].tag_len = 0;
+    // As PosTagger::LookupTag, without decoding the word first or copying
+    // the tag.
+    const cppjieba::DictUnit* unit = dict->FindUTF8(words[i].word.data(), words[i].word.size());
+    if (unit != NULL && !unit->tag.empty()) {
+      res[i].tag = unit->tag.c_str();
+      res[i].tag_len = unit->tag.size();
+    }
+  }
+  res[words.size()].offset = 0;
+  res[words.size()].len = 0;
+  res[words.size()].tag = NULL;
+  res[words.size()].tag_len = 0;
+  return res;
+}
+
 struct CWordWeight* ExtractWithWeight(Jieba handle, const char* sentence, int top_k) {
   std::vector<std::pair<std::string, double> > words;
   ((cppjieba::Jieba*)handle)->extractor.Extract(sentence, words, top_k);

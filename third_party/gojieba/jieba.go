@@ -4,7 +4,7 @@ package gojieba
 // budgetdoc: BUDGETDOC_PATCHES names the patch level of the headers under deps/
 // (see PATCHES.md). Bump it with every change to them: Go's build cache does
 // not track headers outside this directory and would link the old code.
-#cgo CXXFLAGS: -I./deps/cppjieba/include -I./deps/cppjieba/deps/limonp/include -DBUDGETDOC_PATCHES=7 -DLOGGING_LEVEL=LL_WARNING -O3 -Wno-deprecated -Wno-unused-variable -std=c++11
+#cgo CXXFLAGS: -I./deps/cppjieba/include -I./deps/cppjieba/deps/limonp/include -DBUDGETDOC_PATCHES=10 -DLOGGING_LEVEL=LL_WARNING -O3 -Wno-deprecated -Wno-unused-variable -std=c++11
 #include <stdlib.h>
 #include "jieba.h"
 */
@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 )
@@ -165,6 +166,75 @@ func (x *Jieba) Tokenize(s string, mode TokenizeMode, hmm bool) []Word {
 	var words *C.Word = C.Tokenize(x.jieba, cstr, C.TokenizeMode(mode), C.int(c_int_hmm))
 	defer C.free(unsafe.Pointer(words))
 	return convertWords(s, words)
+}
+
+// TaggedWord (budgetdoc) is a word of TokenizeTagged.
+type TaggedWord struct {
+	Str        string
+	Start, End int // byte offsets in the input
+	// Tag is the tag of the word's dictionary entry, or "" when the word is
+	// not in the dictionary or its entry has none (Tag then applies jieba's
+	// rule for unknown words: x, m or eng).
+	Tag string
+}
+
+// TokenizeTagged (budgetdoc) is Tokenize in DefaultMode that also gives each
+// word's dictionary tag, in the same call: Tag gives the same words and, for
+// dictionary words, the same tags, but as "word/tag" strings built and copied
+// one by one.
+func (x *Jieba) TokenizeTagged(s string, hmm bool) []TaggedWord {
+	cHMM := 0
+	if hmm {
+		cHMM = 1
+	}
+	cstr := C.CString(s)
+	defer C.free(unsafe.Pointer(cstr))
+	words := C.TokenizeTagged(x.jieba, cstr, C.int(cHMM))
+	defer C.free(unsafe.Pointer(words))
+	n := 0
+	for w := words; w.len != 0; w = (*C.TaggedWord)(unsafe.Add(unsafe.Pointer(w), unsafe.Sizeof(*w))) {
+		n++
+	}
+	result := make([]TaggedWord, 0, n)
+	for w := words; w.len != 0; w = (*C.TaggedWord)(unsafe.Add(unsafe.Pointer(w), unsafe.Sizeof(*w))) {
+		start := int(w.offset)
+		end := start + int(w.len)
+		tag := ""
+		if w.tag != nil {
+			tag = tags.intern(unsafe.Slice((*byte)(unsafe.Pointer(w.tag)), int(w.tag_len)))
+		}
+		result = append(result, TaggedWord{s[start:end], start, end, tag})
+	}
+	return result
+}
+
+// tags interns tag names: a dictionary has a few dozen, met millions of times.
+var tags tagInterner
+
+type tagInterner struct {
+	names atomic.Value // map[string]string, replaced whole, never changed
+	mu    sync.Mutex
+}
+
+func (t *tagInterner) intern(b []byte) string {
+	m, _ := t.names.Load().(map[string]string)
+	if s, ok := m[string(b)]; ok {
+		return s
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	m, _ = t.names.Load().(map[string]string)
+	if s, ok := m[string(b)]; ok {
+		return s
+	}
+	next := make(map[string]string, len(m)+1)
+	for k, v := range m {
+		next[k] = v
+	}
+	s := string(b)
+	next[s] = s
+	t.names.Store(next)
+	return s
 }
 
 type WordWeight struct {

@@ -42,6 +42,19 @@ void RemoveWord(Jieba handle, const char* word);
 
 Word* Tokenize(Jieba x, const char* sentence, TokenizeMode mode, int is_hmm_used);
 
+// budgetdoc: TokenizeTagged is Tokenize in DefaultMode that also gives each
+// word's part-of-speech tag from the dictionary: tag points to the tag of
+// the word's dictionary entry (valid as long as the Jieba), or is NULL when
+// the word is not in the dictionary or its entry has no tag, where Tag
+// applies its rule for unknown words instead. The list ends with len 0.
+typedef struct {
+  size_t offset;
+  size_t len;
+  const char* tag;
+  size_t tag_len;
+} TaggedWord;
+TaggedWord* TokenizeTagged(Jieba x, const char* sentence, int is_hmm_used);
+
 struct CWordWeight {
   char* word;
   double weight;

@@ -100,6 +100,11 @@ class DictTrie {
     trie_->Find(begin, end, res, max_word_len);
   }
 
+  // budgetdoc: the entry of a word given as UTF-8 (see Trie::FindUTF8).
+  const DictUnit* FindUTF8(const char* s, size_t n) const {
+    return trie_->FindUTF8(s, n);
+  }
+
   bool Find(const string& word)
   {
     const DictUnit *tmp = NULL;

@@ -72,6 +72,27 @@ class Trie {
     return nodes_[node].value;
   }
 
+  // budgetdoc: Find for a word given as UTF-8, decoding as it walks; NULL
+  // when the word is absent or not valid UTF-8.
+  const DictUnit* FindUTF8(const char* s, size_t n) const {
+    if (n == 0) {
+      return NULL;
+    }
+    uint32_t node = kRoot;
+    for (size_t i = 0; i < n;) {
+      RuneStrLite rp = DecodeUTF8ToRune(s + i, n - i);
+      if (rp.len == 0) {
+        return NULL;
+      }
+      node = Child(node, rp.rune);
+      if (node == kNone) {
+        return NULL;
+      }
+      i += rp.len;
+    }
+    return nodes_[node].value;
+  }
+
   void Find(RuneStrArray::const_iterator begin, 
         RuneStrArray::const_iterator end, 
         vector<struct Dag>&res, 
