@@ -36,6 +36,10 @@ func init() {
 	register(command{"batch", "process many documents into a directory of JSONL/CSV files or an SQLite database", runBatch})
 }
 
+// batchGCPercent is the batch's garbage-collection target (GOGC) unless the
+// environment sets one.
+const batchGCPercent = 200
+
 func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("batch", "budgetdoc batch --out DIR|FILE.sqlite [--workers N] [--resume] PATH...", `  budgetdoc batch --out out/ crawl/                 # every file below crawl/ into out/*.jsonl, out/*.csv
   budgetdoc batch --out budgets.sqlite 'crawl/**.pdf' reports/*.docx
@@ -101,6 +105,13 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if memLimit > 0 {
 		// Make the Go heap yield before the guard has to abandon documents.
 		debug.SetMemoryLimit(memLimit / 10 * 7)
+	}
+	if os.Getenv("GOGC") == "" {
+		// A batch keeps little between documents, and collecting less often
+		// is worth the memory: over the corpus ×10 (make bench-corpus) 6%
+		// less time for 10% more peak RSS (243 MB instead of 220 MB); the
+		// memory limit above still bounds the heap.
+		debug.SetGCPercent(batchGCPercent)
 	}
 
 	// The first SIGINT (ctx) stops new documents and lets those in flight
