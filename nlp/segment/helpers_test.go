@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -121,4 +122,34 @@ func pdfText(tb testing.TB, path string) string {
 		return ""
 	}
 	return string(out)
+}
+
+// writeDictFiles writes the five files gojieba.NewJieba takes into dir, with
+// the given main and user dictionaries and the embedded HMM model, and
+// returns their paths in NewJieba order.
+func writeDictFiles(tb testing.TB, dir, mainDict, userDict string) []string {
+	tb.Helper()
+	files, err := dictFiles()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var paths []string
+	for _, df := range files {
+		data, err := df.content()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		switch df.name {
+		case "jieba.dict.utf8":
+			data = []byte(mainDict)
+		case "user.dict.utf8":
+			data = []byte(userDict)
+		}
+		p := filepath.Join(dir, df.name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
 }

@@ -232,29 +232,9 @@ func TestSnapshotDamaged(t *testing.T) {
 // without crashing and segments its input into words that cover it.
 func FuzzSnapshot(f *testing.F) {
 	dir := f.TempDir()
-	files, err := dictFiles()
-	if err != nil {
-		f.Fatal(err)
-	}
-	contents := map[string]string{
-		"jieba.dict.utf8": "一般 50 a\n公共 60 n\n预算 100 n\n一般公共预算 20 n\n支出 80 v\n预算支出 30 n\n𠀀𠀁 5 x\n",
-		"user.dict.utf8":  "三公经费 n\n费\n",
-	}
-	var paths []string
-	for _, df := range files {
-		data, err := df.content()
-		if err != nil {
-			f.Fatal(err)
-		}
-		if c, ok := contents[df.name]; ok {
-			data = []byte(c)
-		}
-		p := filepath.Join(dir, df.name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			f.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
+	paths := writeDictFiles(f, dir,
+		"一般 50 a\n公共 60 n\n预算 100 n\n一般公共预算 20 n\n支出 80 v\n预算支出 30 n\n𠀀𠀁 5 x\n",
+		"三公经费 n\n费\n")
 	snap := filepath.Join(dir, "trie.snapshot")
 	gojieba.NewJiebaWithSnapshot(snap, paths...).Free()
 	good, err := os.ReadFile(snap)

@@ -54,30 +54,7 @@ func TestTagsMatchJiebaTag(t *testing.T) {
 // jieba's trie — a user dictionary entry overrides the main dictionary's, and
 // an entry without a tag falls back to the rule for unknown words.
 func TestTokenizeTaggedUserDictionary(t *testing.T) {
-	dir := t.TempDir()
-	files, err := dictFiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	contents := map[string]string{
-		"jieba.dict.utf8": "预算 10 v\n支出 5 v\n收入 5 v\n",
-		"user.dict.utf8":  "预算 3000 n\n支出\n机关运行经费 nz\n",
-	}
-	var paths []string
-	for _, df := range files {
-		data, err := df.content()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c, ok := contents[df.name]; ok {
-			data = []byte(c)
-		}
-		p := filepath.Join(dir, df.name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
+	paths := writeDictFiles(t, t.TempDir(), "预算 10 v\n支出 5 v\n收入 5 v\n", "预算 3000 n\n支出\n机关运行经费 nz\n")
 	j := gojieba.NewJieba(paths...)
 	defer j.Free()
 	var got []string
