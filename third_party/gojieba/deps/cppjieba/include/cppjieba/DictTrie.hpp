@@ -526,9 +526,13 @@ class DictTrie {
         close(fd);
         return false;
       }
-      // MAP_POPULATE maps the (cached) pages at once instead of faulting
-      // them in one by one.
-      void* m = mmap(NULL, size_t(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+      // Linux: map the (cached) pages at once instead of faulting them in
+      // one by one.
+      flags |= MAP_POPULATE;
+#endif
+      void* m = mmap(NULL, size_t(st.st_size), PROT_READ, flags, fd, 0);
       close(fd);
       if (m == MAP_FAILED) {
         return false;
