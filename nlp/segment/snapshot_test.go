@@ -15,10 +15,10 @@ import (
 // third_party/gojieba/PATCHES.md) to damage snapshots on purpose.
 const (
 	snapHeaderSize   = 104 // magic, version, order, six counts, four weights, checksum
-	snapChecksumAt   = 96
-	snapUnitSize     = 24 // weight, rune offset and length, tag offset and length
-	snapNodeSize     = 12 // unit, edge offset, edge count
-	snapEdgeSize     = 8  // rune, child
+	snapChecksumAt   = 96  // the checksum covers the header before it and the body
+	snapUnitSize     = 24  // weight, rune offset and length, tag offset and length
+	snapNodeSize     = 12  // unit, edge offset, edge count
+	snapEdgeSize     = 8   // rune, child
 	snapRootDirect   = 0x10000
 	snapNone         = 0xFFFFFFFF
 	snapCountsOffset = 16
@@ -70,9 +70,15 @@ func parseSnapLayout(t *testing.T, b []byte) snapLayout {
 	return l
 }
 
+// snapshotChecksum is DictTrie::SnapshotChecksum: the header up to the
+// checksum, and the body.
+func snapshotChecksum(b []byte) uint64 {
+	return snapshotSum(b[:snapChecksumAt]) ^ snapshotSum(b[snapHeaderSize:])
+}
+
 func fixSnapChecksum(b []byte) {
 	if len(b) >= snapHeaderSize {
-		binary.LittleEndian.PutUint64(b[snapChecksumAt:], snapshotSum(b[snapHeaderSize:]))
+		binary.LittleEndian.PutUint64(b[snapChecksumAt:], snapshotChecksum(b))
 	}
 }
 
@@ -116,7 +122,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := binary.LittleEndian.Uint64(data[snapChecksumAt:]), snapshotSum(data[snapHeaderSize:]); got != want {
+	if got, want := binary.LittleEndian.Uint64(data[snapChecksumAt:]), snapshotChecksum(data); got != want {
 		t.Fatalf("checksum %x, the Go mirror computes %x: the layout constants are out of date", got, want)
 	}
 	loaded, fromSnap := loadPrivate(t, root)
@@ -157,6 +163,7 @@ func TestSnapshotDamaged(t *testing.T) {
 		"truncated":      func(b []byte) []byte { return b[:len(b)/2] },
 		"extra byte":     func(b []byte) []byte { return append(b, 0) },
 		"flipped bit":    func(b []byte) []byte { b[len(b)/3] ^= 4; return b },
+		"flipped weight": func(b []byte) []byte { b[snapChecksumAt-1] ^= 1; return b }, // in the median weight
 		"other version":  func(b []byte) []byte { b[8]++; return b },
 		"garbage":        func(b []byte) []byte { return []byte(strings.Repeat("预算", 1000)) },
 		"counts too big": func(b []byte) []byte { binary.LittleEndian.PutUint64(b[snapCountsOffset:], 1<<40); return b },

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmath>
 #include <limits>
+#include <cstddef>
 #include <cstdio>
 #ifndef _WIN32 // budgetdoc: snapshots are read with mmap
 #include <fcntl.h>
@@ -339,7 +340,7 @@ class DictTrie {
     uint32_t order;
     uint64_t units, runes, tag_bytes, nodes, edges, singles;
     double freq_sum, min_weight, max_weight, median_weight;
-    uint64_t checksum; // SnapshotSum of everything after the header
+    uint64_t checksum; // SnapshotChecksum
   };
   struct SnapshotUnit {
     double weight;
@@ -353,7 +354,7 @@ class DictTrie {
   static const char* SnapshotMagic() {
     return "BDJIEBA\x01";
   }
-  static const uint32_t kSnapshotVersion = 1;
+  static const uint32_t kSnapshotVersion = 2;
   static const uint32_t kSnapshotOrder = 0x01020304;
   static const uint64_t kSnapshotMaxCount = uint64_t(1) << 28;
 
@@ -381,6 +382,11 @@ class DictTrie {
       r ^= r >> 31;
     }
     return r;
+  }
+
+  // SnapshotChecksum covers the header up to the checksum and the body.
+  static uint64_t SnapshotChecksum(const SnapshotHeader& hd, const char* body, size_t n) {
+    return SnapshotSum(reinterpret_cast<const char*>(&hd), offsetof(SnapshotHeader, checksum)) ^ SnapshotSum(body, n);
   }
 
   template <class T>
@@ -460,7 +466,7 @@ class DictTrie {
     Append(body, edges.data(), edges.size());
     Append(body, trie_->root_bmp_.data(), trie_->root_bmp_.size());
     Append(body, singles.data(), singles.size());
-    hd.checksum = SnapshotSum(body.data(), body.size());
+    hd.checksum = SnapshotChecksum(hd, body.data(), body.size());
 
     // Written under a private name and renamed into place, so that a reader
     // never sees half a file and concurrent writers leave one whole file.
@@ -622,7 +628,7 @@ class DictTrie {
         hd.nodes * sizeof(SnapshotNode) + hd.edges * sizeof(Trie::Edge) + uint64_t(Trie::kRootDirect) * sizeof(uint32_t) +
         hd.singles * sizeof(Rune);
     const char* body = file.data + sizeof(hd);
-    if (file.size - sizeof(hd) != body_size || SnapshotSum(body, body_size) != hd.checksum) {
+    if (file.size - sizeof(hd) != body_size || SnapshotChecksum(hd, body, body_size) != hd.checksum) {
       return false;
     }
 
