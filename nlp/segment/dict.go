@@ -313,11 +313,12 @@ func cacheRoots() []string {
 }
 
 // prepareDictDir makes sure root/budgetdoc/jieba-<hash>/ holds the five valid
-// files and returns their paths in NewJieba order, with their contents. The directory is filled
+// files and returns their paths in NewJieba order, with their validity record
+// (see validRecord), which identifies their contents. The directory is filled
 // under a temporary name and renamed into place, so a reader never sees a
 // half-written directory and two processes racing both end up using the
 // winner's copy.
-func prepareDictDir(root string) (paths []string, contents [][]byte, err error) {
+func prepareDictDir(root string) (paths []string, record []byte, err error) {
 	files, err := dictFiles()
 	if err != nil {
 		return nil, nil, err
@@ -325,8 +326,8 @@ func prepareDictDir(root string) (paths []string, contents [][]byte, err error) 
 	parent := filepath.Join(root, "budgetdoc")
 	dir := filepath.Join(parent, "jieba-"+contentHash())
 
-	if paths, contents, err := validateDir(dir, files); err == nil {
-		return paths, contents, nil
+	if paths, record, err := validateDir(dir, files); err == nil {
+		return paths, record, nil
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, nil, err
@@ -354,8 +355,8 @@ func prepareDictDir(root string) (paths []string, contents [][]byte, err error) 
 	renameErr := os.Rename(tmp, dir)
 	if renameErr != nil {
 		// Another process may have won the race; use its copy if it is good.
-		if paths, contents, err := validateDir(dir, files); err == nil {
-			return paths, contents, nil
+		if paths, record, err := validateDir(dir, files); err == nil {
+			return paths, record, nil
 		}
 		// The existing directory is damaged (it failed validation above):
 		// replace it once.
@@ -363,8 +364,8 @@ func prepareDictDir(root string) (paths []string, contents [][]byte, err error) 
 			return nil, nil, err
 		}
 		if err := os.Rename(tmp, dir); err != nil {
-			if paths, contents, verr := validateDir(dir, files); verr == nil {
-				return paths, contents, nil
+			if paths, record, verr := validateDir(dir, files); verr == nil {
+				return paths, record, nil
 			}
 			return nil, nil, err
 		}
@@ -372,11 +373,12 @@ func prepareDictDir(root string) (paths []string, contents [][]byte, err error) 
 	return validateDir(dir, files)
 }
 
-// validateDir checks every file in dir and returns their paths and contents.
+// validateDir checks every file in dir and returns their paths and validity
+// record.
 // Files that passed before are recognised by the SHA-256 recorded in the
 // directory's validity record (see validRecord) and not parsed again: a warm
 // start hashes 6 MB instead of parsing 350k dictionary lines.
-func validateDir(dir string, files []dictFile) ([]string, [][]byte, error) {
+func validateDir(dir string, files []dictFile) ([]string, []byte, error) {
 	paths := make([]string, len(files))
 	contents := make([][]byte, len(files))
 	for i, f := range files {
@@ -390,7 +392,7 @@ func validateDir(dir string, files []dictFile) ([]string, [][]byte, error) {
 	record := validRecord(files, contents)
 	recordPath := filepath.Join(dir, validRecordName)
 	if old, err := os.ReadFile(recordPath); err == nil && bytes.Equal(old, record) {
-		return paths, contents, nil
+		return paths, record, nil
 	}
 	for i, f := range files {
 		if err := f.validate(contents[i]); err != nil {
@@ -405,7 +407,7 @@ func validateDir(dir string, files []dictFile) ([]string, [][]byte, error) {
 		}
 		_ = os.Remove(tmp.Name())
 	}
-	return paths, contents, nil
+	return paths, record, nil
 }
 
 // validRecordName is the file, beside the dictionaries, that records which
@@ -430,18 +432,16 @@ func validRecord(files []dictFile, contents [][]byte) []byte {
 
 // ---- the trie snapshot ----
 
-// snapshotName names the snapshot of jieba's built dictionary trie for these
-// main and user dictionaries (see gojieba.NewJiebaWithSnapshot and
-// third_party/gojieba/PATCHES.md): loading it takes about 50 ms where parsing
-// the dictionaries and building the trie takes 125 ms. The name is derived
-// from the contents it replaces, so a snapshot is never used with other
-// dictionaries; the snapshot's own header carries its format version.
-func snapshotName(mainDict, userDict []byte) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "budgetdoc jieba trie\n%d\n", len(mainDict))
-	h.Write(mainDict)
-	h.Write(userDict)
-	return snapshotPrefix + hex.EncodeToString(h.Sum(nil)[:12]) + snapshotSuffix
+// snapshotName names the snapshot of jieba's built dictionary trie for the
+// dictionary files with this validity record (see
+// gojieba.NewJiebaWithSnapshot and third_party/gojieba/PATCHES.md): loading it
+// takes about 60 ms where parsing the dictionaries and building the trie takes
+// 125 ms. The record holds the files' SHA-256, so a snapshot is never used
+// with other dictionaries; the snapshot's own header carries its format
+// version.
+func snapshotName(record []byte) string {
+	sum := sha256.Sum256(record)
+	return snapshotPrefix + hex.EncodeToString(sum[:12]) + snapshotSuffix
 }
 
 const (

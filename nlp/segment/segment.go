@@ -91,12 +91,12 @@ type jiebaSegmenter struct {
 // (jieba's AddWord is not safe to call concurrently with segmentation).
 func load(roots []string) (seg *jiebaSegmenter, err error) {
 	var paths []string
-	var contents [][]byte
+	var record []byte
 	var errs []error
 	for _, root := range roots {
-		p, c, err := prepareDictDir(root)
+		p, r, err := prepareDictDir(root)
 		if err == nil {
-			paths, contents = p, c
+			paths, record = p, r
 			break
 		}
 		errs = append(errs, fmt.Errorf("%s: %w", root, err))
@@ -112,7 +112,7 @@ func load(roots []string) (seg *jiebaSegmenter, err error) {
 		}
 	}()
 	dir := filepath.Dir(paths[0])
-	snapshot := snapshotName(contents[0], contents[2])
+	snapshot := snapshotName(record)
 	j := gojieba.NewJiebaWithSnapshot(filepath.Join(dir, snapshot), paths...)
 	removeStaleSnapshots(dir, snapshot)
 	return &jiebaSegmenter{jieba: j}, nil
