@@ -331,8 +331,9 @@ class DictTrie {
   // user dictionary's single-character words. Loading it skips parsing the
   // dictionaries, computing the weights and building the trie. Everything is
   // checked before use: the header (magic, version, byte order, sizes), a
-  // checksum over the rest, and every index, so that a damaged, truncated or
-  // foreign file is never trusted; it is then rebuilt from the dictionaries.
+  // checksum over the header and the rest, every index and the trie's shape
+  // (SnapshotIsTree), so that a damaged, truncated or foreign file is never
+  // trusted; it is then rebuilt from the dictionaries.
 
   struct SnapshotHeader {
     char magic[8];
