@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/budgetdoc/budgetdoc/internal/oletest"
 	"hash/crc32"
 	"math/rand/v2"
 	"os"
@@ -16,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/budgetdoc/budgetdoc/schema"
@@ -286,7 +286,7 @@ func badInputs() []badInput {
 			return write(t, dir, "bomb.docx", docxBomb(t))
 		}, "exceeds a safety limit"},
 		{"OLE file that is not Word", func(t *testing.T, dir string) string {
-			return write(t, dir, "notword.doc", renameOLEEntry(t, readSample(t, sampleDOC), "WordDocument", "Workbook"))
+			return write(t, dir, "notword.doc", oletest.RenameEntry(t, readSample(t, sampleDOC), "WordDocument", "Workbook"))
 		}, "not a Word document"},
 		{"empty file", func(t *testing.T, dir string) string {
 			return write(t, dir, "empty.pdf", nil)
@@ -577,28 +577,4 @@ func docxBomb(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// renameOLEEntry renames a stream of an OLE2 compound file by rewriting its
-// directory entry (UTF-16 name at a 128-byte boundary, length at +64).
-func renameOLEEntry(t *testing.T, data []byte, from, to string) []byte {
-	t.Helper()
-	enc := func(s string) []byte {
-		u := utf16.Encode([]rune(s + "\x00"))
-		b := make([]byte, 2*len(u))
-		for i, c := range u {
-			binary.LittleEndian.PutUint16(b[2*i:], c)
-		}
-		return b
-	}
-	i := bytes.Index(data, enc(from))
-	if i < 0 || i%128 != 0 {
-		t.Fatalf("directory entry %s not found", from)
-	}
-	out := bytes.Clone(data)
-	clear(out[i : i+64])
-	name := enc(to)
-	copy(out[i:], name)
-	binary.LittleEndian.PutUint16(out[i+64:], uint16(len(name)))
-	return out
 }

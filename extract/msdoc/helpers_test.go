@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/budgetdoc/budgetdoc/internal/testenv"
 
@@ -56,30 +55,6 @@ func patchStream(t testing.TB, data []byte, name string, fn func(s []byte)) []by
 	}
 	t.Fatalf("no stream %s", name)
 	return nil
-}
-
-// renameEntry renames a directory entry of the compound file in place.
-func renameEntry(t testing.TB, data []byte, from, to string) []byte {
-	t.Helper()
-	enc := func(s string) []byte {
-		u := utf16.Encode([]rune(s + "\x00"))
-		b := make([]byte, 2*len(u))
-		for i, c := range u {
-			binary.LittleEndian.PutUint16(b[2*i:], c)
-		}
-		return b
-	}
-	old := enc(from)
-	i := bytes.Index(data, old)
-	if i < 0 || i%128 != 0 {
-		t.Fatalf("directory entry %s not found", from)
-	}
-	out := bytes.Clone(data)
-	clear(out[i : i+64])
-	nw := enc(to)
-	copy(out[i:], nw)
-	binary.LittleEndian.PutUint16(out[i+64:], uint16(len(nw)))
-	return out
 }
 
 // compressPieces rewrites a document whose text is one UTF-16 piece into

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"flag"
+	"github.com/budgetdoc/budgetdoc/internal/oletest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -169,7 +170,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"empty", nil, extract.ErrEmpty, ""},
 		{"not OLE", []byte("%PDF-1.7\n"), extract.ErrUnsupported, "not an OLE compound file"},
-		{"not Word", renameEntry(t, doc, "WordDocument", "Workbook"), extract.ErrUnsupported,
+		{"not Word", oletest.RenameEntry(t, doc, "WordDocument", "Workbook"), extract.ErrUnsupported,
 			"OLE file is not a Word document (streams: "},
 		{"encrypted", withFlags(flagEncrypted), extract.ErrEncrypted, "encrypted"},
 		{"obfuscated", withFlags(flagEncrypted | flagObfuscated), extract.ErrEncrypted, "obfuscated"},
@@ -183,7 +184,7 @@ func TestErrors(t *testing.T) {
 			binary.LittleEndian.PutUint32(wd[0x1A2:], 0x7FFFFF00)
 		}), extract.ErrCorrupt, "Clx at"},
 		{"truncated", doc[:len(doc)/2], extract.ErrCorrupt, ""},
-		{"no table stream", renameEntry(t, doc, "1Table", "2Table"), extract.ErrCorrupt, "stream 1Table missing"},
+		{"no table stream", oletest.RenameEntry(t, doc, "1Table", "2Table"), extract.ErrCorrupt, "stream 1Table missing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
