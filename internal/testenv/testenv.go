@@ -8,6 +8,7 @@ package testenv
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -60,4 +61,20 @@ func CorpusFile(tb testing.TB, name string) []byte {
 		tb.Skipf("corpus document absent: %v", err)
 	}
 	return b
+}
+
+// WithoutEnv returns env (as from os.Environ) without the variables named,
+// for a child process that must not inherit them.
+func WithoutEnv(env []string, names ...string) []string {
+	var out []string
+next:
+	for _, kv := range env {
+		for _, n := range names {
+			if strings.HasPrefix(kv, n+"=") {
+				continue next
+			}
+		}
+		out = append(out, kv)
+	}
+	return out
 }
