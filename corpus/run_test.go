@@ -95,7 +95,7 @@ func TestRun(t *testing.T) {
 			if sum.Inputs != 13 || sum.Duplicates != 2 || sum.Total != 11 || sum.Done != 11 {
 				t.Errorf("counts: %+v", sum)
 			}
-			wantCauses := map[string]int{"empty": 1, "unsupported": 1, "io": 1, "panic": 1, "post": 1}
+			wantCauses := map[string]int{"empty": 1, "unsupported": 1, "io": 1, "internal": 1, "post": 1}
 			for c, n := range wantCauses {
 				if sum.Causes[c] != n {
 					t.Errorf("cause %s: %d failures, want %d (all: %v)", c, sum.Causes[c], n, sum.Causes)

@@ -27,6 +27,8 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"slices"
+
+	"github.com/budgetdoc/budgetdoc/extract"
 )
 
 // Exit codes of the CLI contract.
@@ -133,6 +135,15 @@ Examples:
 Exit codes: 0 ok; 1 findings at or above --fail-on / failed documents; 2 usage error or unreadable input.
 Run 'budgetdoc COMMAND -h' for a command's flags.
 `)
+}
+
+// printError writes a document's error on one line, followed, when it is a
+// bug of ours, by the stack to put in the bug report.
+func printError(stderr io.Writer, err error) {
+	fmt.Fprintln(stderr, err)
+	if stack := extract.StackOf(err); stack != nil {
+		fmt.Fprintf(stderr, "%s\n", stack)
+	}
 }
 
 // newFlags makes a FlagSet whose -h output shows the command's usage line

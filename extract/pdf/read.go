@@ -67,7 +67,7 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (*extract.Docume
 		var r result
 		defer func() {
 			if p := recover(); p != nil {
-				r = result{err: fmt.Errorf("%w: PDF engine failed: %v", extract.ErrCorrupt, p)}
+				r = result{err: extract.FromPanic(p)} // unhealthy: the instance is discarded
 			}
 			done <- r
 		}()

@@ -14,7 +14,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -123,11 +122,7 @@ func guarded(ctx context.Context, fn readerFunc, data []byte, opt Options) (*ext
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				if os.Getenv("BUDGETDOC_DEBUG") != "" {
-					os.Stderr.Write(debug.Stack())
-				}
-				done <- result{err: fmt.Errorf("%w: internal error while reading (please report it): %v",
-					extract.ErrCorrupt, p)}
+				done <- result{err: extract.FromPanic(p)} // readers recover their own; this is a backstop
 			}
 		}()
 		doc, err := fn(ctx, data, opt.limits())
