@@ -21,13 +21,7 @@ import (
 // proxy or the module cache. A fork that builds only through a replace in
 // our go.mod fails here.
 func TestImportableModule(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a throwaway module (may download modules)")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go tool not on PATH")
-	}
+	goTool := testenv.GoTool(t, "builds a throwaway module (may download modules)")
 	root := testenv.ModuleRoot(t)
 
 	// `go install pkg@version` refuses a module whose go.mod has replace or

@@ -7,6 +7,7 @@ package testenv
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -77,4 +78,19 @@ next:
 		out = append(out, kv)
 	}
 	return out
+}
+
+// GoTool returns the go command's path for a test that runs it, or skips
+// the test under -short (why says what the test would build) or when there
+// is no go command on PATH.
+func GoTool(tb testing.TB, why string) string {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip(why)
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		tb.Skip("go command not on PATH")
+	}
+	return goTool
 }

@@ -15,13 +15,7 @@ import (
 // must still segment: gojieba's own default paths point into the module cache
 // as seen at compile time, which such a binary cannot rely on.
 func TestTrimpathMovedBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a binary (the first -trimpath build of gojieba compiles C++ for minutes)")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go tool not on PATH: cannot build the test binary")
-	}
+	goTool := testenv.GoTool(t, "builds a binary (the first -trimpath build of gojieba compiles C++ for minutes)")
 	buildDir, runDir, home := t.TempDir(), t.TempDir(), t.TempDir()
 	bin := "trimpathmain"
 	if runtime.GOOS == "windows" {
