@@ -2,7 +2,9 @@
 // format from the bytes, dispatches to the reader for that format, and
 // guards the call — a time limit, size limits and recovery from a reader's
 // panic — so that one bad file yields one clear error naming the file and
-// never takes the process down.
+// never takes the process down. A panic is ErrCorrupt only when the reader
+// aborted on malformed input (extract.Abort); any other is a bug of ours,
+// ErrInternal with its stack (extract.InternalError).
 package read
 
 import (
