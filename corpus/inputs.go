@@ -36,8 +36,7 @@ func Expand(args []string, stdin io.Reader, skip ...string) ([]string, error) {
 			out = append(out, p)
 		}
 	}
-	var expand func(arg string) error
-	expand = func(arg string) error {
+	expand := func(arg string) error {
 		if arg == "-" {
 			if stdin == nil {
 				return fmt.Errorf("-: no standard input")

@@ -48,7 +48,7 @@ type Record struct {
 
 // Failure says why a document could not be processed.
 type Failure struct {
-	Cause   string // short class: corrupt, encrypted, unsupported, too-large, empty, timeout, memory, panic, post, io, changed, other
+	Cause   string // short class: corrupt, encrypted, unsupported, too-large, empty, timeout, memory, internal, post, io, changed, other
 	Message string // the full error, naming the file
 }
 
@@ -311,7 +311,7 @@ var Tables = []*Table{
 		Columns: []Column{
 			{"sha256", "TEXT", "document key; empty when the file could not be read at all"},
 			{"path", "TEXT", "canonical path (all paths: table paths)"},
-			{"cause", "TEXT", "corrupt, encrypted, unsupported, too-large, empty, timeout, memory, panic, post, io, changed, other"},
+			{"cause", "TEXT", "corrupt, encrypted, unsupported, too-large, empty, timeout, memory, internal, post, io, changed, other"},
 			{"message", "TEXT", "the full error, naming the file"},
 		},
 		Key:     []string{"sha256", "path"},

@@ -10,10 +10,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -30,7 +28,7 @@ type Config struct {
 	// Post, when set, runs on every successfully read document before it is
 	// stored — the hook for the draft checks, which add findings to
 	// Result.Out. An error fails the document with cause "post"; a panic is
-	// recorded like a panic in the pipeline.
+	// recorded like a panic in the pipeline (cause "internal").
 	Post func(*pipeline.Result) error
 	// MemoryLimit is the memory guard in bytes of process RSS (0: none).
 	// While RSS is above 90% of it no new document starts (unless none is
@@ -372,10 +370,7 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 		}
 	}
 	if err != nil {
-		var p *panicError
-		if errors.As(err, &p) {
-			return fail("panic", fmt.Sprintf("%s: %v", path, err))
-		}
+		logInternal(err)
 		var pe *postError
 		if errors.As(err, &pe) {
 			return fail("post", err.Error())
@@ -389,6 +384,8 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 // Cause classifies a document error by the sentinel it wraps.
 func Cause(err error) string {
 	switch {
+	case errors.Is(err, extract.ErrInternal):
+		return "internal" // a bug of ours, whatever the stage
 	case errors.Is(err, extract.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
 		return "timeout"
 	case errors.Is(err, extract.ErrEncrypted):
@@ -407,16 +404,6 @@ func Cause(err error) string {
 	return "other"
 }
 
-// panicError is a panic recovered while processing a document.
-type panicError struct {
-	value any
-	site  string // function and file:line where it happened
-}
-
-func (p *panicError) Error() string {
-	return fmt.Sprintf("internal error (please report it): panic: %v at %s", p.value, p.site)
-}
-
 // postError is an error returned by Config.Post.
 type postError struct {
 	path string
@@ -427,12 +414,13 @@ func (e *postError) Error() string { return fmt.Sprintf("%s: post-processing: %v
 func (e *postError) Unwrap() error { return e.err }
 
 // runGuarded runs the pipeline and the post-processor, turning a panic into
-// a *panicError. The readers recover their own panics; this catches the
-// later stages (normalize, outline, meta, facts, checks).
+// an error (an *extract.InternalError unless it is an extract.Abort). The
+// readers recover their own panics; this catches the later stages
+// (normalize, outline, meta, facts, checks).
 func runGuarded(ctx context.Context, path string, data []byte, cfg Config) (res *pipeline.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			res, err = nil, &panicError{value: v, site: panicSite()}
+			res, err = nil, fmt.Errorf("%s: %w", path, extract.FromPanic(v))
 		}
 	}()
 	res, err = pipeline.Bytes(ctx, path, data, cfg.Pipeline)
@@ -445,23 +433,6 @@ func runGuarded(ctx context.Context, path string, data []byte, cfg Config) (res 
 		}
 	}
 	return res, nil
-}
-
-// panicSite names the function that panicked, without addresses, so that
-// the recorded cause is the same on every run.
-func panicSite() string {
-	pcs := make([]uintptr, 32)
-	n := runtime.Callers(3, pcs)
-	frames := runtime.CallersFrames(pcs[:n])
-	for {
-		f, more := frames.Next()
-		if !strings.HasPrefix(f.Function, "runtime.") && f.Function != "" {
-			return fmt.Sprintf("%s (%s:%d)", f.Function, filepath.Base(f.File), f.Line)
-		}
-		if !more {
-			return "unknown"
-		}
-	}
 }
 
 // guard is the memory guard: admission control and abandonment of the

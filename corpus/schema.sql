@@ -142,7 +142,7 @@ CREATE INDEX IF NOT EXISTS "findings_rule" ON "findings" ("rule");
 CREATE TABLE IF NOT EXISTS "errors" (
   "sha256" TEXT NOT NULL, -- document key; empty when the file could not be read at all
   "path" TEXT NOT NULL, -- canonical path (all paths: table paths)
-  "cause" TEXT, -- corrupt, encrypted, unsupported, too-large, empty, timeout, memory, panic, post, io, changed, other
+  "cause" TEXT, -- corrupt, encrypted, unsupported, too-large, empty, timeout, memory, internal, post, io, changed, other
   "message" TEXT, -- the full error, naming the file
   PRIMARY KEY ("sha256", "path")
 );

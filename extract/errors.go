@@ -6,7 +6,8 @@ import (
 )
 
 // Sentinel causes that readers wrap, so callers (the CLI, batch statistics)
-// can classify failures with errors.Is.
+// can classify failures with errors.Is. ErrInternal is the odd one out: it
+// is a bug of ours, never a property of the file (see InternalError).
 var (
 	ErrUnsupported = errors.New("unsupported or unrecognised format")
 	ErrCorrupt     = errors.New("corrupt or truncated file")
@@ -14,6 +15,7 @@ var (
 	ErrTooLarge    = errors.New("exceeds a safety limit")
 	ErrEmpty       = errors.New("empty file")
 	ErrTimeout     = errors.New("reading took longer than the time limit")
+	ErrInternal    = errors.New("internal error (a bug in budgetdoc: please report it)")
 )
 
 // Error is a failure to read one file. Its message names the file and the

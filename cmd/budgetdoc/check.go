@@ -75,7 +75,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		res, err := pipeline.File(ctx, path, opt)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			printError(stderr, err)
 			code = exitInput
 			continue
 		}

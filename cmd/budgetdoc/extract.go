@@ -62,7 +62,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		}
 		res, err := pipeline.File(ctx, path, opt)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			printError(stderr, err)
 			code = exitInput
 			continue
 		}

@@ -4,8 +4,14 @@
 //
 // Usage:
 //
-//	budgetdoc extract [-o FILE] [--jsonl] FILE...
-//	budgetdoc text [--view] FILE
+//	budgetdoc extract [-o FILE] [--jsonl] [--timeout D] [--tables-csv DIR] FILE...
+//	budgetdoc check [--format text|json|sarif] [--fail-on error|warning|info] [--profile NAME] [--rules] FILE...
+//	budgetdoc text [--view] [--lines] [--dropped] FILE...
+//	budgetdoc batch --out DIR|FILE.sqlite [--workers N] [--resume] PATH...
+//	budgetdoc schema
+//	budgetdoc eval [--docs DIR] [-v] GOLD.json...
+//
+// 'budgetdoc COMMAND -h' shows every flag of a command, with examples.
 //
 // Exit codes: 0 ok; 1 findings at or above --fail-on (check) or some
 // documents failed (batch); 2 usage error or unreadable input.
@@ -21,6 +27,8 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"slices"
+
+	"github.com/budgetdoc/budgetdoc/extract"
 )
 
 // Exit codes of the CLI contract.
@@ -127,6 +135,15 @@ Examples:
 Exit codes: 0 ok; 1 findings at or above --fail-on / failed documents; 2 usage error or unreadable input.
 Run 'budgetdoc COMMAND -h' for a command's flags.
 `)
+}
+
+// printError writes a document's error on one line, followed, when it is a
+// bug of ours, by the stack to put in the bug report.
+func printError(stderr io.Writer, err error) {
+	fmt.Fprintln(stderr, err)
+	if stack := extract.StackOf(err); stack != nil {
+		fmt.Fprintf(stderr, "%s\n", stack)
+	}
 }
 
 // newFlags makes a FlagSet whose -h output shows the command's usage line

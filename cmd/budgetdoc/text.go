@@ -43,7 +43,7 @@ func runText(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		res, err := pipeline.File(ctx, path, pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}, TextOnly: true})
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			printError(stderr, err)
 			code = exitInput
 			continue
 		}

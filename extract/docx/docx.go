@@ -47,12 +47,7 @@ import (
 // Read parses a DOCX file held in data. It never panics and never touches
 // the file system; errors wrap the sentinels of package extract.
 func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Document, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc = nil
-			err = fmt.Errorf("%w: docx: internal error: %v", extract.ErrCorrupt, r)
-		}
-	}()
+	defer extract.Recover(&doc, &err)
 	if len(data) == 0 {
 		return nil, fmt.Errorf("%w: no bytes", extract.ErrEmpty)
 	}

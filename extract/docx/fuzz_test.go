@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -19,8 +18,8 @@ var fuzzLimits = extract.Limits{MaxBytes: 4 << 20, MaxPages: 1000, MaxCells: 100
 func checkDoc(t *testing.T, doc *extract.Document, err error) {
 	t.Helper()
 	if err != nil {
-		if strings.Contains(err.Error(), "internal error") {
-			t.Fatalf("panic: %v", err)
+		if stack := extract.StackOf(err); stack != nil {
+			t.Fatalf("%v\n%s", err, stack)
 		}
 		return
 	}

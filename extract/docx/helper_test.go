@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
-	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 const nsDecl = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
@@ -167,12 +166,6 @@ func dumpLines(ls []extract.Line, sep string) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, sep)
-}
-
-// sharedDir locates /work/shared as ../shared from the module root.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	return testenv.SharedDir(t)
 }
 
 // Run-level shorthands for building bodies.

@@ -17,8 +17,7 @@ import (
 func TestReadErrors(t *testing.T) {
 	good := makeDocx(t, p(r("正文")), nil)
 	truncated := good[:len(good)/2]
-	corruptXML := makeDocx(t, p(r("正文")), nil)
-	corruptXML = zipParts(t, map[string]string{"[Content_Types].xml": contentTypes, "_rels/.rels": packageRels,
+	corruptXML := zipParts(t, map[string]string{"[Content_Types].xml": contentTypes, "_rels/.rels": packageRels,
 		"word/document.xml": `<w:document ` + nsDecl + `><w:body><w:p><w:r><w:t>断`})
 	xlsx := zipParts(t, map[string]string{"[Content_Types].xml": contentTypes, "xl/workbook.xml": "<workbook/>"})
 	noCT := zipParts(t, map[string]string{"word/document.xml": docXML(p(r("x")))})

@@ -29,11 +29,7 @@ import (
 // become headings; data tables become TableBlocks with merged cells padded
 // into a grid. The <title> is doc.Info["Title"].
 func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Document, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("%w: internal error reading HTML: %v", extract.ErrCorrupt, r)
-		}
-	}()
+	defer extract.Recover(&doc, &err)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, extract.ErrEmpty
 	}

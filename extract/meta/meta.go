@@ -36,11 +36,10 @@ var (
 func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	var m schema.Meta
 	lines, headings := firstLines(t, coverLines)
-	title, rest := findTitle(headings)
+	title, _ := findTitle(headings)
+	lineTitle, rest := findTitle(lines)
 	if title == "" {
-		title, rest = findTitle(lines)
-	} else {
-		_, rest = findTitle(lines)
+		title = lineTitle
 	}
 	body := bodyYear(t)
 	if title == "" {

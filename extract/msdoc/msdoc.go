@@ -62,20 +62,9 @@ func (r *reader) warn(msg string) {
 	}
 }
 
-// recoverPanics is switched off by the fuzz test so that a bounds error
-// shows up as the bug it is instead of as ErrCorrupt.
-var recoverPanics = true
-
 // Read parses a .doc file.
 func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Document, err error) {
-	defer func() {
-		if !recoverPanics {
-			return
-		}
-		if p := recover(); p != nil {
-			doc, err = nil, fmt.Errorf("%w: malformed Word structure (%v)", extract.ErrCorrupt, p)
-		}
-	}()
+	defer extract.Recover(&doc, &err)
 	if len(data) == 0 {
 		return nil, extract.ErrEmpty
 	}

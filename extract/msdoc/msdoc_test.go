@@ -235,10 +235,12 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add(compressPieces(f, readFixtureF(f, "latin.doc")))
-	recoverPanics = false
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := extract.Limits{MaxPages: 100, MaxBytes: 1 << 20, MaxCells: 10000}
 		doc, err := Read(context.Background(), data, lim)
+		if stack := extract.StackOf(err); stack != nil {
+			t.Fatalf("%v\n%s", err, stack)
+		}
 		if err == nil && doc == nil {
 			t.Fatal("nil document without error")
 		}

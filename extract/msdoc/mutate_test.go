@@ -23,8 +23,6 @@ func TestMutations(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("MSDOC_MUTATIONS")); err == nil {
 		rounds = n
 	}
-	recoverPanics = false
-	defer func() { recoverPanics = true }()
 	lim := extract.Limits{MaxPages: 100, MaxBytes: 1 << 20, MaxCells: 10000}
 	for _, name := range []string{"budget.doc", "complex.doc"} {
 		base := readFixture(t, name)
@@ -38,19 +36,15 @@ func TestMutations(t *testing.T) {
 					d[rng.Intn(len(d))] = byte(rng.Intn(256))
 				}
 			}
-			func() {
-				defer func() {
-					if p := recover(); p != nil {
-						path := t.TempDir() + "/crash.doc"
-						os.WriteFile(path, d, 0o644)
-						t.Fatalf("%s round %d: panic %v (input saved to %s)", name, i, p, path)
-					}
-				}()
-				_, err := Read(context.Background(), d, lim)
-				if err != nil && !isSentinel(err) {
-					t.Fatalf("%s round %d: error wraps no sentinel: %v", name, i, err)
-				}
-			}()
+			_, err := Read(context.Background(), d, lim)
+			if stack := extract.StackOf(err); stack != nil {
+				path := t.TempDir() + "/crash.doc"
+				os.WriteFile(path, d, 0o644)
+				t.Fatalf("%s round %d: %v (input saved to %s)\n%s", name, i, err, path, stack)
+			}
+			if err != nil && !isSentinel(err) {
+				t.Fatalf("%s round %d: error wraps no sentinel: %v", name, i, err)
+			}
 		}
 	}
 }

@@ -32,6 +32,9 @@ func FuzzRead(f *testing.F) {
 			if errors.Is(err, extract.ErrTimeout) {
 				t.Fatalf("hang: %v", err)
 			}
+			if stack := extract.StackOf(err); stack != nil {
+				t.Fatalf("%v\n%s", err, stack)
+			}
 			for _, sentinel := range []error{extract.ErrEmpty, extract.ErrUnsupported, extract.ErrCorrupt,
 				extract.ErrEncrypted, extract.ErrTooLarge} {
 				if errors.Is(err, sentinel) {

@@ -31,7 +31,8 @@ var infoKeys = []string{"Title", "Author", "Creator", "Producer"}
 // Read parses a PDF held in memory. It returns an error wrapping one of the
 // extract sentinels: ErrEmpty, ErrUnsupported (not a PDF), ErrCorrupt,
 // ErrEncrypted (a user password is needed), ErrTooLarge (more pages than
-// lim.MaxPages) or ErrTimeout (ctx done before the document was read).
+// lim.MaxPages) or ErrTimeout (ctx done before the document was read) — or
+// ErrInternal when our code or the engine's Go side panicked.
 func Read(ctx context.Context, data []byte, lim extract.Limits) (*extract.Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: no bytes", extract.ErrEmpty)
@@ -67,7 +68,7 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (*extract.Docume
 		var r result
 		defer func() {
 			if p := recover(); p != nil {
-				r = result{err: fmt.Errorf("%w: PDF engine failed: %v", extract.ErrCorrupt, p)}
+				r = result{err: extract.FromPanic(p)} // unhealthy: the instance is discarded
 			}
 			done <- r
 		}()

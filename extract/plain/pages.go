@@ -40,11 +40,7 @@ func LooksLikePagesJSON(data []byte) bool {
 // the entry says. Lines are split at "\n" and numbered within their page;
 // consecutive non-blank lines form a paragraph.
 func ReadPagesJSON(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Document, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("%w: internal error reading pages JSON: %v", extract.ErrCorrupt, r)
-		}
-	}()
+	defer extract.Recover(&doc, &err)
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, extract.ErrEmpty

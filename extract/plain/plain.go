@@ -19,11 +19,7 @@ import (
 // their physical line numbers. Consecutive non-blank lines form a paragraph;
 // blank lines separate paragraphs and are not emitted.
 func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Document, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("%w: internal error reading text: %v", extract.ErrCorrupt, r)
-		}
-	}()
+	defer extract.Recover(&doc, &err)
 	if len(data) == 0 {
 		return nil, extract.ErrEmpty
 	}

@@ -108,9 +108,8 @@ var fieldLabels = []struct {
 // field, the marker style and the view offset where the content starts.
 func parseLabel(view string) (field, outline.Style, int) {
 	m, rest, _ := outline.ParseMarker(view)
-	off := len(view) - len(rest)
 	rest = strings.TrimLeft(rest, " \u3000")
-	off = len(view) - len(rest)
+	off := len(view) - len(rest)
 	for _, fl := range fieldLabels {
 		if !strings.HasPrefix(rest, fl.label) {
 			continue

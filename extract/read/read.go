@@ -2,7 +2,9 @@
 // format from the bytes, dispatches to the reader for that format, and
 // guards the call — a time limit, size limits and recovery from a reader's
 // panic — so that one bad file yields one clear error naming the file and
-// never takes the process down.
+// never takes the process down. A panic is ErrCorrupt only when the reader
+// aborted on malformed input (extract.Abort); any other is a bug of ours,
+// ErrInternal with its stack (extract.InternalError).
 package read
 
 import (
@@ -14,7 +16,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -123,11 +124,7 @@ func guarded(ctx context.Context, fn readerFunc, data []byte, opt Options) (*ext
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				if os.Getenv("BUDGETDOC_DEBUG") != "" {
-					os.Stderr.Write(debug.Stack())
-				}
-				done <- result{err: fmt.Errorf("%w: internal error while reading (please report it): %v",
-					extract.ErrCorrupt, p)}
+				done <- result{err: extract.FromPanic(p)} // readers recover their own; this is a backstop
 			}
 		}()
 		doc, err := fn(ctx, data, opt.limits())

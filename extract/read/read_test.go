@@ -108,15 +108,37 @@ func TestGuardedTimeout(t *testing.T) {
 	}
 }
 
+// A reader's bug is ErrInternal with its stack, never ErrCorrupt, whether
+// the reader recovers it or guarded does; a deliberate abort on malformed
+// input is ErrCorrupt.
 func TestGuardedPanic(t *testing.T) {
-	bad := func(context.Context, []byte, extract.Limits) (*extract.Document, error) {
+	bug := func(context.Context, []byte, extract.Limits) (*extract.Document, error) {
 		var m map[string]int
-		m["x"] = 1 // panics
+		//lint:ignore SA5000 the bug this test injects: a nil-map panic in a reader
+		m["x"] = 1
 		return nil, nil
 	}
-	_, err := guarded(context.Background(), bad, nil, Options{})
-	if !errors.Is(err, extract.ErrCorrupt) || !strings.Contains(err.Error(), "internal error") {
-		t.Fatalf("err = %v", err)
+	recovering := func(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Document, err error) {
+		defer extract.Recover(&doc, &err)
+		return bug(ctx, data, lim)
+	}
+	for name, fn := range map[string]readerFunc{"unguarded reader": bug, "reader with Recover": recovering} {
+		_, err := guarded(context.Background(), fn, nil, Options{})
+		if !errors.Is(err, extract.ErrInternal) || errors.Is(err, extract.ErrCorrupt) {
+			t.Fatalf("%s: err = %v, want ErrInternal", name, err)
+		}
+		if stack := string(extract.StackOf(err)); !strings.Contains(stack, "read.TestGuardedPanic.func1") {
+			t.Errorf("%s: stack lacks the panicking function:\n%s", name, stack)
+		}
+	}
+
+	abort := func(context.Context, []byte, extract.Limits) (*extract.Document, error) {
+		extract.Abort("table %d has no rows", 2)
+		return nil, nil
+	}
+	_, err := guarded(context.Background(), abort, nil, Options{})
+	if !errors.Is(err, extract.ErrCorrupt) || errors.Is(err, extract.ErrInternal) || extract.StackOf(err) != nil {
+		t.Fatalf("abort: err = %v, want ErrCorrupt", err)
 	}
 }
 

@@ -30,11 +30,7 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // Read parses an XLSX workbook.
 func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Document, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("%w: internal error reading XLSX: %v", extract.ErrCorrupt, r)
-		}
-	}()
+	defer extract.Recover(&doc, &err)
 	if len(data) == 0 {
 		return nil, extract.ErrEmpty
 	}

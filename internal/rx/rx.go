@@ -15,10 +15,11 @@ import (
 	"unicode/utf8"
 )
 
-// Regexp is a regexp.Regexp whose Find and Match methods first check the
-// required literals.
+// Regexp is a compiled expression whose every matching method first checks
+// the required literals. It offers only such methods: a caller of a method of
+// regexp.Regexp that it did not filter would silently skip the prefilter.
 type Regexp struct {
-	*regexp.Regexp
+	re *regexp.Regexp
 	// needs: every match contains one of these; nil when no such set was
 	// found (then every text is tried).
 	needs []string
@@ -31,8 +32,11 @@ func MustCompile(expr string) *Regexp {
 	if err != nil {
 		panic("rx: " + err.Error()) // regexp accepted it, so it parses
 	}
-	return &Regexp{Regexp: re, needs: required(parsed.Simplify())}
+	return &Regexp{re: re, needs: required(parsed.Simplify())}
 }
+
+// String returns the source text of the expression.
+func (r *Regexp) String() string { return r.re.String() }
 
 // Possible reports whether s may match: false means it certainly does not.
 func (r *Regexp) Possible(s string) bool {
@@ -48,36 +52,69 @@ func (r *Regexp) Possible(s string) bool {
 }
 
 func (r *Regexp) MatchString(s string) bool {
-	return r.Possible(s) && r.Regexp.MatchString(s)
+	return r.Possible(s) && r.re.MatchString(s)
 }
 
 func (r *Regexp) FindStringIndex(s string) []int {
 	if !r.Possible(s) {
 		return nil
 	}
-	return r.Regexp.FindStringIndex(s)
+	return r.re.FindStringIndex(s)
 }
 
 func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 	if !r.Possible(s) {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatchIndex(s)
+	return r.re.FindStringSubmatchIndex(s)
 }
 
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 	if !r.Possible(s) {
 		return nil
 	}
-	return r.Regexp.FindAllStringIndex(s, n)
+	return r.re.FindAllStringIndex(s, n)
 }
 
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if !r.Possible(s) {
 		return nil
 	}
-	return r.Regexp.FindAllStringSubmatchIndex(s, n)
+	return r.re.FindAllStringSubmatchIndex(s, n)
 }
+
+func (r *Regexp) FindString(s string) string {
+	if !r.Possible(s) {
+		return ""
+	}
+	return r.re.FindString(s)
+}
+
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	if !r.Possible(s) {
+		return nil
+	}
+	return r.re.FindStringSubmatch(s)
+}
+
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	if !r.Possible(s) {
+		return nil
+	}
+	return r.re.FindAllStringSubmatch(s, n)
+}
+
+// ReplaceAllString is regexp's: a text the prefilter rules out has no match,
+// so it is returned as it is.
+func (r *Regexp) ReplaceAllString(s, repl string) string {
+	if !r.Possible(s) {
+		return s
+	}
+	return r.re.ReplaceAllString(s, repl)
+}
+
+// SubexpIndex returns the index of the named group, or -1.
+func (r *Regexp) SubexpIndex(name string) int { return r.re.SubexpIndex(name) }
 
 // maxClassRunes bounds the character classes turned into literals ([Xx×]
 // gives X, x and ×; a wider class gives no literal).

@@ -1,6 +1,8 @@
 package rx
 
 import (
+	"math"
+	"reflect"
 	"regexp/syntax"
 	"slices"
 	"testing"
@@ -57,19 +59,38 @@ var texts = []string{
 }
 
 // TestPrefilterSound: whenever the regexp matches, the prefilter lets the
-// text through.
+// text through, and every method gives what regexp's gives.
 func TestPrefilterSound(t *testing.T) {
 	for _, p := range patterns {
 		re := MustCompile(p)
 		for _, s := range texts {
-			if re.Regexp.MatchString(s) && !re.Possible(s) {
+			if re.re.MatchString(s) && !re.Possible(s) {
 				t.Errorf("%s: prefilter rejects %q, which matches", p, s)
 			}
-			if got, want := re.FindAllStringSubmatchIndex(s, -1), re.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
-				t.Errorf("%s on %q: %v, want %v", p, s, got, want)
-			}
+			checkSameAsRegexp(t, re, s)
 		}
 	}
+}
+
+// checkSameAsRegexp compares every matching method of re on s with the
+// regexp.Regexp's.
+func checkSameAsRegexp(t *testing.T, re *Regexp, s string) {
+	t.Helper()
+	same := func(method string, got, want any) {
+		t.Helper()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s.%s(%q) = %v, want %v", re, method, s, got, want)
+		}
+	}
+	same("MatchString", re.MatchString(s), re.re.MatchString(s))
+	same("FindString", re.FindString(s), re.re.FindString(s))
+	same("FindStringIndex", re.FindStringIndex(s), re.re.FindStringIndex(s))
+	same("FindStringSubmatch", re.FindStringSubmatch(s), re.re.FindStringSubmatch(s))
+	same("FindStringSubmatchIndex", re.FindStringSubmatchIndex(s), re.re.FindStringSubmatchIndex(s))
+	same("FindAllStringIndex", re.FindAllStringIndex(s, -1), re.re.FindAllStringIndex(s, -1))
+	same("FindAllStringSubmatch", re.FindAllStringSubmatch(s, -1), re.re.FindAllStringSubmatch(s, -1))
+	same("FindAllStringSubmatchIndex", re.FindAllStringSubmatchIndex(s, -1), re.re.FindAllStringSubmatchIndex(s, -1))
+	same("ReplaceAllString", re.ReplaceAllString(s, "<$0>"), re.re.ReplaceAllString(s, "<$0>"))
 }
 
 func FuzzPrefilter(f *testing.F) {
@@ -78,17 +99,16 @@ func FuzzPrefilter(f *testing.F) {
 			f.Add(i, s)
 		}
 	}
+	f.Add(math.MinInt, "其中") // its negation is itself: the index must not go negative
 	res := make([]*Regexp, len(patterns))
 	for i, p := range patterns {
 		res[i] = MustCompile(p)
 	}
 	f.Fuzz(func(t *testing.T, i int, s string) {
-		if i < 0 {
-			i = -i
-		}
-		re := res[i%len(res)]
-		if re.Regexp.MatchString(s) && !re.Possible(s) {
+		re := res[uint(i)%uint(len(res))] // any int, math.MinInt too
+		if re.re.MatchString(s) && !re.Possible(s) {
 			t.Fatalf("%s: prefilter rejects %q, which matches", re, s)
 		}
+		checkSameAsRegexp(t, re, s)
 	})
 }

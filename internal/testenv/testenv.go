@@ -7,7 +7,9 @@ package testenv
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -60,4 +62,35 @@ func CorpusFile(tb testing.TB, name string) []byte {
 		tb.Skipf("corpus document absent: %v", err)
 	}
 	return b
+}
+
+// WithoutEnv returns env (as from os.Environ) without the variables named,
+// for a child process that must not inherit them.
+func WithoutEnv(env []string, names ...string) []string {
+	var out []string
+next:
+	for _, kv := range env {
+		for _, n := range names {
+			if strings.HasPrefix(kv, n+"=") {
+				continue next
+			}
+		}
+		out = append(out, kv)
+	}
+	return out
+}
+
+// GoTool returns the go command's path for a test that runs it, or skips
+// the test under -short (why says what the test would build) or when there
+// is no go command on PATH.
+func GoTool(tb testing.TB, why string) string {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip(why)
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		tb.Skip("go command not on PATH")
+	}
+	return goTool
 }

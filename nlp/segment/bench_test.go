@@ -1,12 +1,13 @@
 package segment
 
 import (
-	"github.com/yanyiwu/gojieba"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/budgetdoc/budgetdoc/third_party/gojieba"
 )
 
 // benchText is the corpus text (pdftotext over ../shared/corpus/real) when

@@ -97,12 +97,6 @@ func moduleRoot(tb testing.TB) string {
 	return testenv.ModuleRoot(tb)
 }
 
-// sharedDir returns ../shared next to the repository, or skips.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	return testenv.SharedDir(tb)
-}
-
 // corpusPDFs lists the real corpus PDFs, or nil when ../shared or pdftotext
 // is missing.
 func corpusPDFs(tb testing.TB) []string {

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/yanyiwu/gojieba"
+	"github.com/budgetdoc/budgetdoc/third_party/gojieba"
 )
 
 // third_party/gojieba carries performance patches to cppjieba (see its

@@ -24,7 +24,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yanyiwu/gojieba"
+	"github.com/budgetdoc/budgetdoc/third_party/gojieba"
 )
 
 // Token is one word of the input.

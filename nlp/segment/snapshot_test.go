@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/yanyiwu/gojieba"
+	"github.com/budgetdoc/budgetdoc/third_party/gojieba"
 )
 
 // The snapshot's layout, mirrored from cppjieba's DictTrie (patched, see

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/yanyiwu/gojieba"
+	"github.com/budgetdoc/budgetdoc/third_party/gojieba"
 )
 
 // Segment takes tags from gojieba's TokenizeTagged (added in third_party)

@@ -7,19 +7,15 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 // A -trimpath build that is moved elsewhere and run with an empty cache dir
 // must still segment: gojieba's own default paths point into the module cache
 // as seen at compile time, which such a binary cannot rely on.
 func TestTrimpathMovedBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a binary (the first -trimpath build of gojieba compiles C++ for minutes)")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go tool not on PATH: cannot build the test binary")
-	}
+	goTool := testenv.GoTool(t, "builds a binary (the first -trimpath build of gojieba compiles C++ for minutes)")
 	buildDir, runDir, home := t.TempDir(), t.TempDir(), t.TempDir()
 	bin := "trimpathmain"
 	if runtime.GOOS == "windows" {
@@ -40,7 +36,7 @@ func TestTrimpathMovedBinary(t *testing.T) {
 	cache := filepath.Join(home, ".cache")
 	run := exec.Command(moved)
 	run.Dir = runDir
-	run.Env = append(withoutEnv(os.Environ(), "HOME", "XDG_CACHE_HOME", "LocalAppData", "GOPATH", "GOMODCACHE"),
+	run.Env = append(testenv.WithoutEnv(os.Environ(), "HOME", "XDG_CACHE_HOME", "LocalAppData", "GOPATH", "GOMODCACHE"),
 		"HOME="+home, "XDG_CACHE_HOME="+cache, "LocalAppData="+cache)
 	out, err := run.CombinedOutput()
 	if err != nil {
@@ -56,18 +52,4 @@ func TestTrimpathMovedBinary(t *testing.T) {
 	if runtime.GOOS == "linux" && len(dirs) != 1 {
 		t.Errorf("want one dictionary dir under the empty cache %s, got %q", cache, dirs)
 	}
-}
-
-func withoutEnv(env []string, names ...string) []string {
-	var out []string
-next:
-	for _, kv := range env {
-		for _, n := range names {
-			if strings.HasPrefix(kv, n+"=") {
-				continue next
-			}
-		}
-		out = append(out, kv)
-	}
-	return out
 }

@@ -2,8 +2,9 @@ package gojieba
 
 /*
 // budgetdoc: BUDGETDOC_PATCHES names the patch level of the headers under deps/
-// (see PATCHES.md). Bump it with every change to them: Go's build cache does
-// not track headers outside this directory and would link the old code.
+// (see PATCHES.md). Go's build cache does not track headers outside this
+// directory and would link the old code; TestPatchLevelMatchesDeps fails until
+// a change to them comes with a new level.
 #cgo CXXFLAGS: -I./deps/cppjieba/include -I./deps/cppjieba/deps/limonp/include -DBUDGETDOC_PATCHES=14 -DLOGGING_LEVEL=LL_WARNING -O3 -Wno-deprecated -Wno-unused-variable -std=c++11
 #include <stdlib.h>
 #include "jieba.h"

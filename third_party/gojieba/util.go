@@ -16,7 +16,7 @@ func isDirExists(path string) bool {
 	} else {
 		return fi.IsDir()
 	}
-	return false
+	// budgetdoc: upstream's unreachable "return false" here removed (go vet).
 }
 
 func cstrings(x **C.char) []string {

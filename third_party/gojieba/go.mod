@@ -1,3 +1,0 @@
-module github.com/yanyiwu/gojieba
-
-go 1.17
