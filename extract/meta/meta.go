@@ -1,7 +1,10 @@
 // Package meta finds what a budget disclosure says about itself — title,
-// organisation, fiscal year, kind (预算/决算) and scope (部门/单位) — from its
-// cover, its title lines and the labelled lines that follow them
-// (`预算主管部门：…`, `预算单位：…`, `部门：…`).
+// organisation, fiscal year, kind (预算/决算) and scope (部门/单位/政府) — from
+// its cover, its title lines and the labelled lines that follow them
+// (`预算主管部门：…`, `预算单位：…`, `部门：…`). Government-wide documents
+// (government.go) also get the year whose execution they report, what they
+// cover (全市/市本级), their jurisdiction and the meeting header above the
+// title.
 package meta
 
 import (
@@ -36,6 +39,12 @@ var (
 func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	var m schema.Meta
 	lines, headings := firstLines(t, coverLines)
+	gl, gh := firstLines(t, govHeadingLines)
+	gl = gl[:min(len(gl), govCoverLines)]
+	opening, _ := firstLines(t, bodyLines)
+	if gm, ok := detectGovernment(gl, gh, opening, info["Title"], namesDepartment(lines, headings)); ok {
+		return gm
+	}
 	title, rest := findTitle(headings)
 	if title == "" {
 		title, rest = findTitle(lines)
@@ -73,7 +82,7 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	}
 	// A labelled line after the title names the organisation exactly.
 	for _, l := range rest {
-		if sm := labelRE.FindStringSubmatch(l); sm != nil {
+		if sm := labelRE.FindStringSubmatch(l); sm != nil && !isUnit(labelValue(sm[1])) {
 			m.Organization = labelValue(sm[1])
 			if strings.HasPrefix(strings.TrimSpace(l), "预算单位") && m.Scope == "" {
 				m.Scope = schema.ScopeUnit
@@ -104,6 +113,17 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 		m.Scope = schema.ScopeDepartment
 	}
 	return m
+}
+
+// namesDepartment reports whether the cover's title is a department's or a
+// unit's (部门预算, 单位决算 …): such a document is never read as a
+// government's.
+func namesDepartment(lines, headings []string) bool {
+	title, _ := findTitle(headings)
+	if title == "" {
+		title, _ = findTitle(lines)
+	}
+	return deptTitleRE.MatchString(title)
 }
 
 // bodyYearRE finds the years that the body gives the budget itself
