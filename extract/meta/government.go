@@ -89,22 +89,23 @@ func detectGovernment(lines, headings, body []string, infoTitle string, deptCove
 	cover := squeezeAll(lines)
 	var m schema.Meta
 	title, _ := govTitle(squeezeAll(headings), 0)
+	trusted := title != ""
+	start := -1
+	if title == "" {
+		title, start = govTitle(cover, 0)
+		trusted = start >= 0 && start < coverLines && (strings.HasPrefix(cover[start], "关于") || governmentAboutRE.MatchString(cover[start]))
+	} else if _, s := govTitle(cover, 0); s >= 0 {
+		start = s
+	}
 	if title == "" && infoTitle != "" {
 		// The format's own title (HTML <title>) when the page's text has
 		// none near the top: trusted like a heading when it reads as a
 		// report's title.
 		title, _ = govTitle(squeezeAll([]string{infoTitle}), 0)
+		trusted = title != ""
 	}
-	trusted := title != ""
-	start := -1
 	if title == "" {
-		title, start = govTitle(cover, 0)
-		if title == "" {
-			return m, false
-		}
-		trusted = start < coverLines && (strings.HasPrefix(cover[start], "关于") || governmentAboutRE.MatchString(cover[start]))
-	} else if _, s := govTitle(cover, 0); s >= 0 {
-		start = s
+		return m, false
 	}
 	if deptTitleRE.MatchString(title) || !govTitleRE.MatchString(title) || deptCover && !trusted {
 		return m, false
@@ -152,7 +153,7 @@ func govTitle(cover []string, from int) (string, int) {
 			break
 		}
 		if (strings.HasPrefix(l, "关于") || governmentAboutRE.MatchString(l)) &&
-			(fiscalWordRE.MatchString(l) || i+1 < len(cover) && fiscalWordRE.MatchString(cover[i+1])) {
+			(fiscalWordRE.MatchString(l) || govYearRE.MatchString(l) && i+1 < len(cover) && fiscalWordRE.MatchString(cover[i+1])) {
 			start = i
 			break
 		}
