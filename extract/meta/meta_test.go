@@ -48,6 +48,11 @@ func TestDetect(t *testing.T) {
 			schema.Meta{Title: "重庆市交通委员会2018年部门预算情况说明", Organization: "重庆市交通委员会", FiscalYear: 2018, Kind: "budget", Scope: "department"}},
 		{"stale info title", []string{"- 1 -", "目  录", "第一部分  部门概况", "三、2019 年度部门主要工作任务及目标", "第二部分  2019 年度部门预算表"}, map[string]string{"Title": "江苏省政协办公厅2015年度部门预算"},
 			schema.Meta{FiscalYear: 2019, Kind: "budget", Scope: "department"}},
+		{"tables-only: the cover is a table's name, Info names the file", []string{"收支预算总表", "公开表一", "部门：        江苏省人大常委会办公厅        单位：万元", "|收入||支出|", "2019年政府采购预算表"},
+			map[string]string{"Title": "江苏省人大常委会办公厅2019年部门预算公开表"},
+			schema.Meta{Title: "江苏省人大常委会办公厅2019年部门预算公开表", Organization: "江苏省人大常委会办公厅", FiscalYear: 2019, Kind: "budget", Scope: "department"}},
+		{"tables-only without Info: year from a table title", []string{"公开01表收支预算总表", "部门：某某县教育局    单位：万元", "|项目|金额|", "公开08表 2024年政府采购预算表"}, nil,
+			schema.Meta{Title: "公开01表收支预算总表", Organization: "某某县教育局", FiscalYear: 2024, Kind: "budget", Scope: "department"}},
 		{"image cover uses info", []string{"- 1 -", "目    录", "第一部分   部门概况"}, map[string]string{"Title": "江苏省政协办公厅2019年度部门预算"},
 			schema.Meta{Title: "江苏省政协办公厅2019年度部门预算", Organization: "江苏省政协办公厅", FiscalYear: 2019, Kind: "budget", Scope: "department"}},
 	}
