@@ -67,12 +67,16 @@ var Tables = []*Table{
 			{"organization", "TEXT", "meta.organization"},
 			{"fiscal_year", "INTEGER", "meta.fiscal_year (empty when unknown)"},
 			{"kind", "TEXT", "budget or final_accounts"},
-			{"scope", "TEXT", "department or unit"},
+			{"scope", "TEXT", "department, unit or government"},
 			{"n_facts", "INTEGER", "number of facts"},
 			{"n_projects", "INTEGER", "number of projects"},
 			{"n_tables", "INTEGER", "number of tables"},
 			{"n_findings", "INTEGER", "number of findings"},
 			{"warnings", "TEXT", "reading warnings, one per line"},
+			{"execution_year", "INTEGER", "meta.execution_year: the year whose budget execution is reported (empty when none)"},
+			{"coverage", "TEXT", "government documents: jurisdiction (全市/全省), own_level (市本级/省级) or both"},
+			{"jurisdiction", "TEXT", "government documents: the place the document is about"},
+			{"meeting", "TEXT", "the meeting header above a report's title"},
 		},
 		SQLOnly: []Column{{"json", "TEXT", "the full budgetdoc/v1 JSON document"}},
 		Key:     []string{"sha256"},
@@ -84,7 +88,8 @@ var Tables = []*Table{
 			}
 			emit(r.SHA256, d.Source.Path, d.Source.Format, d.Source.Bytes, d.Source.Pages, d.Schema,
 				d.Meta.Title, d.Meta.Organization, optInt(d.Meta.FiscalYear), d.Meta.Kind, d.Meta.Scope,
-				len(d.Facts), len(d.Projects), len(d.Tables), len(d.Findings), strings.Join(d.Warnings, "\n"))
+				len(d.Facts), len(d.Projects), len(d.Tables), len(d.Findings), strings.Join(d.Warnings, "\n"),
+				optInt(d.Meta.ExecutionYear), d.Meta.Coverage, d.Meta.Jurisdiction, d.Meta.Meeting)
 		},
 	},
 	{

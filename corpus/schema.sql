@@ -16,12 +16,16 @@ CREATE TABLE IF NOT EXISTS "documents" (
   "organization" TEXT, -- meta.organization
   "fiscal_year" INTEGER, -- meta.fiscal_year (empty when unknown)
   "kind" TEXT, -- budget or final_accounts
-  "scope" TEXT, -- department or unit
+  "scope" TEXT, -- department, unit or government
   "n_facts" INTEGER, -- number of facts
   "n_projects" INTEGER, -- number of projects
   "n_tables" INTEGER, -- number of tables
   "n_findings" INTEGER, -- number of findings
   "warnings" TEXT, -- reading warnings, one per line
+  "execution_year" INTEGER, -- meta.execution_year: the year whose budget execution is reported (empty when none)
+  "coverage" TEXT, -- government documents: jurisdiction (全市/全省), own_level (市本级/省级) or both
+  "jurisdiction" TEXT, -- government documents: the place the document is about
+  "meeting" TEXT, -- the meeting header above a report's title
   "json" TEXT, -- the full budgetdoc/v1 JSON document
   PRIMARY KEY ("sha256")
 );

@@ -88,7 +88,9 @@ func generate(t testing.TB) []byte {
 	atLeast(prop("Source", "pages"), 0)
 
 	enum(prop("Meta", "kind"), schema.KindBudget, schema.KindFinalAccounts)
-	enum(prop("Meta", "scope"), schema.ScopeDepartment, schema.ScopeUnit)
+	enum(prop("Meta", "scope"), schema.ScopeDepartment, schema.ScopeUnit, schema.ScopeGovernment)
+	enum(prop("Meta", "coverage"), schema.CoverageJurisdiction, schema.CoverageOwnLevel, schema.CoverageBoth)
+	atLeast(prop("Meta", "execution_year"), 1)
 	atLeast(prop("Meta", "fiscal_year"), 1)
 
 	atLeast(prop("Loc", "page"), 1)

@@ -53,20 +53,49 @@ const (
 	KindFinalAccounts = "final_accounts"
 	ScopeDepartment   = "department"
 	ScopeUnit         = "unit"
+	// ScopeGovernment is a government as a whole: its budget report, final
+	// accounts report, their 附表 and debt disclosures.
+	ScopeGovernment = "government"
+)
+
+// Coverages of a government document (Meta.Coverage).
+const (
+	CoverageJurisdiction = "jurisdiction" // the whole jurisdiction: 全市, 全省
+	CoverageOwnLevel     = "own_level"    // the government's own level: 市本级, 省级
+	CoverageBoth         = "both"         // both, as most budget reports
 )
 
 // Meta is what the document says about itself.
 type Meta struct {
 	// Title is the document's title as written.
 	Title string `json:"title,omitempty"`
-	// Organization is the department or unit the document is about.
+	// Organization is the department or unit the document is about; for a
+	// government document, the body that issues it (the finance bureau or
+	// the government).
 	Organization string `json:"organization,omitempty"`
-	// FiscalYear is the year the budget or final accounts are for.
+	// FiscalYear is the year the budget or final accounts are for: for a
+	// report on one year's execution and the next year's draft, the draft's
+	// year.
 	FiscalYear int `json:"fiscal_year,omitempty"`
+	// ExecutionYear is the year whose budget execution the document reports
+	// (预算执行情况), when it reports one: for a report on 2025's execution
+	// and the 2026 draft, 2025 (and FiscalYear 2026).
+	ExecutionYear int `json:"execution_year,omitempty"`
 	// Kind is "budget" (预算) or "final_accounts" (决算).
 	Kind string `json:"kind,omitempty"`
-	// Scope is "department" (部门, with its sub-units) or "unit" (单位).
+	// Scope is "department" (部门, with its sub-units), "unit" (单位) or
+	// "government" (a government as a whole).
 	Scope string `json:"scope,omitempty"`
+	// Coverage says what a government document covers: "jurisdiction"
+	// (the whole area: 全市, 全省), "own_level" (the government's own
+	// level: 市本级, 省级) or "both".
+	Coverage string `json:"coverage,omitempty"`
+	// Jurisdiction is the place a government document is about (南通市,
+	// 广东省).
+	Jurisdiction string `json:"jurisdiction,omitempty"`
+	// Meeting is the meeting header printed above a report's title
+	// (`南通市十六届人大六次会议大会文件（八）`), kept out of the title.
+	Meeting string `json:"meeting,omitempty"`
 }
 
 // Loc locates an item in the source: 1-based page and line (for plain text

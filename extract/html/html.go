@@ -45,6 +45,8 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 		return nil, err
 	}
 	r := newRenderer(ctx, lim)
+	pageInfo := info(root)
+	r.scope = article(root, pageInfo["Title"])
 	r.visitChildren(root)
 	r.endBlock()
 	if r.err != nil {
@@ -53,7 +55,7 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	doc = &extract.Document{
 		Format:   extract.FormatHTML,
 		Pages:    []extract.Page{{Number: 1, Blocks: r.blocks}},
-		Info:     info(root),
+		Info:     pageInfo,
 		Warnings: warnings,
 	}
 	doc.Info["Encoding"] = enc

@@ -49,6 +49,9 @@ type renderer struct {
 
 	blockStack []string
 	pre        int
+
+	scope  *articleScope // the article of the page; nil renders the page whole
+	inside int           // > 0 while rendering an article part
 }
 
 func newRenderer(ctx context.Context, lim extract.Limits) *renderer {
@@ -71,6 +74,14 @@ func (r *renderer) visit(n *node) {
 			return
 		}
 	}
+	if r.scope != nil && r.inside == 0 && !r.scope.keeps(n) {
+		r.templatesOnly(n, 0)
+		return
+	}
+	if r.scope != nil && r.scope.parts[n] {
+		r.inside++
+		defer func() { r.inside-- }()
+	}
 	if n.tag == "" {
 		for _, p := range n.pieces {
 			r.addText(p)
@@ -78,7 +89,7 @@ func (r *renderer) visit(n *node) {
 		return
 	}
 	switch {
-	case skipped[n.tag]:
+	case skipped[n.tag] || r.scope != nil && r.scope.skip[n]:
 	case n.tag == "br":
 		r.lineBreak()
 	case headings[n.tag]:
@@ -101,6 +112,29 @@ func (r *renderer) visit(n *node) {
 		r.endBlock()
 	default: // inline
 		r.visitChildren(n)
+	}
+}
+
+// templatesOnly renders, each as a paragraph of its own, the text pieces
+// of n's subtree that hold server-side template syntax (<%…%>, ${…}): they
+// are kept from the page's navigation and furniture because a template
+// left unrendered anywhere on the page is what the leftover check reports.
+func (r *renderer) templatesOnly(n *node, depth int) {
+	if n.tag != "" && skipped[n.tag] || depth > maxDepth {
+		return
+	}
+	for _, p := range n.pieces {
+		if strings.Contains(p.text, "<%") || strings.Contains(p.text, "${") {
+			r.endBlock()
+			for _, p := range n.pieces {
+				r.addText(p)
+			}
+			r.endBlock()
+			break
+		}
+	}
+	for _, c := range n.children {
+		r.templatesOnly(c, depth+1)
 	}
 }
 

@@ -1,7 +1,10 @@
 // Package meta finds what a budget disclosure says about itself — title,
-// organisation, fiscal year, kind (预算/决算) and scope (部门/单位) — from its
-// cover, its title lines and the labelled lines that follow them
-// (`预算主管部门：…`, `预算单位：…`, `部门：…`).
+// organisation, fiscal year, kind (预算/决算) and scope (部门/单位/政府) — from
+// its cover, its title lines and the labelled lines that follow them
+// (`预算主管部门：…`, `预算单位：…`, `部门：…`). Government-wide documents
+// (government.go) also get the year whose execution they report, what they
+// cover (全市/市本级), their jurisdiction and the meeting header above the
+// title.
 package meta
 
 import (
@@ -36,17 +39,27 @@ var (
 func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	var m schema.Meta
 	lines, headings := firstLines(t, coverLines)
+	gl, gh := firstLines(t, govHeadingLines)
+	gl = gl[:min(len(gl), govCoverLines)]
+	opening, _ := firstLines(t, bodyLines)
+	if gm, ok := detectGovernment(gl, gh, opening, info["Title"], namesDepartment(lines, headings)); ok {
+		return gm
+	}
 	title, _ := findTitle(headings)
 	lineTitle, rest := findTitle(lines)
 	if title == "" {
 		title = lineTitle
 	}
 	body := bodyYear(t)
-	if title == "" {
+	if body == 0 {
+		body = tableYear(t)
+	}
+	if title == "" || bareTableName(title) {
 		// The format's own title (PDF Info) is often left over from an
 		// older file the document was made from: trust it only when its
-		// year agrees with the body's.
-		if it := strings.TrimSpace(info["Title"]); kindRE.MatchString(it) {
+		// year agrees with the body's. A tables-only file (公开表) whose
+		// cover is its first table's name takes it when it has one.
+		if it := strings.TrimSpace(info["Title"]); kindRE.MatchString(it) && (title == "" || yearRE.MatchString(it)) {
 			if y := yearRE.FindStringSubmatch(it); body == 0 || (y != nil && y[1] == strconv.Itoa(body)) {
 				title = it
 			}
@@ -72,7 +85,7 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	}
 	// A labelled line after the title names the organisation exactly.
 	for _, l := range rest {
-		if sm := labelRE.FindStringSubmatch(l); sm != nil {
+		if sm := labelRE.FindStringSubmatch(l); sm != nil && !isUnit(labelValue(sm[1])) {
 			m.Organization = labelValue(sm[1])
 			if strings.HasPrefix(strings.TrimSpace(l), "预算单位") && m.Scope == "" {
 				m.Scope = schema.ScopeUnit
@@ -103,6 +116,52 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 		m.Scope = schema.ScopeDepartment
 	}
 	return m
+}
+
+// namesDepartment reports whether the cover's title is a department's or a
+// unit's (部门预算, 单位决算 …): such a document is never read as a
+// government's.
+func namesDepartment(lines, headings []string) bool {
+	title, _ := findTitle(headings)
+	if title == "" {
+		title, _ = findTitle(lines)
+	}
+	return deptTitleRE.MatchString(title)
+}
+
+// bareTableNameRE is a title that is only a table's name (收支预算总表,
+// 公开01表收支预算总表): the cover of a tables-only file, naming neither the
+// body nor the year.
+var bareTableNameRE = regexp.MustCompile(`^(?:公开\d*表)?\p{Han}{2,16}表(?:[（(][一二三四五六七八九十\d]+[)）])?$`)
+
+func bareTableName(title string) bool {
+	return bareTableNameRE.MatchString(title) && !yearRE.MatchString(title)
+}
+
+// tableTitleYearRE is a table's title that names its year
+// (`2019年政府采购预算表`, `2018年度一般公共预算支出表`).
+var tableTitleYearRE = regexp.MustCompile(`^\s*(?:(?:公开)?\d{0,2}表\S{0,4}\s*)?((?:19|20)\d{2})\s*年度?\S{0,30}表\s*$`)
+
+// tableYear returns the year most often named by the table titles of the
+// document, or 0: a tables-only file names its year there, if anywhere.
+func tableYear(t *normalize.Text) int {
+	count := map[string]int{}
+	best := ""
+	for _, p := range t.Pages {
+		for _, it := range p.Items {
+			if it.Line == nil {
+				continue
+			}
+			if m := tableTitleYearRE.FindStringSubmatch(it.Line.Text); m != nil {
+				count[m[1]]++
+				if count[m[1]] > count[best] {
+					best = m[1]
+				}
+			}
+		}
+	}
+	y, _ := strconv.Atoi(best)
+	return y
 }
 
 // bodyYearRE finds the years that the body gives the budget itself

@@ -48,6 +48,11 @@ func TestDetect(t *testing.T) {
 			schema.Meta{Title: "重庆市交通委员会2018年部门预算情况说明", Organization: "重庆市交通委员会", FiscalYear: 2018, Kind: "budget", Scope: "department"}},
 		{"stale info title", []string{"- 1 -", "目  录", "第一部分  部门概况", "三、2019 年度部门主要工作任务及目标", "第二部分  2019 年度部门预算表"}, map[string]string{"Title": "江苏省政协办公厅2015年度部门预算"},
 			schema.Meta{FiscalYear: 2019, Kind: "budget", Scope: "department"}},
+		{"tables-only: the cover is a table's name, Info names the file", []string{"收支预算总表", "公开表一", "部门：        江苏省人大常委会办公厅        单位：万元", "|收入||支出|", "2019年政府采购预算表"},
+			map[string]string{"Title": "江苏省人大常委会办公厅2019年部门预算公开表"},
+			schema.Meta{Title: "江苏省人大常委会办公厅2019年部门预算公开表", Organization: "江苏省人大常委会办公厅", FiscalYear: 2019, Kind: "budget", Scope: "department"}},
+		{"tables-only without Info: year from a table title", []string{"公开01表收支预算总表", "部门：某某县教育局    单位：万元", "|项目|金额|", "公开08表 2024年政府采购预算表"}, nil,
+			schema.Meta{Title: "公开01表收支预算总表", Organization: "某某县教育局", FiscalYear: 2024, Kind: "budget", Scope: "department"}},
 		{"image cover uses info", []string{"- 1 -", "目    录", "第一部分   部门概况"}, map[string]string{"Title": "江苏省政协办公厅2019年度部门预算"},
 			schema.Meta{Title: "江苏省政协办公厅2019年度部门预算", Organization: "江苏省政协办公厅", FiscalYear: 2019, Kind: "budget", Scope: "department"}},
 	}
@@ -58,5 +63,94 @@ func TestDetect(t *testing.T) {
 				t.Errorf("Detect =\n %+v\nwant\n %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+// Government-wide documents: covers as the readers give them, from reports
+// of several provinces, and synthetic covers of the same forms.
+func TestDetectGovernment(t *testing.T) {
+	gov := func(m schema.Meta) schema.Meta { m.Scope = schema.ScopeGovernment; return m }
+	tests := []struct {
+		name  string
+		lines []string
+		info  map[string]string
+		want  schema.Meta
+	}{
+		{"meeting header over two lines, title over two, bureau", []string{"朝阳市十二届人大", "五次会议文件（13）",
+			"关于朝阳市2025年预算执行情况", "和 2026年预算草案的报告（书面）", "——2026年1月7日在朝阳市第十二届", "人民代表大会第五次会议上",
+			"朝阳市财政局", "各位代表：", "受市人民政府委托，现将全市2025年预算执行情况和2026年预算草案提请大会审议。"}, nil,
+			gov(schema.Meta{Title: "关于朝阳市2025年预算执行情况和2026年预算草案的报告(书面)", Organization: "朝阳市财政局",
+				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Coverage: "jurisdiction", Jurisdiction: "朝阳市",
+				Meeting: "朝阳市十二届人大五次会议文件(13)"})},
+		{"letter-spaced header, head of bureau with name", []string{"南通市十六届人大六次会议", "大  会  文  件  （  八  ）",
+			"关于南通市2025年预算执行情况", "与2026年预算草案的报告", "——2026年1月21日在南通市第十六届", "人民代表大会第六次会议上",
+			"南通市财政局局长  史有根", "各位代表：", "全市一般公共预算收入完成X，市本级一般公共预算收入完成Y。"}, nil,
+			gov(schema.Meta{Title: "关于南通市2025年预算执行情况与2026年预算草案的报告", Organization: "南通市财政局",
+				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Coverage: "both", Jurisdiction: "南通市",
+				Meeting: "南通市十六届人大六次会议大会文件(八)"})},
+		{"bureau without place, coverage in title", []string{"关于景德镇市2025年全市和市级预算", "执行情况与2026年全市和市级",
+			"预算草案的报告（书面）", "——2026 年 1 月 21日在市十六届人大六次会议上", "市财政局局长  芦继云", "各位代表："}, nil,
+			gov(schema.Meta{Title: "关于景德镇市2025年全市和市级预算执行情况与2026年全市和市级预算草案的报告(书面)", Organization: "景德镇市财政局",
+				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Coverage: "both", Jurisdiction: "景德镇市"})},
+		{"government reports its own level's final accounts", []string{"广东省人民政府关于我省2024年", "省级决算草案的报告",
+			"——2025 年 7 月 28日在广东省第十四届人民代表大会", "常务委员会第二十次会议上", "广东省财政厅厅长  陈国煌"}, nil,
+			gov(schema.Meta{Title: "广东省人民政府关于我省2024年省级决算草案的报告", Organization: "广东省财政厅",
+				FiscalYear: 2024, Kind: "final_accounts", Coverage: "own_level", Jurisdiction: "广东省"})},
+		{"QR caption naming a department does not outweigh the title", []string{"市十八届人大", "六次会议文件",
+			"码 上 看 报 告      部门预算草案", "关于2025年威海市和市级", "预算执行情况与2026年威海市和市级", "预算草案的报告",
+			"──2026 年 1 月 14 日在威海市第十八届", "人民代表大会第六次会议上", "威海市财政局局长  宋忠勇"}, nil,
+			gov(schema.Meta{Title: "关于2025年威海市和市级预算执行情况与2026年威海市和市级预算草案的报告", Organization: "威海市财政局",
+				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Coverage: "both", Jurisdiction: "威海市"})},
+		{"compiled volume: letter-spaced bureau, date", []string{"市十八届人大", "五次会议文件(一)", "泰安市2025年预算执行",
+			"情况和2026年预算草案", "泰 安 市 财 政 局", "2026年2月", "目  录"}, nil,
+			gov(schema.Meta{Title: "泰安市2025年预算执行情况和2026年预算草案", Organization: "泰安市财政局",
+				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Jurisdiction: "泰安市", Meeting: "市十八届人大五次会议文件(一)"})},
+		{"place only in the meeting header", []string{"晋城市八届人大六次会议文件(19)", "关于2025年全市和市本级预算执行情况与",
+			"2026年全市和市本级预算草案的报告", "——2026年1月在晋城市第八届人民代表大会第六次会议上", "市财政局", "各位代表："}, nil,
+			gov(schema.Meta{Title: "关于2025年全市和市本级预算执行情况与2026年全市和市本级预算草案的报告", Organization: "晋城市财政局",
+				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Coverage: "both", Jurisdiction: "晋城市",
+				Meeting: "晋城市八届人大六次会议文件(19)"})},
+		{"web page: byline and site name", []string{"首页", "政务公开", "预算和执行情况的报告",
+			"关于上海市2025年预算执行情况和2026年预算草案的报告 2026-05-15 来源：上海市财政局", "字号：", "大中小"}, nil,
+			gov(schema.Meta{Title: "关于上海市2025年预算执行情况和2026年预算草案的报告", Organization: "上海市财政局",
+				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Jurisdiction: "上海市"})},
+		{"web page: title only in <title>, 关于我们 in the navigation", []string{"网站首页", "关于我们", "走进财政", "部门领导"},
+			map[string]string{"Title": "关于阜新市2025年财政决算的报告_阜新市财政局"},
+			gov(schema.Meta{Title: "关于阜新市2025年财政决算的报告", Organization: "阜新市人民政府",
+				FiscalYear: 2025, Kind: "final_accounts", Jurisdiction: "阜新市"})},
+		{"tables-only: own level, one year", []string{"2026年东莞市本级政府预算公开", "目 录", "第一部分 预算报告"}, nil,
+			gov(schema.Meta{Title: "2026年东莞市本级政府预算公开", Organization: "东莞市人民政府",
+				FiscalYear: 2026, Kind: "budget", Coverage: "own_level", Jurisdiction: "东莞市"})},
+		{"tables-only: numbered table title, unit label, Chinese-numeral year", []string{"二○二五年全市一般公共预算支出执行情况表", "单位：万元",
+			"|支出项目|二○二四年决算数|二○二五年执行数|"}, nil,
+			gov(schema.Meta{Title: "二○二五年全市一般公共预算支出执行情况表", FiscalYear: 2025, ExecutionYear: 2025,
+				Kind: "budget", Coverage: "jurisdiction"})},
+		{"tables-only: table number label and (1)", []string{"表一：2024年全省一般公共预算收支决算总表（1）", "单位：万元", "|项 目|预算数|决算数|"}, nil,
+			gov(schema.Meta{Title: "2024年全省一般公共预算收支决算总表(1)", FiscalYear: 2024, Kind: "final_accounts", Coverage: "jurisdiction"})},
+		{"synthetic: county, 县本级, 决算", []string{"关于某某县2023年", "县本级财政决算的报告", "某某县财政局", "主任、各位副主任："}, nil,
+			gov(schema.Meta{Title: "关于某某县2023年县本级财政决算的报告", Organization: "某某县财政局",
+				FiscalYear: 2023, Kind: "final_accounts", Coverage: "own_level", Jurisdiction: "某某县"})},
+		// Department and unit disclosures stay what they are, whatever they
+		// say about budgets.
+		{"department budget naming 一般公共预算", []string{"2024年一般公共预算财政拨款支出表", "部门：某某市教育局      单位：万元"}, nil,
+			schema.Meta{Title: "2024年一般公共预算财政拨款支出表", Organization: "某某市教育局", FiscalYear: 2024, Kind: "budget", Scope: "department"}},
+		{"department report titled 关于", []string{"关于太原市发展和改革委员会2016年部门决算和“三公”经费决算的公开"}, nil,
+			schema.Meta{Title: "关于太原市发展和改革委员会2016年部门决算和“三公”经费决算的公开", Organization: "太原市发展和改革委员会", FiscalYear: 2016, Kind: "final_accounts", Scope: "department"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Detect(textOf(tc.lines...), tc.info)
+			if got != tc.want {
+				t.Errorf("Detect =\n %+v\nwant\n %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseYear(t *testing.T) {
+	for in, want := range map[string]int{"2025": 2025, "二○二五": 2025, "二〇二六": 2026, "二零一九": 2019, "二〇x五": 0} {
+		if got := parseYear(in); got != want {
+			t.Errorf("parseYear(%q) = %d, want %d", in, got, want)
+		}
 	}
 }

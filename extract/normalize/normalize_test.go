@@ -207,3 +207,51 @@ func TestDocumentPDFJustifiedAmounts(t *testing.T) {
 		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// A page number printed under the text block but above the bottom tenth of
+// the page (`— 1 —` at 0.894 of the height in one report, `-1-` at 0.886
+// in another) is dropped, and the sentence it interrupted is one sentence;
+// a line of text as low on the page stays.
+func TestPageNumberAboveMargin(t *testing.T) {
+	for _, tc := range []struct{ footer, tail string }{
+		{"— 1 —", "— 2 —"}, {"-1-", "-2-"}, {"－1－", "－2－"}, {"1", "2"},
+	} {
+		doc := &extract.Document{Format: extract.FormatPDF, Pages: []extract.Page{
+			pdfPage(1,
+				pdfLine("一、2025年预算执行情况", 90, 100),
+				pdfFull("2025年，全市各级财政部门坚持以习近平新时代中国特色社会主义思想为指导，", 90, 700),
+				pdfFull("深入贯彻党的二十大精神，加紧落实更加积极的财政政策，着力保民生、", 90, 720),
+				pdfLine(tc.footer, 480, 753),
+			),
+			pdfPage(2,
+				pdfLine("稳经济、防风险。", 90, 80),
+				pdfLine("（一）一般公共预算执行情况", 90, 100),
+				pdfLine(tc.tail, 480, 748),
+			),
+		}}
+		txt := Document(doc)
+		if len(txt.Dropped) != 2 {
+			t.Errorf("%q: dropped %+v, want the two page numbers", tc.footer, txt.Dropped)
+		}
+		var got []string
+		for _, p := range txt.Pages {
+			for _, it := range p.Items {
+				got = append(got, it.Line.Orig)
+			}
+		}
+		want := "一、2025年预算执行情况\n" +
+			"2025年，全市各级财政部门坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，加紧落实更加积极的财政政策，着力保民生、稳经济、防风险。\n" +
+			"（一）一般公共预算执行情况"
+		if g := strings.Join(got, "\n"); g != want {
+			t.Errorf("%q: items:\n%s\nwant:\n%s", tc.footer, g, want)
+		}
+	}
+	// Text at the same height is body text, not furniture.
+	doc := &extract.Document{Format: extract.FormatPDF, Pages: []extract.Page{
+		pdfPage(1, pdfLine("一、概况", 90, 100), pdfLine("合计 12", 480, 753)),
+		pdfPage(2, pdfLine("二、说明", 90, 100), pdfLine("以上为全部内容", 90, 748)),
+	}}
+	if txt := Document(doc); len(txt.Dropped) != 0 {
+		t.Errorf("dropped body lines: %+v", txt.Dropped)
+	}
+}

@@ -125,7 +125,7 @@ func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extr
 		if err != nil {
 			continue // absent entries are reported as errors too
 		}
-		if v := cleanText(meta.Value); v != "" {
+		if v := cleanText(decodeInfo(meta.Value)); v != "" {
 			if doc.Info == nil {
 				doc.Info = map[string]string{}
 			}

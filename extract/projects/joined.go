@@ -15,6 +15,8 @@ type joined struct {
 	text    string
 	segs    []segment
 	written string // the lines as written, list numbers kept
+
+	oneToALine bool // the lines are a list's items, one to a line
 }
 
 // segment says that text[off:] (up to the next segment) is view[from:] of line.
@@ -36,8 +38,18 @@ func (j *joined) add(l *normalize.Line, from int) {
 		if j.text != "" {
 			j.text += "\n"
 		}
-	} else if strings.HasSuffix(j.text, "。") {
+	} else if strings.HasSuffix(j.text, "。") || j.oneToALine {
 		j.text += "\n"
+	}
+	// A label that ends its line (`数量指标：`) heads indicators written one
+	// to a line, numbered or not: each following line is an item until one
+	// reads as prose.
+	t := strings.TrimSpace(view)
+	switch {
+	case strings.HasSuffix(t, "指标：") || strings.HasSuffix(t, "指标:"):
+		j.oneToALine = true
+	case j.oneToALine && !looksLikeItem(t):
+		j.oneToALine = false
 	}
 	j.segs = append(j.segs, segment{off: len(j.text), from: from, line: l})
 	j.text += view

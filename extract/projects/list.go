@@ -28,14 +28,23 @@ var groupOf = map[string]string{
 	"服务对象满意度指标": "满意度指标", "满意度指标": "满意度指标",
 	"经济成本指标": "成本指标", "社会成本指标": "成本指标", "生态环境成本指标": "成本指标",
 	"产出指标": "产出指标", "效益指标": "效益指标",
+	// Aliases attested in local frameworks and disclosures (the national
+	// framework's curated list, shared/lexicons/perf_indicator_framework_curated.csv).
+	"进度指标": "产出指标", "产出进度指标": "产出指标", "产出成本指标": "产出指标",
+	"环境效益指标": "效益指标", "社会公众或服务对象满意度指标": "满意度指标",
 }
 
 // groups are the first-level indicator names.
 var groups = map[string]bool{"产出指标": true, "效益指标": true, "满意度指标": true}
 
-// maxCategoryRunes bounds the label before `指标：`; longer runs of Han
-// characters are prose (`…完成经济指标：`) rather than a category.
-const maxCategoryRunes = 9
+// maxCategoryRunes bounds an unknown label before `指标：`; longer runs of
+// Han characters are prose (`…完成经济指标：`) rather than a category.
+// Known categories may be longer (社会公众或服务对象满意度指标): up to
+// maxKnownCategoryRunes.
+const (
+	maxCategoryRunes      = 9
+	maxKnownCategoryRunes = 14
+)
 
 // ParseList reads the performance indicators written as prose lists in s:
 // `数量指标：办理案件数≥120件；培训人次≥300人次。质量指标：…`. Items are
@@ -66,18 +75,24 @@ func ParseList(s string) []ListItem {
 		if group == "" {
 			group = stated
 		}
-		// The list runs to 。, a line break or the next label.
+		// The list runs to 。, a line break or the next label; a label that
+		// ends its line heads items written one to a line, which run to the
+		// next label or the first line of prose.
 		end := len(s)
 		if ns, _, _ := nextLabel(s, le); ns >= 0 {
 			end = ns
 		}
 		if i := strings.IndexAny(s[le:end], "。\n"); i >= 0 {
-			end = le + i
+			if strings.TrimSpace(s[le:le+i]) == "" && s[le+i] == '\n' {
+				end = itemLinesEnd(s, le+i, end)
+			} else {
+				end = le + i
+			}
 		}
 		start := le
 		for i := le; i <= end; {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if i == end || r == '；' || r == ';' {
+			if i == end || r == '；' || r == ';' || r == '\n' {
 				if it, ok := parseItem(s, start, i); ok {
 					it.Group, it.Category = group, cat
 					out = append(out, it)
@@ -95,6 +110,39 @@ func ParseList(s string) []ListItem {
 		}
 	}
 }
+
+// itemLinesEnd returns where a list of items written one to a line ends:
+// the lines from nl (a line break) up to limit, stopping before the first
+// line that reads as prose — one with a clause comma, a full stop before
+// its end, or longer than an indicator is written.
+func itemLinesEnd(s string, nl, limit int) int {
+	end := nl
+	for i := nl; i < limit; {
+		j := strings.IndexByte(s[i+1:limit], '\n')
+		next := limit
+		if j >= 0 {
+			next = i + 1 + j
+		}
+		if !looksLikeItem(strings.TrimSpace(s[i+1 : next])) {
+			break
+		}
+		end = next
+		i = next
+	}
+	return end
+}
+
+// looksLikeItem reports whether a line can be one indicator of a list
+// written one to a line: no clause comma, no full stop before its end, not
+// longer than an indicator is written.
+func looksLikeItem(l string) bool {
+	body := strings.TrimSuffix(strings.TrimSuffix(l, "。"), "；")
+	return !strings.ContainsAny(body, "，,。") && utf8.RuneCountInString(l) <= maxItemRunes
+}
+
+// maxItemRunes is the longest line read as one indicator of a list written
+// one to a line.
+const maxItemRunes = 40
 
 // nextLabel finds the next `X指标：` label at or after pos and returns the
 // label's start, the offset after its colon, and the category.
@@ -118,7 +166,7 @@ func nextLabel(s string, pos int) (int, int, string) {
 		// Walk back over Han characters to the label's start.
 		st := pos + i
 		n := 0
-		for st > 0 && n <= maxCategoryRunes {
+		for st > 0 && n <= maxKnownCategoryRunes {
 			r, sz := utf8.DecodeLastRuneInString(s[:st])
 			if !isHan(r) {
 				break

@@ -66,6 +66,17 @@ func TestParseList(t *testing.T) {
 			nil},
 		{"ASCII semicolons", "数量指标:开展活动≥300场;培训≥12次.",
 			[]string{"产出指标/数量指标/开展活动/≥300场", "产出指标/数量指标/培训/≥12次."}},
+		// Lists written one item to a line under a label that ends its line,
+		// with and without targets, as joined.add gives them.
+		{"one to a line, names only", "数量指标：\n教职工培训人数\n资助学生人数\n质量指标：\n资助对象精准率",
+			[]string{"产出指标/数量指标/教职工培训人数/", "产出指标/数量指标/资助学生人数/", "产出指标/质量指标/资助对象精准率/"}},
+		{"one to a line, with targets, then prose", "时效指标：\n资金拨付及时率≥95%\n项目完成时间：2025年12月底前\n本项目由办公室组织实施，年底前完成。",
+			[]string{"产出指标/时效指标/资金拨付及时率/≥95%", "产出指标/时效指标/项目完成时间/2025年12月底前"}},
+		// Aliases of the national framework's categories.
+		{"alias 进度指标", "进度指标：项目完成率100%。", []string{"产出指标/进度指标/项目完成率/100%"}},
+		{"alias 环境效益指标", "环境效益指标：垃圾分类覆盖率≥90%。", []string{"效益指标/环境效益指标/垃圾分类覆盖率/≥90%"}},
+		{"long alias", "社会公众或服务对象满意度指标：群众满意度≥85%。",
+			[]string{"满意度指标/社会公众或服务对象满意度指标/群众满意度/≥85%"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -347,4 +358,37 @@ func dump(ps []schema.Project) string {
 		}
 	}
 	return sb.String()
+}
+
+// Indicators written one to a line under a label that ends its line, the
+// items unnumbered and without targets (a form of county and provincial
+// department budgets), and after them a sentence of prose.
+func TestExtractIndicatorsOneToALine(t *testing.T) {
+	txt := textOf([]string{
+		"学生资助项目经费情况说明",
+		"项目概述：落实国家学生资助政策。",
+		"绩效目标：",
+		"产出指标",
+		"数量指标：",
+		"资助学生人数",
+		"发放助学金人次",
+		"质量指标：",
+		"资助对象精准率≥98%",
+		"满意度指标：",
+		"受助学生满意度",
+		"以上指标按学期考核，年底前完成。",
+	})
+	ps := Extract(txt, outline.Build(txt))
+	if len(ps) != 1 {
+		t.Fatalf("got %d projects, want 1:\n%s", len(ps), dump(ps))
+	}
+	var got []string
+	for _, in := range ps[0].Indicators {
+		got = append(got, fmt.Sprintf("%s/%s/%s/%s@%d", in.Group, in.Category, in.Name, in.Target, in.Loc.Line))
+	}
+	want := []string{"产出指标/数量指标/资助学生人数/@6", "产出指标/数量指标/发放助学金人次/@7",
+		"产出指标/质量指标/资助对象精准率/≥98%@9", "满意度指标/满意度指标/受助学生满意度/@11"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("indicators\n got %q\nwant %q", got, want)
+	}
 }

@@ -97,6 +97,7 @@ func Fold(s string) View {
 	mark := func(orig int) {
 		runs = append(runs, run{view: b.Len(), orig: orig})
 	}
+	spaced := letterSpaced(s)
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
@@ -108,7 +109,7 @@ func Fold(s string) View {
 				}
 				j += n2
 			}
-			if removableSpace(s, i, j) {
+			if spaced || removableSpace(s, i, j) {
 				i = j
 				mark(i)
 				continue
@@ -243,6 +244,57 @@ func removableSpace(s string, i, j int) bool {
 		return true
 	}
 	return false
+}
+
+// letterSpaced reports whether s is a letter-spaced line: at least three
+// Chinese characters, each standing alone between runs of up to four spaces
+// (`大  会  文  件  （  八  ）`, `市  十  七  届  人  大`), a bracket allowed
+// beside one. Covers and headings are spaced so; Chinese words are not,
+// so every such space is layout and the view reads the words.
+func letterSpaced(s string) bool {
+	han, tokens := 0, 0
+	for i := 0; i < len(s); {
+		if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !isSpace(r2) {
+					break
+				}
+				j += n2
+			}
+			if utf8.RuneCountInString(s[i:j]) > 4 {
+				return false
+			}
+			i = j
+			continue
+		}
+		// One token: a Han character, with at most one bracket beside it,
+		// or a bracket alone.
+		tokens++
+		j, hans, other := i, 0, 0
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if isSpace(r2) {
+				break
+			}
+			switch {
+			case isHan(r2):
+				hans++
+			case strings.ContainsRune("（）()〔〕[]【】", r2):
+				other++
+			default:
+				return false
+			}
+			j += n2
+		}
+		if hans > 1 || other > 1 {
+			return false
+		}
+		han += hans
+		i = j
+	}
+	return han >= 3 && tokens >= 3
 }
 
 // splitDigits reports whether digits on both sides of a space are one

@@ -26,6 +26,18 @@ func TestFold(t *testing.T) {
 		{"增长 21.95   %。增加原因", "增长21.95%。增加原因"},
 		{"一 般 公 共 预 算 收 入     21,940.96  万 元 ， 占", "一般公共预算收入     21,940.96万元 , 占"},
 		{"纯中文没有变化", "纯中文没有变化"},
+		// Letter-spaced covers and headings of reports of several provinces
+		// read as words, whatever the spacing; lines with a word of two
+		// characters, digits or a wide gap are not letter-spaced.
+		{"大  会  文  件  （  八  ）", "大会文件(八)"},
+		{"市  十  七  届  人  大", "市十七届人大"},
+		{"泰 安 市 财 政 局", "泰安市财政局"},
+		{"会 议 文 件", "会议文件"},
+		{"会  议  文  件 （ 六 ）", "会议文件(六)"},
+		{"项  目  预算数", "项  目  预算数"},
+		{"合  计     100", "合  计     100"},
+		{"收     入     支     出", "收     入     支     出"},
+		{"是  否", "是  否"},
 	}
 	for _, tc := range tests {
 		v := Fold(tc.in)
