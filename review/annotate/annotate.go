@@ -40,7 +40,8 @@ type Item struct {
 	Finding schema.Finding
 	// Exact is true when the note sits on the finding's evidence; false
 	// when it stands in for a whole document or page (a missing section, a
-	// finding without a box), at the top of the page or the document.
+	// finding without a box), at the top of the page or the document, or
+	// when the finding's box does not hold its evidence.
 	Exact bool
 	// Anchor is the DOCX text the comment covers ("" for PDF).
 	Anchor string
@@ -95,9 +96,9 @@ func PDF(ctx context.Context, data []byte, doc *extract.Document, fs []schema.Fi
 	notes := make([]pdf.Note, 0, len(fs))
 	for _, f := range fs {
 		page := min(max(f.Loc.Page, 1), max(len(doc.Pages), 1))
-		box, exact := pageNoteBox, f.Loc.BBox != nil && f.Loc.Page == page
-		if exact {
-			box = *f.Loc.BBox
+		box, exact := pageNoteBox, false
+		if f.Loc.BBox != nil && f.Loc.Page == page {
+			box, exact = evidenceBox(doc.Pages[page-1], f)
 		}
 		notes = append(notes, pdf.Note{Page: page, Box: box, Title: "budgetdoc · " + f.Rule,
 			Contents: review.NoteText(f), Color: severityColor(f.Severity)})
@@ -108,6 +109,81 @@ func PDF(ctx context.Context, data []byte, doc *extract.Document, fs []schema.Fi
 		return nil, Report{}, err
 	}
 	return out, rep, nil
+}
+
+// evidenceBox returns the box to frame for a finding: the box of its line,
+// widened over the next or previous lines of the page when the evidence
+// runs on (a clause broken across lines). exact is false when neither the
+// line nor its neighbours hold the evidence: the box is then the finding's
+// own, not known to be on its text.
+func evidenceBox(p extract.Page, f schema.Finding) (box extract.BBox, exact bool) {
+	box = *f.Loc.BBox
+	var lines []extract.Line
+	add := func(ls []extract.Line) {
+		for _, l := range ls {
+			if l.Loc.BBox != nil {
+				lines = append(lines, l)
+			}
+		}
+	}
+	for _, b := range p.Blocks {
+		add(b.Lines)
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				for _, c := range row {
+					add(c.Lines)
+				}
+			}
+		}
+	}
+	at := -1
+	for i, l := range lines {
+		if l.Loc.Line == f.Loc.Line {
+			at = i
+			break
+		}
+	}
+	ev := squash(f.Evidence)
+	if at < 0 || ev == "" {
+		return box, false
+	}
+	const maxSpan = 4
+	for span := 1; span <= maxSpan; span++ {
+		for s := max(0, at-span+1); s <= at && s+span <= len(lines); s++ {
+			var text strings.Builder
+			for _, l := range lines[s : s+span] {
+				text.WriteString(squash(l.Text))
+			}
+			if strings.Contains(text.String(), ev) {
+				b := *lines[s].Loc.BBox
+				for _, l := range lines[s+1 : s+span] {
+					b = b.Union(*l.Loc.BBox)
+				}
+				return b, true
+			}
+		}
+	}
+	return box, Overlap(lines[at].Text, f.Evidence) >= min(minOverlap, len([]rune(ev)))
+}
+
+// minOverlap is how many characters of the evidence a framed line must
+// hold for the frame to count as on the evidence.
+const minOverlap = 4
+
+// Overlap is the length in runes of the longest run of the evidence's
+// characters (white space dropped) that text contains.
+func Overlap(text, ev string) int {
+	t, e := squash(text), []rune(squash(ev))
+	best := 0
+	for i := range e {
+		for j := i + best + 1; j <= len(e); j++ {
+			if !strings.Contains(t, string(e[i:j])) {
+				break
+			}
+			best = j - i
+		}
+	}
+	return best
 }
 
 // lineFinder places findings on the lines of a DOCX main document part.
