@@ -98,7 +98,7 @@ func PDF(ctx context.Context, data []byte, doc *extract.Document, fs []schema.Fi
 		page := min(max(f.Loc.Page, 1), max(len(doc.Pages), 1))
 		box, exact := pageNoteBox, false
 		if f.Loc.BBox != nil && f.Loc.Page == page {
-			box, exact = evidenceBox(doc.Pages[page-1], f)
+			box, exact = EvidenceBox(doc.Pages[page-1], f)
 		}
 		notes = append(notes, pdf.Note{Page: page, Box: box, Title: "budgetdoc · " + f.Rule,
 			Contents: review.NoteText(f), Color: severityColor(f.Severity)})
@@ -111,12 +111,12 @@ func PDF(ctx context.Context, data []byte, doc *extract.Document, fs []schema.Fi
 	return out, rep, nil
 }
 
-// evidenceBox returns the box to frame for a finding: the box of its line,
+// EvidenceBox returns the box to frame for a finding: the box of its line,
 // widened over the next or previous lines of the page when the evidence
 // runs on (a clause broken across lines). exact is false when neither the
 // line nor its neighbours hold the evidence: the box is then the finding's
 // own, not known to be on its text.
-func evidenceBox(p extract.Page, f schema.Finding) (box extract.BBox, exact bool) {
+func EvidenceBox(p extract.Page, f schema.Finding) (box extract.BBox, exact bool) {
 	box = *f.Loc.BBox
 	var lines []extract.Line
 	add := func(ls []extract.Line) {
