@@ -18,6 +18,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/width"
+
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/pdf"
 	"github.com/budgetdoc/budgetdoc/review"
@@ -171,9 +173,11 @@ func EvidenceBox(p extract.Page, f schema.Finding) (box extract.BBox, exact bool
 const minOverlap = 4
 
 // Overlap is the length in runes of the longest run of the evidence's
-// characters (white space dropped) that text contains.
+// characters that text contains, comparing without white space and with
+// full-width digits and letters folded (the evidence may quote the
+// parsing view, the page has the characters as printed).
 func Overlap(text, ev string) int {
-	t, e := squash(text), []rune(squash(ev))
+	t, e := width.Fold.String(squash(text)), []rune(width.Fold.String(squash(ev)))
 	best := 0
 	for i := range e {
 		for j := i + best + 1; j <= len(e); j++ {

@@ -58,9 +58,10 @@ func popplerText(t testing.TB, file string, page int, b [4]float64) string {
 // of the findings with a box have an annotation whose rectangle covers
 // their evidence as read back by PDFium and by poppler: whole, or in part
 // (a run of at least 4 characters, or all of a shorter evidence).
+// Misses fail a test when strict, and are only counted otherwise.
 type overlapStats struct{ boxed, whole, part, poppler int }
 
-func pdfOverlap(t testing.TB, orig, out []byte, fs []schema.Finding, rep Report) overlapStats {
+func pdfOverlap(t testing.TB, orig, out []byte, fs []schema.Finding, rep Report, strict bool) overlapStats {
 	t.Helper()
 	anns, err := pdf.Annotations(context.Background(), out)
 	if err != nil {
@@ -115,12 +116,14 @@ func pdfOverlap(t testing.TB, orig, out []byte, fs []schema.Finding, rep Report)
 		case n >= need:
 			st.part++
 		default:
-			t.Errorf("page %d line %d %s: the annotation covers %q, not the evidence %q", f.Loc.Page, f.Loc.Line, f.Rule, a.Text, f.Evidence)
+			if strict {
+				t.Errorf("page %d line %d %s: the annotation covers %q, not the evidence %q", f.Loc.Page, f.Loc.Line, f.Rule, a.Text, f.Evidence)
+			}
 		}
 		if usePoppler {
 			if n := Overlap(popplerText(t, tmp, a.Page, a.Box), f.Evidence); n >= need {
 				st.poppler++
-			} else {
+			} else if strict {
 				t.Errorf("page %d line %d %s: poppler reads %q inside the annotation, not the evidence %q",
 					f.Loc.Page, f.Loc.Line, f.Rule, popplerText(t, tmp, a.Page, a.Box), f.Evidence)
 			}
@@ -140,7 +143,7 @@ func TestPDFAnnotationsCoverEvidence(t *testing.T) {
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			orig, out, fs, rep := annotated(t, p)
-			st := pdfOverlap(t, orig, out, fs, rep)
+			st := pdfOverlap(t, orig, out, fs, rep, true)
 			t.Logf("%d findings, %d with a box: evidence wholly inside %d, partly %d, poppler agrees %d", len(fs), st.boxed, st.whole, st.part, st.poppler)
 		})
 	}
@@ -159,7 +162,7 @@ func BenchmarkCorpusAnnotationOverlap(b *testing.B) {
 		var all overlapStats
 		for _, p := range files {
 			orig, out, fs, rep := annotated(b, p)
-			st := pdfOverlap(b, orig, out, fs, rep)
+			st := pdfOverlap(b, orig, out, fs, rep, false)
 			all.boxed += st.boxed
 			all.whole += st.whole
 			all.part += st.part

@@ -48,7 +48,7 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	},
 	"sub":  func(a, b int) int { return a - b },
 	"list": func(xs ...string) []string { return xs },
-	"add": func(a, b int) int { return a + b },
+	"add":  func(a, b int) int { return a + b },
 }).ParseFS(assets, "templates/*.html"))
 
 func (s *Server) routes() {

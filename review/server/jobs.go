@@ -32,19 +32,19 @@ type job struct {
 // result is a finished check as stored on disk: everything the pages
 // need without reading the document again.
 type result struct {
-	SHA256   string           `json:"sha256"`
-	Name     string           `json:"name"`
-	Format   string           `json:"format"`
-	Checked  time.Time        `json:"checked"`
-	Seconds  float64          `json:"seconds"`
-	Draft    string           `json:"draft"`
-	Out      *schema.Document `json:"out"`
-	IDs      []string         `json:"ids"` // review.Identities of Out.Findings
+	SHA256  string           `json:"sha256"`
+	Name    string           `json:"name"`
+	Format  string           `json:"format"`
+	Checked time.Time        `json:"checked"`
+	Seconds float64          `json:"seconds"`
+	Draft   string           `json:"draft"`
+	Out     *schema.Document `json:"out"`
+	IDs     []string         `json:"ids"` // review.Identities of Out.Findings
 	// Boxes are the boxes to draw for Out.Findings (PDF): the finding's
 	// box widened over the lines its evidence runs on (annotate.EvidenceBox).
-	Boxes []*schema.BBox `json:"boxes,omitempty"`
-	Pages    []pageView       `json:"pages"`
-	Previous string           `json:"previous,omitempty"` // SHA-256 of the draft's previous version
+	Boxes    []*schema.BBox `json:"boxes,omitempty"`
+	Pages    []pageView     `json:"pages"`
+	Previous string         `json:"previous,omitempty"` // SHA-256 of the draft's previous version
 }
 
 // pageView is what the page view shows of a page: its size (PDF) or its
