@@ -25,7 +25,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
-func newTestServer(t *testing.T, cfg Config) (*Server, *httptest.Server) {
+func newTestServer(t testing.TB, cfg Config) (*Server, *httptest.Server) {
 	t.Helper()
 	if cfg.DataDir == "" {
 		cfg.DataDir = t.TempDir()
@@ -52,7 +52,7 @@ type upload struct {
 
 // post uploads files as the page's form does and returns the response
 // (redirects not followed).
-func post(t *testing.T, ts *httptest.Server, files ...upload) *http.Response {
+func post(t testing.TB, ts *httptest.Server, files ...upload) *http.Response {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
@@ -77,7 +77,7 @@ func post(t *testing.T, ts *httptest.Server, files ...upload) *http.Response {
 
 var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
-func get(t *testing.T, url string) (int, string, http.Header) {
+func get(t testing.TB, url string) (int, string, http.Header) {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -94,7 +94,7 @@ func shaOf(b []byte) string {
 }
 
 // waitDone polls the status API until the document is checked.
-func waitDone(t *testing.T, ts *httptest.Server, sha string) string {
+func waitDone(t testing.TB, ts *httptest.Server, sha string) string {
 	t.Helper()
 	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
