@@ -39,16 +39,26 @@ type segment struct {
 func scanLines(body []byte) (lines []*xline, prefix string, err error) {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	type para struct{ cur *xline }
+	// Runs nest through text boxes (a w:r holding a drawing whose text
+	// box holds paragraphs of runs), so run state is a stack.
+	type run struct {
+		rPr    string
+		hidden bool
+	}
 	var (
 		paras    []*para
-		inRun    bool
-		runPr    string
-		hidden   bool
+		runs     []run
 		rPrStart = -1
+		rPrDepth int // w:rPr nests inside w:rPrChange (the former formatting)
 		inText   bool
 		skipping int // depth inside content that is not text
-		depth    int
 	)
+	top := func() *run {
+		if len(runs) == 0 {
+			return nil
+		}
+		return &runs[len(runs)-1]
+	}
 	newLine := func(p *para) {
 		p.cur = &xline{}
 		lines = append(lines, p.cur)
@@ -65,7 +75,6 @@ func scanLines(body []byte) (lines []*xline, prefix string, err error) {
 		after := int(d.InputOffset())
 		switch t := tok.(type) {
 		case xml.StartElement:
-			depth++
 			if skipping > 0 {
 				skipping++
 				continue
@@ -82,23 +91,25 @@ func scanLines(body []byte) (lines []*xline, prefix string, err error) {
 				newLine(p)
 				paras = append(paras, p)
 			case w && t.Name.Local == "r":
-				inRun, runPr, hidden = true, "", false
-			case w && t.Name.Local == "rPr" && inRun:
-				rPrStart = before
-			case w && t.Name.Local == "vanish" && rPrStart >= 0:
+				runs = append(runs, run{})
+			case w && t.Name.Local == "rPr" && top() != nil:
+				if rPrDepth == 0 {
+					rPrStart = before
+				}
+				rPrDepth++
+			case w && t.Name.Local == "vanish" && rPrDepth == 1:
 				v := attrVal(t, "val")
-				hidden = v != "false" && v != "0" && v != "off"
-			case w && t.Name.Local == "t" && inRun && !hidden:
+				top().hidden = v != "false" && v != "0" && v != "off"
+			case w && t.Name.Local == "t" && top() != nil && !top().hidden:
 				inText = true
-			case w && (t.Name.Local == "tab" || t.Name.Local == "ptab") && inRun && !hidden && len(paras) > 0:
+			case w && (t.Name.Local == "tab" || t.Name.Local == "ptab") && top() != nil && !top().hidden && len(paras) > 0:
 				paras[len(paras)-1].cur.add("\t", segment{raw: [2]int{-1, -1}})
-			case w && (t.Name.Local == "br" || t.Name.Local == "cr") && inRun && !hidden && len(paras) > 0:
+			case w && (t.Name.Local == "br" || t.Name.Local == "cr") && top() != nil && !top().hidden && len(paras) > 0:
 				if attrVal(t, "type") != "page" {
 					newLine(paras[len(paras)-1])
 				}
 			}
 		case xml.EndElement:
-			depth--
 			if skipping > 0 {
 				skipping--
 				continue
@@ -112,21 +123,26 @@ func scanLines(body []byte) (lines []*xline, prefix string, err error) {
 					paras = paras[:len(paras)-1]
 				}
 			case "r":
-				inRun = false
+				if len(runs) > 0 {
+					runs = runs[:len(runs)-1]
+				}
 			case "rPr":
-				if rPrStart >= 0 {
-					runPr = string(body[rPrStart:after])
+				if rPrDepth > 0 {
+					rPrDepth--
+				}
+				if rPrDepth == 0 && rPrStart >= 0 && top() != nil {
+					top().rPr = string(body[rPrStart:after])
 					rPrStart = -1
 				}
 			case "t":
 				inText = false
 			}
 		case xml.CharData:
-			if !inText || skipping > 0 || len(paras) == 0 {
+			if !inText || skipping > 0 || len(paras) == 0 || top() == nil {
 				continue
 			}
 			raw := string(body[before:after])
-			seg := segment{raw: [2]int{before, after}, rawText: raw, rPr: runPr}
+			seg := segment{raw: [2]int{before, after}, rawText: raw, rPr: top().rPr}
 			if strings.HasPrefix(raw, "<![CDATA[") {
 				seg.raw = [2]int{-1, -1} // cannot be split; text still counts
 			}
