@@ -322,3 +322,35 @@ func TestDOCXBadInput(t *testing.T) {
 		t.Errorf("err = %v, want one saying what is supported", err)
 	}
 }
+
+// TestDOCXTextBoxAndRevisions: a text box inside a run, whose paragraph
+// mark is hidden, leaves the run's own text and properties alone; the
+// former formatting of a revised run is not the one copied.
+func TestDOCXTextBoxAndRevisions(t *testing.T) {
+	body := `<w:p><w:r><w:rPr><w:i/></w:rPr><w:pict><w:txbxContent><w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>` +
+		`<w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></w:pict><w:t>框外合计100万元</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:rPr><w:u w:val="single"/><w:rPrChange w:id="1" w:author="a"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>修订后200万元</w:t></w:r></w:p>`
+	data := buildDOCX(t, body, nil)
+	fs := []schema.Finding{
+		{Rule: "sum-mismatch", Severity: "error", Message: "m", Evidence: "100万元"},
+		{Rule: "sum-mismatch", Severity: "error", Message: "m", Evidence: "200万元"},
+	}
+	out, rep, err := DOCX(data, nil, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Exact != 2 {
+		t.Errorf("%d of 2 placed exactly", rep.Exact)
+	}
+	doc := string(zipParts(t, out)["word/document.xml"])
+	texts, _ := commentRanges(t, []byte(doc))
+	if texts["0"] != "100万元" || texts["1"] != "200万元" {
+		t.Errorf("ranges %q", texts)
+	}
+	if !strings.Contains(doc, `<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">100万元`) {
+		t.Errorf("the split run did not keep its own properties:\n%s", doc)
+	}
+	if !strings.Contains(doc, `<w:commentRangeStart w:id="1"/><w:r><w:rPr><w:u w:val="single"/><w:rPrChange`) {
+		t.Errorf("the revised run's properties were not copied whole:\n%s", doc)
+	}
+}

@@ -51,7 +51,8 @@ func scanLines(body []byte) (lines []*xline, prefix string, err error) {
 		rPrStart = -1
 		rPrDepth int // w:rPr nests inside w:rPrChange (the former formatting)
 		inText   bool
-		skipping int // depth inside content that is not text
+		skipping int      // depth inside content that is not text
+		parents  []string // local names of the open elements
 	)
 	top := func() *run {
 		if len(runs) == 0 {
@@ -75,6 +76,11 @@ func scanLines(body []byte) (lines []*xline, prefix string, err error) {
 		after := int(d.InputOffset())
 		switch t := tok.(type) {
 		case xml.StartElement:
+			parent := ""
+			if len(parents) > 0 {
+				parent = parents[len(parents)-1]
+			}
+			parents = append(parents, t.Name.Local)
 			if skipping > 0 {
 				skipping++
 				continue
@@ -92,7 +98,7 @@ func scanLines(body []byte) (lines []*xline, prefix string, err error) {
 				paras = append(paras, p)
 			case w && t.Name.Local == "r":
 				runs = append(runs, run{})
-			case w && t.Name.Local == "rPr" && top() != nil:
+			case w && t.Name.Local == "rPr" && top() != nil && (parent == "r" || rPrDepth > 0):
 				if rPrDepth == 0 {
 					rPrStart = before
 				}
@@ -110,6 +116,9 @@ func scanLines(body []byte) (lines []*xline, prefix string, err error) {
 				}
 			}
 		case xml.EndElement:
+			if len(parents) > 0 {
+				parents = parents[:len(parents)-1]
+			}
 			if skipping > 0 {
 				skipping--
 				continue
@@ -127,9 +136,10 @@ func scanLines(body []byte) (lines []*xline, prefix string, err error) {
 					runs = runs[:len(runs)-1]
 				}
 			case "rPr":
-				if rPrDepth > 0 {
-					rPrDepth--
+				if rPrDepth == 0 {
+					continue // a paragraph mark's properties
 				}
+				rPrDepth--
 				if rPrDepth == 0 && rPrStart >= 0 && top() != nil {
 					top().rPr = string(body[rPrStart:after])
 					rPrStart = -1
