@@ -217,20 +217,8 @@ func pageViews(doc *extract.Document) []pageView {
 			continue
 		}
 		var lines []lineView
-		add := func(ls []extract.Line) {
-			for _, l := range ls {
-				lines = append(lines, lineView{N: l.Loc.Line, Text: l.Text})
-			}
-		}
-		for _, b := range p.Blocks {
-			add(b.Lines)
-			if b.Table != nil {
-				for _, row := range b.Table.Rows {
-					for _, c := range row {
-						add(c.Lines)
-					}
-				}
-			}
+		for _, l := range annotate.PageLines(p) {
+			lines = append(lines, lineView{N: l.Loc.Line, Text: l.Text})
 		}
 		out[i] = pageView{Lines: lines}
 	}
