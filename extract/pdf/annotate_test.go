@@ -33,7 +33,7 @@ func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 // them with rotated pages) and re-reads the result with PDFium: each
 // annotation is where its line is and holds that line's text.
 func TestAnnotateRoundTrip(t *testing.T) {
-	for _, name := range []string{"libreoffice_truetype.pdf", "pages3_rotate.pdf", "chromium_cid.pdf"} {
+	for _, name := range []string{"libreoffice_truetype.pdf", "pages3_rotate.pdf", "chromium_cid.pdf", "aes128.pdf", "rc4_40.pdf", "objstm.pdf"} {
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", name))
 			if err != nil {

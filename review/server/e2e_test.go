@@ -85,10 +85,10 @@ func TestBrowser(t *testing.T) {
 		a.querySelector("input[value=ignored]").click(); a.querySelector("input[name=note]").value = "已在说明中注明";
 		a.querySelector("form.decide button").click() })()`, nil))
 	step("decision shown", b.WaitFor(`document.querySelector("article.finding .status.ignored")`, 30*time.Second))
+	step("mark the page before reloading", b.Eval("window.beforeReload = true", nil))
 	_, err = b.Call("Page.reload", map[string]any{"ignoreCache": true})
 	step("reload", err)
-	time.Sleep(200 * time.Millisecond)
-	step("decision kept after reload", b.WaitFor(`document.readyState === "complete" &&
+	step("decision kept after reload", b.WaitFor(`!window.beforeReload && document.readyState === "complete" &&
 		document.querySelector("article.finding .status.ignored") &&
 		document.querySelector("article.finding input[name=note]").value === "已在说明中注明"`, 30*time.Second))
 

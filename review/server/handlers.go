@@ -107,10 +107,17 @@ func (s *Server) handleLang(w http.ResponseWriter, r *http.Request) {
 	lang := review.ParseLang(r.PathValue("lang"))
 	http.SetCookie(w, &http.Cookie{Name: "lang", Value: string(lang), Path: "/", SameSite: http.SameSiteStrictMode, MaxAge: 365 * 24 * 3600})
 	back := r.URL.Query().Get("back")
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") {
+	if !localPath(back) {
 		back = "/"
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+// localPath reports whether a redirect target stays on this server: a
+// path, not "//host" or "/\host" (which browsers read as another host).
+func localPath(p string) bool {
+	return strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") && !strings.HasPrefix(p, "/\\") &&
+		!strings.ContainsAny(p, "\r\n")
 }
 
 // listed is a document on the start page.
@@ -195,6 +202,9 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 		}
 		sha, err := s.storeUpload(part)
 		part.Close()
+		if err == nil {
+			err = os.WriteFile(s.filePath(sha)+".name", []byte(name), 0o600)
+		}
 		if err != nil {
 			problems = append(problems, name+": "+err.Error())
 			continue
@@ -338,6 +348,14 @@ func (s *Server) handleDoc(w http.ResponseWriter, r *http.Request) {
 	res, err := s.loadResult(sha)
 	if err != nil {
 		state, ahead, msg := s.status(sha)
+		if _, err := os.Stat(s.filePath(sha)); state == "" && err == nil {
+			// Stored but not checked: the server stopped while it was
+			// queued. Queue it again.
+			name, _ := os.ReadFile(s.filePath(sha) + ".name")
+			if s.enqueue(sha, displayName(string(name))) == nil {
+				state, ahead, msg = s.status(sha)
+			}
+		}
 		switch state {
 		case "":
 			s.fail(w, r, http.StatusNotFound, "没有这个文件，或已按保留期限删除 / no such document, or removed after the retention period")
@@ -549,7 +567,7 @@ func (s *Server) handleDecide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back := r.FormValue("back")
-	if !strings.HasPrefix(back, "/doc/"+sha) {
+	if !strings.HasPrefix(back, "/doc/"+sha) || !localPath(back) {
 		back = "/doc/" + sha
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)

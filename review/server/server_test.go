@@ -365,3 +365,33 @@ func TestDraftKey(t *testing.T) {
 		}
 	}
 }
+
+// TestRequeue: a stored upload whose check was lost (the server stopped
+// while it waited) is queued again when its page is opened.
+func TestRequeue(t *testing.T) {
+	s, ts := newTestServer(t, Config{})
+	txt := []byte("支出预算总额为100万元。。\n")
+	sha := shaOf(txt)
+	if err := os.WriteFile(s.filePath(sha), txt, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(s.filePath(sha)+".name", []byte("草稿.txt"), 0o600)
+	if code, page, _ := get(t, ts.URL+"/doc/"+sha); code != 200 || !strings.Contains(page, "spinner") {
+		t.Fatalf("page of a stored, unchecked upload: %d\n%s", code, page)
+	}
+	if st := waitDone(t, ts, sha); st != "done" {
+		t.Fatalf("state %s", st)
+	}
+	if _, page, _ := get(t, ts.URL+"/doc/"+sha); !strings.Contains(page, "草稿.txt") || !strings.Contains(page, "punctuation") {
+		t.Errorf("requeued document page:\n%s", page)
+	}
+}
+
+func TestLocalPath(t *testing.T) {
+	for p, want := range map[string]bool{"/": true, "/doc/ab?page=2#view": true, "//evil.example/": false,
+		"/\\evil.example": false, "http://evil.example/": false, "": false, "/a\r\nSet-Cookie: x": false} {
+		if localPath(p) != want {
+			t.Errorf("localPath(%q) = %v", p, !want)
+		}
+	}
+}
