@@ -67,3 +67,15 @@ func TestCheckAnnotate(t *testing.T) {
 		t.Errorf("annotating over the input: exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestServeUsage(t *testing.T) {
+	if code, _, stderr := cli(t, "serve", "--data", t.TempDir(), "draft.pdf"); code != exitInput || !strings.Contains(stderr, "upload files on the page") {
+		t.Errorf("file argument: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := cli(t, "serve", "--data", t.TempDir(), "--addr", "127.0.0.1:99999"); code != exitInput || !strings.Contains(stderr, "99999") {
+		t.Errorf("bad address: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := cli(t, "serve", "-h"); code != exitOK || !strings.Contains(stderr, "--addr") {
+		t.Errorf("-h: exit %d, %q", code, stderr)
+	}
+}
