@@ -51,7 +51,7 @@ var labels = map[string][2]string{
 	"lang.other":    {"English", "中文"},
 	"no.text":       {"本页没有文字。", "No text on this page."},
 	"no.image":      {"原文件已按保留期限删除，无法显示页面图像。", "The file was removed after the retention period; the page image is not available."},
-	"doc.level":     {"全文", "whole document"},
+	"colon":         {"：", ": "},
 }
 
 // tr returns the label in the language.

@@ -5,6 +5,12 @@
 // interface by default, makes no outgoing requests and serves its few
 // assets (HTML templates, CSS, a little JavaScript) from the binary.
 //
+// The data directory holds review.sqlite (decisions and versions, see
+// review/store), files/ (uploads named by SHA-256, with a .name file
+// holding the name shown), results/ (each check's findings and page views
+// as JSON, and the full contract document for the JSON download) and
+// pages/ (rendered page images).
+//
 // Safe by construction: uploads are stored under the data directory by
 // their SHA-256 (never under a name the client chose), each file is size
 // limited and read under the CLI's size, page and time limits, at most
