@@ -6,15 +6,12 @@ import (
 	"context"
 	"encoding/xml"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/budgetdoc/budgetdoc/check"
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/docx"
-	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/review"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
@@ -167,19 +164,7 @@ func itoa(n int) string {
 func TestDOCXFixtures(t *testing.T) {
 	for _, name := range []string{"tables.docx", "budget.docx"} {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join("..", "..", "extract", "docx", "testdata", name)
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := pipeline.Bytes(context.Background(), path, data, pipeline.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, err := check.Run(res, check.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			data, res, fs := checked(t, filepath.Join("..", "..", "extract", "docx", "testdata", name))
 			if len(fs) == 0 {
 				t.Fatal("no findings to annotate")
 			}

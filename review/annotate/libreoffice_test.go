@@ -13,9 +13,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/budgetdoc/budgetdoc/check"
-	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 )
 
 var (
@@ -32,19 +29,7 @@ func TestDOCXLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Skip("no LibreOffice (soffice)")
 	}
-	path := filepath.Join("..", "..", "extract", "docx", "testdata", "tables.docx")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := pipeline.Bytes(context.Background(), path, data, pipeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := check.Run(res, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, res, fs := checked(t, filepath.Join("..", "..", "extract", "docx", "testdata", "tables.docx"))
 	out, rep, err := DOCX(data, res.Doc, fs)
 	if err != nil {
 		t.Fatal(err)

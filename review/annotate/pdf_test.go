@@ -19,6 +19,20 @@ import (
 // annotated checks a PDF and annotates it.
 func annotated(t testing.TB, path string) (orig, out []byte, fs []schema.Finding, rep Report) {
 	t.Helper()
+	data, res, fs := checked(t, path)
+	out, rep, err := PDF(context.Background(), data, res.Doc, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(out, data) {
+		t.Fatal("the annotated copy does not start with the original bytes")
+	}
+	return data, out, fs, rep
+}
+
+// checked reads and checks a file (skipping when it is absent).
+func checked(t testing.TB, path string) ([]byte, *pipeline.Result, []schema.Finding) {
+	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("%v", err)
@@ -27,18 +41,11 @@ func annotated(t testing.TB, path string) (orig, out []byte, fs []schema.Finding
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err = check.Run(res, check.Options{})
+	fs, err := check.Run(res, check.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, rep, err = PDF(context.Background(), data, res.Doc, fs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(out, data) {
-		t.Fatal("the annotated copy does not start with the original bytes")
-	}
-	return data, out, fs, rep
+	return data, res, fs
 }
 
 // popplerText is poppler's text inside a box of a page (points, top-left
