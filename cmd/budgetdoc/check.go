@@ -22,12 +22,15 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
   budgetdoc check --format sarif -o out.sarif a.pdf
   budgetdoc check --profile shanghai-district-budget draft.pdf
   budgetdoc check --rules                        # the rule catalogue: ID, severity, what it catches
+  budgetdoc check --annotate draft.checked.pdf draft.pdf    # a copy with a note at each finding
+  budgetdoc check --annotate draft.checked.docx draft.docx  # a copy with a Word comment per finding
 `, stderr)
 	format := fs.String("format", "text", "output `format`: text, json or sarif")
 	failOn := fs.String("fail-on", "error", "exit 1 when a finding of this `severity` or worse is found: error, warning, info")
 	profile := fs.String("profile", "", "force the missing-section `profile` (shanghai-district-budget, shanghai-district-final, dept-budget, unit-budget, dept-final, none)")
 	outPath := fs.String("o", "", "write to `FILE` instead of stdout")
 	timeout := fs.Duration("timeout", read.DefaultTimeout, "give up on a document after this `duration`")
+	annotateOut := fs.String("annotate", "", "also write a copy of each PDF/DOCX with the findings as annotations or Word comments: `OUT` is the file (one input) or a directory (several)")
 	listRules := fs.Bool("rules", false, "list the rules (ID, severity, what each catches) and exit")
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
@@ -85,6 +88,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return exitInput
 		}
 		docs = append(docs, check.DocResult{Path: path, Findings: found, Out: res.Out})
+		if *annotateOut != "" {
+			if err := writeAnnotated(ctx, *annotateOut, path, res, found, fs.NArg() > 1, stderr); err != nil {
+				fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
+				code = exitInput
+			}
+		}
 		for _, f := range found {
 			if check.Severity(f.Severity).Rank() >= threshold.Rank() && code == exitOK {
 				code = exitFindings
