@@ -85,7 +85,10 @@ func TestDOCXLibreOffice(t *testing.T) {
 			placed++
 		}
 	}
-	if placed != rep.Exact {
+	// Every comment we count as anchored on its evidence must read so in
+	// LibreOffice too; LibreOffice may find one more, where the evidence is
+	// inside the range but its text is split differently (a tab, a field).
+	if placed < rep.Exact {
 		t.Errorf("LibreOffice finds %d comments spanning their evidence, we placed %d", placed, rep.Exact)
 	}
 }
