@@ -56,6 +56,11 @@ func (l *Lexicon) AllRenames() []Rename {
 	return out
 }
 
+// minSlipRunes is the shortest name judged as a slip of its code's name: a
+// two-character name one character from another (水费, 电费) is usually
+// another code's name.
+const minSlipRunes = 3
+
 // Problem is what CheckName finds wrong with a table row's name.
 type Problem struct {
 	Want      string // the canonical name of the row's code
@@ -90,7 +95,7 @@ func (l *Lexicon) CheckName(code, label string) (Problem, bool) {
 			}
 		}
 	}
-	if utf8.RuneCountInString(name) >= 4 {
+	if utf8.RuneCountInString(name) >= minSlipRunes && len(l.byName[name]) == 0 {
 		for _, n := range e.Names {
 			if e.suspect(n) || n.Docs < trustedDocs {
 				continue

@@ -99,9 +99,9 @@ var (
 
 // Window sizes in characters.
 const (
-	maxWord    = 8 // longest word the segmentation uses
-	maxCand    = 6 // longest word a correction may complete
-	context    = 6 // characters on each side scored with the segmentation
+	maxWord    = 8     // longest word the segmentation uses
+	maxCand    = 6     // longest word a correction may complete
+	context    = 6     // characters on each side scored with the segmentation
 	phraseFreq = 10000 // a curated term counts as common as an everyday word (建筑 14397)
 )
 
@@ -379,19 +379,22 @@ func (m *Model) Check(text string) []Suggestion { return m.CheckWith(text, Optio
 // punctuation and Latin text never take part in a word.
 func (m *Model) CheckWith(text string, opt Options) []Suggestion {
 	minWord := max(2, opt.MinWord)
-	var out []Suggestion
+	var cls []*clause
 	var rs []rune
 	var offs []int
 	flush := func(end int) {
 		if len(rs) >= 2 {
+			c := &clause{orig: rs, rs: append([]rune(nil), rs...), offs: offs, fixed: make([]bool, len(rs))}
 			// In prose, a clause that stops at the end of the line or at a
 			// dash (a page footer run in) may continue beyond a layout
 			// break: its last character is not judged.
 			rest := strings.TrimSpace(text[end:])
-			open := opt.Prose && (rest == "" || strings.HasPrefix(rest, "—"))
-			out = append(out, m.checkClause(text, rs, offs, minWord, opt.Prose, open)...)
+			if opt.Prose && (rest == "" || strings.HasPrefix(rest, "—")) {
+				c.fixed[len(rs)-1] = true
+			}
+			cls = append(cls, c)
 		}
-		rs, offs = rs[:0], offs[:0]
+		rs, offs = nil, nil
 	}
 	for i, r := range text {
 		if unicode.Is(unicode.Han, r) {
@@ -402,30 +405,37 @@ func (m *Model) CheckWith(text string, opt Options) []Suggestion {
 		flush(i)
 	}
 	flush(len(text))
+	var out []Suggestion
+	for _, c := range cls {
+		out = append(out, m.rounds(text, c, minWord, opt.Prose, MinScore)...)
+	}
 	return out
 }
 
-// checkClause checks one run of Han characters; offs are their byte offsets
-// in text. Corrections are applied and the clause checked again (up to
-// maxRounds times): two slips side by side (卫申建康委) block each other's
-// words until one is corrected.
-func (m *Model) checkClause(text string, orig []rune, offs []int, minWord int, prose, openEnd bool) []Suggestion {
-	rs := append([]rune(nil), orig...)
-	fixed := make([]bool, len(rs))
-	if openEnd {
-		fixed[len(rs)-1] = true
-	}
+// clause is one run of Han characters being checked: as written, as
+// corrected so far, the byte offsets of its characters in the text, and
+// which characters are settled.
+type clause struct {
+	orig, rs []rune
+	offs     []int
+	fixed    []bool
+}
+
+// rounds checks a clause until nothing new is found (at most maxRounds
+// passes), applying each correction before the next pass: two slips side by
+// side (卫申建康委) block each other's words until one is corrected.
+func (m *Model) rounds(text string, c *clause, minWord int, prose bool, threshold float64) []Suggestion {
 	var found []Suggestion
 	for round := 0; round < maxRounds; round++ {
-		news := m.scan(rs, fixed, minWord, prose)
+		news := m.scan(c.rs, c.fixed, minWord, prose, threshold)
 		if len(news) == 0 {
 			break
 		}
 		for _, s := range news {
-			fixed[s.at] = true
-			rs[s.at] = []rune(s.Right)[0]
-			s.Start = offs[s.at]
-			s.End = offs[s.at] + utf8.RuneLen(orig[s.at])
+			c.fixed[s.at] = true
+			c.rs[s.at] = []rune(s.Right)[0]
+			s.Start = c.offs[s.at]
+			s.End = c.offs[s.at] + utf8.RuneLen(c.orig[s.at])
 			s.Wrong = text[s.Start:s.End]
 			found = append(found, s.Suggestion)
 		}
@@ -442,7 +452,7 @@ type placed struct {
 }
 
 // scan makes one pass over a clause, skipping characters already corrected.
-func (m *Model) scan(rs []rune, fixed []bool, minWord int, prose bool) []placed {
+func (m *Model) scan(rs []rune, fixed []bool, minWord int, prose bool, threshold float64) []placed {
 	n := len(rs)
 	cover := m.cover(rs)
 	var found []placed
@@ -468,7 +478,7 @@ func (m *Model) scan(rs []rune, fixed []bool, minWord int, prose bool) []placed 
 				best = Suggestion{Right: string(c.r), Word: word, Kind: c.kind, Score: s}
 			}
 		}
-		if best.Score < MinScore {
+		if best.Score < threshold {
 			continue
 		}
 		best.High = best.Score >= HighScore
