@@ -41,7 +41,7 @@ var sample = [][4]string{
 	{"sh2024", "2024", "2230102", `"三供一业"移交补助支出`},
 	{"sh2026", "2026", "2230102", "“三供一业”移交补助支出"},
 	{"sh2026", "2026", "9999999", "不是科目"}, // not a classification code
-	{"sh2026", "2026", "301", "2026"},       // no name
+	{"sh2026", "2026", "301", "2026"},     // no name
 }
 
 func TestHarvestAndCanonical(t *testing.T) {
@@ -219,9 +219,9 @@ func TestHarvestTable(t *testing.T) {
 		row("204", "公共安全支出", "204", "公共安全支出", "87267272.44"),
 		row("20406", "司法", "20406", "司法", "87267272.44"),
 		row("2040601", "行政运行", "2040601", "行政运行", "16726725.44"),
-		row("2040704", "错位的项", "2040704", "错位的项", "1.00"), // its 款 20407 is not above it
+		row("2040704", "错位的项", "2040704", "错位的项", "1.00"),  // its 款 20407 is not above it
 		row("20802", "金融发展支出", "金融发展支出", "34284", "20802"), // an amount after the name
-		row("310", "资本性支出", "310", "资本性支出", "5.00"), // a 类 with nothing under it
+		row("310", "资本性支出", "310", "资本性支出", "5.00"),        // a 类 with nothing under it
 	}}
 	h := NewHarvester()
 	HarvestTable(h, "d", 2026, tbl)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/budgetdoc/budgetdoc/corpus"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
@@ -70,7 +69,7 @@ func runLexicon(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		w = f
 	}
 	lex := h.Lexicon()
-	note := fmt.Sprintf("built by `budgetdoc lexicon` on %s from %d input files (%d unreadable)", time.Now().UTC().Format("2006-01-02"), len(paths), failed)
+	note := fmt.Sprintf("built by `budgetdoc lexicon` from %d input files (%d unreadable)", len(paths), failed)
 	if err := lex.Write(w, note); err != nil {
 		fmt.Fprintf(stderr, "budgetdoc lexicon: writing: %v\n", err)
 		return exitInput
@@ -92,7 +91,7 @@ func showLexiconEntry(code string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "budgetdoc lexicon: code %q is not in the embedded lexicon\n", code)
 		return exitFindings
 	}
-	fmt.Fprintf(stdout, "%s %s (%s, parent %q): %s\n", e.Code, e.Canonical(), e.Kind, lexicon.Parent(e.Code), e.Canonical())
+	fmt.Fprintf(stdout, "%s %s (%s, level %d, parent %q)\n", e.Code, e.Canonical(), e.Kind, lexicon.Level(e.Code), lexicon.Parent(e.Code))
 	for _, n := range e.Names {
 		fmt.Fprintf(stdout, "  %s  years %v  documents %d  trusted %v\n", n.Text, n.Years, n.Docs, e.Trusted(n.Text))
 	}
