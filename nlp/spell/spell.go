@@ -152,7 +152,9 @@ func New(extra []string) (*Model, error) {
 		m.freq[h] = old | posFlags(pos)
 		if len(rs) >= 2 && len(rs) <= maxCand {
 			for j := range rs {
-				m.setMask(maskHash(rs, j))
+				mh := maskHash(rs, j)
+				m.setMask(mh)
+				m.setMask(fillHash(mh, rs[j]))
 			}
 		}
 	}
@@ -275,7 +277,7 @@ func cost(k Kind) float64 {
 	return 3.5
 }
 
-const maskBits = 1 << 25
+const maskBits = 1 << 26 // 8 MB; about 2.5M bits are set
 
 const (
 	fnvOffset = 14695981039346656037
@@ -303,6 +305,11 @@ func maskHash(rs []rune, j int) uint64 {
 	}
 	return h
 }
+
+// fillHash is the bitset key of "character r fills the hole of the masked
+// word mh": with it most candidates are rejected without a dictionary
+// lookup.
+func fillHash(mh uint64, r rune) uint64 { return (mh ^ uint64(r)*0x9E3779B97F4A7C15) * fnvPrime }
 
 func (m *Model) setMask(h uint64) {
 	b := h % maskBits
@@ -456,20 +463,28 @@ func (m *Model) scan(rs []rune, fixed []bool, minWord int, prose bool, threshold
 	n := len(rs)
 	cover := m.cover(rs)
 	var found []placed
+	var wins []window
 	tmp := make([]rune, 0, 2*context+1)
 	for i := range rs {
 		cs := m.conf[rs[i]]
 		floor := max(cover[i], minWord-1)
-		if fixed[i] || len(cs) == 0 || !m.mayComplete(rs, i, floor) {
+		if fixed[i] || len(cs) == 0 {
+			continue
+		}
+		wins = m.windows(wins[:0], rs, i, floor)
+		if len(wins) == 0 {
 			continue
 		}
 		lo, hi := max(0, i-context), min(n, i+context+1)
-		base := m.segScore(rs[lo:hi])
+		base := math.NaN() // computed for the first candidate that gets this far
 		best := Suggestion{Score: math.Inf(-1)}
 		for _, c := range cs {
-			word, a, b, e := m.completes(rs, i, c.r, floor)
+			word, a, b, e := m.completes(rs, i, c.r, wins)
 			if word == "" || !m.plausible(rs, i, c.r, a, b, e, prose) {
 				continue
+			}
+			if math.IsNaN(base) {
+				base = m.segScore(rs[lo:hi])
 			}
 			tmp = append(tmp[:0], rs[lo:hi]...)
 			tmp[i-lo] = c.r
@@ -528,41 +543,46 @@ func (m *Model) cover(rs []rune) []int {
 	return cover
 }
 
-// mayComplete reports whether some character at i could complete a known
-// word longer than cover.
-func (m *Model) mayComplete(rs []rune, i, cover int) bool {
-	for l := cover + 1; l <= maxCand; l++ {
+// window is a span rs[a:a+l] around a character, with the hash of the
+// span with that character masked.
+type window struct {
+	a, l int
+	mh   uint64
+}
+
+// windows appends, longest first, the spans around i longer than cover
+// in which some character at i could complete a known word.
+func (m *Model) windows(out []window, rs []rune, i, cover int) []window {
+	for l := maxCand; l > cover; l-- {
 		for a := max(0, i-l+1); a <= i && a+l <= len(rs); a++ {
-			if m.hasMask(maskHash(rs[a:a+l], i-a)) {
-				return true
+			if mh := maskHash(rs[a:a+l], i-a); m.hasMask(mh) {
+				out = append(out, window{a, l, mh})
 			}
 		}
 	}
-	return false
+	return out
 }
 
-// completes returns the longest known word longer than cover that rs with
-// c at i forms around i, its span and its entry, or "".
-func (m *Model) completes(rs []rune, i int, c rune, cover int) (string, int, int, uint32) {
-	for l := maxCand; l > cover; l-- {
-		for a := max(0, i-l+1); a <= i && a+l <= len(rs); a++ {
-			if !m.hasMask(maskHash(rs[a:a+l], i-a)) {
-				continue
+// completes returns the longest known word that rs with c at i forms in
+// one of wins, its span and its entry, or "".
+func (m *Model) completes(rs []rune, i int, c rune, wins []window) (string, int, int, uint32) {
+	for _, w := range wins {
+		if !m.hasMask(fillHash(w.mh, c)) {
+			continue
+		}
+		h := uint64(fnvOffset)
+		for k := w.a; k < w.a+w.l; k++ {
+			r := rs[k]
+			if k == i {
+				r = c
 			}
-			h := uint64(fnvOffset)
-			for k := a; k < a+l; k++ {
-				r := rs[k]
-				if k == i {
-					r = c
-				}
-				h = step(h, r)
-			}
-			if e := m.freq[h]; e&freqMask > 0 {
-				w := make([]rune, l)
-				copy(w, rs[a:a+l])
-				w[i-a] = c
-				return string(w), a, a + l, e
-			}
+			h = step(h, r)
+		}
+		if e := m.freq[h]; e&freqMask > 0 {
+			word := make([]rune, w.l)
+			copy(word, rs[w.a:w.a+w.l])
+			word[i-w.a] = c
+			return string(word), w.a, w.a + w.l, e
 		}
 	}
 	return "", 0, 0, 0
@@ -645,26 +665,27 @@ func (m *Model) segScore(rs []rune) float64 {
 		best = make([]float64, 0, len(rs)+1)
 	}
 	best = append(best, 0)
-	for k := 1; k <= len(rs); k++ {
-		v := math.Inf(-1)
+	for range rs {
+		best = append(best, math.Inf(-1))
+	}
+	// Forward: every word starting at s extends best[s], which is final
+	// once all earlier starts are done; hashes grow one rune at a time.
+	for s := range rs {
 		h := uint64(fnvOffset)
-		// Words ending at k, shortest first: hash rs[k-l:k] from the right
-		// is not incremental with FNV, so hash each candidate.
-		for l := 1; l <= k && l <= maxWord; l++ {
-			h = hashRunes(rs[k-l : k])
+		for t := s; t < len(rs) && t-s < maxWord; t++ {
+			h = step(h, rs[t])
 			f := m.freq[h] & freqMask
 			var lp float64
 			switch {
 			case f > 0:
 				lp = math.Log(float64(f)) - m.logTotal
-			case l == 1:
+			case t == s:
 				lp = unknownChar - m.logTotal
 			default:
 				continue
 			}
-			v = max(v, best[k-l]+lp)
+			best[t+1] = max(best[t+1], best[s]+lp)
 		}
-		best = append(best, v)
 	}
 	return best[len(rs)]
 }
