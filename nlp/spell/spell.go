@@ -112,6 +112,9 @@ type Model struct {
 	mask     []uint64 // bitset of masked-word hashes
 	logTotal float64
 	conf     map[rune][]cand
+
+	pairOnce sync.Once
+	pairs    map[uint64][]uint64 // see pairIndex
 }
 
 type cand struct {
@@ -435,6 +438,9 @@ func (m *Model) rounds(text string, c *clause, minWord int, prose bool, threshol
 	var found []Suggestion
 	for round := 0; round < maxRounds; round++ {
 		news := m.scan(c.rs, c.fixed, minWord, prose, threshold)
+		if len(news) == 0 && !prose {
+			news = m.scanPairs(c.rs, c.fixed, threshold)
+		}
 		if len(news) == 0 {
 			break
 		}
@@ -468,6 +474,11 @@ func (m *Model) scan(rs []rune, fixed []bool, minWord int, prose bool, threshold
 	for i := range rs {
 		cs := m.conf[rs[i]]
 		floor := max(cover[i], minWord-1)
+		if !prose {
+			// A word as long as the one the text forms may be meant
+			// too (互连网 → 互联网): the segmentation score decides.
+			floor = max(cover[i]-1, minWord-1)
+		}
 		if fixed[i] || len(cs) == 0 {
 			continue
 		}
@@ -693,4 +704,97 @@ func (m *Model) segScore(rs []rune) float64 {
 // String renders a suggestion for messages and tests: 物→务 (社区事务).
 func (s Suggestion) String() string {
 	return s.Wrong + "→" + s.Right + " (" + s.Word + ", " + s.Kind.String() + ", " + strconv.FormatFloat(s.Score, 'f', 2, 64) + ")"
+}
+
+// Two slips side by side (咫尺 for 支持 in 鼓励和咫尺农民工) hide each
+// other: neither alone completes a word. Outside prose mode, pairs of
+// adjacent characters are tried together, through an index from a word of
+// three to maxCand characters with two adjacent characters masked to the
+// pairs that fill it. The index (~600k keys) is built on first use.
+
+// PairCost is added to the two confusions' costs for a double correction.
+var PairCost = 1.0
+
+func mask2Hash(rs []rune, j int) uint64 {
+	h := uint64(fnvOffset)
+	for i, r := range rs {
+		if i == j || i == j+1 {
+			r = hole
+		}
+		h = step(h, r)
+	}
+	return h ^ 0x5bd1e995 // apart from the one-hole masks
+}
+
+func (m *Model) pairIndex() map[uint64][]uint64 {
+	m.pairOnce.Do(func() {
+		idx := make(map[uint64][]uint64, 700000)
+		add := func(w string) {
+			rs := []rune(w)
+			if len(rs) < 3 || len(rs) > maxCand {
+				return
+			}
+			for j := 0; j+1 < len(rs); j++ {
+				k := mask2Hash(rs, j)
+				idx[k] = append(idx[k], uint64(rs[j])<<32|uint64(rs[j+1]))
+			}
+		}
+		_ = segment.EachWord(func(w string, _ int, _ string) { add(w) })
+		for _, w := range lines(phrasesTxt) {
+			add(w)
+		}
+		m.pairs = idx
+	})
+	return m.pairs
+}
+
+// scanPairs looks for two adjacent slips that together complete a known
+// word of three or more characters.
+func (m *Model) scanPairs(rs []rune, fixed []bool, threshold float64) []placed {
+	idx := m.pairIndex()
+	n := len(rs)
+	var found []placed
+	tmp := make([]rune, 0, 2*context+2)
+	for i := 0; i+1 < n; i++ {
+		if fixed[i] || fixed[i+1] || len(m.conf[rs[i]]) == 0 || len(m.conf[rs[i+1]]) == 0 {
+			continue
+		}
+		lo, hi := max(0, i-context), min(n, i+context+2)
+		base := math.NaN()
+		best := Suggestion{Score: math.Inf(-1)}
+		var bestR2 rune
+		for l := maxCand; l >= 3; l-- {
+			for a := max(0, i+2-l); a <= i && a+l <= n; a++ {
+				for _, p := range idx[mask2Hash(rs[a:a+l], i-a)] {
+					c1, c2 := rune(p>>32), rune(p&0xffffffff)
+					k1, k2 := m.Confusable(rs[i], c1), m.Confusable(rs[i+1], c2)
+					if k1 == NoKind || k2 == NoKind {
+						continue
+					}
+					if math.IsNaN(base) {
+						base = m.segScore(rs[lo:hi])
+					}
+					tmp = append(tmp[:0], rs[lo:hi]...)
+					tmp[i-lo], tmp[i+1-lo] = c1, c2
+					sc := m.segScore(tmp) - base - cost(k1) - cost(k2) - PairCost
+					if sc > best.Score {
+						w := append([]rune(nil), rs[a:a+l]...)
+						w[i-a], w[i+1-a] = c1, c2
+						best = Suggestion{Right: string(c1), Word: string(w), Kind: max(k1, k2), Score: sc}
+						bestR2 = c2
+					}
+				}
+			}
+		}
+		if best.Score < threshold {
+			continue
+		}
+		best.High = best.Score >= HighScore
+		best.Score = math.Round(best.Score*100) / 100
+		second := best
+		second.Right = string(bestR2)
+		found = append(found, placed{best, i}, placed{second, i + 1})
+		i++
+	}
+	return found
 }

@@ -27,6 +27,10 @@ func TestCheck(t *testing.T) {
 		{"大数局", "内蒙古自治区乌兰察布市大力培育发展大数局产业。", Options{}, []string{"局→据 (数据)"}},
 		// ECSpell odw.train line 5: two slips in one name
 		{"银呆监会", "人民很行、财政部、国家发展改革委、生态环境部、农业农村部、银呆监会指导", Options{}, []string{"很→银 (人民银行)", "呆→保 (保监会)"}},
+		// ECSpell odw.train lines 241 and 316: two slips side by side
+		{"暴涨标准", "城市居民最低生活暴涨标准的，应当向", Options{}, []string{"暴→保 (最低生活保障)", "涨→障 (最低生活保障)"}},
+		{"政府菜狗", "主管部门按照政府菜狗法律法规和国家", Options{}, []string{"菜→采 (政府采购)", "狗→购 (政府采购)"}},
+		{"not in prose mode", "主管部门按照政府菜狗法律法规和国家", Options{MinWord: 3, Prose: true}, nil},
 		{"right", "人民银行、财政部、国家发展改革委、生态环境部、农业农村部、银保监会指导", Options{}, nil},
 		// shanghai_putuo_wanlijiedao_2023_dept_budget.pdf p30: curated terms
 		{"社区事物", "建成后作为万里街道社区事物受理、社区管理、社区文化艺术活动场所。", Options{MinWord: 3, Prose: true}, []string{"物→务 (社区事务)"}},
