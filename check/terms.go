@@ -108,6 +108,11 @@ var termData = sync.OnceValues(func() (*lexicon.Lexicon, *spell.Model) {
 	return lex, m
 })
 
+// WarmUp loads the lexicon and the spelling model (about 0.2 s of CPU)
+// if they are not loaded yet; a caller that reads documents first can run
+// it in the background.
+func WarmUp() { termData() }
+
 func runCodeNameMismatch(p *Pass) {
 	lex, _ := termData()
 	if lex == nil {

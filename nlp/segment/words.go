@@ -15,16 +15,23 @@ func EachWord(fn func(word string, freq int, pos string)) error {
 	if err != nil {
 		return err
 	}
+	// `word freq pos` lines with single spaces (validateMainDict holds the
+	// file to that); parsed by hand, this loop is most of a model's load.
 	for line := range bytes.Lines(main) {
-		f := bytes.Fields(line)
-		if len(f) < 3 {
+		line = bytes.TrimRight(line, "\r\n")
+		i := bytes.IndexByte(line, ' ')
+		if i <= 0 {
 			continue
 		}
-		n, err := strconv.Atoi(string(f[1]))
+		j := bytes.IndexByte(line[i+1:], ' ')
+		if j <= 0 {
+			continue
+		}
+		n, err := strconv.Atoi(string(line[i+1 : i+1+j]))
 		if err != nil || n <= 0 {
 			continue
 		}
-		fn(string(f[0]), n, string(f[2]))
+		fn(string(line[:i]), n, string(line[i+2+j:]))
 	}
 	budget, err := parseBudgetDict(budgetDictSource)
 	if err != nil {

@@ -140,8 +140,15 @@ func Default() (*Model, error) {
 func New(extra []string) (*Model, error) {
 	m := &Model{freq: make(map[uint64]uint32, 360000), mask: make([]uint64, maskBits/64), conf: map[rune][]cand{}}
 	var total float64
+	var buf [maxWord]rune
 	add := func(w string, f int, pos string) {
-		rs := []rune(w)
+		rs := buf[:0]
+		for _, r := range w {
+			if len(rs) == maxWord {
+				return // longer than any word the check uses
+			}
+			rs = append(rs, r)
+		}
 		if len(rs) == 0 || f <= 0 {
 			return
 		}
