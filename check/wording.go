@@ -239,26 +239,13 @@ func runScopeWording(p *Pass) {
 	}
 }
 
-// renamed lists classification names that a reform replaced, with the year
-// the new name took effect; documents of earlier years use the old names
-// rightly.
-var renamed = []struct {
-	old, now string
-	since    int
-}{
-	{"医疗卫生与计划生育支出", "卫生健康支出", 2019},
-	{"文化体育与传媒支出", "文化旅游体育与传媒支出", 2019},
-	{"国土海洋气象等支出", "自然资源海洋气象等支出", 2019},
-	{"公共财政预算", "一般公共预算", 2015},
-}
-
 func runOutdatedTerm(p *Pass) {
 	fy := p.Meta.FiscalYear
 	if fy == 0 {
 		return
 	}
 	for _, l := range p.Lines() {
-		for _, r := range renamed {
+		for _, r := range renamedTerms() {
 			if fy < r.since {
 				continue
 			}

@@ -68,6 +68,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		defer f.Close()
 		w, colour = f, false
 	}
+	go check.WarmUp() // the term rules' dictionaries load while the first document is read
 	code := exitOK
 	var docs []check.DocResult
 	opt := pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}}
