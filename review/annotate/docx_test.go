@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -154,10 +155,7 @@ func verifyDOCX(t *testing.T, orig, out []byte, fs []schema.Finding, rep Report)
 	}
 }
 
-func itoa(n int) string {
-	b, _ := xml.Marshal(n)
-	return strings.Trim(string(b), "<int></")
-}
+func itoa(n int) string { return strconv.Itoa(n) }
 
 // TestDOCXFixtures annotates the DOCX reader's fixtures with their real
 // findings.
