@@ -127,10 +127,12 @@ func runCodeNameMismatch(p *Pass) {
 			if !ok {
 				continue
 			}
-			loc := schema.Loc{}
+			// The evidence is the name cell as printed (the code is in the
+			// message): text that stands on the page as one piece.
+			loc, evidence := schema.Loc{}, r.Label
 			for _, c := range r.Cells {
 				if lexicon.CleanName(c.Text) == lexicon.CleanName(r.Label) {
-					loc = c.Loc
+					loc, evidence = c.Loc, c.Text
 					break
 				}
 			}
@@ -145,7 +147,7 @@ func runCodeNameMismatch(p *Pass) {
 				msg = fmt.Sprintf("%s: 科目编码%s的名称“%s”疑有错字，应为“%s” / code %s is named %s",
 					tableName(t), r.Code, r.Label, prob.Want, r.Code, prob.Want)
 			}
-			p.Report(schema.Finding{Message: msg, Evidence: r.Code + " " + r.Label, Loc: loc})
+			p.Report(schema.Finding{Message: msg, Evidence: evidence, Loc: loc})
 		}
 	}
 }
