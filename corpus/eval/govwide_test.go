@@ -1,0 +1,210 @@
+package eval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// govwideFloors are the lowest scores accepted per government-wide gold
+// document (testdata/gold/govwide, issue 12) and measure: the first
+// measurement (testdata/gold/README.md) minus 0.02, rounded down to a
+// multiple of 0.01 and at least 0. Raise a floor when the extractors
+// improve, never lower one to make a change pass. Measures not listed are
+// reported but not held.
+var govwideFloors = map[string]map[string]struct{ P, R float64 }{
+	"fuzhou_2025_govwide_final_report.json": {
+		MeasureFacts:           {0.64, 0.64}, // first: P 0.660 R 0.660
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.34, 0.34}, // first: P 0.362 R 0.362
+		MeasureSubjectsLenient: {0.64, 0.64}, // first: P 0.660 R 0.660
+		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"hunan_hengyang_2025_govwide_debt_general.json": {
+		MeasureFacts:           {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureSubjectsLenient: {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureMeta:            {0.98, 0.00}, // first: P 1.000 R 0.000
+	},
+	"jiangsu_yancheng_2026_govwide_budget_report.json": {
+		MeasureFacts:           {0.74, 0.74}, // first: P 0.763 R 0.763
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.16, 0.16}, // first: P 0.184 R 0.184
+		MeasureSubjectsLenient: {0.74, 0.74}, // first: P 0.763 R 0.763
+		MeasureParents:         {0.53, 0.39}, // first: P 0.556 R 0.417
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"jiaozuo_2025_govwide_budget_report.json": {
+		MeasureFacts:           {0.10, 0.10}, // first: P 0.125 R 0.125
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.03, 0.03}, // first: P 0.050 R 0.050
+		MeasureSubjectsLenient: {0.10, 0.10}, // first: P 0.125 R 0.125
+		MeasureParents:         {0.98, 0.00}, // first: P 1.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"lijiang_2025_govwide_budget_report.json": {
+		MeasureFacts:           {0.92, 0.92}, // first: P 0.946 R 0.946
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.71, 0.71}, // first: P 0.730 R 0.730
+		MeasureSubjectsLenient: {0.92, 0.92}, // first: P 0.946 R 0.946
+		MeasureParents:         {0.98, 0.48}, // first: P 1.000 R 0.500
+		MeasureMeta:            {0.85, 0.85}, // first: P 0.875 R 0.875
+	},
+	"weihai_2025_govwide_budget_execution_report.json": {
+		MeasureFacts:           {0.60, 0.60}, // first: P 0.621 R 0.621
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.32, 0.32}, // first: P 0.345 R 0.345
+		MeasureSubjectsLenient: {0.60, 0.60}, // first: P 0.621 R 0.621
+		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureMeta:            {0.98, 0.86}, // first: P 1.000 R 0.889
+	},
+	"wuhan_2025_govwide_revenue_table.json": {
+		MeasureFacts:           {0.65, 0.98}, // first: P 0.674 R 1.000
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.65, 0.98}, // first: P 0.674 R 1.000
+		MeasureSubjectsExact:   {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureParents:         {0.98, 0.00}, // first: P 1.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"yueyang_2025_govwide_budget_report.json": {
+		MeasureFacts:           {0.82, 0.82}, // first: P 0.846 R 0.846
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.49, 0.49}, // first: P 0.513 R 0.513
+		MeasureSubjectsLenient: {0.82, 0.82}, // first: P 0.846 R 0.846
+		MeasureParents:         {0.81, 0.39}, // first: P 0.833 R 0.417
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+}
+
+func govwideGoldFiles(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(moduleRoot(t), "testdata", "gold", "govwide", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no government-wide gold files: %v", err)
+	}
+	return files
+}
+
+// TestGovwideGoldFilesValid needs no corpus: every government-wide gold
+// file parses, has meta (so parents and meta are scored) and floors.
+func TestGovwideGoldFilesValid(t *testing.T) {
+	for _, path := range govwideGoldFiles(t) {
+		g, err := LoadGold(path)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if g.Meta == nil {
+			t.Errorf("%s: no meta", filepath.Base(path))
+		}
+		if _, ok := govwideFloors[filepath.Base(path)]; !ok {
+			t.Errorf("%s: no floors in govwide_test.go", filepath.Base(path))
+		}
+		if len(g.Facts) == 0 {
+			t.Errorf("%s: no facts", filepath.Base(path))
+		}
+	}
+}
+
+func govwideCorpus(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the pipeline on government-wide documents")
+	}
+	dir := filepath.Join(moduleRoot(t), "..", "shared", "corpus", "govwide")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	return dir
+}
+
+func TestGovwideGold(t *testing.T) {
+	dir := govwideCorpus(t)
+	var reports []Report
+	for _, path := range govwideGoldFiles(t) {
+		g, err := LoadGold(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := pipeline.File(context.Background(), filepath.Join(dir, g.Document), pipeline.Options{})
+		if err != nil {
+			t.Errorf("%s: %v", g.Document, err)
+			continue
+		}
+		r := Evaluate(g, res.Out)
+		reports = append(reports, r)
+		for m, floor := range govwideFloors[filepath.Base(path)] {
+			s := r.Scores[m]
+			if s.Precision() < floor.P || s.Recall() < floor.R {
+				t.Errorf("%s %s: P %.3f R %.3f below the floor P %.2f R %.2f\nmissed:\n  %s\nspurious:\n  %s",
+					g.Document, m, s.Precision(), s.Recall(), floor.P, floor.R,
+					strings.Join(r.Missed[m], "\n  "), strings.Join(r.Spurious[m], "\n  "))
+			}
+		}
+	}
+	var b strings.Builder
+	if err := WriteTable(&b, reports); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("scores against testdata/gold/govwide:\n%s", b.String())
+}
+
+// headlinesFloor is the number of HEADLINES.csv figures that must come out
+// as a money fact with the value and a subject naming the figure
+// (NamesHeadline): the first measurement (2026-12-03, 63 of 69). Issue 12
+// asks for all of them.
+const headlinesFloor = 63
+
+func TestHeadlines(t *testing.T) {
+	dir := govwideCorpus(t)
+	hs, err := LoadHeadlines(filepath.Join(dir, "HEADLINES.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	extracted := map[string]*schema.Document{} // the rows of a file are consecutive, but need not be
+	var value, named, scoped int
+	for _, h := range hs {
+		doc, ok := extracted[h.File]
+		if !ok {
+			res, err := pipeline.File(context.Background(), filepath.Join(dir, h.File), pipeline.Options{})
+			if err != nil {
+				t.Errorf("%s: %v", h.File, err)
+				continue
+			}
+			doc = res.Out
+			extracted[h.File] = doc
+		}
+		r := MatchHeadline(h, doc)
+		if r.Value {
+			value++
+		}
+		if r.Named {
+			named++
+		} else {
+			t.Logf("%s %s %s亿元: value found %t, subjects %q", h.File, h.Figure, h.Text, r.Value, r.Subjects)
+		}
+		if r.Scoped {
+			scoped++
+		}
+	}
+	t.Logf("headlines %d: value found %d, subject names the figure %d, with a jurisdiction-wide scope word %d", len(hs), value, named, scoped)
+	if named < headlinesFloor {
+		t.Errorf("%d headline figures named, below the floor %d", named, headlinesFloor)
+	}
+}
