@@ -27,6 +27,15 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
+	"guyuan_2025_govwide_budget_report.json": {
+		MeasureFacts:           {0.73, 0.74}, // first: P 0.750 R 0.766
+		MeasureChanges:         {0.92, 0.92}, // first: P 0.947 R 0.947
+		MeasureValues:          {0.95, 0.98}, // first: P 0.979 R 1.000
+		MeasureSubjectsExact:   {0.66, 0.66}, // first: P 0.681 R 0.681
+		MeasureSubjectsLenient: {0.74, 0.74}, // first: P 0.766 R 0.766
+		MeasureParents:         {0.98, 0.00}, // first: P 1.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
 	"hunan_hengyang_2025_govwide_debt_general.json": {
 		MeasureFacts:           {0.00, 0.00}, // first: P 0.000 R 0.000
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
@@ -54,7 +63,7 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureParents:         {0.98, 0.00}, // first: P 1.000 R 0.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
-	"lijiang_2025_govwide_budget_report.json": {
+	"lijiang_2025_govwide_budget_report.json": { // unseen hold-out
 		MeasureFacts:           {0.92, 0.92}, // first: P 0.946 R 0.946
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
@@ -62,6 +71,15 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureSubjectsLenient: {0.92, 0.92}, // first: P 0.946 R 0.946
 		MeasureParents:         {0.98, 0.48}, // first: P 1.000 R 0.500
 		MeasureMeta:            {0.85, 0.85}, // first: P 0.875 R 0.875
+	},
+	"tianjin_2025_govwide_budget_report.json": { // unseen hold-out
+		MeasureFacts:           {0.03, 0.03}, // first: P 0.059 R 0.056
+		MeasureChanges:         {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureValues:          {0.05, 0.05}, // first: P 0.078 R 0.074
+		MeasureSubjectsExact:   {0.23, 0.23}, // first: P 0.250 R 0.250
+		MeasureSubjectsLenient: {0.73, 0.73}, // first: P 0.750 R 0.750
+		MeasureParents:         {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
 	"weihai_2025_govwide_budget_execution_report.json": {
 		MeasureFacts:           {0.60, 0.60}, // first: P 0.621 R 0.621
@@ -81,7 +99,7 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureParents:         {0.98, 0.00}, // first: P 1.000 R 0.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
-	"yueyang_2025_govwide_budget_report.json": {
+	"yueyang_2025_govwide_budget_report.json": { // unseen hold-out
 		MeasureFacts:           {0.82, 0.82}, // first: P 0.846 R 0.846
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
