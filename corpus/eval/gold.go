@@ -76,18 +76,10 @@ type GoldFact struct {
 	Note   string `json:"note,omitempty"`
 }
 
-// GoldMeta is a document's metadata as the schema defines it (schema.Meta).
-// Empty fields are not scored.
+// GoldMeta is a document's metadata as the schema defines it (schema.Meta,
+// the same JSON fields); empty fields are not scored.
 type GoldMeta struct {
-	Title         string `json:"title,omitempty"`
-	Organization  string `json:"organization,omitempty"`
-	FiscalYear    int    `json:"fiscal_year,omitempty"`
-	ExecutionYear int    `json:"execution_year,omitempty"`
-	Kind          string `json:"kind,omitempty"`
-	Scope         string `json:"scope,omitempty"`
-	Coverage      string `json:"coverage,omitempty"`
-	Jurisdiction  string `json:"jurisdiction,omitempty"`
-	Meeting       string `json:"meeting,omitempty"`
+	schema.Meta
 	// Also lists other accepted values of a field, by its JSON name
 	// ({"organization": ["盐城市人民政府"]}).
 	Also map[string][]string `json:"also,omitempty"`

@@ -110,36 +110,6 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 	},
 }
 
-func govwideGoldFiles(t testing.TB) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(moduleRoot(t), "testdata", "gold", "govwide", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no government-wide gold files: %v", err)
-	}
-	return files
-}
-
-// TestGovwideGoldFilesValid needs no corpus: every government-wide gold
-// file parses, has meta (so parents and meta are scored) and floors.
-func TestGovwideGoldFilesValid(t *testing.T) {
-	for _, path := range govwideGoldFiles(t) {
-		g, err := LoadGold(path)
-		if err != nil {
-			t.Error(err)
-			continue
-		}
-		if g.Meta == nil {
-			t.Errorf("%s: no meta", filepath.Base(path))
-		}
-		if _, ok := govwideFloors[filepath.Base(path)]; !ok {
-			t.Errorf("%s: no floors in govwide_test.go", filepath.Base(path))
-		}
-		if len(g.Facts) == 0 {
-			t.Errorf("%s: no facts", filepath.Base(path))
-		}
-	}
-}
-
 func govwideCorpus(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
@@ -154,28 +124,7 @@ func govwideCorpus(t *testing.T) string {
 
 func TestGovwideGold(t *testing.T) {
 	dir := govwideCorpus(t)
-	var reports []Report
-	for _, path := range govwideGoldFiles(t) {
-		g, err := LoadGold(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := pipeline.File(context.Background(), filepath.Join(dir, g.Document), pipeline.Options{})
-		if err != nil {
-			t.Errorf("%s: %v", g.Document, err)
-			continue
-		}
-		r := Evaluate(g, res.Out)
-		reports = append(reports, r)
-		for m, floor := range govwideFloors[filepath.Base(path)] {
-			s := r.Scores[m]
-			if s.Precision() < floor.P || s.Recall() < floor.R {
-				t.Errorf("%s %s: P %.3f R %.3f below the floor P %.2f R %.2f\nmissed:\n  %s\nspurious:\n  %s",
-					g.Document, m, s.Precision(), s.Recall(), floor.P, floor.R,
-					strings.Join(r.Missed[m], "\n  "), strings.Join(r.Spurious[m], "\n  "))
-			}
-		}
-	}
+	reports := evalGold(t, dir, goldFiles(t, "govwide"), govwideFloors)
 	var b strings.Builder
 	if err := WriteTable(&b, reports); err != nil {
 		t.Fatal(err)

@@ -7,11 +7,18 @@ import (
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
-// metaField reads one metadata field from the gold and from a prediction, as
+// metaFields read the scored fields of schema.Meta, by their JSON names, as
 // comparable strings ("" = not stated).
-type metaField struct {
-	gold func(*GoldMeta) string
-	pred func(*schema.Meta) string
+var metaFields = map[string]func(*schema.Meta) string{
+	"title":          func(m *schema.Meta) string { return m.Title },
+	"organization":   func(m *schema.Meta) string { return m.Organization },
+	"fiscal_year":    func(m *schema.Meta) string { return year(m.FiscalYear) },
+	"execution_year": func(m *schema.Meta) string { return year(m.ExecutionYear) },
+	"kind":           func(m *schema.Meta) string { return m.Kind },
+	"scope":          func(m *schema.Meta) string { return m.Scope },
+	"coverage":       func(m *schema.Meta) string { return m.Coverage },
+	"jurisdiction":   func(m *schema.Meta) string { return m.Jurisdiction },
+	"meeting":        func(m *schema.Meta) string { return m.Meeting },
 }
 
 func year(y int) string {
@@ -19,19 +26,6 @@ func year(y int) string {
 		return ""
 	}
 	return strconv.Itoa(y)
-}
-
-// metaFields are the scored fields of schema.Meta, by their JSON names.
-var metaFields = map[string]metaField{
-	"title":          {func(m *GoldMeta) string { return m.Title }, func(m *schema.Meta) string { return m.Title }},
-	"organization":   {func(m *GoldMeta) string { return m.Organization }, func(m *schema.Meta) string { return m.Organization }},
-	"fiscal_year":    {func(m *GoldMeta) string { return year(m.FiscalYear) }, func(m *schema.Meta) string { return year(m.FiscalYear) }},
-	"execution_year": {func(m *GoldMeta) string { return year(m.ExecutionYear) }, func(m *schema.Meta) string { return year(m.ExecutionYear) }},
-	"kind":           {func(m *GoldMeta) string { return m.Kind }, func(m *schema.Meta) string { return m.Kind }},
-	"scope":          {func(m *GoldMeta) string { return m.Scope }, func(m *schema.Meta) string { return m.Scope }},
-	"coverage":       {func(m *GoldMeta) string { return m.Coverage }, func(m *schema.Meta) string { return m.Coverage }},
-	"jurisdiction":   {func(m *GoldMeta) string { return m.Jurisdiction }, func(m *schema.Meta) string { return m.Jurisdiction }},
-	"meeting":        {func(m *GoldMeta) string { return m.Meeting }, func(m *schema.Meta) string { return m.Meeting }},
 }
 
 // MetaFieldNames lists the scored metadata fields in report order.
@@ -46,13 +40,13 @@ func evalMeta(g *GoldMeta, p *schema.Meta) (Score, []string) {
 	var s Score
 	var diffs []string
 	for _, name := range MetaFieldNames {
-		f := metaFields[name]
-		want := f.gold(g)
+		field := metaFields[name]
+		want := field(&g.Meta)
 		if want == "" {
 			continue
 		}
 		s.Gold++
-		got := f.pred(p)
+		got := field(p)
 		if got == "" {
 			diffs = append(diffs, fmt.Sprintf("%s: want %q, got nothing", name, want))
 			continue
