@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/budgetdoc/budgetdoc/corpus/eval"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
@@ -20,19 +22,20 @@ func init() {
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("eval", "budgetdoc eval [--docs DIR] [--extracted FILE.jsonl] [--headlines FILE.csv] [-v] [GOLD.json...]", `  budgetdoc eval --docs ../shared/corpus/real testdata/gold/*.json
+	fs := newFlags("eval", "budgetdoc eval [--docs DIR] [--extracted FILE.jsonl] [--headlines FILE.csv] [--empty-subjects] [-v] [GOLD.json...]", `  budgetdoc eval --docs ../shared/corpus/real testdata/gold/*.json
   budgetdoc eval -v --docs ../shared/corpus/govwide testdata/gold/govwide/*.json
   budgetdoc extract --jsonl -o out.jsonl DOC...; budgetdoc eval --extracted out.jsonl GOLD.json...
-  budgetdoc eval --docs ../shared/corpus/govwide --headlines ../shared/corpus/govwide/HEADLINES.csv
+  budgetdoc eval --docs ../shared/corpus/govwide --headlines ../shared/corpus/govwide/HEADLINES.csv --empty-subjects
 `, stderr)
 	docs := fs.String("docs", ".", "directory holding the documents named in the gold files")
 	extracted := fs.String("extracted", "", "score the documents in this JSONL file (output of budgetdoc extract --jsonl, matched by file name) instead of extracting them")
 	headlines := fs.String("headlines", "", "also check the headline figures of this CSV (file,city,year,figure,value_yi_yuan) against the documents' money facts")
+	empty := fs.Bool("empty-subjects", false, "also count the money facts of prose without a subject in every document (of --extracted, or every file in --docs)")
 	verbose := fs.Bool("v", false, "also list missed gold items, spurious predictions and metadata differences")
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() == 0 && *headlines == "" {
+	if fs.NArg() == 0 && *headlines == "" && !*empty {
 		fmt.Fprintln(stderr, "budgetdoc eval: no gold files")
 		fs.Usage()
 		return exitInput
@@ -88,6 +91,43 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			code = c
 		}
 	}
+	if *empty {
+		if c := runEmptySubjects(ctx, src, *verbose, stdout, stderr); c != exitOK {
+			code = c
+		}
+	}
+	return code
+}
+
+// runEmptySubjects counts the money facts of prose without a subject over
+// every document the source holds.
+func runEmptySubjects(ctx context.Context, src *docSource, verbose bool, stdout, stderr io.Writer) int {
+	names, err := src.all()
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc eval: %v\n", err)
+		return exitInput
+	}
+	code := exitOK
+	total, withEmpty := 0, 0
+	for _, name := range names {
+		doc, err := src.get(ctx, name)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			code = exitInput
+			continue
+		}
+		facts := eval.EmptySubjects(doc)
+		total += len(facts)
+		if len(facts) > 0 {
+			withEmpty++
+		}
+		if verbose {
+			for _, f := range facts {
+				fmt.Fprintf(stdout, "%s:%d:%d\tempty subject\t%s\n", name, f.Loc.Page, f.Loc.Line, f.Text)
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "empty subjects: %d money facts of prose without a subject, in %d of %d documents\n", total, withEmpty, len(names))
 	return code
 }
 
@@ -157,6 +197,31 @@ func (s *docSource) loadJSONL(path string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// all names every document: those of the JSONL file, or the regular files
+// of the directory (but its notes: *.md, *.csv), sorted.
+func (s *docSource) all() ([]string, error) {
+	var names []string
+	if s.saved != nil {
+		for name := range s.saved {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		return names, nil
+	}
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") || ext == ".md" || ext == ".csv" {
+			continue
+		}
+		names = append(names, e.Name())
+	}
+	return names, nil
 }
 
 func (s *docSource) get(ctx context.Context, name string) (*schema.Document, error) {

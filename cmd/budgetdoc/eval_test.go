@@ -20,6 +20,7 @@ func TestEvalExtracted(t *testing.T) {
 		Facts: []schema.Fact{
 			{ID: "f1", Kind: "money", Subject: "全市一般公共预算收入", Value: "51574000000", Loc: schema.Loc{Page: 1}},
 			{ID: "f2", Kind: "money", Subject: "支出", Value: "109903000000", Loc: schema.Loc{Page: 1}},
+			{ID: "f3", Kind: "money", Value: "100", Text: "100元", Loc: schema.Loc{Page: 2, Line: 7}}, // outside the gold's pages
 		},
 	}
 	line, err := json.Marshal(doc)
@@ -42,7 +43,7 @@ func TestEvalExtracted(t *testing.T) {
 	 "changes": [], "indicators": []}`)
 	headlines := write("h.csv", "file,city,year,figure,value_yi_yuan\ng.pdf,G市,2025,一般公共预算收入,515.74\ng.pdf,G市,2025,一般公共预算支出,1099.03\n")
 
-	code, out, errOut := cli(t, "eval", "-v", "--extracted", jsonl, "--headlines", headlines, gold)
+	code, out, errOut := cli(t, "eval", "-v", "--extracted", jsonl, "--headlines", headlines, "--empty-subjects", gold)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -53,6 +54,8 @@ func TestEvalExtracted(t *testing.T) {
 		"meta             3     2     2  1.000  0.667",
 		`scope: want "government", got nothing`,
 		"headlines 2: value found 2, subject names the figure 1, with a jurisdiction-wide scope word 1",
+		"empty subjects: 1 money facts of prose without a subject, in 1 of 1 documents",
+		"g.pdf:2:7\tempty subject\t100元",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -179,3 +179,16 @@ func stripYear(s string) string {
 	rest = strings.TrimPrefix(rest, "年")
 	return rest
 }
+
+// EmptySubjects returns the money facts of prose (not table cells) that
+// have a value but no subject: issue 12 wants none corpus-wide, since the
+// sentence around an amount names what it counts.
+func EmptySubjects(doc *schema.Document) []schema.Fact {
+	var out []schema.Fact
+	for _, f := range doc.Facts {
+		if f.Kind == "money" && f.Value != "" && f.Table == "" && strings.TrimSpace(f.Subject) == "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -108,3 +108,20 @@ func FuzzParseHeadlines(f *testing.F) {
 		}
 	})
 }
+
+func TestEmptySubjects(t *testing.T) {
+	cell := money(1, "", "5")
+	cell.Table = "t1"
+	changeOnly := money(1, "", "")
+	doc := &schema.Document{Facts: []schema.Fact{
+		money(1, "", "1"),     // counted
+		money(1, "  ", "2"),   // white space is no subject
+		money(1, "调入资金", "3"), // has a subject
+		{Kind: "count", Value: "4"},
+		cell,       // a table cell: its row label is another matter
+		changeOnly, // a change-only mention has no value
+	}}
+	if got := EmptySubjects(doc); len(got) != 2 || got[0].Value != "1" || got[1].Value != "2" {
+		t.Errorf("EmptySubjects = %+v", got)
+	}
+}
