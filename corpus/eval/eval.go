@@ -158,11 +158,11 @@ func (r *Report) scoreValues(gold, pred []item, parents bool) {
 				wrongSubj = append(wrongSubj, fmt.Sprintf("%s | predicted subject %q", g.desc, strings.Join(p.subjects, "")))
 			}
 		}
-		if parents && g.parent != "" {
-			if jp := pairOf[goldByID[g.parent]]; jp >= 0 && p.parent != "" && p.parent == pred[jp].id {
+		if gp, ok := goldByID[g.parent]; parents && ok {
+			if jp := pairOf[gp]; jp >= 0 && p.parent != "" && p.parent == pred[jp].id {
 				links.Matched++
 			} else {
-				wrongLink = append(wrongLink, fmt.Sprintf("%s | part of %s | predicted parent %q", g.desc, gold[goldByID[g.parent]].desc, p.parent))
+				wrongLink = append(wrongLink, fmt.Sprintf("%s | part of %s | predicted parent %q", g.desc, gold[gp].desc, p.parent))
 			}
 		}
 	}
@@ -218,8 +218,8 @@ func linkMatched(gold, pred []item, pairOf []int, goldByID map[string]int, child
 		if j < 0 || pred[j].id != child.id || gold[i].parent == "" {
 			continue
 		}
-		jp := pairOf[goldByID[gold[i].parent]]
-		return jp >= 0 && pred[jp].id == parent.id
+		gp, ok := goldByID[gold[i].parent]
+		return ok && pairOf[gp] >= 0 && pred[pairOf[gp]].id == parent.id
 	}
 	return false
 }
