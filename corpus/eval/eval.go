@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,10 +47,31 @@ const (
 	MeasureFacts      = "money facts"
 	MeasureChanges    = "changes"
 	MeasureIndicators = "indicators"
+	// MeasureValues matches money facts by value and page alone, whatever
+	// their subjects: did the extractor find the amount at all.
+	MeasureValues = "values"
+	// MeasureSubjectsExact and MeasureSubjectsLenient score the subjects of
+	// the pairs MeasureValues found (those whose gold subject is not
+	// empty): Gold = Pred = such pairs, Matched = pairs whose predicted
+	// subject is identical to the gold subject or an alternative after
+	// NormalizeSubject (exact), or equivalent to one (lenient,
+	// SubjectsEquivalent). P = R = the share of right subjects.
+	MeasureSubjectsExact   = "subj exact"
+	MeasureSubjectsLenient = "subj lenient"
+	// MeasureParents scores breakdown links, for gold files with meta:
+	// Gold = gold facts with a parent, Pred = predicted facts with a
+	// parent, Matched = gold links whose child and parent were both found
+	// (by value) and linked the same way.
+	MeasureParents = "parents"
+	// MeasureMeta scores the metadata fields the gold states, for gold
+	// files with meta (see evalMeta).
+	MeasureMeta = "meta"
 )
 
-// Measures lists the measure names in report order.
-var Measures = []string{MeasureFacts, MeasureChanges, MeasureIndicators}
+// Measures lists the measure names in report order. A report holds only
+// the measures its gold can score (no parents or meta without gold meta).
+var Measures = []string{MeasureFacts, MeasureChanges, MeasureIndicators,
+	MeasureValues, MeasureSubjectsExact, MeasureSubjectsLenient, MeasureParents, MeasureMeta}
 
 // Report is the evaluation of one document.
 type Report struct {
@@ -63,10 +85,12 @@ type Report struct {
 
 // item is a gold item or prediction reduced to what is matched.
 type item struct {
-	page     int
-	subjects []string // normalised; empty = any subject (facts only)
-	key      string   // value/change/category key
-	desc     string
+	page       int
+	subjects   []string // normalised; empty = any subject (facts only)
+	key        string   // value/change/category key
+	column     string   // normalised table column (facts of tables only)
+	id, parent string   // breakdown links (facts only)
+	desc       string
 }
 
 // Evaluate compares doc with the gold annotation g.
@@ -89,13 +113,125 @@ func Evaluate(g *Gold, doc *schema.Document) Report {
 		r.Missed[m.name] = missed
 		r.Spurious[m.name] = spurious
 	}
+	r.scoreValues(gf, pf, g.Meta != nil)
+	if g.Meta != nil {
+		s, diffs := evalMeta(g.Meta, &doc.Meta)
+		r.Scores[MeasureMeta] = s
+		r.Missed[MeasureMeta] = diffs
+	}
 	return r
+}
+
+// scoreValues pairs money facts by value and page whatever their subjects,
+// then scores the subjects of the pairs and, when parents is set, the
+// breakdown links between them.
+func (r *Report) scoreValues(gold, pred []item, parents bool) {
+	pairOf := pairUp(gold, pred, valuePasses)
+	var subjExact, subjLenient, links Score
+	var wrongSubj, wrongLink []string
+	predByID := map[string]int{}
+	for j, p := range pred {
+		predByID[p.id] = j
+	}
+	goldByID := map[string]int{}
+	for i, g := range gold {
+		if g.id != "" {
+			goldByID[g.id] = i
+		}
+	}
+	n := 0
+	for i, j := range pairOf {
+		if j < 0 {
+			continue
+		}
+		n++
+		g, p := gold[i], pred[j]
+		if len(g.subjects) > 0 {
+			subjExact.Gold++
+			subjLenient.Gold++
+			if subjectsMatch(g.subjects, p.subjects, true) {
+				subjExact.Matched++
+			}
+			if subjectsMatch(g.subjects, p.subjects, false) {
+				subjLenient.Matched++
+			} else {
+				wrongSubj = append(wrongSubj, fmt.Sprintf("%s | predicted subject %q", g.desc, strings.Join(p.subjects, "")))
+			}
+		}
+		if gp, ok := goldByID[g.parent]; parents && ok {
+			if jp := pairOf[gp]; jp >= 0 && p.parent != "" && p.parent == pred[jp].id {
+				links.Matched++
+			} else {
+				wrongLink = append(wrongLink, fmt.Sprintf("%s | part of %s | predicted parent %q", g.desc, gold[gp].desc, p.parent))
+			}
+		}
+	}
+	subjExact.Pred, subjLenient.Pred = subjExact.Gold, subjLenient.Gold
+	var vMissed, vSpurious []string
+	usedP := make([]bool, len(pred))
+	for i, j := range pairOf {
+		if j < 0 {
+			vMissed = append(vMissed, gold[i].desc)
+		} else {
+			usedP[j] = true
+		}
+	}
+	for j, p := range pred {
+		if !usedP[j] {
+			vSpurious = append(vSpurious, p.desc)
+		}
+	}
+	r.Scores[MeasureValues] = Score{Gold: len(gold), Pred: len(pred), Matched: n}
+	r.Missed[MeasureValues], r.Spurious[MeasureValues] = vMissed, vSpurious
+	r.Scores[MeasureSubjectsExact] = subjExact
+	r.Scores[MeasureSubjectsLenient] = subjLenient
+	r.Missed[MeasureSubjectsLenient] = wrongSubj
+	if !parents {
+		return
+	}
+	for _, g := range gold {
+		if g.parent != "" {
+			links.Gold++
+		}
+	}
+	for _, p := range pred {
+		if p.parent != "" {
+			links.Pred++ // also a link to a fact outside the scored ones
+		}
+	}
+	r.Scores[MeasureParents] = links
+	r.Missed[MeasureParents] = wrongLink
+	for _, p := range pred {
+		if p.parent == "" {
+			continue
+		}
+		if j, ok := predByID[p.parent]; ok && !linkMatched(gold, pred, pairOf, goldByID, p, pred[j]) {
+			r.Spurious[MeasureParents] = append(r.Spurious[MeasureParents], fmt.Sprintf("%s | part of %s", p.desc, pred[j].desc))
+		}
+	}
+}
+
+// linkMatched reports whether the predicted link child→parent is a gold
+// link between the gold facts paired with them.
+func linkMatched(gold, pred []item, pairOf []int, goldByID map[string]int, child, parent item) bool {
+	for i, j := range pairOf {
+		if j < 0 || pred[j].id != child.id || gold[i].parent == "" {
+			continue
+		}
+		gp, ok := goldByID[gold[i].parent]
+		return ok && pairOf[gp] >= 0 && pred[pairOf[gp]].id == parent.id
+	}
+	return false
 }
 
 func goldFacts(g *Gold) []item {
 	var out []item
 	for _, f := range g.Facts {
-		it := item{page: f.Page, key: decimalKey(f.Value), desc: fmt.Sprintf("p%d %s %s=%s", f.Page, f.Text, f.Subject, f.Value)}
+		it := item{page: f.Page, key: decimalKey(f.Value), column: NormalizeSubject(f.Column), id: f.ID, parent: f.Parent,
+			desc: fmt.Sprintf("p%d %s %s=%s", f.Page, f.Text, f.Subject, f.Value)}
+		if f.Column != "" {
+			it.desc = fmt.Sprintf("p%d %s %s[%s]=%s", f.Page, f.Text, f.Subject, f.Column, f.Value)
+		}
 		if f.Subject != "" {
 			it.subjects = append(it.subjects, NormalizeSubject(f.Subject))
 			for _, a := range f.Also {
@@ -109,20 +245,27 @@ func goldFacts(g *Gold) []item {
 
 // predFacts are the money facts with a value on covered pages; change-only
 // mentions (no value) are scored as changes only, and table cells (the gold
-// annotates prose; tables have their own gold in testdata/gold/tables) not
-// at all.
+// annotates prose; tables have their own gold in testdata/gold/tables) only
+// when the gold annotates them (Gold.Tables).
 func predFacts(g *Gold, doc *schema.Document) []item {
 	var out []item
 	for _, f := range doc.Facts {
-		if f.Kind != "money" || f.Value == "" || f.Table != "" || !g.Covers(f.Loc.Page) {
+		if f.Kind != "money" || f.Value == "" || (f.Table != "" && !g.Tables) || !g.coversLoc(f.Loc.Page, f.Loc.Line) {
 			continue
 		}
-		out = append(out, item{
+		it := item{
 			page:     f.Loc.Page,
 			subjects: []string{NormalizeSubject(f.Subject)},
 			key:      decimalKey(f.Value),
+			id:       f.ID,
+			parent:   f.Parent,
 			desc:     fmt.Sprintf("p%d %s %s=%s", f.Loc.Page, f.Text, f.Subject, f.Value),
-		})
+		}
+		if f.Table != "" {
+			it.column = NormalizeSubject(f.Dimension)
+			it.desc = fmt.Sprintf("p%d %s %s[%s]=%s", f.Loc.Page, f.Text, f.Subject, f.Dimension, f.Value)
+		}
+		out = append(out, it)
 	}
 	return out
 }
@@ -140,7 +283,7 @@ func predChanges(g *Gold, doc *schema.Document) []item {
 	var out []item
 	for _, f := range doc.Facts {
 		c := f.Change
-		if c == nil || !g.Covers(f.Loc.Page) {
+		if c == nil || !g.coversLoc(f.Loc.Page, f.Loc.Line) {
 			continue
 		}
 		out = append(out, item{page: f.Loc.Page, key: changeKey(c.Direction, c.Value, c.Percent, c.Points),
@@ -186,36 +329,17 @@ func predIndicators(g *Gold, doc *schema.Document) []item {
 // neighbouring page (a sentence that a page break split may be located on
 // either page).
 func match(gold, pred []item) (int, []string, []string) {
-	usedG := make([]bool, len(gold))
+	pairOf := pairUp(gold, pred, subjectPasses)
 	usedP := make([]bool, len(pred))
 	n := 0
-	passes := []struct {
-		pageDelta int
-		exact     bool
-	}{{0, true}, {0, false}, {1, true}, {1, false}}
-	for _, pass := range passes {
-		for i, g := range gold {
-			if usedG[i] {
-				continue
-			}
-			for j, p := range pred {
-				if usedP[j] || g.key != p.key || abs(g.page-p.page) != pass.pageDelta {
-					continue
-				}
-				if !subjectsMatch(g.subjects, p.subjects, pass.exact) {
-					continue
-				}
-				usedG[i], usedP[j] = true, true
-				n++
-				break
-			}
-		}
-	}
 	var missed, spurious []string
-	for i, g := range gold {
-		if !usedG[i] {
-			missed = append(missed, g.desc)
+	for i, j := range pairOf {
+		if j < 0 {
+			missed = append(missed, gold[i].desc)
+			continue
 		}
+		usedP[j] = true
+		n++
 	}
 	for j, p := range pred {
 		if !usedP[j] {
@@ -223,6 +347,68 @@ func match(gold, pred []item) (int, []string, []string) {
 		}
 	}
 	return n, missed, spurious
+}
+
+// subjectMode is how a matching pass compares subjects.
+type subjectMode int
+
+const (
+	subjectExact subjectMode = iota
+	subjectLenient
+	subjectAny
+)
+
+type pass struct {
+	pageDelta int
+	subjects  subjectMode
+}
+
+var (
+	// subjectPasses match on value and subject (the money facts measure).
+	subjectPasses = []pass{{0, subjectExact}, {0, subjectLenient}, {1, subjectExact}, {1, subjectLenient}}
+	// valuePasses match on value alone, still preferring the pair with the
+	// right subject where a value occurs twice.
+	valuePasses = []pass{{0, subjectExact}, {0, subjectLenient}, {0, subjectAny},
+		{1, subjectExact}, {1, subjectLenient}, {1, subjectAny}}
+)
+
+// pairUp pairs gold items with predictions one-to-one, pass by pass, and
+// returns for each gold item the index of its prediction or -1. Keys must be
+// equal and table columns compatible in every pass.
+func pairUp(gold, pred []item, passes []pass) []int {
+	pairOf := make([]int, len(gold))
+	for i := range pairOf {
+		pairOf[i] = -1
+	}
+	usedP := make([]bool, len(pred))
+	for _, ps := range passes {
+		for i, g := range gold {
+			if pairOf[i] >= 0 {
+				continue
+			}
+			for j, p := range pred {
+				if usedP[j] || g.key != p.key || abs(g.page-p.page) != ps.pageDelta || !columnsMatch(g.column, p.column) {
+					continue
+				}
+				if ps.subjects != subjectAny && !subjectsMatch(g.subjects, p.subjects, ps.subjects == subjectExact) {
+					continue
+				}
+				pairOf[i], usedP[j] = j, true
+				break
+			}
+		}
+	}
+	return pairOf
+}
+
+// columnsMatch: a gold column, when given, must be one of the levels of
+// the predicted column header path (执行数 in 2025年/执行数), whole: 预算数
+// is not 调整预算数.
+func columnsMatch(gold, pred string) bool {
+	if gold == "" {
+		return true
+	}
+	return slices.Contains(strings.Split(pred, "/"), gold)
 }
 
 // subjectsMatch: an empty gold list accepts anything (the source lost the
@@ -345,14 +531,20 @@ func WriteTable(w io.Writer, reports []Report) error {
 	total := map[string]Score{}
 	for _, r := range reports {
 		for _, m := range Measures {
-			s := r.Scores[m]
+			s, ok := r.Scores[m]
+			if !ok {
+				continue
+			}
 			total[m] = total[m].Add(s)
 			pr("%-52s %-12s %5d %5d %5d %6.3f %6.3f\n", r.Document, m, s.Gold, s.Pred, s.Matched, s.Precision(), s.Recall())
 		}
 	}
 	if len(reports) > 1 {
 		for _, m := range Measures {
-			s := total[m]
+			s, ok := total[m]
+			if !ok {
+				continue
+			}
 			pr("%-52s %-12s %5d %5d %5d %6.3f %6.3f\n", "(all)", m, s.Gold, s.Pred, s.Matched, s.Precision(), s.Recall())
 		}
 	}

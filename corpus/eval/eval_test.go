@@ -223,11 +223,16 @@ func TestWriteTable(t *testing.T) {
 func FuzzParseGold(f *testing.F) {
 	f.Add([]byte(syntheticGold))
 	f.Add([]byte(`{"document": "x", "covered": ["1-2"]}`))
+	f.Add([]byte(metaGold))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := ParseGold(data)
 		if err != nil {
 			return
 		}
-		Evaluate(g, &schema.Document{Facts: []schema.Fact{money(1, "a", "1")}})
+		child := money(1, "a", "1")
+		child.ID, child.Parent, child.Table, child.Dimension = "f2", "f1", "t1", "执行数"
+		parent := money(1, "b", "2")
+		parent.ID = "f1"
+		Evaluate(g, &schema.Document{Facts: []schema.Fact{parent, child}})
 	})
 }

@@ -1,0 +1,186 @@
+package eval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// govwideFloors are the lowest scores accepted per government-wide gold
+// document (testdata/gold/govwide, issue 12) and measure: the first
+// measurement (testdata/gold/README.md) minus 0.02, rounded down to a
+// multiple of 0.01 and at least 0. Raise a floor when the extractors
+// improve, never lower one to make a change pass. Measures not listed are
+// reported but not held.
+var govwideFloors = map[string]map[string]struct{ P, R float64 }{
+	"fangchenggang_2025_govwide_budget_report.json": {
+		MeasureFacts:           {0.65, 0.98}, // first: P 0.672 R 1.000
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.65, 0.98}, // first: P 0.672 R 1.000
+		MeasureSubjectsExact:   {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureParents:         {0.98, 0.00}, // first: P 1.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"fuzhou_2025_govwide_final_report.json": {
+		MeasureFacts:           {0.64, 0.64}, // first: P 0.660 R 0.660
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.34, 0.34}, // first: P 0.362 R 0.362
+		MeasureSubjectsLenient: {0.64, 0.64}, // first: P 0.660 R 0.660
+		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"guyuan_2025_govwide_budget_report.json": {
+		MeasureFacts:           {0.73, 0.74}, // first: P 0.750 R 0.766
+		MeasureChanges:         {0.92, 0.92}, // first: P 0.947 R 0.947
+		MeasureValues:          {0.95, 0.98}, // first: P 0.979 R 1.000
+		MeasureSubjectsExact:   {0.66, 0.66}, // first: P 0.681 R 0.681
+		MeasureSubjectsLenient: {0.74, 0.74}, // first: P 0.766 R 0.766
+		MeasureParents:         {0.98, 0.00}, // first: P 1.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"hunan_hengyang_2025_govwide_debt_general.json": {
+		MeasureFacts:           {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureSubjectsLenient: {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureMeta:            {0.98, 0.00}, // first: P 1.000 R 0.000
+	},
+	"jiangsu_yancheng_2026_govwide_budget_report.json": {
+		MeasureFacts:           {0.74, 0.74}, // first: P 0.763 R 0.763
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.16, 0.16}, // first: P 0.184 R 0.184
+		MeasureSubjectsLenient: {0.74, 0.74}, // first: P 0.763 R 0.763
+		MeasureParents:         {0.53, 0.39}, // first: P 0.556 R 0.417
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"jiaozuo_2025_govwide_budget_report.json": {
+		MeasureFacts:           {0.10, 0.10}, // first: P 0.125 R 0.125
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.03, 0.03}, // first: P 0.050 R 0.050
+		MeasureSubjectsLenient: {0.10, 0.10}, // first: P 0.125 R 0.125
+		MeasureParents:         {0.98, 0.00}, // first: P 1.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"lijiang_2025_govwide_budget_report.json": { // unseen hold-out
+		MeasureFacts:           {0.92, 0.92}, // first: P 0.946 R 0.946
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.71, 0.71}, // first: P 0.730 R 0.730
+		MeasureSubjectsLenient: {0.92, 0.92}, // first: P 0.946 R 0.946
+		MeasureParents:         {0.98, 0.48}, // first: P 1.000 R 0.500
+		MeasureMeta:            {0.85, 0.85}, // first: P 0.875 R 0.875
+	},
+	"tianjin_2025_govwide_budget_report.json": { // unseen hold-out
+		MeasureFacts:           {0.03, 0.03}, // first: P 0.059 R 0.056
+		MeasureChanges:         {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureValues:          {0.05, 0.05}, // first: P 0.078 R 0.074
+		MeasureSubjectsExact:   {0.23, 0.23}, // first: P 0.250 R 0.250
+		MeasureSubjectsLenient: {0.73, 0.73}, // first: P 0.750 R 0.750
+		MeasureParents:         {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"weihai_2025_govwide_budget_execution_report.json": {
+		MeasureFacts:           {0.60, 0.60}, // first: P 0.621 R 0.621
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.32, 0.32}, // first: P 0.345 R 0.345
+		MeasureSubjectsLenient: {0.60, 0.60}, // first: P 0.621 R 0.621
+		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureMeta:            {0.98, 0.86}, // first: P 1.000 R 0.889
+	},
+	"wuhan_2025_govwide_revenue_table.json": {
+		MeasureFacts:           {0.65, 0.98}, // first: P 0.674 R 1.000
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.65, 0.98}, // first: P 0.674 R 1.000
+		MeasureSubjectsExact:   {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureParents:         {0.98, 0.00}, // first: P 1.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+	"yueyang_2025_govwide_budget_report.json": { // unseen hold-out
+		MeasureFacts:           {0.82, 0.82}, // first: P 0.846 R 0.846
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.49, 0.49}, // first: P 0.513 R 0.513
+		MeasureSubjectsLenient: {0.82, 0.82}, // first: P 0.846 R 0.846
+		MeasureParents:         {0.81, 0.39}, // first: P 0.833 R 0.417
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
+	},
+}
+
+func govwideCorpus(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the pipeline on government-wide documents")
+	}
+	dir := filepath.Join(moduleRoot(t), "..", "shared", "corpus", "govwide")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	return dir
+}
+
+func TestGovwideGold(t *testing.T) {
+	dir := govwideCorpus(t)
+	reports := evalGold(t, dir, goldFiles(t, "govwide"), govwideFloors)
+	var b strings.Builder
+	if err := WriteTable(&b, reports); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("scores against testdata/gold/govwide:\n%s", b.String())
+}
+
+// headlinesFloor is the number of HEADLINES.csv figures that must come out
+// as a money fact with the value and a subject naming the figure
+// (NamesHeadline): the first measurement (2026-12-03, 63 of 69). Issue 12
+// asks for all of them.
+const headlinesFloor = 63
+
+func TestHeadlines(t *testing.T) {
+	dir := govwideCorpus(t)
+	hs, err := LoadHeadlines(filepath.Join(dir, "HEADLINES.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	extracted := map[string]*schema.Document{} // the rows of a file are consecutive, but need not be
+	var value, named, scoped int
+	for _, h := range hs {
+		doc, ok := extracted[h.File]
+		if !ok {
+			res, err := pipeline.File(context.Background(), filepath.Join(dir, h.File), pipeline.Options{})
+			if err != nil {
+				t.Errorf("%s: %v", h.File, err)
+				continue
+			}
+			doc = res.Out
+			extracted[h.File] = doc
+		}
+		r := MatchHeadline(h, doc)
+		if r.Value {
+			value++
+		}
+		if r.Named {
+			named++
+		} else {
+			t.Logf("%s %s %s亿元: value found %t, subjects %q", h.File, h.Figure, h.Text, r.Value, r.Subjects)
+		}
+		if r.Scoped {
+			scoped++
+		}
+	}
+	t.Logf("headlines %d: value found %d, subject names the figure %d, with a jurisdiction-wide scope word %d", len(hs), value, named, scoped)
+	if named < headlinesFloor {
+		t.Errorf("%d headline figures named, below the floor %d", named, headlinesFloor)
+	}
+}
