@@ -26,6 +26,9 @@ var suggestions = map[string][2]string{
 	"table-cross-total":     {"核对各表之间的同一总额，统一为正确数字。", "Make the same total agree between the tables."},
 	"table-empty-statement": {"在空表中注明“本表无数据”及原因。", "State in the empty table that it has no data, and why."},
 	"table-text-mismatch":   {"核对说明文字与报表数字，统一为正确数字。", "Make the text's figure agree with the table."},
+	"code-name-mismatch":    {"按政府收支分类科目核对科目编码与名称，改正编码或名称。", "Check the code against the classification and correct the code or the name."},
+	"term-typo":             {"按政府收支分类科目的规范名称改正用字。", "Use the classification's official name."},
+	"typo":                  {"核对用字，按建议改正错别字。", "Check the word and correct the typo as suggested."},
 }
 
 // Suggestion returns what to do about a finding of rule, or "" for a rule
