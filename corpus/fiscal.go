@@ -50,6 +50,7 @@ const (
 	SkipChange    = "change"    // the column is a change in money (增减额, 比上年增减): not a level of the budget
 	SkipDirection = "direction" // neither the column, the row, the title nor the code says revenue or expenditure
 	SkipValue     = "value"     // the cell has no exact amount
+	SkipUnfit     = "unfit"     // more digits than DECIMAL(38,8) holds: a misread cell (several numbers run together), not an amount
 )
 
 // fiscalKinds are the standard tables whose amounts are line items, with
@@ -116,6 +117,9 @@ func FiscalItems(d *schema.Document) ([]FiscalItem, map[string]int) {
 func fiscalItem(d *schema.Document, t *schema.Table, f *schema.Fact) (FiscalItem, string) {
 	if f.Value == "" {
 		return FiscalItem{}, SkipValue
+	}
+	if _, err := decimal128(f.Value); err != nil {
+		return FiscalItem{}, SkipUnfit
 	}
 	col := squeeze(f.Dimension)
 	switch {
