@@ -421,11 +421,11 @@ func TestDecimal128(t *testing.T) {
 		{"99.43", "9943000000"},
 		{"-0.5", "-50000000"},
 		{"0.12345678", "12345678"},
-		{"1.234567890", "123456789"},                                       // a trailing zero past the scale is no loss
+		{"1.234567890", "123456789"}, // a trailing zero past the scale is no loss
 		{"999999999999999999999999999999.99999999", strings.Repeat("9", 38)}, // the largest
 		{"-999999999999999999999999999999.99999999", "-" + strings.Repeat("9", 38)},
 		{"1000000000000000000000000000000", "error"}, // 31 digits before the point
-		{"0.123456789", "error"},                     // a 9th decimal would be lost
+		{"0.123456789", "error"}, // a 9th decimal would be lost
 		{"2010911952863102014213018932014634210618", "error"},
 		{"1e5", "error"},
 		{"1,000", "error"},
