@@ -243,13 +243,13 @@ var phaseWords = []struct {
 }
 
 // phase reads the phase from the column header, else from the document:
-// a budget's tables are approved amounts — proposed when the title says
-// 草案 — and a final account's are executed.
+// a budget's tables are approved amounts — proposed when the table's title
+// says 草案 — and a final account's are executed.
 func phase(d *schema.Document, t *schema.Table, col string) (string, string) {
 	for _, w := range phaseWords {
 		if strings.Contains(col, w.word) {
 			p := w.phase
-			if p == PhaseApproved && isDraft(d, t) {
+			if p == PhaseApproved && isDraft(t) {
 				p = PhaseProposed
 			}
 			return p, w.word
@@ -258,14 +258,17 @@ func phase(d *schema.Document, t *schema.Table, col string) (string, string) {
 	switch {
 	case d.Meta.Kind == schema.KindFinalAccounts || strings.Contains(t.Title, "决算"):
 		return PhaseExecuted, ""
-	case isDraft(d, t):
+	case isDraft(t):
 		return PhaseProposed, ""
 	}
 	return PhaseApproved, ""
 }
 
-func isDraft(d *schema.Document, t *schema.Table) bool {
-	return strings.Contains(t.Title, "草案") || strings.Contains(d.Meta.Title, "草案")
+// isDraft: the table says it is a draft. A report on a draft (关于…预算草案
+// 的报告) also carries tables of the current year's approved budget, so the
+// document's title does not decide.
+func isDraft(t *schema.Table) bool {
+	return strings.Contains(t.Title, "草案")
 }
 
 var yearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})年|([一二〇○零][〇○零一二三四五六七八九]{3})年`)
