@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/csv"
@@ -261,7 +262,7 @@ func checkForeignKeys(t *testing.T, out string, pkg *dataPackage) {
 			seen[k] = true
 		}
 		for _, fk := range r.Schema.ForeignKeys {
-			target := cmpOr(fk.Reference.Resource, r.Name)
+			target := cmp.Or(fk.Reference.Resource, r.Name)
 			ref := tables[target]
 			keys := map[string]bool{}
 			for _, row := range ref.rows {
@@ -284,13 +285,6 @@ func checkForeignKeys(t *testing.T, out string, pkg *dataPackage) {
 	if checked == 0 {
 		t.Error("no reference checked")
 	}
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // checkModel: the measure and every dimension attribute name fiscal
