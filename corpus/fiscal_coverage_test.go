@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
 	"sort"
 	"testing"
 
@@ -35,6 +36,7 @@ func TestFiscalCoverage(t *testing.T) {
 	cells, items, docs := 0, 0, 0
 	skipped := map[string]int{}
 	byKind := map[string][2]int{}
+	byDir := map[string][2]int{} // items, money cells by the input's directory (one corpus each)
 	for sc.Scan() {
 		var d schema.Document
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
@@ -48,6 +50,11 @@ func TestFiscalCoverage(t *testing.T) {
 			skipped[r] += n
 			cells += n
 		}
+		dir := filepath.Base(filepath.Dir(d.Source.Path))
+		c := byDir[dir]
+		c[0] += len(its)
+		c[1] += len(its) + sk[SkipChange] + sk[SkipDirection] + sk[SkipValue] + sk[SkipUnfit]
+		byDir[dir] = c
 		kinds := map[string]string{}
 		for _, tb := range d.Tables {
 			kinds[tb.ID] = tb.Kind
@@ -75,6 +82,9 @@ func TestFiscalCoverage(t *testing.T) {
 		docs, cells, skipped[SkipRatio], money, items, 100*share, skipped)
 	if share < 0.95 {
 		t.Errorf("coverage %.1f%% < 95%%", 100*share)
+	}
+	for dir, c := range byDir {
+		t.Logf("  %s: %d of %d money cells (%.1f%%)", dir, c[0], c[1], 100*float64(c[0])/float64(max(c[1], 1)))
 	}
 	keys := make([]string, 0, len(byKind))
 	for k := range byKind {
