@@ -44,7 +44,7 @@ type FiscalItem struct {
 }
 
 // Reasons why an amount cell of a standard table is not a line item
-// (FiscalCoverage counts them).
+// (FiscalItems counts them).
 const (
 	SkipRatio     = "ratio"     // the column is a percentage (增长%, 完成预算%): not money, though read as an amount
 	SkipChange    = "change"    // the column is a change in money (增减额, 比上年增减): not a level of the budget
@@ -118,15 +118,15 @@ func fiscalItem(d *schema.Document, t *schema.Table, f *schema.Fact) (FiscalItem
 	if f.Value == "" {
 		return FiscalItem{}, SkipValue
 	}
-	if _, err := decimal128(f.Value); err != nil {
-		return FiscalItem{}, SkipUnfit
-	}
 	col := squeeze(f.Dimension)
 	switch {
 	case ratioRe.MatchString(col):
 		return FiscalItem{}, SkipRatio
 	case changeRe.MatchString(col):
 		return FiscalItem{}, SkipChange
+	}
+	if _, err := decimal128(f.Value); err != nil {
+		return FiscalItem{}, SkipUnfit
 	}
 	it := FiscalItem{Fact: f, Table: t}
 	it.Direction = direction(t, f, col)
