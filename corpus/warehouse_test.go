@@ -477,3 +477,35 @@ func FuzzDecimal128(f *testing.F) {
 		}
 	})
 }
+
+// TestWarehouseBadInput: a CSV file that is not ours, or a cell that is not
+// of its column's type, is an error naming the file, the line and the column.
+func TestWarehouseBadInput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	sink, err := OpenDir(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink.Close()
+	docs := filepath.Join(out, "documents.csv")
+	head, _ := os.ReadFile(docs)
+	for _, tc := range []struct {
+		name, content, want string
+	}{
+		{"header", "sha256,path\nabc,x\n", "documents.csv: the header is"},
+		{"integer", string(head) + "abc,a.pdf,pdf,12x,3,budgetdoc/v1,,,,,,0,0,0,0,\n", "documents.csv line 2, column bytes: not an integer"},
+		{"quotes", string(head) + "\"abc,a.pdf\n", "documents.csv"},
+	} {
+		if err := os.WriteFile(docs, []byte(tc.content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		_, err := WriteParquet(out)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an error with %q", tc.name, err, tc.want)
+		}
+	}
+	os.Remove(docs)
+	if err := WriteDataPackage(out); err == nil || !strings.Contains(err.Error(), "documents.csv") {
+		t.Errorf("no documents.csv: %v", err)
+	}
+}
