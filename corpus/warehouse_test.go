@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/format"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/shopspring/decimal"
 
@@ -342,6 +343,7 @@ func checkParquet(t *testing.T, out string) {
 				t.Fatalf("%s: Parquet columns %v, want %s at %d", tb.Name, leaves, c.name, i)
 			}
 		}
+		checkParquetTypes(t, tb.Name, pf, cols)
 		r := parquet.NewReader(pf)
 		rows := make([]parquet.Row, 1)
 		line := 1
@@ -369,6 +371,34 @@ func checkParquet(t *testing.T, out string) {
 		}
 		r.Close()
 		f.Close()
+	}
+}
+
+// checkParquetTypes: decimals are DECIMAL(38,8) (never floating point) and
+// text columns are dictionary-encoded.
+func checkParquetTypes(t *testing.T, table string, pf *parquet.File, cols []parquetColumn) {
+	fields := pf.Schema().Fields()
+	for i, c := range cols {
+		lt := fields[i].Type().LogicalType()
+		switch c.kind {
+		case colDecimal:
+			var d *format.DecimalType
+			if lt != nil {
+				d, _ = lt.Value.(*format.DecimalType)
+			}
+			if d == nil || d.Precision != DecimalPrecision || d.Scale != DecimalScale {
+				t.Errorf("%s.%s: logical type %v, want DECIMAL(%d,%d)", table, c.name, lt, DecimalPrecision, DecimalScale)
+			}
+		case colString:
+			for _, rg := range pf.Metadata().RowGroups {
+				if !slices.Contains(rg.Columns[i].MetaData.Encoding, format.RLEDictionary) {
+					t.Errorf("%s.%s: encodings %v, not dictionary-encoded", table, c.name, rg.Columns[i].MetaData.Encoding)
+				}
+			}
+		}
+		if k := fields[i].Type().Kind(); k == parquet.Float || k == parquet.Double {
+			t.Errorf("%s.%s: floating point", table, c.name)
+		}
 	}
 }
 
