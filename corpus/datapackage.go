@@ -206,6 +206,8 @@ type schemaField struct {
 type constraints struct {
 	Required bool     `json:"required,omitempty"`
 	Enum     []string `json:"enum,omitempty"`
+	Minimum  string   `json:"minimum,omitempty"`
+	Maximum  string   `json:"maximum,omitempty"`
 }
 
 // schemaFields returns the Table Schema fields of t.
@@ -227,18 +229,22 @@ func schemaFields(t *Table) []schemaField {
 			bare := true
 			f.DecimalChar, f.BareNumber = ".", &bare
 		}
+		var cons constraints
 		if spec.exact {
 			f.DecimalType = fmt.Sprintf("DECIMAL(%d,%d)", DecimalPrecision, DecimalScale)
-			f.Description += fmt.Sprintf("; an exact decimal as written (no exponent, no separators): load it as %s or as text, never as binary floating point", f.DecimalType)
+			f.Description += fmt.Sprintf("; an exact decimal as written (no exponent, no separators): load it as %s "+
+				"or as text, never as binary floating point. A misread table cell (several numbers run together) "+
+				"can exceed the range: NULL in the Parquet file, kept as written here", f.DecimalType)
+			cons.Maximum = strings.Repeat("9", DecimalPrecision-DecimalScale) + "." + strings.Repeat("9", DecimalScale)
+			cons.Minimum = "-" + cons.Maximum
 		}
-		var cons constraints
 		for _, k := range t.Key {
 			if k == c.Name {
 				cons.Required = true
 			}
 		}
 		cons.Enum = spec.enum
-		if cons.Required || len(cons.Enum) > 0 {
+		if cons.Required || len(cons.Enum) > 0 || cons.Maximum != "" {
 			f.Constraints = &cons
 		}
 		out = append(out, f)

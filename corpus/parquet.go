@@ -27,9 +27,8 @@ import (
 // DECIMAL(38,8) in 16-byte fixed-length arrays — 30 digits before the point
 // and 8 after, which holds every amount of the disclosures (yuan, converted
 // from 万元/亿元 with up to 8 decimals) without loss; never floating point;
-// the 0/1 flags are BOOLEAN. An empty CSV cell is NULL, except in the key
-// columns (never empty but errors.sha256 of an unreadable file, kept as an
-// empty string). Pages are zstd-compressed; a row group holds up to
+// the 0/1 flags are BOOLEAN. An empty CSV cell is NULL, as datapackage.json
+// says of the CSV files (missingValues). Pages are zstd-compressed; a row group holds up to
 // ParquetRowGroupRows rows, so the tables of a corpus of thousands of
 // documents are a few row groups each, the size analytic engines read best.
 const ParquetDir = "parquet"
@@ -84,7 +83,7 @@ type parquetColumn struct {
 func parquetColumns(t *Table) []parquetColumn {
 	out := make([]parquetColumn, len(t.Columns))
 	for i, c := range t.Columns {
-		pc := parquetColumn{name: c.Name, optional: !slices.Contains(t.Key, c.Name)}
+		pc := parquetColumn{name: c.Name, optional: true}
 		spec := fields[t.Name+"."+c.Name]
 		switch {
 		case spec.exact:

@@ -84,8 +84,8 @@ func OpenParquet(dir string, p *Package) (*sql.DB, error) {
 
 // OpenCSV opens an in-memory DuckDB with a view per resource over its CSV
 // file, typed as its Table Schema says: exact decimals as their
-// decimalType, booleans by their trueValues, years and integers as
-// integers, an empty cell as NULL.
+// decimalType (NULL when out of its range), booleans by their trueValues,
+// years and integers as integers, an empty cell as NULL.
 func OpenCSV(dir string, p *Package) (*sql.DB, error) {
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
@@ -104,7 +104,11 @@ func OpenCSV(dir string, p *Package) (*sql.DB, error) {
 			case "number":
 				typ = "DOUBLE"
 				if f.DecimalType != "" {
-					typ = f.DecimalType
+					// Read as text and cast: a value out of the type's
+					// range (a misread cell) is NULL, as in the Parquet
+					// file, instead of failing the whole load.
+					typ = "VARCHAR"
+					expr = fmt.Sprintf("TRY_CAST(%s AS %s) AS %s", ident(f.Name), f.DecimalType, ident(f.Name))
 				}
 			case "boolean":
 				vals := make([]string, len(f.TrueValues))

@@ -25,7 +25,7 @@ import (
 var outDir = flag.String("out", "", "check this batch output `DIR` (made with --parquet) instead of a batch over ../../samples")
 
 // batchSamples runs what `budgetdoc batch --out DIR --parquet` runs over the
-// committed samples.
+// committed samples and a missing file.
 func batchSamples(t *testing.T) string {
 	samples, _ := filepath.Glob(filepath.Join("..", "..", "samples", "*_*.*"))
 	if len(samples) == 0 {
@@ -40,7 +40,9 @@ func batchSamples(t *testing.T) string {
 		_, err := check.Run(r, check.Options{})
 		return err
 	}
-	if _, err := corpus.Run(context.Background(), corpus.Config{Paths: samples, Workers: 2, Sink: sink, Post: post}); err != nil {
+	// An unreadable input too: its errors row has no sha256.
+	paths := append(samples, filepath.Join(t.TempDir(), "missing.pdf"))
+	if _, err := corpus.Run(context.Background(), corpus.Config{Paths: paths, Workers: 2, Sink: sink, Post: post}); err != nil {
 		t.Fatal(err)
 	}
 	if err := sink.Close(); err != nil {
@@ -129,6 +131,7 @@ func TestWarehouse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := readJSONL(t, dir)
+	nonNull := map[string][]int64{} // non-NULL values of every column, by source
 	for _, src := range []struct {
 		name string
 		open func(string, *Package) (*sql.DB, error)
@@ -142,8 +145,41 @@ func TestWarehouse(t *testing.T) {
 			checkCounts(t, db, p, want)
 			checkSpending(t, db, want)
 			checkReferences(t, db, p)
+			nonNull[src.name] = countValues(t, db, p)
 		})
 	}
+	// The two typed loads agree on what is NULL, column by column.
+	if a, b := nonNull["parquet"], nonNull["csv"]; len(a) != len(b) {
+		t.Errorf("%d columns from Parquet, %d from the CSVs", len(a), len(b))
+	} else {
+		for i := range a {
+			if a[i] != b[i] {
+				t.Errorf("column %d: %d values from Parquet, %d from the CSVs", i, a[i], b[i])
+			}
+		}
+	}
+}
+
+// countValues returns the number of non-NULL values of every column of every
+// resource, in package order.
+func countValues(t *testing.T, db *sql.DB, p *Package) []int64 {
+	var out []int64
+	for _, r := range p.Resources {
+		var exprs []string
+		for _, f := range r.Schema.Fields {
+			exprs = append(exprs, "count("+ident(f.Name)+")")
+		}
+		vals := make([]int64, len(exprs))
+		ptrs := make([]any, len(exprs))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := db.QueryRow("SELECT " + strings.Join(exprs, ", ") + " FROM " + ident(r.Name)).Scan(ptrs...); err != nil {
+			t.Fatalf("%s: %v", r.Name, err)
+		}
+		out = append(out, vals...)
+	}
+	return out
 }
 
 func checkCounts(t *testing.T, db *sql.DB, p *Package, want expected) {
