@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= bin/budgetdoc
 SAMPLES := $(wildcard samples/*.pdf samples/*.doc samples/*.docx samples/*.html samples/*.json samples/*.txt samples/*.xlsx)
 
-.PHONY: build test run bench bench-text bench-corpus bench-typos lexicon fixtures lint lint-tools fuzz clean
+.PHONY: build test test-warehouse run bench bench-text bench-corpus bench-typos lexicon fixtures lint lint-tools fuzz clean
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/budgetdoc
@@ -12,6 +12,16 @@ build:
 # and the corpus tests when ../shared is present.
 test:
 	$(GO) test -count=1 ./...
+	@$(MAKE) --no-print-directory test-warehouse
+
+# DuckDB over the batch output (corpus/duckdbtest, a module of its own so that
+# DuckDB stays out of the main build): Parquet and CSV-through-datapackage.json
+# against documents.jsonl. Skipped, with a message, when DuckDB's modules
+# cannot be fetched; the test itself skips without cgo.
+test-warehouse:
+	@cd corpus/duckdbtest && if $(GO) list -test -deps . >/dev/null 2>&1; then \
+	  $(GO) vet ./... && $(GO) test -count=1 ./...; \
+	else echo "test-warehouse: skipped: the DuckDB modules cannot be fetched (cd corpus/duckdbtest && go list -test -deps .)"; fi
 
 # The main job on the sample documents bundled in samples/: every document
 # into out/samples/ (documents.jsonl and CSV tables, with findings), then the

@@ -164,6 +164,8 @@ var Tables = []*Table{
 			{"bbox", "TEXT", "PDF box x0,top,x1,bottom in points (empty for other formats)"},
 			{"table_id", "TEXT", "id of the table whose cell this is; empty for facts from the text"},
 			{"code", "TEXT", "科目编码 of the table row (类 3, 款 5, 项 7 digits), when stated"},
+			{"table_row", "INTEGER", "1-based row of the table cell (header rows counted; table_cells.row)"},
+			{"table_col", "INTEGER", "1-based column of the table cell (table_cells.col)"},
 		},
 		Key:     []string{"sha256", "id"},
 		Indexes: [][]string{{"subject"}},
@@ -178,7 +180,7 @@ var Tables = []*Table{
 				}
 				emit(r.SHA256, f.ID, f.Kind, f.Subject, f.Entity, f.Value, f.Unit, f.Text, boolInt(f.Approx),
 					c.Direction, c.Value, c.Percent, c.Points, c.Base, c.Text, f.Prior, f.Reason, f.Parent,
-					f.Dimension, f.Section, f.Loc.Page, f.Loc.Line, bbox(f.Loc.BBox), f.Table, f.Code)
+					f.Dimension, f.Section, f.Loc.Page, f.Loc.Line, bbox(f.Loc.BBox), f.Table, f.Code, optInt(f.Row), optInt(f.Col))
 			}
 		},
 	},
@@ -243,6 +245,8 @@ var Tables = []*Table{
 			{"n_cols", "INTEGER", "widest row"},
 			{"page", "INTEGER", "1-based page"},
 			{"line", "INTEGER", "1-based line on the page"},
+			{"kind", "TEXT", "the standard table it is (expense_summary, three_public …), empty when not recognised"},
+			{"code", "TEXT", "the table's number as printed (公开表一, 公开02表)"},
 		},
 		Key: []string{"sha256", "id"},
 		rows: func(r *Record, emit func(...any)) {
@@ -258,7 +262,7 @@ var Tables = []*Table{
 				for i, p := range t.Pages {
 					pages[i] = strconv.Itoa(p)
 				}
-				emit(r.SHA256, t.ID, t.Title, t.Unit, strings.Join(pages, ","), len(t.Rows), cols, t.Loc.Page, t.Loc.Line)
+				emit(r.SHA256, t.ID, t.Title, t.Unit, strings.Join(pages, ","), len(t.Rows), cols, t.Loc.Page, t.Loc.Line, t.Kind, t.Code)
 			}
 		},
 	},
@@ -311,6 +315,7 @@ var Tables = []*Table{
 			}
 		},
 	},
+	fiscalTable,
 	{
 		Name: "errors", Doc: "documents that could not be processed, with the cause",
 		Columns: []Column{

@@ -76,6 +76,8 @@ CREATE TABLE IF NOT EXISTS "facts" (
   "bbox" TEXT, -- PDF box x0,top,x1,bottom in points (empty for other formats)
   "table_id" TEXT, -- id of the table whose cell this is; empty for facts from the text
   "code" TEXT, -- 科目编码 of the table row (类 3, 款 5, 项 7 digits), when stated
+  "table_row" INTEGER, -- 1-based row of the table cell (header rows counted; table_cells.row)
+  "table_col" INTEGER, -- 1-based column of the table cell (table_cells.col)
   PRIMARY KEY ("sha256", "id")
 );
 CREATE INDEX IF NOT EXISTS "facts_subject" ON "facts" ("subject");
@@ -117,6 +119,8 @@ CREATE TABLE IF NOT EXISTS "tables" (
   "n_cols" INTEGER, -- widest row
   "page" INTEGER, -- 1-based page
   "line" INTEGER, -- 1-based line on the page
+  "kind" TEXT, -- the standard table it is (expense_summary, three_public …), empty when not recognised
+  "code" TEXT, -- the table's number as printed (公开表一, 公开02表)
   PRIMARY KEY ("sha256", "id")
 );
 -- table_cells: table cells as text, one row per non-empty cell
@@ -142,6 +146,38 @@ CREATE TABLE IF NOT EXISTS "findings" (
   PRIMARY KEY ("sha256", "seq")
 );
 CREATE INDEX IF NOT EXISTS "findings_rule" ON "findings" ("rule");
+-- fiscal: fiscal line items: one row per amount of a standard budget table (Fiscal Data Package model in datapackage.json)
+CREATE TABLE IF NOT EXISTS "fiscal" (
+  "sha256" TEXT NOT NULL, -- document key
+  "fact" TEXT NOT NULL, -- id of the table cell's fact (facts.id)
+  "organization" TEXT, -- administrative unit: the document's organisation (meta.organization)
+  "fiscal_year" INTEGER, -- fiscal year of the amount: the year the column names (2025年执行数), else the table's title, else the document's
+  "document_kind" TEXT, -- budget or final_accounts (meta.kind)
+  "direction" TEXT, -- expenditure or revenue
+  "phase" TEXT, -- proposed, approved, adjusted or executed
+  "phase_label" TEXT, -- the header words that gave the phase (预算, 调整, 执行, 决算 …); empty when the document's kind did
+  "functional_code" TEXT, -- 支出功能分类 code of the row (类 3 digits, 款 5, 项 7)
+  "functional_name" TEXT, -- the row's label when it has a functional code
+  "economic_code" TEXT, -- 经济分类 code of the row (部门 3xx, 政府 5xx; 收入分类 1xx for revenue)
+  "economic_name" TEXT, -- the row's label when it names an economic class
+  "level" INTEGER, -- 1 类, 2 款, 3 项 from the code's length; empty without a code
+  "total" INTEGER, -- 1 when the row is a total or subtotal (合计, 总计, 小计 …): sum level rows, not these
+  "item" TEXT, -- the row's label as printed
+  "column_path" TEXT, -- the column's header path as printed, levels joined by " / "
+  "amount" TEXT, -- the amount in yuan, exact decimal
+  "amount_text" TEXT, -- the cell as printed
+  "unit" TEXT, -- the table's unit as printed (元, 万元)
+  "table_id" TEXT, -- id of the table
+  "table_kind" TEXT, -- the standard table's kind (expense_summary, three_public …)
+  "table_title" TEXT, -- the table's title
+  "table_row" INTEGER, -- 1-based row of the cell in the table (header rows counted)
+  "table_col" INTEGER, -- 1-based column of the cell
+  "page" INTEGER, -- 1-based page of the cell
+  "line" INTEGER, -- 1-based line on the page
+  PRIMARY KEY ("sha256", "fact")
+);
+CREATE INDEX IF NOT EXISTS "fiscal_organization_fiscal_year" ON "fiscal" ("organization", "fiscal_year");
+CREATE INDEX IF NOT EXISTS "fiscal_functional_code" ON "fiscal" ("functional_code");
 -- errors: documents that could not be processed, with the cause
 CREATE TABLE IF NOT EXISTS "errors" (
   "sha256" TEXT NOT NULL, -- document key; empty when the file could not be read at all

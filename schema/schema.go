@@ -174,6 +174,11 @@ type Fact struct {
 	// Code is the classification code of a table row (科目编码: 类 3
 	// digits, 款 5, 项 7), when the row has one.
 	Code string `json:"code,omitempty"`
+	// Row is the 1-based row of a table fact's cell in the table's rows
+	// (header rows counted): the cell is tables[Table].rows[Row-1][Col-1].
+	Row int `json:"row,omitempty"`
+	// Col is the 1-based column of a table fact's cell.
+	Col int `json:"col,omitempty"`
 	// Loc is where the mention is.
 	Loc Loc `json:"loc"`
 }

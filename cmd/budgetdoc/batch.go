@@ -45,6 +45,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
   budgetdoc batch --out budgets.sqlite 'crawl/**.pdf' reports/*.docx
   find crawl -name '*.pdf' | budgetdoc batch --out budgets.sqlite -
   budgetdoc batch --out budgets.sqlite --resume crawl/   # after an interruption: only what is missing
+  budgetdoc batch --out out/ --parquet crawl/       # also out/parquet/*.parquet; out/datapackage.json describes all
 `, stderr)
 	out := fs.String("out", "", "write to `DIR` (documents.jsonl + CSV tables) or to an SQLite database (FILE.sqlite / .db)")
 	workers := fs.Int("workers", runtime.NumCPU(), "documents processed in parallel")
@@ -53,6 +54,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	maxMem := fs.String("max-memory", "2GiB", "memory guard: `SIZE` of process memory above which the largest document in flight is abandoned (0: off)")
 	progress := fs.String("progress", "auto", "`MODE`: bar (terminal progress bar), log (a line every --log-every), none, or auto")
 	logEvery := fs.Duration("log-every", 10*time.Second, "interval of the progress lines in log mode")
+	withParquet := fs.Bool("parquet", false, "with --out DIR: also write the tables as Parquet files into DIR/parquet/")
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -67,6 +69,9 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return usageErr("no inputs")
+	}
+	if *withParquet && isDatabase(*out) {
+		return usageErr("--parquet needs --out DIR, not a database")
 	}
 	memLimit, err := parseSize(*maxMem)
 	if err != nil {
@@ -154,6 +159,12 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc batch: writing %s: %v\n", *out, err)
 		return exitInput
+	}
+	if !isDatabase(*out) {
+		if err := writeWarehouse(*out, *withParquet, stderr); err != nil {
+			fmt.Fprintf(stderr, "budgetdoc batch: %s: %v\n", *out, err)
+			return exitInput
+		}
 	}
 	printSummary(stderr, sum, *out)
 	// The exit code describes the whole output, failures of earlier runs

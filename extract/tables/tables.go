@@ -1010,6 +1010,8 @@ func (t *Table) Facts(next int) []schema.Fact {
 			Dimension: t.Path(j),
 			Table:     t.ID,
 			Code:      code,
+			Row:       len(t.Header) + i + 1,
+			Col:       j + 1,
 			Loc:       c.Loc,
 		})
 	})
