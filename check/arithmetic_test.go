@@ -105,11 +105,28 @@ func TestChangeMismatchFacts(t *testing.T) {
 // of its sentence; the whole catalogue reports it once.
 func TestContradictionAbsorbsChange(t *testing.T) {
 	res := docOf(budget2026Dept, []string{"12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。主要用于：行政事业单位为职工缴纳的住房公积金。2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加5.27%。主要原因是：支出增加。"})
-	fs, err := Run(res, Options{Rules: []*Rule{ChangeMismatch, Contradiction}, Profile: "none"})
+	fs, err := runFindings(res, Options{Rules: []*Rule{ChangeMismatch, Contradiction}, Profile: "none"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(fs) != 1 || fs[0].Rule != Contradiction.ID {
 		t.Errorf("want one contradiction finding, got %+v", fs)
+	}
+}
+
+// TestSameAmountTwice: two facts on one line with the same amount text are
+// two places; the finding about the second quotes the second clause (the
+// checks once found facts again by their text and quoted the first).
+func TestSameAmountTwice(t *testing.T) {
+	fs := runOne(t, ChangeMismatch, docOf(budget2026Dept, []string{
+		"2026年办公费支出10万元，比上年增加2万元，增长25%；印刷费支出10万元，比上年增加2万元，增长50%。"}))
+	if len(fs) != 1 {
+		t.Fatalf("want one finding, got %+v", fs)
+	}
+	if ev := fs[0].Evidence; !strings.Contains(ev, "印刷费") || strings.Contains(ev, "办公费") {
+		t.Errorf("evidence %q, want the 印刷费 clause", ev)
+	}
+	if len(fs[0].Facts) != 1 || fs[0].Facts[0] != "f2" {
+		t.Errorf("facts %v, want [f2]", fs[0].Facts)
 	}
 }

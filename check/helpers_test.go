@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -21,15 +22,30 @@ func docOf(meta schema.Meta, pages ...[]string) *pipeline.Result {
 		doc.Pages = append(doc.Pages, pg)
 	}
 	doc.Number()
-	res := pipeline.Document(doc, read.Source{Path: "t.docx", Format: extract.FormatDOCX})
+	res := process(doc, read.Source{Path: "t.docx", Format: extract.FormatDOCX})
 	res.Out.Meta = meta
 	return res
+}
+
+// process runs the stages after reading, as the pipeline does.
+func process(doc *extract.Document, src read.Source) *pipeline.Result {
+	res, err := pipeline.Run(context.Background(), doc, src, pipeline.Options{})
+	if err != nil {
+		panic(err) // a background context is never done
+	}
+	return res
+}
+
+// runFindings runs the rules and returns their findings.
+func runFindings(res *pipeline.Result, opt Options) ([]schema.Finding, error) {
+	c, err := Run(context.Background(), res, opt)
+	return c.Findings, err
 }
 
 // runOne runs a single rule and returns its findings.
 func runOne(t *testing.T, r *Rule, res *pipeline.Result) []schema.Finding {
 	t.Helper()
-	fs, err := Run(res, Options{Rules: []*Rule{r}, Profile: "none"})
+	fs, err := runFindings(res, Options{Rules: []*Rule{r}, Profile: "none"})
 	if err != nil {
 		t.Fatal(err)
 	}

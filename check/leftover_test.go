@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
-	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/extract/read"
 )
 
@@ -31,7 +30,7 @@ func TestTemplateLeftoverFieldSpans(t *testing.T) {
 		{Kind: extract.Paragraph, Lines: []extract.Line{{Text: "见第页", Spans: []extract.Span{{Kind: extract.FieldSpan, Start: len("见第"), End: len("见第"), Instr: "PAGEREF _Toc1 \\h"}}}}},
 	}}}}
 	doc.Number()
-	res := pipeline.Document(doc, read.Source{Path: "t.docx", Format: extract.FormatDOCX})
+	res := process(doc, read.Source{Path: "t.docx", Format: extract.FormatDOCX})
 	fs := runOne(t, TemplateLeftover, res)
 	// the merge field (as a field and as «…» text) and the empty PAGEREF;
 	// the PAGEREF with a page number is ordinary Word usage.

@@ -158,13 +158,12 @@ func runMissingSection(p *Pass) {
 	if prof == nil {
 		return
 	}
-	toc := p.tocItems()
 	found := map[string]*TextLine{}
 	var all strings.Builder
 	lines := p.Lines()
 	for k := range lines {
 		l := &lines[k]
-		if toc[[2]int{l.Page, l.Item}] {
+		if p.inTOC(*l) {
 			continue
 		}
 		t := squeeze(l.Text)

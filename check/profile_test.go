@@ -26,7 +26,7 @@ func TestMissingSection(t *testing.T) {
 	check := func(name string, pages [][]string, want int) {
 		t.Run(name, func(t *testing.T) {
 			res := docOf(meta, pages...)
-			fs, err := Run(res, Options{Rules: []*Rule{MissingSection}})
+			fs, err := runFindings(res, Options{Rules: []*Rule{MissingSection}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -17,13 +17,14 @@ import (
 
 func sampleDocs(t *testing.T) []DocResult {
 	res := docOf(budget2026Dept, []string{"2026年，上海市普陀区司法局收入预算9628.22万元，比2026年预算增加793.14万元。", "主要用于：信息化建设支出。。"})
-	fs, err := Run(res, Options{Profile: "none"})
+	fs, err := runFindings(res, Options{Profile: "none"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(fs) == 0 {
 		t.Fatal("no findings on the sample")
 	}
+	res.Out.Findings = fs
 	return []DocResult{{Path: "drafts/dept budget.pdf", Findings: fs, Out: res.Out}}
 }
 

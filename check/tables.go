@@ -408,8 +408,11 @@ func runTableText(p *Pass) {
 	if len(totals) == 0 && len(threePublic) == 0 {
 		return
 	}
-	for _, f := range p.Result.Out.Facts {
-		if f.Table != "" || f.Kind != "money" || f.Value == "" || f.Approx {
+	fs := p.facts()
+	for i := range fs {
+		f := &fs[i]
+		v, ok := f.Value()
+		if f.Kind != schema.FactMoney || !ok || f.Approx {
 			continue
 		}
 		// The fund qualifiers are dropped for 三公 only: 财政拨款支出预算
@@ -429,10 +432,6 @@ func runTableText(p *Pass) {
 			continue
 		}
 		if len(cands) == 0 {
-			continue
-		}
-		v, err := decimal.NewFromString(f.Value)
-		if err != nil {
 			continue
 		}
 		tol := textTolerance(f.Text)

@@ -38,7 +38,7 @@ func tableDoc(lines ...string) *pipeline.Result {
 	}
 	doc.Pages = []extract.Page{pg}
 	doc.Number()
-	return pipeline.Document(doc, read.Source{Path: "t.doc", Format: extract.FormatDOC})
+	return process(doc, read.Source{Path: "t.doc", Format: extract.FormatDOC})
 }
 
 // 公开03表 of taiyuan_fagaiwei_2016_dept_final.doc, abridged to one 类.

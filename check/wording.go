@@ -69,7 +69,7 @@ var directionBeforeRE = rx.MustCompile(`(增加|减少|增长|下降|上升|降�
 
 func runZeroChange(p *Pass) {
 	for _, l := range p.Prose() {
-		for _, q := range quantity.Scan(l.Text, quantity.Options{}) {
+		for _, q := range p.quantities(l.Line) {
 			if !q.Value.IsZero() || (q.Kind != quantity.Money && q.Kind != quantity.Percent && q.Kind != quantity.PercentPoint) {
 				continue
 			}

@@ -79,13 +79,15 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			code = exitInput
 			continue
 		}
-		found, err := check.Run(res, check.Options{Profile: *profile})
+		c, err := check.Run(ctx, res, check.Options{Profile: *profile})
 		if err != nil {
 			fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
 			return exitInput
 		}
-		docs = append(docs, check.DocResult{Path: path, Findings: found, Out: res.Out})
-		for _, f := range found {
+		res.Out.Findings = c.Findings
+		res.Out.Warnings = append(res.Out.Warnings, c.Warnings...)
+		docs = append(docs, check.DocResult{Path: path, Findings: c.Findings, Out: res.Out})
+		for _, f := range c.Findings {
 			if check.Severity(f.Severity).Rank() >= threshold.Rank() && code == exitOK {
 				code = exitFindings
 			}

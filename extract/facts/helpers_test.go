@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"context"
 	"sync"
 	"testing"
 
@@ -37,5 +38,17 @@ func testSegmenter(t testing.TB) segment.Segmenter {
 }
 
 func extractLines(t testing.TB, org string, lines ...string) []schema.Fact {
-	return Extract(textOf(lines...), nil, schema.Meta{Organization: org}, testSegmenter(t))
+	return extractText(t, textOf(lines...), org, testSegmenter(t))
+}
+
+// extractText extracts the facts of txt, numbered f1, f2 … and written in
+// the contract, as the pipeline does.
+func extractText(t testing.TB, txt *normalize.Text, org string, seg segment.Segmenter) []schema.Fact {
+	t.Helper()
+	fs, err := Extract(context.Background(), txt, nil, schema.Meta{Organization: org}, seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Number(fs, 1)
+	return Schema(fs)
 }

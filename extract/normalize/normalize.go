@@ -7,6 +7,7 @@
 package normalize
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strings"
@@ -76,8 +77,8 @@ func (l *Line) Loc(off int) extract.Loc {
 	return l.Parts[i-1].Loc
 }
 
-// Document normalizes doc.
-func Document(doc *extract.Document) *Text {
+// Run normalizes doc. It stops with ctx's error when ctx is done.
+func Run(ctx context.Context, doc *extract.Document) (*Text, error) {
 	out := &Text{}
 	dropped := findFurniture(doc)
 	layoutWrapped := doc.Format == extract.FormatPDF || doc.Format == extract.FormatText || doc.Format == extract.FormatPagesJSON
@@ -85,6 +86,9 @@ func Document(doc *extract.Document) *Text {
 	var open *Line // the logical line that may still continue
 	var openKind extract.BlockKind
 	for pi := range doc.Pages {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		p := &doc.Pages[pi]
 		page := Page{Number: p.Number, Name: p.Name}
 		if page.Number == 0 {
@@ -135,7 +139,7 @@ func Document(doc *extract.Document) *Text {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // geoFor returns the geometry of the page the open line ends on.

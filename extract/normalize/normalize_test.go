@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -56,7 +57,7 @@ func TestDocumentPDF(t *testing.T) {
 		))
 	}
 	doc := &extract.Document{Format: extract.FormatPDF, Pages: pages}
-	txt := Document(doc)
+	txt, _ := Run(context.Background(), doc)
 	if len(txt.Dropped) != 8 {
 		t.Errorf("dropped %d lines, want 8 (4 running headers, 4 page numbers): %+v", len(txt.Dropped), txt.Dropped)
 	}
@@ -97,7 +98,7 @@ func TestDocumentPlainText(t *testing.T) {
 		ls = append(ls, extract.Line{Text: s, Loc: extract.Loc{Page: 1, Line: i + 1}})
 	}
 	doc := &extract.Document{Format: extract.FormatText, Pages: []extract.Page{{Number: 1, Blocks: []extract.Block{{Lines: ls}}}}}
-	txt := Document(doc)
+	txt, _ := Run(context.Background(), doc)
 	items := txt.Pages[0].Items
 	if len(items) != 6 {
 		for _, it := range items {
@@ -152,7 +153,7 @@ func TestDocumentPDFWrappedPieces(t *testing.T) {
 		tall,
 	)}}
 	var got []string
-	for _, it := range Document(doc).Pages[0].Items {
+	for _, it := range normalized(doc).Pages[0].Items {
 		got = append(got, it.Line.Orig)
 	}
 	want := []string{
@@ -199,11 +200,16 @@ func TestDocumentPDFJustifiedAmounts(t *testing.T) {
 		pdfLine("规定”作出的选择。", 90, 140),
 	)}}
 	var got []string
-	for _, it := range Document(doc).Pages[0].Items {
+	for _, it := range normalized(doc).Pages[0].Items {
 		got = append(got, it.Line.Orig)
 	}
 	want := "3．公务接待费预算支出  156.55 万元，本年数小于上年预算数   29.65 万元，主要是严格贯彻落实中央“八项规定”作出的选择。"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
+}
+
+func normalized(doc *extract.Document) *Text {
+	txt, _ := Run(context.Background(), doc) // a background context is never done
+	return txt
 }

@@ -1,6 +1,7 @@
 package projects
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"strings"
@@ -148,7 +149,7 @@ func TestExtractBlocks(t *testing.T) {
 		"实施主体：上海市普陀区司法局",
 		"年度预算安排：795万元",
 	})
-	ps := Extract(txt, outline.Build(txt))
+	ps := extractAll(txt, true)
 	if len(ps) != 2 {
 		t.Fatalf("got %d projects, want 2:\n%s", len(ps), dump(ps))
 	}
@@ -269,7 +270,7 @@ func TestTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ps := Extract(textOf(tt.page), nil)
+			ps := extractAll(textOf(tt.page), false)
 			if len(ps) != 1 {
 				t.Fatalf("got %d projects", len(ps))
 			}
@@ -314,7 +315,7 @@ func TestLink(t *testing.T) {
 		"一级指标   二级指标   三级指标   指标值",
 		"产出指标   数量指标   认定企业数   ≥10家",
 	})
-	ps := Extract(txt, nil)
+	ps := extractAll(txt, false)
 	if len(ps) != 2 {
 		t.Fatalf("got %d projects:\n%s", len(ps), dump(ps))
 	}
@@ -329,10 +330,10 @@ func TestLink(t *testing.T) {
 func TestNoProjects(t *testing.T) {
 	txt := textOf([]string{"七、项目经费情况说明  ……………………", "四、绩效目标设置情况",
 		"2025年度，本部门编报绩效目标的项目共25个，涉及项目预算资金11381.60万元。"})
-	if ps := Extract(txt, outline.Build(txt)); len(ps) != 0 {
+	if ps := extractAll(txt, true); len(ps) != 0 {
 		t.Errorf("got %d projects:\n%s", len(ps), dump(ps))
 	}
-	if Extract(nil, nil) != nil {
+	if ps, err := Extract(context.Background(), nil, nil); ps != nil || err != nil {
 		t.Error("nil text")
 	}
 }
@@ -347,4 +348,15 @@ func dump(ps []schema.Project) string {
 		}
 	}
 	return sb.String()
+}
+
+// extractAll runs Extract with a background context (never done), with the
+// outline of txt when withTree is set.
+func extractAll(txt *normalize.Text, withTree bool) []schema.Project {
+	var tree *outline.Outline
+	if withTree {
+		tree, _ = outline.Build(context.Background(), txt)
+	}
+	ps, _ := Extract(context.Background(), txt, tree)
+	return ps
 }
