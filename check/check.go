@@ -148,10 +148,6 @@ func (p *Pass) quantities(l *normalize.Line) []quantity.Quantity { return p.view
 // inTOC reports whether l is a table-of-contents entry.
 func (p *Pass) inTOC(l TextLine) bool { return p.views.toc[[2]int{l.Page, l.Item}] }
 
-// isTableText reports whether a line is a table row that PDF extraction laid
-// out as text: columns are separated by wide runs of spaces.
-func isTableText(s string) bool { return strings.Contains(s, "   ") }
-
 // Options configure Run.
 type Options struct {
 	// Rules to run; nil means All.

@@ -9,6 +9,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -51,7 +52,7 @@ func runGarbledText(p *Pass) {
 	}
 	for _, l := range p.Lines() {
 		reportBadRunes(p, l)
-		if !titles[[2]int{l.Page, l.Item}] && !looksLikeTableTitle(l.Text) {
+		if !titles[[2]int{l.Page, l.Item}] && !looksLikeTableTitle(l.Line) {
 			continue
 		}
 		for _, m := range droppedHeadRE.FindAllStringSubmatchIndex(l.Text, -1) {
@@ -62,9 +63,9 @@ func runGarbledText(p *Pass) {
 }
 
 // looksLikeTableTitle reports whether a line is a short caption ending in 表.
-func looksLikeTableTitle(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.HasSuffix(s, "表") && utf8.RuneCountInString(s) <= 40 && !isTableText(s)
+func looksLikeTableTitle(l *normalize.Line) bool {
+	s := strings.TrimSpace(l.Text)
+	return !l.TableRow && strings.HasSuffix(s, "表") && utf8.RuneCountInString(s) <= 40
 }
 
 // reportBadRunes reports each run of replacement characters, private-use

@@ -266,7 +266,7 @@ func tableLooksEmpty(p *Pass, title *TextLine) bool {
 			case it.Table != nil:
 				t = it.Table.Text()
 			}
-			if it.Line != nil && looksLikeTableTitle(t) {
+			if it.Line != nil && looksLikeTableTitle(it.Line) {
 				return !sawAny
 			}
 			if amountRE.MatchString(t) || emptyNoteRE.MatchString(t) {

@@ -54,7 +54,7 @@ func newViews(ctx context.Context, res *pipeline.Result) (*views, error) {
 		}
 	}
 	for _, l := range v.lines {
-		if isTableText(l.Text) || v.toc[[2]int{l.Page, l.Item}] {
+		if l.TableRow || v.toc[[2]int{l.Page, l.Item}] {
 			continue
 		}
 		if k := len(v.prose) - 1; k >= 0 && brokenBeforeAmount(v.prose[k].Text, l.Text) && l.Page-v.prose[k].Page <= 1 {

@@ -7,6 +7,9 @@ func TestZeroChangeWording(t *testing.T) {
 		{"increase by zero", budget2017Dept, [][]string{{"一般公共预算拨款支出预算0万元，比上年增加0万元。"}}, 1, "增加0万元"},
 		// shanghai_putuo_sifaju_2026_dept_budget.pdf p8
 		{"flat", budget2026Dept, [][]string{{"政府性基金拨款支出预算0万元，与2025年预算持平；事业收入0万元。"}}, 0, ""},
+		// altered from jiangsu_jianchayuan_2017_dept_budget.pdf p23: justified
+		// prose with wide gaps is prose, not a table row, and is checked
+		{"justified prose", budget2017Dept, [][]string{{"1．公共安全（类）支出  13656.34 万元，主要用于检察院行政支出。与上年相比增加    0 万元，增长0   %。"}}, 2, "增加    0 万元"},
 	})
 }
 

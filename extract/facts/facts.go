@@ -219,17 +219,13 @@ const (
 	evFullStop
 )
 
-var wideGap = rx.MustCompile(`\S[ \x{3000}]{3,}\S`)
-
 func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	view := l.Text
 	if len(l.Parts) == 0 || view == "" {
 		x.endBlock()
 		return
 	}
-	// Table rows laid out as text are not prose; justified prose with wide
-	// gaps still has its sentence punctuation.
-	if wideGap.MatchString(strings.TrimSpace(l.Orig)) && !strings.ContainsAny(view, "，。,") {
+	if l.TableRow { // a row of a table laid out as text, not prose
 		x.endBlock()
 		return
 	}

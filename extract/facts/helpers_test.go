@@ -8,7 +8,6 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/nlp/segment"
-	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -17,7 +16,7 @@ import (
 func textOf(lines ...string) *normalize.Text {
 	p := normalize.Page{Number: 1}
 	for i, s := range lines {
-		l := &normalize.Line{View: textnorm.Fold(s), Parts: []normalize.Part{{Start: 0, Loc: extract.Loc{Page: 1, Line: i + 1}}}}
+		l := normalize.NewLine(s, extract.Loc{Page: 1, Line: i + 1})
 		p.Items = append(p.Items, normalize.Item{Kind: extract.Paragraph, Line: l})
 	}
 	return &normalize.Text{Pages: []normalize.Page{p}}

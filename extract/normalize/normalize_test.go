@@ -171,7 +171,7 @@ func TestDocumentPDFWrappedPieces(t *testing.T) {
 
 // Lines from jiangsu_jianchayuan_2017_dept_budget.pdf (justified prose with
 // wide letter spacing) and table rows laid out as text.
-func TestHasColumnGap(t *testing.T) {
+func TestColumnGap(t *testing.T) {
 	for _, c := range []struct {
 		line string
 		want bool
@@ -185,8 +185,32 @@ func TestHasColumnGap(t *testing.T) {
 		{"合计   17996.68   17981.68   15", true},
 		{"项目名称   预算金额", true},
 	} {
-		if got := HasColumnGap(c.line); got != c.want {
-			t.Errorf("HasColumnGap(%q) = %v, want %v", c.line, got, c.want)
+		if got := hasColumnGap(c.line); got != c.want {
+			t.Errorf("hasColumnGap(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestIsTableRow: the one predicate for a table row laid out as text, on
+// logical lines of jiangsu_jianchayuan_2017_dept_budget.pdf (justified
+// prose), shanghai_putuo_shiquanlujiedao_2026_unit_budget_pages.json (rows
+// with thousands separators) and synthetic rows.
+func TestIsTableRow(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"1．公共安全（类）支出  13656.34 万元，主要用于检察院行政支出。与上年相比增加    309.03 万元，增长2.31   %。", false},
+		{"其他资金  15 万元，占   0.08%；", false},
+		{"年相比收、支预算总计各增加       1463.8  万元, 增长", false}, // an ASCII comma between words ends a clause too
+		{"301 工资福利支出    21,123,668    21,123,668", true},
+		{"302 01办公费       300,000       300,000", true},
+		{"合计   17996.68   17981.68   15", true},
+		{"项目名称\u3000\u3000\u3000预算金额", true},
+		{"一般公共服务支出 1234.56", false},
+	} {
+		if got := IsTableRow(c.line); got != c.want {
+			t.Errorf("IsTableRow(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}
 }

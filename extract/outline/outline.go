@@ -85,7 +85,7 @@ func Build(ctx context.Context, t *normalize.Text) (*Outline, error) {
 			if !ok && it.Kind != extract.Heading {
 				continue
 			}
-			if normalize.HasColumnGap(text) {
+			if it.Line.TableRow {
 				continue // a row of a table laid out as text, not a heading
 			}
 			// Parsing ran on the view; report the number and title as written.

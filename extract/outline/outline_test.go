@@ -7,7 +7,6 @@ import (
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
-	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 )
 
 func TestParseMarker(t *testing.T) {
@@ -50,10 +49,7 @@ func textOf(pages ...[]string) *normalize.Text {
 	for pi, lines := range pages {
 		p := normalize.Page{Number: pi + 1}
 		for li, l := range lines {
-			p.Items = append(p.Items, normalize.Item{Kind: extract.Paragraph, Line: &normalize.Line{
-				View:  textnorm.Fold(l),
-				Parts: []normalize.Part{{Loc: extract.Loc{Page: pi + 1, Line: li + 1}}},
-			}})
+			p.Items = append(p.Items, normalize.Item{Kind: extract.Paragraph, Line: normalize.NewLine(l, extract.Loc{Page: pi + 1, Line: li + 1})})
 		}
 		t.Pages = append(t.Pages, p)
 	}

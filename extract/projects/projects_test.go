@@ -20,10 +20,7 @@ func textOf(pages ...[]string) *normalize.Text {
 	for pi, lines := range pages {
 		p := normalize.Page{Number: pi + 1}
 		for li, l := range lines {
-			p.Items = append(p.Items, normalize.Item{Line: &normalize.Line{
-				View:  textnorm.Fold(l),
-				Parts: []normalize.Part{{Start: 0, Loc: schema.Loc{Page: pi + 1, Line: li + 1}}},
-			}})
+			p.Items = append(p.Items, normalize.Item{Line: normalize.NewLine(l, schema.Loc{Page: pi + 1, Line: li + 1})})
 		}
 		t.Pages = append(t.Pages, p)
 	}
