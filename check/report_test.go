@@ -2,7 +2,9 @@ package check
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -146,4 +148,15 @@ func officialSARIFSchema() (any, string, error) {
 	}
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src[i+1 : j]))
 	return doc, sarifModule, err
+}
+
+// TestRunCancelled: Run stops with the context's error and reports nothing.
+func TestRunCancelled(t *testing.T) {
+	res := docOf(budget2026Dept, []string{"2026年，上海市普陀区司法局收入预算9628.22万元，比2026年预算增加793.14万元。"})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	c, err := Run(ctx, res, Options{Profile: "none"})
+	if !errors.Is(err, context.Canceled) || len(c.Findings) != 0 || len(res.Out.Findings) != 0 {
+		t.Errorf("got %+v, %v; want no findings and context.Canceled", c, err)
+	}
 }
