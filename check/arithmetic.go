@@ -23,6 +23,9 @@ var ChangeMismatch = &Rule{
 	ID:       "change-mismatch",
 	Doc:      "a change statement contradicts itself: percent ≠ delta/prior at the shown precision, direction word vs sign, percent on a zero base",
 	Severity: Error,
+	Why:      "A year-over-year statement gives the prior amount, the new amount, the change and the percent; when they contradict each other at the displayed precision one of them is wrong. Percents that are cut rather than rounded are accepted, and the rule also reports a percent given on a zero base and a direction word that contradicts the figures.",
+	Example:  "2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%。",
+	Since:    "v0.1.0",
 	Run:      runChangeMismatch,
 }
 
@@ -240,6 +243,9 @@ var SumMismatch = &Rule{
 	ID:       "sum-mismatch",
 	Doc:      "a stated total differs from the sum of its stated parts (其中/包括/按…划分); rounding-level differences are info",
 	Severity: Error,
+	Why:      "A total that does not equal its stated parts is the most common arithmetic error in these documents. Amounts are exact decimals and each figure carries the tolerance of its displayed precision, so a difference within rounding is info and only a real difference is an error; a breakdown that falls short is reported only when it is visibly whole.",
+	Example:  "2026年本部门政府采购预算1468.42万元，其中：政府采购货物预算3.66万元、政府采购工程预算36.44万元、政府采购服务预算1446.32万元。",
+	Since:    "v0.1.0",
 	Run:      runSumMismatch,
 }
 
@@ -486,6 +492,9 @@ var ShareMismatch = &Rule{
 	ID:       "share-mismatch",
 	Doc:      "stated shares of one whole do not sum to 100% at the shown precision, or contradict the amounts",
 	Severity: Error,
+	Why:      "Shares of one whole must add up to 100% and agree with the amounts they are shares of. The check works at the displayed precision; a share one unit off in its last digit (the usual adjustment that makes rounded shares add up) is info.",
+	Example:  "一般公共服务支出（类）2106.66万元，占71.73%（2106.66/2940.05 is 71.65%）",
+	Since:    "v0.1.0",
 	Run:      runShareMismatch,
 }
 
@@ -679,6 +688,9 @@ var Contradiction = &Rule{
 	ID:       "contradiction",
 	Doc:      "one item given two different amounts within one numbered item or passage (住房公积金…208.8万元 … 预算安排201.50万元)",
 	Severity: Error,
+	Why:      "One item given two different amounts in one passage (its heading amount and its 预算安排 later in the same item) means one of them is a typo; the change stated with the wrong one then fails too, and is reported with it as one finding.",
+	Example:  "住房公积金（01项）208.8万元。…2026年预算安排201.50万元，比2025年预算执行数增加5.27%。",
+	Since:    "v0.1.0",
 	Run:      runContradiction,
 }
 
@@ -747,6 +759,9 @@ var CrossTotal = &Rule{
 	ID:       "cross-total",
 	Doc:      "the same total (收入预算总额, 支出预算总额, 三公经费 …) stated with different values in different places",
 	Severity: Error,
+	Why:      "The document totals (收入预算总额, 支出预算总额, 三公经费) are stated several times in the text; different values for the same total of the same year are an error in one of the places.",
+	Example:  "收入预算总计 24,169.74 万元 … 支出预算总计 24,196.74 万元",
+	Since:    "v0.1.0",
 	Run:      runCrossTotal,
 }
 

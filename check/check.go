@@ -2,12 +2,22 @@
 // and reports findings a finance clerk can act on before publication.
 //
 // It follows the shape of golang.org/x/tools/go/analysis: each Rule is a
-// value with a stable ID (the IDs of ../shared/design/RULES.md), a one-line
-// doc, a severity and a Run function; Run receives a Pass that gives the
-// rule the pipeline result (document as read, normalized text, outline,
-// metadata and, once extracted, facts) and a Report method. Rules live one
-// family per file (leftover.go, garbled.go, structure.go, wording.go,
-// arithmetic.go, profile.go) and must not know about file formats.
+// value with a stable ID, its documentation (a one-line doc, why it
+// matters, an example, the version that introduced it), a severity and a
+// Run function. All (rules.go) is the catalogue, one explicit list; RULES.md
+// is generated from it (go generate) and `budgetdoc check --rules` prints
+// it. Run receives a Pass that gives the rule the pipeline result (the
+// document as read, the normalized text, the outline, the metadata, the
+// facts with the places of their mentions and the understood tables), the
+// views the rules share (lines, prose, quantities per line), and a Report
+// method.
+//
+// Rules live one family per file: leftover.go, garbled.go, structure.go,
+// profile.go, arithmetic.go, wording.go and tables.go. They read the
+// document model, not file formats; two of them use what only some formats
+// carry: template-leftover reads the Word field spans that the DOCX and DOC
+// readers keep, and blank-page judges only formats whose pages are pages
+// (PDF, DOCX, DOC, page-text JSON).
 package check
 
 import (
@@ -57,12 +67,21 @@ func ParseSeverity(s string) (Severity, error) {
 	return v, nil
 }
 
-// Rule is one check.
+// Rule is one check. Its documentation lives in the value: the catalogue
+// (All), `budgetdoc check --rules`, the generated RULES.md and the SARIF
+// rule descriptions all come from these fields.
 type Rule struct {
-	ID       string // stable kebab-case name from RULES.md
+	ID       string // stable kebab-case name; findings carry it
 	Doc      string // one line: what the rule catches
 	Severity Severity
-	Run      func(*Pass)
+	// Why says why a finding matters to a reviewer and how the rule keeps
+	// false alarms down.
+	Why string
+	// Example is a passage the rule reports, as documents write it.
+	Example string
+	// Since is the budgetdoc version that introduced the rule.
+	Since string
+	Run   func(*Pass)
 }
 
 // Pass is one rule's view of one document.
@@ -155,38 +174,6 @@ type Options struct {
 	// Profile forces a missing-section profile by name ("none" disables
 	// it); empty means detect it from the metadata.
 	Profile string
-}
-
-// All is the rule catalogue in report order.
-var All = []*Rule{
-	TemplateLeftover,
-	GarbledText,
-	BlankPage,
-	NumberingGap,
-	NumberingDuplicate,
-	NumberingStyle,
-	MissingSection,
-	SumMismatch,
-	ChangeMismatch,
-	ShareMismatch,
-	Contradiction,
-	CrossTotal,
-	ZeroChangeWording,
-	EmptyReason,
-	BaseYear,
-	ScopeWording,
-	OutdatedTerm,
-	Punctuation,
-}
-
-// ByID returns the rule with the given ID, or nil.
-func ByID(id string) *Rule {
-	for _, r := range All {
-		if r.ID == id {
-			return r
-		}
-	}
-	return nil
 }
 
 // Outcome is what Run found in one document.

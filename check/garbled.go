@@ -18,6 +18,9 @@ var GarbledText = &Rule{
 	ID:       "garbled-text",
 	Doc:      "characters lost in conversion: U+FFFD, private-use code points, Kangxi radicals for Han, titles with a dropped first character",
 	Severity: Error,
+	Why:      "Characters lost in conversion change the meaning of a title or a figure and show that the published file was not read back. Runs of replacement characters, private-use code points and Kangxi radicals standing for ordinary Han are reported once per run; a dropped first character is checked on headings and table titles only, where the full name is known.",
+	Example:  "四、政拨款收入支出决算总表 (财政拨款 lost its 财)",
+	Since:    "v0.1.0",
 	Run:      runGarbledText,
 }
 
@@ -26,6 +29,9 @@ var BlankPage = &Rule{
 	ID:       "blank-page",
 	Doc:      "a page with no text (outside the cover and the last page), e.g. a stray empty table page",
 	Severity: Warning,
+	Why:      "An empty page inside a disclosure is usually a table that was meant to be there, or a layout accident before printing. The cover and the last page are not judged, since they are often blank by design.",
+	Example:  "page 2 of 3 has no text between the title page and 主要职能",
+	Since:    "v0.1.0",
 	Run:      runBlankPage,
 }
 

@@ -18,6 +18,9 @@ var MissingSection = &Rule{
 	ID:       "missing-section",
 	Doc:      "a section or table the disclosure profile requires is absent, or an empty table carries no statement that it is empty",
 	Severity: Warning,
+	Why:      "Disclosure rules require each document kind (部门/单位 预算/决算) to carry certain tables and sections; a missing one is a compliance problem, and an empty table must say why it is empty. Profiles are chosen from the document's metadata (or --profile) and name what they require.",
+	Example:  "a 2024 Shanghai district final account without its 支出决算表, or with an empty 三公经费 table that gives no reason",
+	Since:    "v0.1.0",
 	Run:      runMissingSection,
 }
 

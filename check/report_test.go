@@ -120,6 +120,12 @@ func TestWriteSARIF(t *testing.T) {
 	if r.Locations[0].PhysicalLocation.Region.StartLine < 1 || log.Runs[0].Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
 		t.Errorf("bad result %+v", r)
 	}
+	for i, sr := range log.Runs[0].Tool.Driver.Rules {
+		if sr.ID != All[i].ID || sr.FullDescription.Text != All[i].Why || !strings.Contains(sr.Help.Text, All[i].Example) ||
+			!strings.Contains(sr.Help.Markdown, "## "+All[i].ID) {
+			t.Errorf("rule %d in SARIF: %+v", i, sr)
+		}
+	}
 }
 
 // sarifModule is the module that ships the official SARIF 2.1.0 schema.

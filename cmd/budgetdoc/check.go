@@ -22,21 +22,19 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
   budgetdoc check --format sarif -o out.sarif a.pdf
   budgetdoc check --profile shanghai-district-budget draft.pdf
   budgetdoc check --rules                        # the rule catalogue: ID, severity, what it catches
+  budgetdoc check --rules sum-mismatch           # a rule's documentation: what, why, an example, since
 `, stderr)
 	format := fs.String("format", "text", "output `format`: text, json or sarif")
 	failOn := fs.String("fail-on", "error", "exit 1 when a finding of this `severity` or worse is found: error, warning, info")
 	profile := fs.String("profile", "", "force the missing-section `profile` (shanghai-district-budget, shanghai-district-final, dept-budget, unit-budget, dept-final, none)")
 	outPath := fs.String("o", "", "write to `FILE` instead of stdout")
 	timeout := fs.Duration("timeout", read.DefaultTimeout, "give up on a document after this `duration`")
-	listRules := fs.Bool("rules", false, "list the rules (ID, severity, what each catches) and exit")
+	listRules := fs.Bool("rules", false, "list the rules (ID, severity, what each catches), or document the rules named as arguments, and exit")
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}
 	if *listRules {
-		for _, r := range check.All {
-			fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Doc)
-		}
-		return exitOK
+		return runRules(fs.Args(), stdout, stderr)
 	}
 	threshold, err := check.ParseSeverity(*failOn)
 	if err != nil {
@@ -121,4 +119,31 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}
+
+// runRules prints the rule catalogue, or the documentation of the rules
+// named in ids.
+func runRules(ids []string, stdout, stderr io.Writer) int {
+	if len(ids) == 0 {
+		if err := check.WriteList(stdout, check.All); err != nil {
+			fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
+			return exitInput
+		}
+		return exitOK
+	}
+	for i, id := range ids {
+		r := check.ByID(id)
+		if r == nil {
+			fmt.Fprintf(stderr, "budgetdoc check: unknown rule %q (budgetdoc check --rules lists them)\n", id)
+			return exitInput
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		if err := check.WriteDoc(stdout, r); err != nil {
+			fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
+			return exitInput
+		}
+	}
+	return exitOK
 }
