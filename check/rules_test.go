@@ -8,8 +8,6 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite RULES.md from the catalogue")
-
 // TestCatalogue validates the rule catalogue: kebab-case IDs listed once,
 // documentation set, valid severities (and TestMain requires a positive and
 // a negative exact case of every rule).
@@ -64,3 +62,6 @@ func TestRulesFile(t *testing.T) {
 		}
 	}
 }
+
+// update makes TestRulesFile rewrite RULES.md.
+var update = flag.Bool("update", false, "rewrite RULES.md from the catalogue")

@@ -169,48 +169,40 @@ func TestDocumentPDFWrappedPieces(t *testing.T) {
 	}
 }
 
-// Lines from jiangsu_jianchayuan_2017_dept_budget.pdf (justified prose with
-// wide letter spacing) and table rows laid out as text.
-func TestColumnGap(t *testing.T) {
-	for _, c := range []struct {
-		line string
-		want bool
-	}{
-		{"年相比收、支预算总计各增加       1463.8  万元，增长", false},
-		{"训费等项目支出。与上年相比增加    309.03 万元，增长", false},
-		{"1．检察（款）行政运行（项）支出   7968.14 万元，", false},
-		{"（1）公务用车购置预算支出   50  万元，与上年预算", false},
-		{"6032.55 万元，比  2016  年增加   3401.59 万元，增长   21.95   %", false},
-		{"一般公共服务支出      1,234.56      1,000.00", true},
-		{"合计   17996.68   17981.68   15", true},
-		{"项目名称   预算金额", true},
-	} {
-		if got := hasColumnGap(c.line); got != c.want {
-			t.Errorf("hasColumnGap(%q) = %v, want %v", c.line, got, c.want)
+// TestTableRowPredicates: hasColumnGap decides that two physical lines are
+// not joined; IsTableRow, the one predicate for a table row laid out as
+// text, decides it for a logical line. Lines of
+// jiangsu_jianchayuan_2017_dept_budget.pdf (justified prose with wide
+// letter spacing), shanghai_putuo_shiquanlujiedao_2026_unit_budget_pages.json
+// (rows with thousands separators) and synthetic rows.
+func TestTableRowPredicates(t *testing.T) {
+	prose := []string{
+		"年相比收、支预算总计各增加       1463.8  万元，增长",
+		"训费等项目支出。与上年相比增加    309.03 万元，增长",
+		"1．检察（款）行政运行（项）支出   7968.14 万元，",
+		"（1）公务用车购置预算支出   50  万元，与上年预算",
+		"6032.55 万元，比  2016  年增加   3401.59 万元，增长   21.95   %",
+		"1．公共安全（类）支出  13656.34 万元，主要用于检察院行政支出。与上年相比增加    309.03 万元，增长2.31   %。",
+		"其他资金  15 万元，占   0.08%；",
+		"年相比收、支预算总计各增加       1463.8  万元, 增长", // an ASCII comma between words ends a clause too
+		"一般公共服务支出 1234.56",
+	}
+	for _, line := range prose {
+		if hasColumnGap(line) || IsTableRow(line) {
+			t.Errorf("%q: column gap %v, table row %v; want neither", line, hasColumnGap(line), IsTableRow(line))
 		}
 	}
-}
-
-// TestIsTableRow: the one predicate for a table row laid out as text, on
-// logical lines of jiangsu_jianchayuan_2017_dept_budget.pdf (justified
-// prose), shanghai_putuo_shiquanlujiedao_2026_unit_budget_pages.json (rows
-// with thousands separators) and synthetic rows.
-func TestIsTableRow(t *testing.T) {
-	for _, c := range []struct {
-		line string
-		want bool
-	}{
-		{"1．公共安全（类）支出  13656.34 万元，主要用于检察院行政支出。与上年相比增加    309.03 万元，增长2.31   %。", false},
-		{"其他资金  15 万元，占   0.08%；", false},
-		{"年相比收、支预算总计各增加       1463.8  万元, 增长", false}, // an ASCII comma between words ends a clause too
-		{"301 工资福利支出    21,123,668    21,123,668", true},
-		{"302 01办公费       300,000       300,000", true},
-		{"合计   17996.68   17981.68   15", true},
-		{"项目名称\u3000\u3000\u3000预算金额", true},
-		{"一般公共服务支出 1234.56", false},
-	} {
-		if got := IsTableRow(c.line); got != c.want {
-			t.Errorf("IsTableRow(%q) = %v, want %v", c.line, got, c.want)
+	rows := map[string]bool{ // table rows, and whether hasColumnGap sees them
+		"一般公共服务支出      1,234.56      1,000.00":   true,
+		"301 工资福利支出    21,123,668    21,123,668": true,
+		"302 01办公费       300,000       300,000":  true,
+		"合计   17996.68   17981.68   15":          true,
+		"项目名称   预算金额":                            true,
+		"项目名称\u3000\u3000\u3000预算金额":             false, // ideographic spaces
+	}
+	for line, gap := range rows {
+		if hasColumnGap(line) != gap || !IsTableRow(line) {
+			t.Errorf("%q: column gap %v, table row %v; want %v, true", line, hasColumnGap(line), IsTableRow(line), gap)
 		}
 	}
 }
