@@ -114,7 +114,7 @@ func goldFacts(g *Gold) []item {
 func predFacts(g *Gold, doc *schema.Document) []item {
 	var out []item
 	for _, f := range doc.Facts {
-		if f.Kind != "money" || f.Value == "" || f.Table != "" || !g.Covers(f.Loc.Page) {
+		if f.Kind != schema.FactMoney || f.Value == "" || f.Table != "" || !g.Covers(f.Loc.Page) {
 			continue
 		}
 		out = append(out, item{
