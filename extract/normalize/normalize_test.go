@@ -176,17 +176,17 @@ func TestDocumentPDFWrappedPieces(t *testing.T) {
 // letter spacing), shanghai_putuo_shiquanlujiedao_2026_unit_budget_pages.json
 // (rows with thousands separators) and synthetic rows.
 func TestTableRowPredicates(t *testing.T) {
-	prose := []string{
-		"年相比收、支预算总计各增加       1463.8  万元，增长",
-		"训费等项目支出。与上年相比增加    309.03 万元，增长",
-		"1．检察（款）行政运行（项）支出   7968.14 万元，",
-		"（1）公务用车购置预算支出   50  万元，与上年预算",
-		"6032.55 万元，比  2016  年增加   3401.59 万元，增长   21.95   %",
-		"1．公共安全（类）支出  13656.34 万元，主要用于检察院行政支出。与上年相比增加    309.03 万元，增长2.31   %。",
-		"其他资金  15 万元，占   0.08%；",
-		"年相比收、支预算总计各增加       1463.8  万元, 增长", // an ASCII comma between words ends a clause too
-		"一般公共服务支出 1234.56",
-	}
+	// one line each; the ASCII comma between words (second last) ends a
+	// clause too
+	prose := strings.Split(`年相比收、支预算总计各增加       1463.8  万元，增长
+训费等项目支出。与上年相比增加    309.03 万元，增长
+1．检察（款）行政运行（项）支出   7968.14 万元，
+（1）公务用车购置预算支出   50  万元，与上年预算
+6032.55 万元，比  2016  年增加   3401.59 万元，增长   21.95   %
+1．公共安全（类）支出  13656.34 万元，主要用于检察院行政支出。与上年相比增加    309.03 万元，增长2.31   %。
+其他资金  15 万元，占   0.08%；
+年相比收、支预算总计各增加       1463.8  万元, 增长
+一般公共服务支出 1234.56`, "\n")
 	for _, line := range prose {
 		if hasColumnGap(line) || IsTableRow(line) {
 			t.Errorf("%q: column gap %v, table row %v; want neither", line, hasColumnGap(line), IsTableRow(line))
