@@ -123,3 +123,16 @@ func TestSameAmountTwice(t *testing.T) {
 		t.Errorf("facts %v, want [f2]", fs[0].Facts)
 	}
 }
+
+// TestFactsOfJoinedLines: a prose line joined from two lines (broken before
+// its amount) still names the facts of its amounts, which extraction placed
+// on the second line (shanghai_putuo_sifaju_2026_unit_budget.pdf p7).
+func TestFactsOfJoinedLines(t *testing.T) {
+	res := docOf(budget2026Unit, []string{"13、购房补贴（03项）207万元。主要用于：发放购房补贴。2025年当年预算执行数为",
+		"241.76万元，2026年预算安排170.03万元，比2025年预算执行数增加21.74%。主要原因是：支出增加。"})
+	fs := runOne(t, ChangeMismatch, res)
+	expectFindings(t, ChangeMismatch, fs, []string{"1:2 error ^2025年当年预算执行数为241\\.76万元，2026年预算安排170\\.03万元"})
+	if len(fs) == 1 && !slices.Equal(fs[0].Facts, []string{"f2", "f3"}) {
+		t.Errorf("facts %v, want [f2 f3] (241.76万元 and 170.03万元)", fs[0].Facts)
+	}
+}
