@@ -9,6 +9,11 @@
 // rest into words with the amounts protected, and the subject of an amount is
 // read backwards from it over the words and their part-of-speech tags. What
 // is reported (text, location) refers to the text as written.
+//
+// Facts leave the package typed (Fact): exact decimal values, the quantities
+// as scanned, the parent as an index, and the logical line and view offsets
+// of each mention, so that later stages never find a fact again by its
+// text. The pipeline numbers them and writes them in the contract (Schema).
 package facts
 
 import (
