@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/budgetdoc/budgetdoc/extract/facts"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/nlp/quantity"
 	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
@@ -21,6 +23,9 @@ var ChangeMismatch = &Rule{
 	ID:       "change-mismatch",
 	Doc:      "a change statement contradicts itself: percent ≠ delta/prior at the shown precision, direction word vs sign, percent on a zero base",
 	Severity: Error,
+	Why:      "A year-over-year statement gives the prior amount, the new amount, the change and the percent; when they contradict each other at the displayed precision one of them is wrong. Percents that are cut rather than rounded are accepted, and the rule also reports a percent given on a zero base and a direction word that contradicts the figures.",
+	Example:  "2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%。",
+	Since:    "v0.1.0",
 	Run:      runChangeMismatch,
 }
 
@@ -76,7 +81,7 @@ var (
 func runChangeMismatch(p *Pass) {
 	for _, l := range p.Prose() {
 		t := l.Text
-		qs := quantity.Scan(t, quantity.Options{})
+		qs := p.quantities(l.Line)
 		start := 0
 		for start < len(t) {
 			end := strings.IndexAny(t[start:], "。;")
@@ -238,6 +243,9 @@ var SumMismatch = &Rule{
 	ID:       "sum-mismatch",
 	Doc:      "a stated total differs from the sum of its stated parts (其中/包括/按…划分); rounding-level differences are info",
 	Severity: Error,
+	Why:      "A total that does not equal its stated parts is the most common arithmetic error in these documents. Amounts are exact decimals and each figure carries the tolerance of its displayed precision, so a difference within rounding is info and only a real difference is an error; a breakdown that falls short is reported only when it is visibly whole.",
+	Example:  "2026年本部门政府采购预算1468.42万元，其中：政府采购货物预算3.66万元、政府采购工程预算36.44万元、政府采购服务预算1446.32万元。",
+	Since:    "v0.1.0",
 	Run:      runSumMismatch,
 }
 
@@ -248,15 +256,15 @@ func wanText(v decimal.Decimal) string { return v.Div(wan).String() + "万元" }
 
 func runSumMismatch(p *Pass) {
 	fs := p.facts()
-	byID := map[string]int{}
-	for i, f := range fs {
-		byID[f.ID] = i
+	type key struct {
+		parent int
+		dim    string
 	}
-	type key struct{ parent, dim string }
-	groups := map[key][]schema.Fact{}
+	groups := map[key][]*facts.Fact{}
 	var order []key
-	for _, f := range fs {
-		if f.Parent == "" {
+	for i := range fs {
+		f := &fs[i]
+		if f.Parent < 0 {
 			continue
 		}
 		k := key{f.Parent, f.Dimension}
@@ -266,9 +274,7 @@ func runSumMismatch(p *Pass) {
 		groups[k] = append(groups[k], f)
 	}
 	for _, k := range order {
-		if i, ok := byID[k.parent]; ok {
-			checkBreakdown(p, fs, byID, fs[i], groups[k])
-		}
+		checkBreakdown(p, fs, &fs[k.parent], groups[k])
 	}
 }
 
@@ -296,8 +302,8 @@ func flowClash(a, b string) bool {
 // looks whole: at least two money parts, no part twice, no part at the
 // total's own classification level or of the other flow (收入 vs 支出), and
 // the parts not adding up to an ancestor instead.
-func checkBreakdown(p *Pass, fs []schema.Fact, byID map[string]int, parent schema.Fact, kids []schema.Fact) {
-	if parent.Kind != "money" || parent.Value == "" || parent.Approx || len(kids) < 2 || !prose(parent) {
+func checkBreakdown(p *Pass, fs []facts.Fact, parent *facts.Fact, kids []*facts.Fact) {
+	if parent.Kind != schema.FactMoney || parent.Amount == nil || parent.Approx || len(kids) < 2 {
 		return
 	}
 	total, ok := figureOf(parent)
@@ -312,8 +318,11 @@ func checkBreakdown(p *Pass, fs []schema.Fact, byID map[string]int, parent schem
 	var sum, lo, hi decimal.Decimal
 	ids := []string{parent.ID}
 	for _, c := range kids {
-		k := c.Subject + "|" + c.Value
-		if c.Kind != "money" || c.Value == "" || c.Approx || seen[k] || !prose(c) ||
+		if c.Kind != schema.FactMoney || c.Amount == nil {
+			return
+		}
+		k := c.Subject + "|" + c.Amount.Value.String()
+		if c.Approx || seen[k] ||
 			(level(parent.Subject) != "" && level(parent.Subject) == level(c.Subject)) ||
 			flowClash(parent.Subject, c.Subject) || c.Loc.Page < parent.Loc.Page || c.Loc.Page > parent.Loc.Page+1 {
 			return
@@ -333,23 +342,17 @@ func checkBreakdown(p *Pass, fs []schema.Fact, byID map[string]int, parent schem
 	// the next passage.
 	var run decimal.Decimal
 	for _, c := range kids[:len(kids)-1] {
-		v, _ := decimal.NewFromString(c.Value)
-		if run = run.Add(v); run.Equal(total.q.Value) {
+		if run = run.Add(c.Amount.Value); run.Equal(total.q.Value) {
 			return
 		}
 	}
 	// Parts that add up to an ancestor were linked one level too low.
-	for a := parent.Parent; a != ""; {
-		i, ok := byID[a]
-		if !ok {
-			break
-		}
-		if v, err := decimal.NewFromString(fs[i].Value); err == nil && !v.LessThan(lo) && !v.GreaterThan(hi) {
+	for a := parent.Parent; a >= 0; a = fs[a].Parent {
+		if v, ok := fs[a].Value(); ok && !v.LessThan(lo) && !v.GreaterThan(hi) {
 			return
 		}
-		a = fs[i].Parent
 	}
-	pp, ok := p.placeOf(parent)
+	pp, ok := placeOf(parent)
 	if !ok {
 		return
 	}
@@ -374,12 +377,12 @@ var changeWordRE = rx.MustCompile(`增加|减少|增长|下降|降低|上升|持
 // of its total are all there is: they sit on the total's line, and every
 // other amount between the total and the end of the sentence of the last
 // part is a change amount.
-func (p *Pass) wholeBreakdown(pp factPlace, kids []schema.Fact) bool {
+func (p *Pass) wholeBreakdown(pp factPlace, kids []*facts.Fact) bool {
 	t := pp.line.Text
 	mine := map[int]bool{}
 	last := pp.end
 	for _, c := range kids {
-		cp, ok := p.placeOf(c)
+		cp, ok := placeOf(c)
 		if !ok || cp.line != pp.line {
 			return false
 		}
@@ -392,7 +395,7 @@ func (p *Pass) wholeBreakdown(pp factPlace, kids []schema.Fact) bool {
 	}
 	end := last + i
 	prev := pp.end
-	for _, q := range quantity.Scan(t, quantity.Options{}) {
+	for _, q := range p.quantities(pp.line) {
 		if q.Start < pp.end || q.End > end || q.Kind != quantity.Money {
 			continue
 		}
@@ -416,29 +419,18 @@ func checkFactChanges(p *Pass) {
 			done[schema.Loc{Page: f.Loc.Page, Line: f.Loc.Line}] = true
 		}
 	}
-	for _, f := range p.facts() {
+	fs := p.facts()
+	for i := range fs {
+		f := &fs[i]
 		c := f.Change
-		if f.Kind != "money" || f.Value == "" || f.Approx || c == nil || c.Value == "" || c.Percent == "" || c.Points != "" || !prose(f) {
+		if f.Kind != schema.FactMoney || f.Approx || c == nil || c.Amount == nil || c.Percent == nil || c.Points != nil {
 			continue
 		}
 		cur, ok := figureOf(f)
-		if !ok {
+		if !ok || c.Amount.Kind != quantity.Money {
 			continue
 		}
-		var delta, pct *figure
-		for _, q := range quantity.Scan(textnorm.Fold(c.Text).Text, quantity.Options{}) {
-			switch {
-			case q.Kind == quantity.Money && delta == nil:
-				d := newFigure(q)
-				delta = &d
-			case q.Kind == quantity.Percent && pct == nil:
-				d := newFigure(q)
-				pct = &d
-			}
-		}
-		if delta == nil || pct == nil {
-			continue
-		}
+		delta, pct := newFigure(*c.Amount), newFigure(*c.Percent)
 		sign := decimal.NewFromInt(1)
 		if c.Direction == "decrease" {
 			sign = sign.Neg()
@@ -482,7 +474,7 @@ func checkFactChanges(p *Pass) {
 		if done[schema.Loc{Page: f.Loc.Page, Line: f.Loc.Line}] {
 			continue
 		}
-		fp, ok := p.placeOf(f)
+		fp, ok := placeOf(f)
 		if !ok || !p.ownYear(fp) {
 			continue
 		}
@@ -500,6 +492,9 @@ var ShareMismatch = &Rule{
 	ID:       "share-mismatch",
 	Doc:      "stated shares of one whole do not sum to 100% at the shown precision, or contradict the amounts",
 	Severity: Error,
+	Why:      "Shares of one whole must add up to 100% and agree with the amounts they are shares of. The check works at the displayed precision; a share one unit off in its last digit (the usual adjustment that makes rounded shares add up) is info.",
+	Example:  "一般公共服务支出（类）2106.66万元，占71.73%（2106.66/2940.05 is 71.65%）",
+	Since:    "v0.1.0",
 	Run:      runShareMismatch,
 }
 
@@ -527,10 +522,9 @@ type shareRun struct {
 func runShareMismatch(p *Pass) {
 	// Lines rather than Prose: a share line padded with wide spaces
 	// (`占   100    %`) looks like a table row to Prose.
-	toc := p.tocItems()
 	var lines []TextLine
 	for _, l := range p.Lines() {
-		if !toc[[2]int{l.Page, l.Item}] {
+		if !p.inTOC(l) {
 			lines = append(lines, l)
 		}
 	}
@@ -541,7 +535,7 @@ func runShareMismatch(p *Pass) {
 	}
 	for li, l := range lines {
 		t := l.Text
-		qs := quantity.Scan(t, quantity.Options{})
+		qs := p.quantities(l.Line)
 		prevEnd := 0
 		for _, m := range shareRE.FindAllStringSubmatchIndex(t, -1) {
 			whole := strings.TrimSpace(t[m[2]:m[3]])
@@ -574,7 +568,7 @@ func runShareMismatch(p *Pass) {
 			if newWhole {
 				flush()
 				run.whole = whole
-				run.total = introTotal(t[:m[0]], qs, lines, li)
+				run.total = introTotal(p, t[:m[0]], qs, lines, li)
 			}
 			s := share{line: l, idx: li, amount: amount, pct: newFigure(*pq), start: m[0], end: m[1]}
 			if amount != nil {
@@ -593,7 +587,7 @@ func runShareMismatch(p *Pass) {
 // introTotal finds the total a breakdown starts from: the last amount
 // before 其中/主要用于 on the line of its first share, or on the line
 // before when that line ends with the introduction.
-func introTotal(head string, qs []quantity.Quantity, lines []TextLine, li int) *quantity.Quantity {
+func introTotal(p *Pass, head string, qs []quantity.Quantity, lines []TextLine, li int) *quantity.Quantity {
 	lastBefore := func(qs []quantity.Quantity, end int) *quantity.Quantity {
 		var out *quantity.Quantity
 		for k := range qs {
@@ -609,7 +603,7 @@ func introTotal(head string, qs []quantity.Quantity, lines []TextLine, li int) *
 	if li > 0 {
 		prev := strings.TrimSpace(lines[li-1].Text)
 		if loc := introRE.FindAllStringIndex(prev, -1); len(loc) > 0 && len(prev)-loc[len(loc)-1][1] <= 4 {
-			return lastBefore(quantity.Scan(prev, quantity.Options{}), loc[len(loc)-1][0])
+			return lastBefore(p.quantities(lines[li-1].Line), loc[len(loc)-1][0]+len(lines[li-1].Text)-len(strings.TrimLeftFunc(lines[li-1].Text, unicode.IsSpace)))
 		}
 	}
 	return nil
@@ -694,6 +688,9 @@ var Contradiction = &Rule{
 	ID:       "contradiction",
 	Doc:      "one item given two different amounts within one numbered item or passage (住房公积金…208.8万元 … 预算安排201.50万元)",
 	Severity: Error,
+	Why:      "One item given two different amounts in one passage (its heading amount and its 预算安排 later in the same item) means one of them is a typo; the change stated with the wrong one then fails too, and is reported with it as one finding.",
+	Example:  "住房公积金（01项）208.8万元。…2026年预算安排201.50万元，比2025年预算执行数增加5.27%。",
+	Since:    "v0.1.0",
 	Run:      runContradiction,
 }
 
@@ -715,7 +712,7 @@ func runContradiction(p *Pass) {
 		if m == nil {
 			continue
 		}
-		qs := quantity.Scan(t, quantity.Options{})
+		qs := p.quantities(l.Line)
 		var head *quantity.Quantity
 		for k := range qs {
 			if qs[k].Kind == quantity.Money {
@@ -762,6 +759,9 @@ var CrossTotal = &Rule{
 	ID:       "cross-total",
 	Doc:      "the same total (收入预算总额, 支出预算总额, 三公经费 …) stated with different values in different places",
 	Severity: Error,
+	Why:      "The document totals (收入预算总额, 支出预算总额, 三公经费) are stated several times in the text; different values for the same total of the same year are an error in one of the places.",
+	Example:  "收入预算总计 24,169.74 万元 … 支出预算总计 24,196.74 万元",
+	Since:    "v0.1.0",
 	Run:      runCrossTotal,
 }
 
@@ -787,22 +787,24 @@ func totalKey(subject string) string {
 
 func runCrossTotal(p *Pass) {
 	type stated struct {
-		f   schema.Fact
+		f   *facts.Fact
 		fig figure
 		at  factPlace
 	}
 	first := map[string][]stated{}
 	var keys []string
-	for _, f := range p.facts() {
+	fs := p.facts()
+	for i := range fs {
+		f := &fs[i]
 		key := totalKey(f.Subject)
-		if key == "" || f.Kind != "money" || f.Value == "" || f.Approx || f.Entity != "" || !prose(f) {
+		if key == "" || f.Kind != schema.FactMoney || f.Approx || f.Entity != "" {
 			continue
 		}
 		fig, ok := figureOf(f)
 		if !ok {
 			continue
 		}
-		at, ok := p.placeOf(f)
+		at, ok := placeOf(f)
 		if !ok {
 			continue
 		}
@@ -833,8 +835,8 @@ func runCrossTotal(p *Pass) {
 // dropSubBreakdowns removes parts that break down an earlier part and were
 // linked to the total as well: `公务用车购置及运行费21.56万元，其中：购置费0万元；
 // 运行费21.56万元` under the 三公经费.
-func dropSubBreakdowns(kids []schema.Fact) []schema.Fact {
-	val := func(f schema.Fact) decimal.Decimal { v, _ := decimal.NewFromString(f.Value); return v }
+func dropSubBreakdowns(kids []*facts.Fact) []*facts.Fact {
+	val := func(f *facts.Fact) decimal.Decimal { v, _ := f.Value(); return v }
 	for i := 0; i < len(kids); i++ {
 		var run decimal.Decimal
 		for j := i + 1; j < len(kids); j++ {
@@ -875,4 +877,10 @@ func (p *Pass) absorbChangeMismatch(l *normalize.Line, q *quantity.Quantity) boo
 		}
 	}
 	return false
+}
+
+// squash folds width and drops spaces, so that 2961.68 万元 and 2961.68万元
+// compare equal.
+func squash(s string) string {
+	return strings.Join(strings.Fields(textnorm.Fold(s).Text), "")
 }

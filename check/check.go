@@ -2,16 +2,27 @@
 // and reports findings a finance clerk can act on before publication.
 //
 // It follows the shape of golang.org/x/tools/go/analysis: each Rule is a
-// value with a stable ID (the IDs of ../shared/design/RULES.md), a one-line
-// doc, a severity and a Run function; Run receives a Pass that gives the
-// rule the pipeline result (document as read, normalized text, outline,
-// metadata and, once extracted, facts) and a Report method. Rules live one
-// family per file (leftover.go, garbled.go, structure.go, wording.go,
-// arithmetic.go, profile.go) and must not know about file formats.
+// value with a stable ID, its documentation (a one-line doc, why it
+// matters, an example, the version that introduced it), a severity and a
+// Run function. All (rules.go) is the catalogue, one explicit list; RULES.md
+// is generated from it (go generate) and `budgetdoc check --rules` prints
+// it. Run receives a Pass that gives the rule the pipeline result (the
+// document as read, the normalized text, the outline, the metadata, the
+// facts with the places of their mentions and the understood tables), the
+// views the rules share (lines, prose, quantities per line), and a Report
+// method.
+//
+// Rules live one family per file: leftover.go, garbled.go, structure.go,
+// profile.go, arithmetic.go, wording.go and tables.go. They read the
+// document model, not file formats; two of them use what only some formats
+// carry: template-leftover reads the Word field spans that the DOCX and DOC
+// readers keep, and blank-page judges only formats whose pages are pages
+// (PDF, DOCX, DOC, page-text JSON).
 package check
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,7 +31,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
-	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
+	"github.com/budgetdoc/budgetdoc/nlp/quantity"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -56,12 +67,21 @@ func ParseSeverity(s string) (Severity, error) {
 	return v, nil
 }
 
-// Rule is one check.
+// Rule is one check. Its documentation lives in the value: the catalogue
+// (All), `budgetdoc check --rules`, the generated RULES.md and the SARIF
+// rule descriptions all come from these fields.
 type Rule struct {
-	ID       string // stable kebab-case name from RULES.md
+	ID       string // stable kebab-case name; findings carry it
 	Doc      string // one line: what the rule catches
 	Severity Severity
-	Run      func(*Pass)
+	// Why says why a finding matters to a reviewer and how the rule keeps
+	// false alarms down.
+	Why string
+	// Example is a passage the rule reports, as documents write it.
+	Example string
+	// Since is the budgetdoc version that introduced the rule.
+	Since string
+	Run   func(*Pass)
 }
 
 // Pass is one rule's view of one document.
@@ -71,11 +91,7 @@ type Pass struct {
 	Meta    schema.Meta
 	Profile *Profile // nil when no profile applies
 	found   *[]schema.Finding
-	prose   []TextLine
-
-	// lineAt and allLines index Lines by physical line for placeOf.
-	lineAt   map[[2]int][]int
-	allLines []TextLine
+	views   *views // shared by the rules of one Run
 }
 
 // Report records a finding. Rule and Severity default to the rule's own;
@@ -135,81 +151,21 @@ type TextLine struct {
 	*normalize.Line
 }
 
-// Lines returns every paragraph and heading line in document order.
-func (p *Pass) Lines() []TextLine {
-	var out []TextLine
-	for pi, pg := range p.Result.Text.Pages {
-		for ii, it := range pg.Items {
-			if it.Line != nil {
-				out = append(out, TextLine{Page: pi, Item: ii, Kind: it.Kind, Line: it.Line})
-			}
-		}
-	}
-	return out
-}
+// Lines returns every paragraph and heading line in document order. The
+// slice is shared by the rules: they must not change it.
+func (p *Pass) Lines() []TextLine { return p.views.lines }
 
 // Prose returns the lines of running prose: paragraphs that are neither
-// table rows laid out as text nor table-of-contents entries.
-func (p *Pass) Prose() []TextLine {
-	if p.prose != nil {
-		return p.prose
-	}
-	toc := p.tocItems()
-	var out []TextLine
-	for _, l := range p.Lines() {
-		if isTableText(l.Text) || toc[[2]int{l.Page, l.Item}] {
-			continue
-		}
-		if k := len(out) - 1; k >= 0 && brokenBeforeAmount(out[k].Text, l.Text) && l.Page-out[k].Page <= 1 {
-			out[k].Line = joinLines(out[k].Line, l.Line)
-			continue
-		}
-		out = append(out, l)
-	}
-	p.prose = out
-	return out
-}
+// table rows laid out as text nor table-of-contents entries, with a line
+// broken before its amount joined to the next. The slice is shared by the
+// rules: they must not change it.
+func (p *Pass) Prose() []TextLine { return p.views.prose }
 
-// brokenBeforeAmount reports whether a line that ends with 为 continues
-// with the amount on the next line — a layout break that normalization
-// left (`…执行数为` / `241.76万元，…`).
-func brokenBeforeAmount(a, b string) bool {
-	a = strings.TrimSpace(a)
-	b = strings.TrimSpace(b)
-	return strings.HasSuffix(a, "为") && b != "" && b[0] >= '0' && b[0] <= '9'
-}
+// quantities returns the quantities of l's view (scanned once per document).
+func (p *Pass) quantities(l *normalize.Line) []quantity.Quantity { return p.views.quantitiesOf(l) }
 
-// joinLines makes one logical line of a and b, keeping the provenance of
-// every byte.
-func joinLines(a, b *normalize.Line) *normalize.Line {
-	out := &normalize.Line{View: textnorm.Fold(a.Orig + b.Orig)}
-	out.Parts = append(out.Parts, a.Parts...)
-	for _, pt := range b.Parts {
-		pt.Start += len(a.Orig)
-		out.Parts = append(out.Parts, pt)
-	}
-	out.Spans = append(out.Spans, a.Spans...)
-	for _, sp := range b.Spans {
-		sp.Start += len(a.Orig)
-		sp.End += len(a.Orig)
-		out.Spans = append(out.Spans, sp)
-	}
-	return out
-}
-
-func (p *Pass) tocItems() map[[2]int]bool {
-	m := map[[2]int]bool{}
-	if p.Result.Tree != nil {
-		for _, n := range p.Result.Tree.TOC {
-			m[[2]int{n.Page, n.Item}] = true
-		}
-	}
-	return m
-}
-
-// isTableText reports whether a line is a table row that PDF extraction laid
-// out as text: columns are separated by wide runs of spaces.
-func isTableText(s string) bool { return strings.Contains(s, "   ") }
+// inTOC reports whether l is a table-of-contents entry.
+func (p *Pass) inTOC(l TextLine) bool { return p.views.toc[[2]int{l.Page, l.Item}] }
 
 // Options configure Run.
 type Options struct {
@@ -220,74 +176,63 @@ type Options struct {
 	Profile string
 }
 
-// All is the rule catalogue in report order.
-var All = []*Rule{
-	TemplateLeftover,
-	GarbledText,
-	BlankPage,
-	NumberingGap,
-	NumberingDuplicate,
-	NumberingStyle,
-	MissingSection,
-	SumMismatch,
-	ChangeMismatch,
-	ShareMismatch,
-	Contradiction,
-	CrossTotal,
-	ZeroChangeWording,
-	EmptyReason,
-	BaseYear,
-	ScopeWording,
-	OutdatedTerm,
-	Punctuation,
-}
-
-// ByID returns the rule with the given ID, or nil.
-func ByID(id string) *Rule {
-	for _, r := range All {
-		if r.ID == id {
-			return r
-		}
-	}
-	return nil
+// Outcome is what Run found in one document.
+type Outcome struct {
+	Findings []schema.Finding // in document order
+	// Warnings name the rules that failed on this document with an
+	// internal error (a bug of ours, never the document's), one line each;
+	// the other rules ran.
+	Warnings []string
 }
 
 // Run applies the rules to res and returns the findings in document order
-// (page, line, then rule order). It also stores them in res.Out.Findings.
-// A rule that panics on an unexpected document is reported as an internal
-// problem in the document's warnings instead of stopping the other rules.
-func Run(res *pipeline.Result, opt Options) ([]schema.Finding, error) {
+// (page, line, then rule order); it changes nothing in res — the caller
+// decides where the findings go (the CLI and batch mode put them in
+// res.Out.Findings). A rule that panics on an unexpected document is
+// reported in the outcome's warnings instead of stopping the other rules.
+// Run stops with ctx's error when ctx is done.
+func Run(ctx context.Context, res *pipeline.Result, opt Options) (Outcome, error) {
 	rules := opt.Rules
 	if rules == nil {
 		rules = All
 	}
 	prof, err := SelectProfile(opt.Profile, res)
 	if err != nil {
-		return nil, err
+		return Outcome{}, err
 	}
-	var found []schema.Finding
+	views, err := newViews(ctx, res)
+	if err != nil {
+		return Outcome{}, err
+	}
+	var out Outcome
 	order := map[string]int{}
 	for i, r := range rules {
+		if ctx.Err() != nil {
+			return Outcome{}, ctx.Err()
+		}
 		order[r.ID] = i
-		pass := &Pass{Rule: r, Result: res, Meta: res.Out.Meta, Profile: prof, found: &found}
-		runRule(pass, res)
+		pass := &Pass{Rule: r, Result: res, Meta: res.Out.Meta, Profile: prof, found: &out.Findings, views: views}
+		if msg := runRule(pass); msg != "" {
+			out.Warnings = append(out.Warnings, msg)
+		}
 	}
-	found = dedupe(found)
-	slices.SortStableFunc(found, func(a, b schema.Finding) int {
+	out.Findings = dedupe(out.Findings)
+	slices.SortStableFunc(out.Findings, func(a, b schema.Finding) int {
 		return cmp.Or(cmp.Compare(a.Loc.Page, b.Loc.Page), cmp.Compare(a.Loc.Line, b.Loc.Line),
 			cmp.Compare(order[a.Rule], order[b.Rule]))
 	})
-	res.Out.Findings = found
-	return found, nil
+	return out, nil
 }
 
-func runRule(p *Pass, res *pipeline.Result) {
+// runRule runs one rule and returns the description of its panic, if any.
+func runRule(p *Pass) (msg string) {
 	defer func() {
 		if r := recover(); r != nil {
-			res.Out.Warnings = append(res.Out.Warnings, fmt.Sprintf("check %s: internal error: %v", p.Rule.ID, r))
+			msg = fmt.Sprintf("check %s: internal error: %v", p.Rule.ID, r)
 		}
 	}()
 	p.Rule.Run(p)
+	return ""
 }
 
 // dedupe drops findings that repeat one already made by the same rule at

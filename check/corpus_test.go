@@ -25,7 +25,7 @@ func TestCorpusInjected(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fs, err := Run(res, Options{})
+		fs, err := runFindings(res, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +54,7 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Run(res, Options{}); err != nil {
+		if _, err := runFindings(res, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

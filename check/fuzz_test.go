@@ -29,7 +29,7 @@ func FuzzRun(f *testing.F) {
 			pages = append(pages, strings.Split(pg, "\n"))
 		}
 		res := docOf(budget2026Dept, pages...)
-		if _, err := Run(res, Options{}); err != nil {
+		if _, err := runFindings(res, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range res.Out.Warnings {

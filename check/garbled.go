@@ -9,6 +9,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/internal/rx"
 
 	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -17,6 +18,9 @@ var GarbledText = &Rule{
 	ID:       "garbled-text",
 	Doc:      "characters lost in conversion: U+FFFD, private-use code points, Kangxi radicals for Han, titles with a dropped first character",
 	Severity: Error,
+	Why:      "Characters lost in conversion change the meaning of a title or a figure and show that the published file was not read back. Runs of replacement characters, private-use code points and Kangxi radicals standing for ordinary Han are reported once per run; a dropped first character is checked on headings and table titles only, where the full name is known.",
+	Example:  "四、政拨款收入支出决算总表 (财政拨款 lost its 财)",
+	Since:    "v0.1.0",
 	Run:      runGarbledText,
 }
 
@@ -25,6 +29,9 @@ var BlankPage = &Rule{
 	ID:       "blank-page",
 	Doc:      "a page with no text (outside the cover and the last page), e.g. a stray empty table page",
 	Severity: Warning,
+	Why:      "An empty page inside a disclosure is usually a table that was meant to be there, or a layout accident before printing. The cover and the last page are not judged, since they are often blank by design.",
+	Example:  "page 2 of 3 has no text between the title page and 主要职能",
+	Since:    "v0.1.0",
 	Run:      runBlankPage,
 }
 
@@ -51,7 +58,7 @@ func runGarbledText(p *Pass) {
 	}
 	for _, l := range p.Lines() {
 		reportBadRunes(p, l)
-		if !titles[[2]int{l.Page, l.Item}] && !looksLikeTableTitle(l.Text) {
+		if !titles[[2]int{l.Page, l.Item}] && !looksLikeTableTitle(l.Line) {
 			continue
 		}
 		for _, m := range droppedHeadRE.FindAllStringSubmatchIndex(l.Text, -1) {
@@ -62,9 +69,9 @@ func runGarbledText(p *Pass) {
 }
 
 // looksLikeTableTitle reports whether a line is a short caption ending in 表.
-func looksLikeTableTitle(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.HasSuffix(s, "表") && utf8.RuneCountInString(s) <= 40 && !isTableText(s)
+func looksLikeTableTitle(l *normalize.Line) bool {
+	s := strings.TrimSpace(l.Text)
+	return !l.TableRow && strings.HasSuffix(s, "表") && utf8.RuneCountInString(s) <= 40
 }
 
 // reportBadRunes reports each run of replacement characters, private-use

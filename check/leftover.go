@@ -15,6 +15,9 @@ var TemplateLeftover = &Rule{
 	ID:       "template-leftover",
 	Doc:      "unfilled or leaked template syntax: Word fields, ${…}, {{…}}, «…», XX placeholders, 待填写, unresolved 增加（减少）",
 	Severity: Error,
+	Why:      "A template or mail-merge placeholder that reaches the published document tells readers that the text was never filled in, and the figure or name it stands for is missing. Fields are recognised as fields (DOCX/DOC field codes) and as their flattened text; alternatives the template offers (增加（减少）) count only when both words are left.",
+	Example:  "财政拨款收入支出增加（减少）的主要原因是业务量增加。",
+	Since:    "v0.1.0",
 	Run:      runTemplateLeftover,
 }
 

@@ -4,23 +4,22 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
-	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/extract/read"
 )
 
 func TestTemplateLeftover(t *testing.T) {
 	runCases(t, TemplateLeftover, []ruleCase{
 		// shanghai_putuo_sifaju_2026_unit_budget.pdf p6
-		{"alternative", budget2026Unit, [][]string{{"财政拨款收入支出增加（减少）的主要原因是业务量增加。"}}, 1, "增加（减少）"},
+		{"alternative", budget2026Unit, [][]string{{"财政拨款收入支出增加（减少）的主要原因是业务量增加。"}}, []string{"1:1 error 增加（减少）"}},
 		// jiangsu_renda_2019_dept_budget.pdf p9
-		{"alternatives twice", budget2017Dept, [][]string{{"与上年相比增加（减少）0万元，增长（减少）0%。"}}, 2, ""},
+		{"alternatives twice", budget2017Dept, [][]string{{"与上年相比增加（减少）0万元，增长（减少）0%。"}}, []string{"1:1 error 与上年相比增加（减少）0万元", "1:1 error 增长（减少）0%"}},
 		// shanghai_putuo_caizhengju_2024_dept_final_INJECTED_ERRORS.pdf p7
-		{"XX", final2024Dept, [][]string{{"第二部分 上海市普陀区XX局 2024 年度部门决算表"}}, 1, "XX局"},
-		{"template note", budget2026Unit, [][]string{{"（如持平作持平表述）"}}, 1, ""},
-		{"merge field text", budget2026Unit, [][]string{{"MERGEFIELD ${page1234.ds5678_REP_BGT_T_X}"}}, 2, ""},
+		{"XX", final2024Dept, [][]string{{"第二部分 上海市普陀区XX局 2024 年度部门决算表"}}, []string{"1:1 error XX局"}},
+		{"template note", budget2026Unit, [][]string{{"（如持平作持平表述）"}}, []string{"1:1 error （如持平作持平表述）"}},
+		{"merge field text", budget2026Unit, [][]string{{"MERGEFIELD ${page1234.ds5678_REP_BGT_T_X}"}}, []string{"1:1 error MERGEFIELD \\$\\{page1234\\.ds", "1:1 error MERGEFIELD \\$\\{page1234\\.ds"}},
 		// negatives: the original wording (shanghai_putuo_caizhengju_2024_dept_final.pdf p7)
-		{"filled", final2024Dept, [][]string{{"第二部分 上海市普陀区财政局2024年度部门决算表"}}, 0, ""},
-		{"resolved", budget2026Unit, [][]string{{"财政拨款收入支出增加的主要原因是业务量增加。", "因公出国（境）费0万元", "Excel XLSX 格式"}}, 0, ""},
+		{"filled", final2024Dept, [][]string{{"第二部分 上海市普陀区财政局2024年度部门决算表"}}, nil},
+		{"resolved", budget2026Unit, [][]string{{"财政拨款收入支出增加的主要原因是业务量增加。", "因公出国（境）费0万元", "Excel XLSX 格式"}}, nil},
 	})
 }
 
@@ -31,11 +30,9 @@ func TestTemplateLeftoverFieldSpans(t *testing.T) {
 		{Kind: extract.Paragraph, Lines: []extract.Line{{Text: "见第页", Spans: []extract.Span{{Kind: extract.FieldSpan, Start: len("见第"), End: len("见第"), Instr: "PAGEREF _Toc1 \\h"}}}}},
 	}}}}
 	doc.Number()
-	res := pipeline.Document(doc, read.Source{Path: "t.docx", Format: extract.FormatDOCX})
+	res := process(doc, read.Source{Path: "t.docx", Format: extract.FormatDOCX})
 	fs := runOne(t, TemplateLeftover, res)
 	// the merge field (as a field and as «…» text) and the empty PAGEREF;
 	// the PAGEREF with a page number is ordinary Word usage.
-	if len(fs) != 3 {
-		t.Fatalf("got %d findings, want 3: %+v", len(fs), fs)
-	}
+	expectFindings(t, TemplateLeftover, fs, []string{"1:1 error ^«单位»$", "1:1 error 单位名称：«单位»", "1:3 error 见第页"})
 }

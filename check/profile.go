@@ -18,6 +18,9 @@ var MissingSection = &Rule{
 	ID:       "missing-section",
 	Doc:      "a section or table the disclosure profile requires is absent, or an empty table carries no statement that it is empty",
 	Severity: Warning,
+	Why:      "Disclosure rules require each document kind (部门/单位 预算/决算) to carry certain tables and sections; a missing one is a compliance problem, and an empty table must say why it is empty. Profiles are chosen from the document's metadata (or --profile) and name what they require.",
+	Example:  "a 2024 Shanghai district final account without its 支出决算表, or with an empty 三公经费 table that gives no reason",
+	Since:    "v0.1.0",
 	Run:      runMissingSection,
 }
 
@@ -158,13 +161,12 @@ func runMissingSection(p *Pass) {
 	if prof == nil {
 		return
 	}
-	toc := p.tocItems()
 	found := map[string]*TextLine{}
 	var all strings.Builder
 	lines := p.Lines()
 	for k := range lines {
 		l := &lines[k]
-		if toc[[2]int{l.Page, l.Item}] {
+		if p.inTOC(*l) {
 			continue
 		}
 		t := squeeze(l.Text)
@@ -267,7 +269,7 @@ func tableLooksEmpty(p *Pass, title *TextLine) bool {
 			case it.Table != nil:
 				t = it.Table.Text()
 			}
-			if it.Line != nil && looksLikeTableTitle(t) {
+			if it.Line != nil && looksLikeTableTitle(it.Line) {
 				return !sawAny
 			}
 			if amountRE.MatchString(t) || emptyNoteRE.MatchString(t) {

@@ -2,7 +2,9 @@ package check
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,13 +19,14 @@ import (
 
 func sampleDocs(t *testing.T) []DocResult {
 	res := docOf(budget2026Dept, []string{"2026年，上海市普陀区司法局收入预算9628.22万元，比2026年预算增加793.14万元。", "主要用于：信息化建设支出。。"})
-	fs, err := Run(res, Options{Profile: "none"})
+	fs, err := runFindings(res, Options{Profile: "none"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(fs) == 0 {
 		t.Fatal("no findings on the sample")
 	}
+	res.Out.Findings = fs
 	return []DocResult{{Path: "drafts/dept budget.pdf", Findings: fs, Out: res.Out}}
 }
 
@@ -117,6 +120,12 @@ func TestWriteSARIF(t *testing.T) {
 	if r.Locations[0].PhysicalLocation.Region.StartLine < 1 || log.Runs[0].Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
 		t.Errorf("bad result %+v", r)
 	}
+	for i, sr := range log.Runs[0].Tool.Driver.Rules {
+		if sr.ID != All[i].ID || sr.FullDescription.Text != All[i].Why || !strings.Contains(sr.Help.Text, All[i].Example) ||
+			!strings.Contains(sr.Help.Markdown, "## "+All[i].ID) {
+			t.Errorf("rule %d in SARIF: %+v", i, sr)
+		}
+	}
 }
 
 // sarifModule is the module that ships the official SARIF 2.1.0 schema.
@@ -145,4 +154,15 @@ func officialSARIFSchema() (any, string, error) {
 	}
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src[i+1 : j]))
 	return doc, sarifModule, err
+}
+
+// TestRunCancelled: Run stops with the context's error and reports nothing.
+func TestRunCancelled(t *testing.T) {
+	res := docOf(budget2026Dept, []string{"2026年，上海市普陀区司法局收入预算9628.22万元，比2026年预算增加793.14万元。"})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	c, err := Run(ctx, res, Options{Profile: "none"})
+	if !errors.Is(err, context.Canceled) || len(c.Findings) != 0 || len(res.Out.Findings) != 0 {
+		t.Errorf("got %+v, %v; want no findings and context.Canceled", c, err)
+	}
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // SARIF 2.1.0 output: the subset of the OASIS format that code-scanning
-// tools read — one run, the rule catalogue as tool.driver.rules, one result
+// tools read — one run, the rule catalogue as tool.driver.rules (with each
+// rule's documentation as fullDescription and help), one result
 // per finding with a physical location (the document as artifact, page as
 // a logical location and line as the region's start line).
 
@@ -39,8 +40,11 @@ type sarifDriver struct {
 }
 
 type sarifRule struct {
-	ID                   string       `json:"id"`
-	ShortDescription     sarifMessage `json:"shortDescription"`
+	ID                   string            `json:"id"`
+	ShortDescription     sarifMessage      `json:"shortDescription"`
+	FullDescription      sarifMessage      `json:"fullDescription"`
+	Help                 sarifMultiformat  `json:"help"`
+	Properties           map[string]string `json:"properties,omitempty"`
 	DefaultConfiguration struct {
 		Level string `json:"level"`
 	} `json:"defaultConfiguration"`
@@ -48,6 +52,13 @@ type sarifRule struct {
 
 type sarifMessage struct {
 	Text string `json:"text"`
+}
+
+// sarifMultiformat is SARIF's multiformatMessageString: plain text, and
+// Markdown for viewers that render it.
+type sarifMultiformat struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type sarifResult struct {
@@ -94,7 +105,9 @@ func WriteSARIF(w io.Writer, docs []DocResult) error {
 	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "budgetdoc"}}, Results: []sarifResult{}}
 	index := map[string]int{}
 	for i, r := range All {
-		sr := sarifRule{ID: r.ID, ShortDescription: sarifMessage{Text: r.Doc}}
+		sr := sarifRule{ID: r.ID, ShortDescription: sarifMessage{Text: r.Doc}, FullDescription: sarifMessage{Text: r.Why},
+			Help:       sarifMultiformat{Text: helpMarkdown(r), Markdown: ruleDoc(r)},
+			Properties: map[string]string{"since": r.Since}}
 		sr.DefaultConfiguration.Level = sarifLevel(string(r.Severity))
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sr)
 		index[r.ID] = i

@@ -16,6 +16,9 @@ var NumberingGap = &Rule{
 	ID:       "numbering-gap",
 	Doc:      "a sibling heading or list item skipped within a numbered sequence: （二） → （四）",
 	Severity: Warning,
+	Why:      "A skipped number among sibling headings or list items means that an item was deleted or never written, and readers and citations lose their place. Classification rows, which list only the categories with money, and items joined onto the previous line are not judged.",
+	Example:  "（二）承担区委全面依法治区委员会办公室日常工作。 followed by （四）负责本区行政执法监督工作。",
+	Since:    "v0.1.0",
 	Run:      func(p *Pass) { walkSiblings(p, checkSequence(p, true, false)) },
 }
 
@@ -24,6 +27,9 @@ var NumberingDuplicate = &Rule{
 	ID:       "numbering-duplicate",
 	Doc:      "the same number twice among sibling headings or list items",
 	Severity: Warning,
+	Why:      "The same number twice among siblings is a copy-and-paste accident: a passage or a page printed twice, or an item inserted without renumbering.",
+	Example:  "（六）组织实施和指导监督本区社区矫正工作。 on page 4 and again on page 5",
+	Since:    "v0.1.0",
 	Run:      func(p *Pass) { walkSiblings(p, checkSequence(p, false, true)) },
 }
 
@@ -32,6 +38,9 @@ var NumberingStyle = &Rule{
 	ID:       "numbering-style",
 	Doc:      "mixed numbering forms among siblings: (一) beside （二）, 1. beside 2、",
 	Severity: Info,
+	Why:      "Mixed numbering forms among siblings are a style defect that shows the items were assembled from different drafts; it is reported as info.",
+	Example:  "1、公共安全支出… 2、公共安全支出… 3．公共安全支出…",
+	Since:    "v0.1.0",
 	Run:      func(p *Pass) { walkSiblings(p, checkStyle(p)) },
 }
 

@@ -23,33 +23,39 @@ var (
 		ID:       "table-row-sum",
 		Doc:      "a table row's 合计/小计 differs from the sum of the columns it totals (合计 = 基本支出 + 项目支出 …)",
 		Severity: Error,
+		Why:      "A 合计/小计 column must equal the sum of the columns it totals in every row. Amounts are exact decimals; a difference within the rounding of the displayed figures is info.",
+		Example:  "公开03表: 一般公共服务支出 30,084,304.96 ≠ 基本支出 22,718,349.48 + 项目支出 7,365,910.48",
+		Since:    "v0.1.0",
 		Run:      runTableRowSum,
 	}
 	TableColumnSum = &Rule{
 		ID:       "table-column-sum",
 		Doc:      "a 科目 row differs from the sum of its sub-items (类 = Σ款, 款 = Σ项, 合计 = Σ类)",
 		Severity: Error,
+		Why:      "In a table by classification, each 类 must equal the sum of its 款, each 款 the sum of its 项, and the 合计 the sum of the 类; a difference beyond rounding is an error in a cell.",
+		Example:  "合计 30,084,305.96 where the 类 rows add up to 30,084,304.96",
+		Since:    "v0.1.0",
 		Run:      runTableColumnSum,
 	}
 	TableCrossTotal = &Rule{
 		ID:       "table-cross-total",
 		Doc:      "the same total differs between tables (收支总表 vs 支出总表, 财政拨款收支总表 vs 一般公共预算支出表)",
 		Severity: Warning,
+		Why:      "The same total appears in several tables of one disclosure (收支总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表); when they differ, one table was not updated.",
+		Example:  "收支预算总表 支出合计 18,330.37万元 against 支出预算总表 合计 183,033,700.00元",
+		Since:    "v0.1.0",
 		Run:      runTableCrossTotal,
 	}
 	TableEmpty = &Rule{
 		ID:       "table-empty-statement",
 		Doc:      "a table without any amount does not say that it is empty (本表无数据 …)",
 		Severity: Warning,
+		Why:      "A table without any amount must say that it is empty and why (本部门无政府性基金收支，故本表为空表); a bare empty table reads as data that was lost. A statement in a note, in a cell or in the text counts.",
+		Example:  "政府性基金预算支出表 with a header and no figures, and no note",
+		Since:    "v0.1.0",
 		Run:      runTableEmpty,
 	}
 )
-
-func init() {
-	// Registered here rather than in check.go so that the table rules stay
-	// in one file.
-	All = append(All, TableRowSum, TableColumnSum, TableCrossTotal, TableEmpty)
-}
 
 // tablesOf returns the document's tables: those the pipeline understood,
 // or, for a result built without them, a fresh parse of the text.
@@ -350,10 +356,11 @@ var TableText = &Rule{
 	ID:       "table-text-mismatch",
 	Doc:      "the text's 支出预算总额 or 三公经费 total differs from the table's",
 	Severity: Warning,
+	Why:      "The text's 支出预算总额 and 三公经费 total restate figures of the tables; a difference beyond the displayed precision of both means the text or the table was not updated.",
+	Example:  "the text says 支出预算总额18303.37万元 where the table shows 18,330.37",
+	Since:    "v0.1.0",
 	Run:      runTableText,
 }
-
-func init() { All = append(All, TableText) }
 
 var (
 	// Subjects of the text's expense total and 三公 total, after dropping
@@ -408,8 +415,11 @@ func runTableText(p *Pass) {
 	if len(totals) == 0 && len(threePublic) == 0 {
 		return
 	}
-	for _, f := range p.Result.Out.Facts {
-		if f.Table != "" || f.Kind != "money" || f.Value == "" || f.Approx {
+	fs := p.facts()
+	for i := range fs {
+		f := &fs[i]
+		v, ok := f.Value()
+		if f.Kind != schema.FactMoney || !ok || f.Approx {
 			continue
 		}
 		// The fund qualifiers are dropped for 三公 only: 财政拨款支出预算
@@ -429,10 +439,6 @@ func runTableText(p *Pass) {
 			continue
 		}
 		if len(cands) == 0 {
-			continue
-		}
-		v, err := decimal.NewFromString(f.Value)
-		if err != nil {
 			continue
 		}
 		tol := textTolerance(f.Text)

@@ -38,7 +38,7 @@ func tableDoc(lines ...string) *pipeline.Result {
 	}
 	doc.Pages = []extract.Page{pg}
 	doc.Number()
-	return pipeline.Document(doc, read.Source{Path: "t.doc", Format: extract.FormatDOC})
+	return process(doc, read.Source{Path: "t.doc", Format: extract.FormatDOC})
 }
 
 // 公开03表 of taiyuan_fagaiwei_2016_dept_final.doc, abridged to one 类.
@@ -66,19 +66,18 @@ func TestTableRules(t *testing.T) {
 		name  string
 		rule  *Rule
 		lines []string
-		want  int
-		sev   string
+		want  []string
 	}{
-		{"row sums hold", TableRowSum, taiyuanExpense("30,084,304.96", "22,718,394.48"), 0, ""},
-		{"row sum broken", TableRowSum, taiyuanExpense("30,084,304.96", "22,718,349.48"), 1, "error"},
-		{"column sums hold", TableColumnSum, taiyuanExpense("30,084,304.96", "22,718,394.48"), 0, ""},
-		{"合计 ≠ Σ类", TableColumnSum, taiyuanExpense("30,084,305.96", "22,718,394.48"), 1, "error"},
-		{"类 ≠ Σ款 (and so 合计 ≠ Σ类)", TableColumnSum, taiyuanExpense("30,084,304.96", "22,718,349.48"), 2, "error"},
+		{"row sums hold", TableRowSum, taiyuanExpense("30,084,304.96", "22,718,394.48"), nil},
+		{"row sum broken", TableRowSum, taiyuanExpense("30,084,304.96", "22,718,349.48"), []string{"1:22 error 30,084,304\\.96"}},
+		{"column sums hold", TableColumnSum, taiyuanExpense("30,084,304.96", "22,718,394.48"), nil},
+		{"合计 ≠ Σ类", TableColumnSum, taiyuanExpense("30,084,305.96", "22,718,394.48"), []string{"1:17 error 30,084,305\\.96"}},
+		{"类 ≠ Σ款 (and so 合计 ≠ Σ类)", TableColumnSum, taiyuanExpense("30,084,304.96", "22,718,349.48"), []string{"1:18 error 22,718,394\\.48", "1:23 error 22,718,349\\.48"}},
 		{"rounding in 万元 is info", TableRowSum, []string{
 			"支出预算总表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
 			"|合计|100.00|33.33|66.66|",
-		}, 1, "info"},
+		}, []string{"1:8 info 100\\.00"}},
 		{"same total across tables", TableCrossTotal, []string{
 			"收支预算总表", "单位：万元",
 			"|项目|金额|项目|金额|",
@@ -87,7 +86,7 @@ func TestTableRules(t *testing.T) {
 			"支出预算总表", "单位：元",
 			"|项目|合计|基本支出|项目支出|",
 			"|合计|183,303,700.00|93,129,000.00|90,174,700.00|",
-		}, 0, ""},
+		}, nil},
 		{"different total across tables", TableCrossTotal, []string{
 			"收支预算总表", "单位：万元",
 			"|项目|金额|项目|金额|",
@@ -95,30 +94,30 @@ func TestTableRules(t *testing.T) {
 			"支出预算总表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
 			"|合计|18,303.37|9,312.90|8,990.47|",
-		}, 1, "warning"},
+		}, []string{"1:18 warning 18,303\\.37"}},
 		{"empty table with a statement", TableEmpty, []string{
 			"政府性基金预算支出表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
 			"|合计||||",
 			"注：本部门无政府性基金预算收支，故本表无数据。",
-		}, 0, ""},
+		}, nil},
 		{"empty table with the statement in the text", TableEmpty, []string{
 			"本部门2019年无政府性基金预算拨款安排的支出。",
 			"政府性基金预算支出表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
 			"|合计||||",
-		}, 0, ""},
+		}, nil},
 		{"empty table with a zero amount in the text", TableEmpty, []string{
 			"江苏省高级人民法院 2017 年政府性基金支出预算支出 0 万元。",
 			"政府性基金支出预算表", "单位：万元",
 			"|功能科目代码|功能科目名称|金额|",
 			"||合计||",
-		}, 0, ""},
+		}, nil},
 		{"empty table without a statement", TableEmpty, []string{
 			"政府性基金预算支出表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
 			"|合计||||",
-		}, 1, "warning"},
+		}, []string{"1:3 warning 政府性基金预算支出表"}},
 	}
 	// jiangsu_renda_2019: the text's total and 三公 figure beside the tables.
 	renda := func(total, threePublic string) []string {
@@ -138,27 +137,16 @@ func TestTableRules(t *testing.T) {
 		name  string
 		rule  *Rule
 		lines []string
-		want  int
-		sev   string
+		want  []string
 	}{
-		{"text agrees with the tables", TableText, renda("18330.37", "2600.71"), 0, ""},
-		{"text total differs from the table", TableText, renda("18303.37", "2600.71"), 1, "warning"},
-		{"text 三公 differs from the table", TableText, renda("18330.37", "2060.71"), 1, "warning"},
+		{"text agrees with the tables", TableText, renda("18330.37", "2600.71"), nil},
+		{"text total differs from the table", TableText, renda("18303.37", "2600.71"), []string{"1:1 warning 18303\\.37万元"}},
+		{"text 三公 differs from the table", TableText, renda("18330.37", "2060.71"), []string{"1:2 warning 2060\\.71万元"}},
 	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := runOne(t, tt.rule, tableDoc(tt.lines...))
-			if len(fs) != tt.want {
-				t.Fatalf("got %d findings, want %d: %+v", len(fs), tt.want, fs)
-			}
-			if tt.want > 0 && fs[0].Severity != tt.sev {
-				t.Errorf("severity %s, want %s: %s", fs[0].Severity, tt.sev, fs[0].Message)
-			}
-			for _, f := range fs {
-				if f.Loc.Page == 0 || f.Evidence == "" {
-					t.Errorf("finding without location or evidence: %+v", f)
-				}
-			}
+			expectFindings(t, tt.rule, fs, tt.want)
 		})
 	}
 }

@@ -12,85 +12,39 @@ import (
 )
 
 // The term rules: thin adapters over the classification lexicon (package
-// lexicon) and the spelling check (package nlp/spell). Each rule's comment
-// is its long documentation: title, why, example, since.
+// lexicon) and the spelling check (package nlp/spell).
 
-// CodeNameMismatch — 科目编码与名称不符.
-//
-// What: a table row whose 科目编码 is printed with a name that belongs to
-// another code of the same classification and level (30204 电费, where 电费
-// is 30206 and 30204 is 手续费), or with a name one character away from the
-// code's name as attested in the lexicon (30211 差族费 for 差旅费).
-//
-// Why: tables are filled from templates and pasted rows; a shifted name
-// column or a slip in a name makes the table say something else than the
-// ledger. The lexicon (harvested from published tables, see lexicon/) knows
-// each code's names by year and how many documents attest them; only names
-// attested in at least two documents are used, so that a single document's
-// slip never becomes the reference.
-//
-// Example: `30204 | 电费 | 1.20` → 科目编码30204的名称应为“手续费”，“电费”是30206的名称.
-//
-// Since: h7 (issue 15).
+// CodeNameMismatch reports 科目编码与名称不符.
 var CodeNameMismatch = &Rule{
 	ID:       "code-name-mismatch",
 	Doc:      "a table row's 科目名称 is another code's name or one character off its code's name (30204 电费 → 手续费)",
 	Severity: Warning,
+	Why:      "a table row whose 科目编码 is printed with a name that belongs to another code of the same classification and level (30204 电费, where 电费 is 30206 and 30204 is 手续费), or with a name one character away from the code's name as attested in the lexicon (30211 差族费 for 差旅费). Tables are filled from templates and pasted rows; a shifted name column or a slip in a name makes the table say something else than the ledger. The lexicon (harvested from published tables, see lexicon/) knows each code's names by year and how many documents attest them; only names attested in at least two documents are used, so that a single document's slip never becomes the reference.",
+	Example:  "30204 | 电费 | 1.20 → 科目编码30204的名称应为“手续费”，“电费”是30206的名称.",
+	Since:    "v0.2.0",
 	Run:      runCodeNameMismatch,
 }
 
-// TermTypo — 科目名称错字.
-//
-// What: running text with a 科目/经济分类 name one character away from a
-// name of the lexicon (at least five characters, attested in two or more
-// documents), where the two differing characters are confusable (same or
-// similar sound, similar shape, or a pair seen in ECSpell's 公文 data):
-// 一般公共服物支出 → 一般公共服务支出.
-//
-// Why: these names are copied by hand into the 情况说明; a wrong
-// character in a name is a misstatement of the classification that readers
-// notice first. The end characters are never changed (the window would be a
-// different phrase), and a window that is itself a known name is not
-// reported.
-//
-// Example: `一般公共服物支出100万元` → “服物”应为“服务”（一般公共服务支出）.
-//
-// Since: h7 (issue 15).
+// TermTypo reports 科目名称错字.
 var TermTypo = &Rule{
 	ID:       "term-typo",
 	Doc:      "a classification name in the text one (confusable) character off a lexicon name: 一般公共服物支出 → 一般公共服务支出",
 	Severity: Warning,
+	Why:      "running text with a 科目/经济分类 name one character away from a name of the lexicon (at least five characters, attested in two or more documents), where the two differing characters are confusable (same or similar sound, similar shape, or a pair seen in ECSpell's 公文 data): 一般公共服物支出 → 一般公共服务支出. These names are copied by hand into the 情况说明; a wrong character in a name is a misstatement of the classification that readers notice first. The end characters are never changed (the window would be a different phrase), and a window that is itself a known name is not reported.",
+	Example:  "一般公共服物支出100万元 → “服物”应为“服务”（一般公共服务支出）.",
+	Since:    "v0.2.0",
 	Run:      runTermTypo,
 }
 
-// Typo — 疑似错别字.
-//
-// What: a character in running prose that is probably a slip for a
-// confusable character: replacing it completes a longer known word or
-// phrase that the text as written does not form, and the clause becomes
-// clearly more probable under jieba's word frequencies. The suggestion is
-// given. Severity info; warning when the score is high.
-//
-// Why: published disclosures carry misspellings (社区事物 for 社区事务, 建筑
-// 里面 for 建筑立面) that no other rule sees. Precision comes first: a
-// character is only suspected when the correction forms a longer word, so
-// real-word errors of equal length (资金 for 奖金) are not found. Measured on
-// ECSpell's 公文 split with `make bench-typos` (README, "Spelling check").
-//
-// Example: `建成后作为万里街道社区事物受理` → “物”疑为“务”（社区事务）.
-//
-// Since: h7 (issue 15).
+// Typo reports 疑似错别字.
 var Typo = &Rule{
 	ID:       "typo",
 	Doc:      "a probable misspelling in prose, with the correction: 社区事物 → 社区事务, 建筑里面 → 建筑立面",
 	Severity: Info,
+	Why:      "a character in running prose that is probably a slip for a confusable character: replacing it completes a longer known word or phrase that the text as written does not form, and the clause becomes clearly more probable under jieba's word frequencies. The suggestion is given. Severity info; warning when the score is high. published disclosures carry misspellings (社区事物 for 社区事务, 建筑 里面 for 建筑立面) that no other rule sees. Precision comes first: a character is only suspected when the correction forms a longer word, so real-word errors of equal length (资金 for 奖金) are not found. Measured on ECSpell's 公文 split with `make bench-typos` (README, \"Spelling check\").",
+	Example:  "建成后作为万里街道社区事物受理 → “物”疑为“务”（社区事务）.",
+	Since:    "v0.2.0",
 	Run:      runTypo,
-}
-
-func init() {
-	// Registered here, like the table rules, so that the term rules stay in
-	// one file.
-	All = append(All, CodeNameMismatch, TermTypo, Typo)
 }
 
 // termData loads the lexicon and the spelling model once per process; a

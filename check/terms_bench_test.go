@@ -45,12 +45,12 @@ func BenchmarkTermsVsExtract(b *testing.B) {
 			extract += time.Since(t0)
 			pages += res.Out.Source.Pages
 			t0 = time.Now()
-			if _, err := Run(res, Options{Rules: terms}); err != nil {
+			if _, err := Run(context.Background(), res, Options{Rules: terms}); err != nil {
 				b.Fatal(err)
 			}
 			term += time.Since(t0)
 			t0 = time.Now()
-			if _, err := Run(res, Options{}); err != nil {
+			if _, err := Run(context.Background(), res, Options{}); err != nil {
 				b.Fatal(err)
 			}
 			all += time.Since(t0)

@@ -19,6 +19,9 @@ var ZeroChangeWording = &Rule{
 	ID:       "zero-change-wording",
 	Doc:      "a zero change phrased as an increase or decrease: 增加0万元 (should read 持平)",
 	Severity: Info,
+	Why:      "A change of zero is written as 持平 or 与上年一致; 增加0万元 reads as a template that was filled in mechanically. It is reported as info.",
+	Example:  "一般公共预算拨款支出预算0万元，比上年增加0万元。",
+	Since:    "v0.1.0",
 	Run:      runZeroChange,
 }
 
@@ -28,6 +31,9 @@ var EmptyReason = &Rule{
 	ID:       "empty-reason",
 	Doc:      "a reason clause with no content (主要原因是。) or a sentence that stops mid-way",
 	Severity: Error,
+	Why:      "A reason clause with nothing after it, or a sentence that ends in a comma, is an unfinished draft: the reason readers are owed is missing. A reason continued on the next line, and short numbered headings such as 六、经费收支增加的原因, are not reported.",
+	Example:  "（二）公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。",
+	Since:    "v0.1.0",
 	Run:      runEmptyReason,
 }
 
@@ -37,6 +43,9 @@ var BaseYear = &Rule{
 	ID:       "base-year",
 	Doc:      "the comparison year or the document year contradicts the fiscal year: a 2026 budget saying 比2026年预算增加",
 	Severity: Error,
+	Why:      "A comparison against the document's own year, or a section that names another year as the document's, is a copy from last year's document left unchanged.",
+	Example:  "a 2026 budget saying 比2026年预算增加793.14万元",
+	Since:    "v0.1.0",
 	Run:      runBaseYear,
 }
 
@@ -45,6 +54,9 @@ var ScopeWording = &Rule{
 	ID:       "scope-wording",
 	Doc:      "wording of the wrong scope or kind: 部门 in a 单位预算, 决算 in a 预算",
 	Severity: Warning,
+	Why:      "Wording of another document kind or scope (部门 in a 单位预算, 决算 in a 预算) shows text copied from another template; names of classifications and of the budget system (部门预算经济分类) are not reported.",
+	Example:  "2026年部门预算安排购置车辆0辆 in a unit budget",
+	Since:    "v0.1.0",
 	Run:      runScopeWording,
 }
 
@@ -53,6 +65,9 @@ var OutdatedTerm = &Rule{
 	ID:       "outdated-term",
 	Doc:      "a 科目 name the current classification renamed: 医疗卫生与计划生育支出 (卫生健康支出 since 2019)",
 	Severity: Warning,
+	Why:      "A 科目 name that the classification renamed is wrong for documents of later years; the rule knows the year of each renaming and judges by the document's fiscal year.",
+	Example:  "11、医疗卫生与计划生育支出（210类） in a 2026 budget (卫生健康支出 since 2019)",
+	Since:    "v0.1.0",
 	Run:      runOutdatedTerm,
 }
 
@@ -61,6 +76,9 @@ var Punctuation = &Rule{
 	ID:       "punctuation",
 	Doc:      "doubled or missing sentence punctuation, unbalanced quotes/brackets/book-title marks, mixed-width bracket pairs",
 	Severity: Info,
+	Why:      "Doubled or missing sentence punctuation, unbalanced quotes, brackets and book-title marks, and brackets of mixed width are style defects that careful review removes; a mark whose partner is on the neighbouring line (split by layout) is not reported. Info.",
+	Example:  "主要用于：信息化建设及运行维护等方面的支出。。",
+	Since:    "v0.1.0",
 	Run:      runPunctuation,
 }
 
@@ -69,7 +87,7 @@ var directionBeforeRE = rx.MustCompile(`(增加|减少|增长|下降|上升|降�
 
 func runZeroChange(p *Pass) {
 	for _, l := range p.Prose() {
-		for _, q := range quantity.Scan(l.Text, quantity.Options{}) {
+		for _, q := range p.quantities(l.Line) {
 			if !q.Value.IsZero() || (q.Kind != quantity.Money && q.Kind != quantity.Percent && q.Kind != quantity.PercentPoint) {
 				continue
 			}

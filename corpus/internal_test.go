@@ -27,7 +27,7 @@ func TestInternalErrorCause(t *testing.T) {
 	var log bytes.Buffer
 	stackLog = &log
 	defer func() { stackLog = os.Stderr }()
-	bug := func(*pipeline.Result) error {
+	bug := func(context.Context, *pipeline.Result) error {
 		var m map[string]int
 		//lint:ignore SA5000 the bug this test injects: a nil-map panic after reading
 		m["boom"]++

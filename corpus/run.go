@@ -27,9 +27,10 @@ type Config struct {
 	Pipeline pipeline.Options
 	// Post, when set, runs on every successfully read document before it is
 	// stored — the hook for the draft checks, which add findings to
-	// Result.Out. An error fails the document with cause "post"; a panic is
-	// recorded like a panic in the pipeline (cause "internal").
-	Post func(*pipeline.Result) error
+	// Result.Out. ctx is the document's (done when it is abandoned). An
+	// error fails the document with cause "post"; a panic is recorded like
+	// a panic in the pipeline (cause "internal").
+	Post func(context.Context, *pipeline.Result) error
 	// MemoryLimit is the memory guard in bytes of process RSS (0: none).
 	// While RSS is above 90% of it no new document starts (unless none is
 	// in flight); above it, the in-flight document with the largest input is
@@ -339,9 +340,9 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 			fmt.Errorf("%w (%v for all stages)", extract.ErrTimeout, cfg.Timeout))
 		defer stop()
 	}
-	// The stages after reading do not watch ctx: a document that overruns
-	// its time or is picked by the memory guard is abandoned (its goroutine
-	// ends on its own) so that the batch goes on.
+	// A document that overruns its time or is picked by the memory guard
+	// is abandoned at once so that the batch goes on; its stages watch ctx,
+	// so its goroutine stops within a page or a line of work.
 	type outcome struct {
 		res *pipeline.Result
 		err error
@@ -428,7 +429,7 @@ func runGuarded(ctx context.Context, path string, data []byte, cfg Config) (res 
 		return nil, err
 	}
 	if cfg.Post != nil {
-		if err := cfg.Post(res); err != nil {
+		if err := cfg.Post(ctx, res); err != nil {
 			return nil, &postError{path, err}
 		}
 	}

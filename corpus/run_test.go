@@ -72,7 +72,7 @@ func TestRun(t *testing.T) {
 				t.Fatal(err)
 			}
 			sink, dump := openSink(t, kind, dir, false)
-			panicky := func(r *pipeline.Result) error {
+			panicky := func(_ context.Context, r *pipeline.Result) error {
 				if strings.HasSuffix(r.Out.Source.Path, "d0003.txt") {
 					var m map[string]int
 					//lint:ignore SA5000 the bug this test injects: a nil-map panic in a post-processor
@@ -262,7 +262,7 @@ func diffLines(a, b string) string {
 func TestIsolation(t *testing.T) {
 	dir := makeFixtures(t, t.TempDir(), 3)
 	paths, _ := Expand([]string{filepath.Join(dir, "docs")}, nil)
-	slow := func(r *pipeline.Result) error {
+	slow := func(_ context.Context, r *pipeline.Result) error {
 		if strings.HasSuffix(r.Out.Source.Path, "d0001.txt") {
 			time.Sleep(3 * time.Second)
 		}

@@ -46,8 +46,9 @@ func warehouseOutput(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	post := func(r *pipeline.Result) error {
-		_, err := check.Run(r, check.Options{})
+	post := func(ctx context.Context, r *pipeline.Result) error {
+		c, err := check.Run(ctx, r, check.Options{})
+		r.Out.Findings = c.Findings
 		return err
 	}
 	if _, err := Run(context.Background(), Config{Paths: paths, Workers: 2, Sink: sink, Post: post}); err != nil {

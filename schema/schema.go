@@ -47,6 +47,12 @@ type Source struct {
 	Pages int `json:"pages"`
 }
 
+// Fact kinds (Fact.Kind).
+const (
+	FactMoney = "money"
+	FactCount = "count"
+)
+
 // Document kinds and scopes (Meta.Kind, Meta.Scope).
 const (
 	KindBudget        = "budget"

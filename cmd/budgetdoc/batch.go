@@ -24,12 +24,18 @@ import (
 )
 
 // batchPost is run on every document read by batch mode before it is
-// stored: the draft checks add their findings to the document, so that
-// findings.csv and the findings table hold them. An error fails the document
-// (cause "post"); a panic is recovered.
-var batchPost = func(r *pipeline.Result) error {
-	_, err := check.Run(r, check.Options{})
-	return err
+// stored: the draft checks' findings (and the warnings of a rule that
+// failed) go into the document, so that findings.csv and the findings table
+// hold them. An error fails the document (cause "post"); a panic is
+// recovered.
+var batchPost = func(ctx context.Context, r *pipeline.Result) error {
+	c, err := check.Run(ctx, r, check.Options{})
+	if err != nil {
+		return err
+	}
+	r.Out.Findings = c.Findings
+	r.Out.Warnings = append(r.Out.Warnings, c.Warnings...)
+	return nil
 }
 
 func init() {

@@ -22,6 +22,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
   budgetdoc check --format sarif -o out.sarif a.pdf
   budgetdoc check --profile shanghai-district-budget draft.pdf
   budgetdoc check --rules                        # the rule catalogue: ID, severity, what it catches
+  budgetdoc check --rules sum-mismatch           # a rule's documentation: what, why, an example, since
   budgetdoc check --annotate draft.checked.pdf draft.pdf    # a copy with a note at each finding
   budgetdoc check --annotate draft.checked.docx draft.docx  # a copy with a Word comment per finding
 `, stderr)
@@ -31,15 +32,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	outPath := fs.String("o", "", "write to `FILE` instead of stdout")
 	timeout := fs.Duration("timeout", read.DefaultTimeout, "give up on a document after this `duration`")
 	annotateOut := fs.String("annotate", "", "also write a copy of each PDF/DOCX with the findings as annotations or Word comments: `OUT` is the file (one input) or a directory (several)")
-	listRules := fs.Bool("rules", false, "list the rules (ID, severity, what each catches) and exit")
+	listRules := fs.Bool("rules", false, "list the rules (ID, severity, what each catches), or document the rules named as arguments, and exit")
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}
 	if *listRules {
-		for _, r := range check.All {
-			fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Doc)
-		}
-		return exitOK
+		return runRules(fs.Args(), stdout, stderr)
 	}
 	threshold, err := check.ParseSeverity(*failOn)
 	if err != nil {
@@ -83,19 +81,21 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			code = exitInput
 			continue
 		}
-		found, err := check.Run(res, check.Options{Profile: *profile})
+		c, err := check.Run(ctx, res, check.Options{Profile: *profile})
 		if err != nil {
 			fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
 			return exitInput
 		}
-		docs = append(docs, check.DocResult{Path: path, Findings: found, Out: res.Out})
+		res.Out.Findings = c.Findings
+		res.Out.Warnings = append(res.Out.Warnings, c.Warnings...)
+		docs = append(docs, check.DocResult{Path: path, Findings: c.Findings, Out: res.Out})
 		if *annotateOut != "" {
-			if err := writeAnnotated(ctx, *annotateOut, path, res, found, fs.NArg() > 1, stderr); err != nil {
+			if err := writeAnnotated(ctx, *annotateOut, path, res, c.Findings, fs.NArg() > 1, stderr); err != nil {
 				fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
 				code = exitInput
 			}
 		}
-		for _, f := range found {
+		for _, f := range c.Findings {
 			if check.Severity(f.Severity).Rank() >= threshold.Rank() && code == exitOK {
 				code = exitFindings
 			}
@@ -129,4 +129,31 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}
+
+// runRules prints the rule catalogue, or the documentation of the rules
+// named in ids.
+func runRules(ids []string, stdout, stderr io.Writer) int {
+	if len(ids) == 0 {
+		if err := check.WriteList(stdout, check.All); err != nil {
+			fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
+			return exitInput
+		}
+		return exitOK
+	}
+	for i, id := range ids {
+		r := check.ByID(id)
+		if r == nil {
+			fmt.Fprintf(stderr, "budgetdoc check: unknown rule %q (budgetdoc check --rules lists them)\n", id)
+			return exitInput
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		if err := check.WriteDoc(stdout, r); err != nil {
+			fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
+			return exitInput
+		}
+	}
+	return exitOK
 }

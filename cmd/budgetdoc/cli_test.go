@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/budgetdoc/budgetdoc/check"
 	"github.com/budgetdoc/budgetdoc/internal/oletest"
 	"hash/crc32"
 	"math/rand/v2"
@@ -577,4 +578,21 @@ func docxBomb(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestCheckRules: the catalogue and a rule's documentation come from the
+// rule values.
+func TestCheckRules(t *testing.T) {
+	code, out, _ := cli(t, "check", "--rules")
+	if code != exitOK || strings.Count(out, "\n") != len(check.All) || !strings.HasPrefix(out, check.All[0].ID+" ") {
+		t.Errorf("check --rules: exit %d, output:\n%s", code, out)
+	}
+	code, out, _ = cli(t, "check", "--rules", "sum-mismatch", "punctuation")
+	if code != exitOK || !strings.HasPrefix(out, "## sum-mismatch\n") || !strings.Contains(out, "\n## punctuation\n") ||
+		!strings.Contains(out, check.SumMismatch.Why) || !strings.Contains(out, "Example: "+check.SumMismatch.Example) {
+		t.Errorf("check --rules IDs: exit %d, output:\n%s", code, out)
+	}
+	if code, _, errOut := cli(t, "check", "--rules", "no-such-rule"); code != exitInput || !strings.Contains(errOut, "no-such-rule") {
+		t.Errorf("unknown rule: exit %d, %s", code, errOut)
+	}
 }

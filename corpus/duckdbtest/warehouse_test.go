@@ -36,8 +36,9 @@ func batchSamples(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	post := func(r *pipeline.Result) error {
-		_, err := check.Run(r, check.Options{})
+	post := func(ctx context.Context, r *pipeline.Result) error {
+		c, err := check.Run(ctx, r, check.Options{})
+		r.Out.Findings = c.Findings
 		return err
 	}
 	// An unreadable input too: its errors row has no sha256.

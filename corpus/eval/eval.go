@@ -250,7 +250,7 @@ func goldFacts(g *Gold) []item {
 func predFacts(g *Gold, doc *schema.Document) []item {
 	var out []item
 	for _, f := range doc.Facts {
-		if f.Kind != "money" || f.Value == "" || (f.Table != "" && !g.Tables) || !g.coversLoc(f.Loc.Page, f.Loc.Line) {
+		if f.Kind != schema.FactMoney || f.Value == "" || (f.Table != "" && !g.Tables) || !g.coversLoc(f.Loc.Page, f.Loc.Line) {
 			continue
 		}
 		it := item{

@@ -52,7 +52,9 @@ func BenchmarkExtract(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
-			facts.Extract(d.txt, d.tree, d.meta, seg)
+			if _, err := facts.Extract(context.Background(), d.txt, d.tree, d.meta, seg); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

@@ -9,10 +9,15 @@
 // rest into words with the amounts protected, and the subject of an amount is
 // read backwards from it over the words and their part-of-speech tags. What
 // is reported (text, location) refers to the text as written.
+//
+// Facts leave the package typed (Fact): exact decimal values, the quantities
+// as scanned, the parent as an index, and the logical line and view offsets
+// of each mention, so that later stages never find a fact again by its
+// text. The pipeline numbers them and writes them in the contract (Schema).
 package facts
 
 import (
-	"fmt"
+	"context"
 	"sort"
 	"strings"
 	"unicode"
@@ -30,17 +35,24 @@ import (
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
-// Extract returns the facts of txt in document order, with IDs f1, f2 ….
-// tree (optional) gives each fact its section; m (optional) names the
-// organisation to leave out of subjects; seg (optional) segments the text —
-// without it subjects are cut by punctuation and word lists only.
-func Extract(txt *normalize.Text, tree *outline.Outline, m schema.Meta, seg segment.Segmenter) []schema.Fact {
+// Extract returns the facts of txt in document order, unnumbered (the
+// pipeline numbers a document's facts). tree (optional) gives each fact its
+// section; m (optional) names the organisation to leave out of subjects;
+// seg (optional) segments the text — without it subjects are cut by
+// punctuation and word lists only. It stops with ctx's error when ctx is
+// done.
+func Extract(ctx context.Context, txt *normalize.Text, tree *outline.Outline, m schema.Meta, seg segment.Segmenter) ([]Fact, error) {
 	if txt == nil {
-		return nil
+		return nil, nil
 	}
 	x := &extractor{seg: seg, org: m.Organization, prevChanged: -1, prevLast: -1, pendingReason: -1}
 	for pi := range txt.Pages {
+		x.page = pi
 		for ii, it := range txt.Pages[pi].Items {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			x.item = ii
 			if it.Line == nil {
 				x.endBlock()
 				continue
@@ -54,17 +66,20 @@ func Extract(txt *normalize.Text, tree *outline.Outline, m schema.Meta, seg segm
 			x.line(it.Line, sec, it.Kind)
 		}
 	}
-	return x.result()
+	return x.result(), nil
 }
 
-// fact is a schema.Fact under construction.
+// fact is a Fact under construction.
 type fact struct {
-	f           schema.Fact
+	f           Fact
 	value       decimal.Decimal
 	hasValue    bool
-	change      *schema.Change
+	amount      *quantity.Quantity // the quantity of value
+	prior       *decimal.Decimal   // a prior stated in the text
+	change      *schema.Change     // direction and base; Percent and Points say whether stated
 	changeVal   *decimal.Decimal
-	changeStart int // view offsets of the change clause in line
+	changeQ     [3]*quantity.Quantity // the change's amount, percent and points as written
+	changeStart int                   // view offsets of the change clause in line
 	changeEnd   int
 	line        *normalize.Line
 	parent      int
@@ -81,6 +96,8 @@ type extractor struct {
 	seg   segment.Segmenter
 	org   string
 	facts []*fact
+	// page and item locate the line being read in normalize.Text.
+	page, item int
 
 	// carry holds the breakdowns that continue on the following list lines
 	// (a line ending in 其中： or 包括：), one level per numbering style:
@@ -106,34 +123,35 @@ func (x *extractor) endBlock() {
 	x.carry, x.prevChanged, x.pendingReason, x.heading = nil, -1, -1, ""
 }
 
-func (x *extractor) result() []schema.Fact {
-	out := make([]schema.Fact, len(x.facts))
-	for i, f := range x.facts {
-		f.f.ID = fmt.Sprintf("f%d", i+1)
-	}
+func (x *extractor) result() []Fact {
+	out := make([]Fact, len(x.facts))
 	for i, f := range x.facts {
 		r := f.f
+		r.Parent = -1
 		if f.hasValue {
-			r.Value = f.value.String()
+			r.Amount = f.amount
 		}
+		r.Prior = f.prior
 		if f.change != nil {
-			c := *f.change
-			if f.changeVal != nil {
-				c.Value = f.changeVal.String()
-				if f.hasValue && r.Prior == "" {
-					r.Prior = f.value.Sub(*f.changeVal).String()
-				}
+			c := &Change{Direction: f.change.Direction, Base: f.change.Base,
+				Amount: f.changeQ[0], Percent: f.changeQ[1], Points: f.changeQ[2],
+				Text: changeText(f.line, f.changeStart, f.changeEnd), Line: f.line, Start: f.changeStart, End: f.changeEnd}
+			if f.changeVal != nil && f.hasValue && r.Prior == nil {
+				p := f.value.Sub(*f.changeVal)
+				r.Prior = &p
 			}
-			c.Text = strings.TrimSpace(f.line.OrigSpan(f.changeStart, f.changeEnd))
 			if zeroChange(c) {
 				// 增加（减少）0万元，增长（减少）0%: a template left both
 				// words; a change of nothing is flat whatever the words.
 				c.Direction = dirFlat
 			}
-			r.Change = &c
+			r.Change = c
 		}
 		if f.parent >= 0 && f.parent != i {
-			r.Parent = x.facts[f.parent].f.ID
+			r.Parent = f.parent
+		}
+		if r.Amount == nil && r.Change != nil && r.Change.Line == r.Line {
+			r.Start, r.End = r.Change.Start, r.Change.End // the mention is the change clause
 		}
 		out[i] = r
 	}
@@ -174,14 +192,13 @@ func nameCount(view string, q *quantity.Quantity) bool {
 
 // zeroChange reports whether every amount a change states is zero (and it
 // states at least one).
-func zeroChange(c schema.Change) bool {
+func zeroChange(c *Change) bool {
 	stated := false
-	for _, v := range []string{c.Value, c.Percent, c.Points} {
-		if v == "" {
+	for _, q := range []*quantity.Quantity{c.Amount, c.Percent, c.Points} {
+		if q == nil {
 			continue
 		}
-		d, err := decimal.NewFromString(v)
-		if err != nil || !d.IsZero() {
+		if !q.Value.IsZero() {
 			return false
 		}
 		stated = true
@@ -207,17 +224,13 @@ const (
 	evFullStop
 )
 
-var wideGap = rx.MustCompile(`\S[ \x{3000}]{3,}\S`)
-
 func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	view := l.Text
 	if len(l.Parts) == 0 || view == "" {
 		x.endBlock()
 		return
 	}
-	// Table rows laid out as text are not prose; justified prose with wide
-	// gaps still has its sentence punctuation.
-	if wideGap.MatchString(strings.TrimSpace(l.Orig)) && !strings.ContainsAny(view, "，。,") {
+	if l.TableRow { // a row of a table laid out as text, not prose
 		x.endBlock()
 		return
 	}
@@ -446,13 +459,14 @@ func (x *extractor) itemFacts(l *normalize.Line, first int) {
 	}
 	for i := first; i < len(x.facts); i++ {
 		f := x.facts[i]
-		if f.change == nil || f.f.Prior != "" || f.change.Base == "" {
+		if f.change == nil || f.prior != nil || f.change.Base == "" {
 			continue
 		}
 		base := yearPrefix.ReplaceAllString(strings.ReplaceAll(f.change.Base, " ", ""), "")
 		for j := i - 1; j >= first; j-- {
 			if g := x.facts[j]; g.hasValue && g.f.Kind == f.f.Kind && itemGeneric[g.f.Subject] && sameThing(base, g.f.Subject) {
-				f.f.Prior = g.value.String()
+				v := g.value
+				f.prior = &v
 				break
 			}
 		}

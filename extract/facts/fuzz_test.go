@@ -3,8 +3,6 @@ package facts
 import (
 	"strings"
 	"testing"
-
-	"github.com/budgetdoc/budgetdoc/schema"
 )
 
 // FuzzExtract checks that no line, however garbled, makes extraction panic or
@@ -17,7 +15,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("主要原因是\n与上年持平。其中按经济分类：分别为")
 	seg := testSegmenter(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		fs := Extract(textOf(strings.Split(s, "\n")...), nil, schema.Meta{Organization: "本局"}, seg)
+		fs := extractText(t, textOf(strings.Split(s, "\n")...), "本局", seg)
 		ids := map[string]bool{}
 		for _, x := range fs {
 			if x.ID == "" || ids[x.ID] {

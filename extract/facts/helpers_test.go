@@ -1,13 +1,13 @@
 package facts
 
 import (
+	"context"
 	"sync"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/nlp/segment"
-	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -16,7 +16,7 @@ import (
 func textOf(lines ...string) *normalize.Text {
 	p := normalize.Page{Number: 1}
 	for i, s := range lines {
-		l := &normalize.Line{View: textnorm.Fold(s), Parts: []normalize.Part{{Start: 0, Loc: extract.Loc{Page: 1, Line: i + 1}}}}
+		l := normalize.NewLine(s, extract.Loc{Page: 1, Line: i + 1})
 		p.Items = append(p.Items, normalize.Item{Kind: extract.Paragraph, Line: l})
 	}
 	return &normalize.Text{Pages: []normalize.Page{p}}
@@ -37,5 +37,17 @@ func testSegmenter(t testing.TB) segment.Segmenter {
 }
 
 func extractLines(t testing.TB, org string, lines ...string) []schema.Fact {
-	return Extract(textOf(lines...), nil, schema.Meta{Organization: org}, testSegmenter(t))
+	return extractText(t, textOf(lines...), org, testSegmenter(t))
+}
+
+// extractText extracts the facts of txt, numbered f1, f2 … and written in
+// the contract, as the pipeline does.
+func extractText(t testing.TB, txt *normalize.Text, org string, seg segment.Segmenter) []schema.Fact {
+	t.Helper()
+	fs, err := Extract(context.Background(), txt, nil, schema.Meta{Organization: org}, seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Number(fs, 1)
+	return Schema(fs)
 }

@@ -68,6 +68,7 @@ func (s *lineState) newFact(kind string, pos int) *fact {
 	f.f.Kind = kind
 	f.f.Section = s.sec
 	f.f.Loc = s.l.Loc(s.l.OrigOffset(pos))
+	f.f.Page, f.f.Item, f.f.Line, f.f.Start, f.f.End = s.x.page, s.x.item, s.l, pos, pos
 	if len(s.stack) > 0 {
 		f.parent = s.stack[len(s.stack)-1].parent
 		f.f.Dimension = s.stack[len(s.stack)-1].dim
@@ -112,18 +113,19 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 		return
 	}
 	if statedPrior.MatchString(pre) {
-		if t := s.target(); t >= 0 && s.x.facts[t].f.Prior == "" {
-			s.x.facts[t].f.Prior = q.Value.String()
+		if t := s.target(); t >= 0 && s.x.facts[t].prior == nil {
+			v := q.Value
+			s.x.facts[t].prior = &v
 			return
 		}
 	}
 	if q.Kind == quantity.Count && yearLike.MatchString(q.Text) {
 		return
 	}
-	kind := "money"
+	kind := schema.FactMoney
 	unit := "CNY"
 	if q.Kind == quantity.Count {
-		kind, unit = "count", q.Unit
+		kind, unit = schema.FactCount, q.Unit
 	} else if q.Unit != "" {
 		unit = q.Unit
 	}
@@ -131,7 +133,8 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	f.f.Unit = unit
 	f.f.Text = s.l.OrigSpan(q.Start, q.End)
 	f.f.Approx = q.Approx
-	f.value, f.hasValue = q.Value, true
+	f.value, f.hasValue, f.amount = q.Value, true, q
+	f.f.End = q.End
 	f.f.Subject, f.f.Entity = s.subject(clause, q.Start)
 	if len(s.split) > 0 {
 		if f.f.Subject == "" {
@@ -154,7 +157,7 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	if f.f.Subject == "" && len(s.lineFacts) > 1 {
 		// 在建工程1项12277.73万元: the amount of the count just before it
 		prev := s.x.facts[s.lineFacts[len(s.lineFacts)-2]]
-		if prev.f.Kind == "count" && prev.pos < q.Start && clause == s.prevEnd && strings.TrimSpace(s.view[clause:q.Start]) == "" {
+		if prev.f.Kind == schema.FactCount && prev.pos < q.Start && clause == s.prevEnd && strings.TrimSpace(s.view[clause:q.Start]) == "" {
 			f.f.Subject = prev.f.Subject
 		}
 	}
@@ -319,10 +322,13 @@ func (s *lineState) setChange(t int, q *quantity.Quantity, dir, base string, sta
 	switch q.Kind {
 	case quantity.Money, quantity.Count:
 		f.changeVal = &v
+		f.changeQ[0] = q
 	case quantity.Percent:
 		f.change.Percent = v.String()
+		f.changeQ[1] = q
 	case quantity.PercentPoint:
 		f.change.Points = v.String()
+		f.changeQ[2] = q
 	}
 	s.cur = t
 }
@@ -431,9 +437,9 @@ var (
 
 func kindOf(q *quantity.Quantity) string {
 	if q.Kind == quantity.Count {
-		return "count"
+		return schema.FactCount
 	}
-	return "money"
+	return schema.FactMoney
 }
 
 // slotFree reports whether fact i can take q, a change in direction dir,
@@ -498,7 +504,7 @@ func (s *lineState) flat(e *event) {
 			subj = ""
 		}
 		if subj != "" {
-			f := s.newFact("money", start)
+			f := s.newFact(schema.FactMoney, start)
 			f.f.Subject, f.f.Entity = subj, ent
 			f.f.Text = strings.TrimSpace(s.l.OrigSpan(own, e.end))
 			t = len(s.x.facts) - 1
@@ -549,7 +555,7 @@ func (s *lineState) bareFlat(e *event) {
 		f = s.x.facts[c] // the total just stated
 		f.line = s.l
 	} else {
-		f = s.newFact("money", start)
+		f = s.newFact(schema.FactMoney, start)
 		f.f.Subject, f.f.Entity = subj, ent
 		f.f.Text = strings.TrimSpace(s.l.OrigSpan(own, e.end))
 	}

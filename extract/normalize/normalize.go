@@ -7,6 +7,7 @@
 package normalize
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,7 +54,49 @@ type Line struct {
 	textnorm.View                // Text is the parsing view, Orig the text as written
 	Parts         []Part         // where each physical piece of Orig came from
 	Spans         []extract.Span // marked spans, offsets into Orig
+	// TableRow is set on a row of a table laid out as text: decided here,
+	// once, for every later stage (facts skip such lines, the checks do not
+	// read them as prose, the outline takes no heading from them).
+	TableRow bool
 }
+
+// NewLine returns the logical line made of one physical line, text at loc,
+// as Run would make it.
+func NewLine(text string, loc extract.Loc) *Line {
+	l := &Line{View: textnorm.Fold(text), Parts: []Part{{Loc: loc}}}
+	l.TableRow = IsTableRow(l.Orig)
+	return l
+}
+
+// IsTableRow reports whether a logical line, as written, is a row of a
+// table laid out as text: columns separated by
+// a wide run of spaces (three or more, ASCII or ideographic) between two
+// characters, and no clause or sentence punctuation. Justified prose also
+// spreads its spaces wide (`与上年相比增加    309.03 万元，增长2.31   %。`)
+// but keeps its punctuation; a comma between digits is no sign of prose,
+// since table rows write thousands with it (`21,123,668`).
+func IsTableRow(orig string) bool {
+	return wideGap.MatchString(orig) && !hasClausePunct(orig)
+}
+
+// hasClausePunct reports whether s holds a mark that ends a clause or a
+// sentence: ，。；; or a comma that does not separate thousands.
+func hasClausePunct(s string) bool {
+	if strings.ContainsAny(s, "，。；;") {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && !(i > 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// wideGap is a run of spaces wide enough to separate columns.
+var wideGap = regexp.MustCompile(`\S[ \x{3000}]{3,}\S`)
 
 // Part says that Orig[Start:] (up to the next part) came from the physical
 // line at Loc.
@@ -76,8 +119,8 @@ func (l *Line) Loc(off int) extract.Loc {
 	return l.Parts[i-1].Loc
 }
 
-// Document normalizes doc.
-func Document(doc *extract.Document) *Text {
+// Run normalizes doc. It stops with ctx's error when ctx is done.
+func Run(ctx context.Context, doc *extract.Document) (*Text, error) {
 	out := &Text{}
 	dropped := findFurniture(doc)
 	layoutWrapped := doc.Format == extract.FormatPDF || doc.Format == extract.FormatText || doc.Format == extract.FormatPagesJSON
@@ -85,6 +128,9 @@ func Document(doc *extract.Document) *Text {
 	var open *Line // the logical line that may still continue
 	var openKind extract.BlockKind
 	for pi := range doc.Pages {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		p := &doc.Pages[pi]
 		page := Page{Number: p.Number, Name: p.Name}
 		if page.Number == 0 {
@@ -132,10 +178,11 @@ func Document(doc *extract.Document) *Text {
 		for ii := range out.Pages[pi].Items {
 			if l := out.Pages[pi].Items[ii].Line; l != nil {
 				l.View = textnorm.Fold(l.View.Orig)
+				l.TableRow = IsTableRow(l.View.Orig)
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // geoFor returns the geometry of the page the open line ends on.
@@ -191,11 +238,13 @@ type geometry struct {
 // extracted from a laid-out page.
 const columnGap = "   "
 
-// HasColumnGap reports whether s looks like a table row laid out as text: it
-// holds a wide run of spaces that is not merely justified prose spacing
+// hasColumnGap reports whether the physical line s may be a table row laid
+// out as text, so that it is never joined with its neighbours: it holds a
+// wide run of spaces that is not merely justified prose spacing
 // between a number and its unit (`增长 21.95   %`, `21,940.96  万 元`) or
-// before an amount written with its unit (`增加    309.03 万元`).
-func HasColumnGap(s string) bool {
+// before an amount written with its unit (`增加    309.03 万元`). Whether a
+// logical line is a table row is Line.TableRow.
+func hasColumnGap(s string) bool {
 	for i := 0; ; {
 		k := strings.Index(s[i:], columnGap)
 		if k < 0 {
@@ -294,7 +343,7 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 		return false
 	}
 	prevText := open.View.Orig
-	if HasColumnGap(text) || HasColumnGap(prevText[open.Parts[len(open.Parts)-1].Start:]) {
+	if hasColumnGap(text) || hasColumnGap(prevText[open.Parts[len(open.Parts)-1].Start:]) {
 		return false // rows of a table laid out as text are never joined
 	}
 	last, _ := utf8.DecodeLastRuneInString(prevText)

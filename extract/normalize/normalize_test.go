@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -56,7 +57,7 @@ func TestDocumentPDF(t *testing.T) {
 		))
 	}
 	doc := &extract.Document{Format: extract.FormatPDF, Pages: pages}
-	txt := Document(doc)
+	txt, _ := Run(context.Background(), doc)
 	if len(txt.Dropped) != 8 {
 		t.Errorf("dropped %d lines, want 8 (4 running headers, 4 page numbers): %+v", len(txt.Dropped), txt.Dropped)
 	}
@@ -97,7 +98,7 @@ func TestDocumentPlainText(t *testing.T) {
 		ls = append(ls, extract.Line{Text: s, Loc: extract.Loc{Page: 1, Line: i + 1}})
 	}
 	doc := &extract.Document{Format: extract.FormatText, Pages: []extract.Page{{Number: 1, Blocks: []extract.Block{{Lines: ls}}}}}
-	txt := Document(doc)
+	txt, _ := Run(context.Background(), doc)
 	items := txt.Pages[0].Items
 	if len(items) != 6 {
 		for _, it := range items {
@@ -152,7 +153,7 @@ func TestDocumentPDFWrappedPieces(t *testing.T) {
 		tall,
 	)}}
 	var got []string
-	for _, it := range Document(doc).Pages[0].Items {
+	for _, it := range normalized(doc).Pages[0].Items {
 		got = append(got, it.Line.Orig)
 	}
 	want := []string{
@@ -168,24 +169,40 @@ func TestDocumentPDFWrappedPieces(t *testing.T) {
 	}
 }
 
-// Lines from jiangsu_jianchayuan_2017_dept_budget.pdf (justified prose with
-// wide letter spacing) and table rows laid out as text.
-func TestHasColumnGap(t *testing.T) {
-	for _, c := range []struct {
-		line string
-		want bool
-	}{
-		{"年相比收、支预算总计各增加       1463.8  万元，增长", false},
-		{"训费等项目支出。与上年相比增加    309.03 万元，增长", false},
-		{"1．检察（款）行政运行（项）支出   7968.14 万元，", false},
-		{"（1）公务用车购置预算支出   50  万元，与上年预算", false},
-		{"6032.55 万元，比  2016  年增加   3401.59 万元，增长   21.95   %", false},
-		{"一般公共服务支出      1,234.56      1,000.00", true},
-		{"合计   17996.68   17981.68   15", true},
-		{"项目名称   预算金额", true},
-	} {
-		if got := HasColumnGap(c.line); got != c.want {
-			t.Errorf("HasColumnGap(%q) = %v, want %v", c.line, got, c.want)
+// TestTableRowPredicates: hasColumnGap decides that two physical lines are
+// not joined; IsTableRow, the one predicate for a table row laid out as
+// text, decides it for a logical line. Lines of
+// jiangsu_jianchayuan_2017_dept_budget.pdf (justified prose with wide
+// letter spacing), shanghai_putuo_shiquanlujiedao_2026_unit_budget_pages.json
+// (rows with thousands separators) and synthetic rows.
+func TestTableRowPredicates(t *testing.T) {
+	// one line each; the ASCII comma between words (second last) ends a
+	// clause too
+	prose := strings.Split(`年相比收、支预算总计各增加       1463.8  万元，增长
+训费等项目支出。与上年相比增加    309.03 万元，增长
+1．检察（款）行政运行（项）支出   7968.14 万元，
+（1）公务用车购置预算支出   50  万元，与上年预算
+6032.55 万元，比  2016  年增加   3401.59 万元，增长   21.95   %
+1．公共安全（类）支出  13656.34 万元，主要用于检察院行政支出。与上年相比增加    309.03 万元，增长2.31   %。
+其他资金  15 万元，占   0.08%；
+年相比收、支预算总计各增加       1463.8  万元, 增长
+一般公共服务支出 1234.56`, "\n")
+	for _, line := range prose {
+		if hasColumnGap(line) || IsTableRow(line) {
+			t.Errorf("%q: column gap %v, table row %v; want neither", line, hasColumnGap(line), IsTableRow(line))
+		}
+	}
+	rows := map[string]bool{ // table rows, and whether hasColumnGap sees them
+		"一般公共服务支出      1,234.56      1,000.00":   true,
+		"301 工资福利支出    21,123,668    21,123,668": true,
+		"302 01办公费       300,000       300,000":  true,
+		"合计   17996.68   17981.68   15":          true,
+		"项目名称   预算金额":                            true,
+		"项目名称\u3000\u3000\u3000预算金额":             false, // ideographic spaces
+	}
+	for line, gap := range rows {
+		if hasColumnGap(line) != gap || !IsTableRow(line) {
+			t.Errorf("%q: column gap %v, table row %v; want %v, true", line, hasColumnGap(line), IsTableRow(line), gap)
 		}
 	}
 }
@@ -199,13 +216,18 @@ func TestDocumentPDFJustifiedAmounts(t *testing.T) {
 		pdfLine("规定”作出的选择。", 90, 140),
 	)}}
 	var got []string
-	for _, it := range Document(doc).Pages[0].Items {
+	for _, it := range normalized(doc).Pages[0].Items {
 		got = append(got, it.Line.Orig)
 	}
 	want := "3．公务接待费预算支出  156.55 万元，本年数小于上年预算数   29.65 万元，主要是严格贯彻落实中央“八项规定”作出的选择。"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
+}
+
+func normalized(doc *extract.Document) *Text {
+	txt, _ := Run(context.Background(), doc) // a background context is never done
+	return txt
 }
 
 // A page number printed under the text block but above the bottom tenth of
@@ -229,7 +251,7 @@ func TestPageNumberAboveMargin(t *testing.T) {
 				pdfLine(tc.tail, 480, 748),
 			),
 		}}
-		txt := Document(doc)
+		txt := normalized(doc)
 		if len(txt.Dropped) != 2 {
 			t.Errorf("%q: dropped %+v, want the two page numbers", tc.footer, txt.Dropped)
 		}
@@ -251,7 +273,7 @@ func TestPageNumberAboveMargin(t *testing.T) {
 		pdfPage(1, pdfLine("一、概况", 90, 100), pdfLine("合计 12", 480, 753)),
 		pdfPage(2, pdfLine("二、说明", 90, 100), pdfLine("以上为全部内容", 90, 748)),
 	}}
-	if txt := Document(doc); len(txt.Dropped) != 0 {
+	if txt := normalized(doc); len(txt.Dropped) != 0 {
 		t.Errorf("dropped body lines: %+v", txt.Dropped)
 	}
 }

@@ -6,6 +6,7 @@
 package outline
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"sort"
@@ -54,8 +55,9 @@ var (
 	leaderRE   = regexp.MustCompile(`(?:…|\.{3,}|．{2,}|·{3,}|-{4,})\s*\d*\s*$|\s\d{1,3}$`)
 )
 
-// Build recognises the outline of t.
-func Build(t *normalize.Text) *Outline {
+// Build recognises the outline of t. It stops with ctx's error when ctx is
+// done.
+func Build(ctx context.Context, t *normalize.Text) (*Outline, error) {
 	o := &Outline{}
 	var stack []*Node
 	inTOC := false
@@ -63,6 +65,9 @@ func Build(t *normalize.Text) *Outline {
 	tocPage := -1
 	nextID := 1
 	for pi, p := range t.Pages {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if inTOC && pi > tocPage+2 {
 			inTOC = false // a TOC longer than two pages is not one
 		}
@@ -80,7 +85,7 @@ func Build(t *normalize.Text) *Outline {
 			if !ok && it.Kind != extract.Heading {
 				continue
 			}
-			if normalize.HasColumnGap(text) {
+			if it.Line.TableRow {
 				continue // a row of a table laid out as text, not a heading
 			}
 			// Parsing ran on the view; report the number and title as written.
@@ -134,7 +139,7 @@ func Build(t *normalize.Text) *Outline {
 			o.All = append(o.All, n)
 		}
 	}
-	return o
+	return o, nil
 }
 
 // tocKey compares a TOC entry with a body heading: leaders, page numbers

@@ -1,12 +1,12 @@
 package outline
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
-	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 )
 
 func TestParseMarker(t *testing.T) {
@@ -49,10 +49,7 @@ func textOf(pages ...[]string) *normalize.Text {
 	for pi, lines := range pages {
 		p := normalize.Page{Number: pi + 1}
 		for li, l := range lines {
-			p.Items = append(p.Items, normalize.Item{Kind: extract.Paragraph, Line: &normalize.Line{
-				View:  textnorm.Fold(l),
-				Parts: []normalize.Part{{Loc: extract.Loc{Page: pi + 1, Line: li + 1}}},
-			}})
+			p.Items = append(p.Items, normalize.Item{Kind: extract.Paragraph, Line: normalize.NewLine(l, extract.Loc{Page: pi + 1, Line: li + 1})})
 		}
 		t.Pages = append(t.Pages, p)
 	}
@@ -78,7 +75,7 @@ func TestBuildJiangsu(t *testing.T) {
 		[]string{"第一部分 部门概况", "一、主要职能", "江苏省人民检察院的主要职能是：", "（一）依法对危害国家安全的案件行使检察权。", "二、部门预算单位构成",
 			"第二部分 2017年部门预算情况说明", "一、收支预算总体情况说明", "1.数量指标：办理案件数≥120件；培训人次≥300人次。", "2.质量指标"},
 	)
-	o := Build(txt)
+	o, _ := Build(context.Background(), txt)
 	var b strings.Builder
 	dump(o.Roots, 0, &b)
 	want := `H 第一部分 部门概况
@@ -111,7 +108,7 @@ func TestBuildShanghaiTOC(t *testing.T) {
 		[]string{"上海市普陀区2025年区级部门预算", "二、事业收入                        91,016,775.35", "目 录", "一、部门主要职能 ………………………… 3", "二、部门机构设置 ………………………… 3"},
 		[]string{"一、部门主要职能", "上海市普陀区财政局主要职能是：", "二、部门机构设置", "三、名词解释"},
 	)
-	o := Build(txt)
+	o, _ := Build(context.Background(), txt)
 	if len(o.TOC) != 2 || len(o.Roots) != 3 || o.Roots[0].Loc.Page != 2 {
 		var b strings.Builder
 		dump(o.Roots, 0, &b)

@@ -52,7 +52,7 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("read: %v", err)
 			}
-			ps := projects.Extract(res.Text, res.Tree)
+			ps := res.Out.Projects // as projects.Extract made them in the pipeline
 			n := 0
 			for _, p := range ps {
 				n += len(p.Indicators)
@@ -95,7 +95,7 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(textBytes(res.Text)))
 	b.ResetTimer()
 	for b.Loop() {
-		projects.Extract(res.Text, res.Tree)
+		projects.Extract(context.Background(), res.Text, res.Tree)
 	}
 }
 

@@ -46,7 +46,7 @@ func FuzzExtract(f *testing.F) {
 		for _, p := range strings.Split(s, "\f") {
 			pages = append(pages, strings.Split(p, "\n"))
 		}
-		for _, p := range Extract(textOf(pages...), nil) {
+		for _, p := range extractAll(textOf(pages...), false) {
 			for _, in := range p.Indicators {
 				if in.Name == "" && in.Target == "" {
 					t.Fatalf("empty indicator in %+v", p)

@@ -14,6 +14,7 @@
 package projects
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -29,10 +30,11 @@ import (
 
 // Extract returns the projects of a normalized document, in document
 // order, with IDs p1, p2 …. tree may be nil; when given, a numbered heading
-// that is not a project field ends the block it is in.
-func Extract(txt *normalize.Text, tree *outline.Outline) []schema.Project {
+// that is not a project field ends the block it is in. It stops with ctx's
+// error when ctx is done.
+func Extract(ctx context.Context, txt *normalize.Text, tree *outline.Outline) ([]schema.Project, error) {
 	if txt == nil {
-		return nil
+		return nil, nil
 	}
 	lines := flatten(txt)
 	headings := map[[2]int]bool{}
@@ -45,6 +47,9 @@ func Extract(txt *normalize.Text, tree *outline.Outline) []schema.Project {
 	}
 	var out []schema.Project
 	for _, b := range findBlocks(lines, headings) {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		out = append(out, b.project(lines))
 	}
 	for _, t := range findTables(txt) {
@@ -53,7 +58,7 @@ func Extract(txt *normalize.Text, tree *outline.Outline) []schema.Project {
 	for i := range out {
 		out[i].ID = fmt.Sprintf("p%d", i+1)
 	}
-	return out
+	return out, nil
 }
 
 // line is a logical line with its place in the document.

@@ -1,6 +1,7 @@
 package projects
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"strings"
@@ -19,10 +20,7 @@ func textOf(pages ...[]string) *normalize.Text {
 	for pi, lines := range pages {
 		p := normalize.Page{Number: pi + 1}
 		for li, l := range lines {
-			p.Items = append(p.Items, normalize.Item{Line: &normalize.Line{
-				View:  textnorm.Fold(l),
-				Parts: []normalize.Part{{Start: 0, Loc: schema.Loc{Page: pi + 1, Line: li + 1}}},
-			}})
+			p.Items = append(p.Items, normalize.Item{Line: normalize.NewLine(l, schema.Loc{Page: pi + 1, Line: li + 1})})
 		}
 		t.Pages = append(t.Pages, p)
 	}
@@ -159,7 +157,7 @@ func TestExtractBlocks(t *testing.T) {
 		"实施主体：上海市普陀区司法局",
 		"年度预算安排：795万元",
 	})
-	ps := Extract(txt, outline.Build(txt))
+	ps := extractAll(txt, true)
 	if len(ps) != 2 {
 		t.Fatalf("got %d projects, want 2:\n%s", len(ps), dump(ps))
 	}
@@ -280,7 +278,7 @@ func TestTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ps := Extract(textOf(tt.page), nil)
+			ps := extractAll(textOf(tt.page), false)
 			if len(ps) != 1 {
 				t.Fatalf("got %d projects", len(ps))
 			}
@@ -325,7 +323,7 @@ func TestLink(t *testing.T) {
 		"一级指标   二级指标   三级指标   指标值",
 		"产出指标   数量指标   认定企业数   ≥10家",
 	})
-	ps := Extract(txt, nil)
+	ps := extractAll(txt, false)
 	if len(ps) != 2 {
 		t.Fatalf("got %d projects:\n%s", len(ps), dump(ps))
 	}
@@ -340,10 +338,10 @@ func TestLink(t *testing.T) {
 func TestNoProjects(t *testing.T) {
 	txt := textOf([]string{"七、项目经费情况说明  ……………………", "四、绩效目标设置情况",
 		"2025年度，本部门编报绩效目标的项目共25个，涉及项目预算资金11381.60万元。"})
-	if ps := Extract(txt, outline.Build(txt)); len(ps) != 0 {
+	if ps := extractAll(txt, true); len(ps) != 0 {
 		t.Errorf("got %d projects:\n%s", len(ps), dump(ps))
 	}
-	if Extract(nil, nil) != nil {
+	if ps, err := Extract(context.Background(), nil, nil); ps != nil || err != nil {
 		t.Error("nil text")
 	}
 }
@@ -358,6 +356,17 @@ func dump(ps []schema.Project) string {
 		}
 	}
 	return sb.String()
+}
+
+// extractAll runs Extract with a background context (never done), with the
+// outline of txt when withTree is set.
+func extractAll(txt *normalize.Text, withTree bool) []schema.Project {
+	var tree *outline.Outline
+	if withTree {
+		tree, _ = outline.Build(context.Background(), txt)
+	}
+	ps, _ := Extract(context.Background(), txt, tree)
+	return ps
 }
 
 // Indicators written one to a line under a label that ends its line, the
@@ -378,7 +387,7 @@ func TestExtractIndicatorsOneToALine(t *testing.T) {
 		"受助学生满意度",
 		"以上指标按学期考核，年底前完成。",
 	})
-	ps := Extract(txt, outline.Build(txt))
+	ps := extractAll(txt, true)
 	if len(ps) != 1 {
 		t.Fatalf("got %d projects, want 1:\n%s", len(ps), dump(ps))
 	}

@@ -44,7 +44,7 @@ func BenchmarkReadNormalize(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				normalize.Document(doc)
+				normalize.Run(context.Background(), doc)
 			}
 		})
 	}

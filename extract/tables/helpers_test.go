@@ -66,7 +66,8 @@ func text(format extract.Format, pages ...[]extract.Block) *normalize.Text {
 		doc.Pages = append(doc.Pages, extract.Page{Number: i + 1, Blocks: bs})
 	}
 	doc.Number()
-	return normalize.Document(doc)
+	txt, _ := normalize.Run(context.Background(), doc)
+	return txt
 }
 
 func sharedDir(t testing.TB) string {
@@ -86,5 +87,6 @@ func corpusText(t testing.TB, name string) *normalize.Text {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return normalize.Document(doc)
+	txt, _ := normalize.Run(context.Background(), doc)
+	return txt
 }

@@ -9,6 +9,7 @@
 package tables
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strconv"
@@ -119,8 +120,14 @@ var unitScale = map[string]int64{
 
 // Parse finds and understands every table of txt, in document order.
 func Parse(txt *normalize.Text) []*Table {
+	ts, _ := ParseContext(context.Background(), txt)
+	return ts
+}
+
+// ParseContext is Parse that stops with ctx's error when ctx is done.
+func ParseContext(ctx context.Context, txt *normalize.Text) ([]*Table, error) {
 	if txt == nil {
-		return nil
+		return nil, nil
 	}
 	type ref struct{ page, item int }
 	var flat []ref
@@ -137,6 +144,9 @@ func Parse(txt *normalize.Text) []*Table {
 		it := item(k)
 		if it.Kind != extract.TableBlock || it.Table == nil || len(it.Table.Rows) == 0 {
 			continue
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
 		page := txt.Pages[flat[k].page].Number
 		// Caption lines: the lines between the previous table and this one,
@@ -171,7 +181,7 @@ func Parse(txt *normalize.Text) []*Table {
 		t.ID = "t" + strconv.Itoa(i+1)
 		t.Kind = classify(t)
 	}
-	return out
+	return out, nil
 }
 
 // add appends t to out, or stitches it to prev when it continues prev; it
@@ -1002,7 +1012,7 @@ func (t *Table) Facts(next int) []schema.Fact {
 		c := t.Body[i].Cells[j]
 		out = append(out, schema.Fact{
 			ID:        "f" + strconv.Itoa(next+len(out)),
-			Kind:      "money",
+			Kind:      schema.FactMoney,
 			Subject:   subject,
 			Value:     t.Yuan(c).String(),
 			Unit:      "CNY",
@@ -1016,15 +1026,4 @@ func (t *Table) Facts(next int) []schema.Fact {
 		})
 	})
 	return out
-}
-
-// Fill adds the tables of txt to out and appends a money fact for every
-// amount cell to out.Facts, numbered after the facts already there.
-func Fill(out *schema.Document, txt *normalize.Text) []*Table {
-	ts := Parse(txt)
-	for _, t := range ts {
-		out.Tables = append(out.Tables, t.Schema())
-		out.Facts = append(out.Facts, t.Facts(len(out.Facts)+1)...)
-	}
-	return ts
 }

@@ -197,21 +197,20 @@ func TestClassify(t *testing.T) {
 	}
 }
 
-func TestSchemaAndFill(t *testing.T) {
-	out := &schema.Document{Facts: []schema.Fact{{ID: "f1", Kind: "money"}}}
-	Fill(out, text(extract.FormatDOC, taiyuanExpense))
-	if len(out.Tables) != 1 {
-		t.Fatalf("got %d tables", len(out.Tables))
+func TestSchemaAndFacts(t *testing.T) {
+	ts := Parse(text(extract.FormatDOC, taiyuanExpense))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
 	}
-	st := out.Tables[0]
+	st := ts[0].Schema()
 	if st.ID != "t1" || st.HeaderRows != 3 || len(st.Rows) != 8 || st.Kind != string(ExpenseSummary) {
 		t.Errorf("table %+v", st)
 	}
 	if got := st.Columns[0]; got != "项目 / 支出功能分类科目编码 / 类" {
 		t.Errorf("column 0 path %q", got)
 	}
-	if out.Facts[1].ID != "f2" || out.Facts[1].Table != "t1" {
-		t.Errorf("first table fact %+v", out.Facts[1])
+	if fs := ts[0].Facts(2); len(fs) == 0 || fs[0].ID != "f2" || fs[0].Table != "t1" || fs[0].Kind != schema.FactMoney {
+		t.Errorf("first table fact %+v", fs)
 	}
 }
 

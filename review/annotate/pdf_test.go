@@ -41,11 +41,11 @@ func checked(t testing.TB, path string) ([]byte, *pipeline.Result, []schema.Find
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := check.Run(res, check.Options{})
+	c, err := check.Run(context.Background(), res, check.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return data, res, fs
+	return data, res, c.Findings
 }
 
 // popplerText is poppler's text inside a box of a page (points, top-left

@@ -147,12 +147,14 @@ func (s *Server) check(ctx context.Context, j *job) (err error) {
 	if err != nil {
 		return err
 	}
-	found, err := check.Run(res, check.Options{})
+	c, err := check.Run(ctx, res, check.Options{})
 	if err != nil {
 		return err
 	}
+	found := c.Findings
 	out := res.Out
 	out.Findings = found
+	out.Warnings = append(out.Warnings, c.Warnings...)
 	r := &result{SHA256: j.sha, Name: j.name, Format: out.Source.Format, Checked: time.Now().UTC(),
 		Draft: draftKey(out.Meta, j.name), Out: out, IDs: review.Identities(found), Pages: pageViews(res.Doc)}
 	if res.Doc.Format == extract.FormatPDF {
