@@ -77,7 +77,7 @@ func runChangeMismatch(p *Pass) {
 	for _, l := range p.Prose() {
 		t := l.Text
 		qs := quantity.Scan(t, quantity.Options{})
-		start := 0
+		start, next := 0, 0 // next: the first quantity not before start (qs are in order)
 		for start < len(t) {
 			end := strings.IndexAny(t[start:], "。;")
 			if end < 0 {
@@ -85,9 +85,15 @@ func runChangeMismatch(p *Pass) {
 			} else {
 				end += start
 			}
+			for next < len(qs) && qs[next].Start < start {
+				next++
+			}
 			var in []quantity.Quantity
-			for _, q := range qs {
-				if q.Start >= start && q.End <= end {
+			for _, q := range qs[next:] {
+				if q.Start >= end {
+					break
+				}
+				if q.End <= end {
 					in = append(in, q)
 				}
 			}

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/extract/read"
 )
 
 // Config configures a batch run.
@@ -275,8 +275,12 @@ func hashAll(ctx context.Context, paths []string, workers int) []*job {
 	byHash := map[string]*job{}
 	for i, h := range hs {
 		if h.err != nil {
+			cause := Cause(h.err)
+			if cause == "other" {
+				cause = "io"
+			}
 			jobs = append(jobs, &job{key: "path:" + paths[i], paths: []string{paths[i]},
-				failure: &Failure{Cause: "io", Message: h.err.Error()}})
+				failure: &Failure{Cause: cause, Message: h.err.Error()}})
 			continue
 		}
 		if j := byHash[h.sha]; j != nil {
@@ -290,19 +294,18 @@ func hashAll(ctx context.Context, paths []string, workers int) []*job {
 	return jobs
 }
 
+// hashFile hashes a regular file; anything else (a named pipe, a device)
+// is refused without opening it in a way that could block.
 func hashFile(path string) (string, int64, error) {
-	f, err := os.Open(path)
+	f, _, err := read.OpenRegular(path)
 	if err != nil {
-		return "", 0, err
+		return "", 0, &extract.Error{Path: path, Err: err}
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
-		return "", 0, fmt.Errorf("%s: not a regular file", path)
-	}
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {
-		return "", 0, err
+		return "", 0, &extract.Error{Path: path, Err: err}
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
@@ -321,9 +324,9 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 	if j.size > limit {
 		return fail("too-large", fmt.Sprintf("%s: %v: file is larger than %d MiB", path, extract.ErrTooLarge, limit>>20))
 	}
-	data, err := os.ReadFile(path)
+	data, err := read.ReadRegular(path, limit)
 	if err != nil {
-		return fail("io", err.Error())
+		return fail(Cause(err), (&extract.Error{Path: path, Err: err}).Error())
 	}
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != j.sha {
 		return fail("changed", path+": the file changed during the run")

@@ -39,6 +39,11 @@ type Limits struct {
 	MaxPages int   // pages (PDF) or sheets (XLSX)
 	MaxBytes int64 // decompressed size of any single part (zip entry, OLE stream)
 	MaxCells int   // cells per XLSX sheet or table
+	// MaxText bounds the text of the whole document (the bytes of every
+	// line and cell). The stages after reading hold several copies of the
+	// text with positions and tokens — about 60 times its size at peak — so
+	// this, not the file size, is what keeps one document's memory bounded.
+	MaxText int64
 }
 
 // DefaultLimits are generous for real budget disclosures (the largest seen
@@ -47,6 +52,9 @@ var DefaultLimits = Limits{
 	MaxPages: 5000,
 	MaxBytes: 256 << 20,
 	MaxCells: 1_000_000,
+	// The largest real disclosure seen has 0.43 MB of text; 8 MiB of text
+	// needs about 500 MB at peak.
+	MaxText: 8 << 20,
 }
 
 // WithDefaults returns l with every unset (zero or negative) limit taken
@@ -61,5 +69,14 @@ func (l Limits) WithDefaults() Limits {
 	if l.MaxCells <= 0 {
 		l.MaxCells = DefaultLimits.MaxCells
 	}
+	if l.MaxText <= 0 {
+		l.MaxText = DefaultLimits.MaxText
+	}
 	return l
+}
+
+// TextLimitError is the error of a document whose text exceeds
+// Limits.MaxText (limit).
+func TextLimitError(limit int64) error {
+	return fmt.Errorf("%w: the document has more than %d MiB of text", ErrTooLarge, limit>>20)
 }

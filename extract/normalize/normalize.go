@@ -53,6 +53,12 @@ type Line struct {
 	textnorm.View                // Text is the parsing view, Orig the text as written
 	Parts         []Part         // where each physical piece of Orig came from
 	Spans         []extract.Span // marked spans, offsets into Orig
+
+	// While Document joins physical lines, Orig is built here and last is
+	// the latest piece: adding to a string each time copied the whole line
+	// per piece, quadratic in a long paragraph.
+	orig strings.Builder
+	last string
 }
 
 // Part says that Orig[Start:] (up to the next part) came from the physical
@@ -131,7 +137,9 @@ func Document(doc *extract.Document) *Text {
 	for pi := range out.Pages {
 		for ii := range out.Pages[pi].Items {
 			if l := out.Pages[pi].Items[ii].Line; l != nil {
-				l.View = textnorm.Fold(l.View.Orig)
+				orig := l.orig.String()
+				l.orig, l.last = strings.Builder{}, ""
+				l.View = textnorm.Fold(orig)
 			}
 		}
 	}
@@ -148,13 +156,14 @@ func geoFor(open *Line, cur, prev *geometry, curPage int) *geometry {
 }
 
 func appendPart(l *Line, ln *extract.Line, text string) {
-	start := len(l.View.Orig)
-	if start > 0 && needsSpace(l.View.Orig, text) {
-		l.View.Orig += " "
+	start := l.orig.Len()
+	if start > 0 && needsSpace(l.last, text) {
+		l.orig.WriteByte(' ')
 		start++
 	}
 	l.Parts = append(l.Parts, Part{Start: start, Loc: ln.Loc})
-	l.View.Orig += text
+	l.orig.WriteString(text)
+	l.last = text
 	for _, s := range ln.Spans {
 		if s.End > len(text) {
 			s.End = len(text)
@@ -293,13 +302,12 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 	if StartsListItem(text) {
 		return false
 	}
-	prevText := open.View.Orig
-	if HasColumnGap(text) || HasColumnGap(prevText[open.Parts[len(open.Parts)-1].Start:]) {
+	prevPiece := open.last // the physical line the open line ends with
+	if HasColumnGap(text) || HasColumnGap(prevPiece) {
 		return false // rows of a table laid out as text are never joined
 	}
-	last, _ := utf8.DecodeLastRuneInString(prevText)
+	last, _ := utf8.DecodeLastRuneInString(prevPiece)
 	lastLoc := open.Parts[len(open.Parts)-1].Loc
-	prevPiece := prevText[open.Parts[len(open.Parts)-1].Start:]
 	if g.hasBox && lastLoc.BBox != nil && next.Loc.BBox != nil {
 		pb, nb := lastLoc.BBox, next.Loc.BBox
 		cw := g.charW

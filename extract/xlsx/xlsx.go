@@ -41,8 +41,9 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, classifyOLE(data)
 	}
-	perPart := lim.WithDefaults().MaxBytes
-	if err := checkPackage(data, perPart); err != nil {
+	lim = lim.WithDefaults()
+	perPart := lim.MaxBytes
+	if err := checkPackage(data, perPart, sharedStringsFactor*lim.MaxText); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -94,10 +95,16 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	return doc, nil
 }
 
+// sharedStringsFactor bounds the shared-strings part, as a multiple of
+// Limits.MaxText: excelize holds the whole table in memory (about twenty
+// times the part's size), and the markup around each string (<si><t>…)
+// rarely triples its text.
+const sharedStringsFactor = 4
+
 // checkPackage verifies that data is a zip holding a workbook, and bounds
 // the declared size of every part (archive/zip enforces the declared sizes
-// while inflating, so they cannot lie).
-func checkPackage(data []byte, maxPart int64) error {
+// while inflating, so they cannot lie) and of the shared strings.
+func checkPackage(data []byte, maxPart, maxSharedStrings int64) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
@@ -113,6 +120,10 @@ func checkPackage(data []byte, maxPart int64) error {
 			hasWorkbook = true
 		case "xl/workbook.bin":
 			hasBinary = true
+		}
+		if strings.HasSuffix(name, "sharedstrings.xml") && zf.UncompressedSize64 > uint64(maxSharedStrings) {
+			return fmt.Errorf("%w: the shared strings (%s) inflate to %d MiB, limit %d MiB",
+				extract.ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, maxSharedStrings>>20)
 		}
 		if zf.UncompressedSize64 > uint64(maxPart) {
 			return fmt.Errorf("%w: part %s inflates to %d bytes, limit %d", extract.ErrTooLarge, zf.Name, zf.UncompressedSize64, maxPart)
