@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -90,8 +91,9 @@ type job struct {
 
 // inflight is a document being processed, for the memory guard.
 type inflight struct {
-	size   int64
-	cancel context.CancelCauseFunc
+	size    int64
+	cancel  context.CancelCauseFunc
+	started int // its number in the order documents started
 }
 
 // errMemory is the cause given to a document abandoned by the memory guard.
@@ -176,19 +178,45 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 			}
 		}
 	}()
-	var wg sync.WaitGroup
+	// A document abandoned by the memory guard may have been abandoned for
+	// another's memory: it is tried again alone, after the others, and only
+	// then recorded as a memory failure.
+	var (
+		wg      sync.WaitGroup
+		retryMu sync.Mutex
+		retry   []*job
+	)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range feed {
-				if rec := process(abort, j, cfg, g); rec != nil {
+				rec := process(abort, j, cfg, g, false)
+				if rec == errRetryAlone {
+					retryMu.Lock()
+					retry = append(retry, j)
+					retryMu.Unlock()
+					continue
+				}
+				if rec != nil {
 					results <- rec
 				}
 			}
 		}()
 	}
-	go func() { wg.Wait(); close(results) }()
+	go func() {
+		wg.Wait()
+		for _, j := range retry {
+			if ctx.Err() != nil {
+				break
+			}
+			g.waitIdle(ctx, idleWait)
+			if rec := process(abort, j, cfg, g, true); rec != nil {
+				results <- rec
+			}
+		}
+		close(results)
+	}()
 
 	report := func() {
 		if cfg.Progress != nil {
@@ -310,10 +338,15 @@ func hashFile(path string) (string, int64, error) {
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
+// errRetryAlone is returned by process for a document abandoned by the
+// memory guard while others were in flight: the memory may have been
+// theirs, so it is processed again alone before a failure is recorded.
+var errRetryAlone = &Record{}
+
 // process runs the pipeline on one document. It returns nil when the
 // document was abandoned by Abort (it is then not recorded, so that a resumed
-// run does it again).
-func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) {
+// run does it again), and errRetryAlone (see there) unless alone.
+func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (rec *Record) {
 	rec = &Record{Key: j.key, SHA256: j.sha, Paths: j.paths}
 	fail := func(cause, msg string) *Record {
 		rec.Failure = &Failure{Cause: cause, Message: msg}
@@ -335,7 +368,7 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 	ctx, cancel := context.WithCancelCause(abort)
 	defer cancel(nil)
 	doc := &inflight{size: int64(len(data)), cancel: cancel}
-	g.start(doc)
+	others := g.start(doc)
 	defer g.finish(doc)
 
 	if cfg.Timeout > 0 {
@@ -352,7 +385,9 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 		err error
 	}
 	ch := make(chan outcome, 1)
+	g.running.Add(1)
 	go func() {
+		defer g.running.Add(-1)
 		res, err := runGuarded(ctx, path, data, cfg)
 		ch <- outcome{res, err}
 	}()
@@ -365,7 +400,10 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 	res, err := o.res, o.err
 	if cause := context.Cause(ctx); err != nil && cause != nil {
 		if errors.Is(cause, errMemory) {
-			return fail("memory", fmt.Sprintf("%s: %v", path, cause))
+			if !alone && (others || g.othersSince(doc)) {
+				return errRetryAlone
+			}
+			return fail("memory", fmt.Sprintf("%s: %v (processed alone)", path, cause))
 		}
 		if abort.Err() != nil {
 			return nil
@@ -470,15 +508,48 @@ func panicSite() string {
 // guard is the memory guard: admission control and abandonment of the
 // largest in-flight document when the process exceeds the limit.
 type guard struct {
-	limit int64
-	mu    sync.Mutex
-	docs  map[*inflight]bool
+	limit   int64
+	mu      sync.Mutex
+	docs    map[*inflight]bool
+	started int // documents started so far
+	// running counts the goroutines running a document's stages, those of
+	// abandoned documents included.
+	running atomic.Int64
 }
 
-func (g *guard) start(d *inflight) {
+// resident measures the process's memory; a variable so that tests can
+// decide whose memory it is.
+var resident = residentBytes
+
+// start registers d as in flight and reports whether others were.
+func (g *guard) start(d *inflight) bool {
 	g.mu.Lock()
+	defer g.mu.Unlock()
+	others := len(g.docs) > 0
 	g.docs[d] = true
-	g.mu.Unlock()
+	g.started++
+	d.started = g.started
+	return others
+}
+
+// idleWait bounds the wait for abandoned documents to stop before one is
+// processed alone.
+const idleWait = 10 * time.Second
+
+// waitIdle waits until no document's stages are running, abandoned ones
+// included (they stop at their next context check), or for at most d.
+func (g *guard) waitIdle(ctx context.Context, d time.Duration) {
+	deadline := time.Now().Add(d)
+	for g.running.Load() > 0 && time.Now().Before(deadline) && ctx.Err() == nil {
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// othersSince reports whether another document started after d did.
+func (g *guard) othersSince(d *inflight) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.started > d.started
 }
 
 func (g *guard) finish(d *inflight) {
@@ -493,7 +564,7 @@ func (g *guard) admit(ctx context.Context) bool {
 		g.mu.Lock()
 		busy := len(g.docs)
 		g.mu.Unlock()
-		if busy == 0 || residentBytes() < g.limit/10*9 {
+		if busy == 0 || resident() < g.limit/10*9 {
 			break
 		}
 		select {
@@ -520,7 +591,7 @@ func (g *guard) watch() (stop func()) {
 				return
 			case <-t.C:
 			}
-			rss := residentBytes()
+			rss := resident()
 			if rss <= g.limit {
 				continue
 			}
