@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
@@ -71,6 +73,9 @@ type Summary struct {
 	Causes     map[string]int // failed documents by cause
 	// EarlierCauses counts the failures stored by earlier runs, by cause.
 	EarlierCauses map[string]int
+	// Retried counts the documents of earlier failures with a transient
+	// cause (see Transient) processed again by this run, by that cause.
+	Retried map[string]int
 	Findings      []RuleCount // findings by rule, most frequent first
 	Interrupted   bool        // stopped before every document was processed
 }
@@ -87,6 +92,7 @@ type job struct {
 	paths    []string
 	size     int64
 	failure  *Failure // set when the file could not be hashed
+	retry    bool     // replaces a transient failure stored earlier
 }
 
 // inflight is a document being processed, for the memory guard.
@@ -111,7 +117,8 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if abort == nil {
 		abort = context.Background()
 	}
-	sum := &Summary{Inputs: len(cfg.Paths), Causes: map[string]int{}, EarlierCauses: map[string]int{}}
+	sum := &Summary{Inputs: len(cfg.Paths), Causes: map[string]int{}, EarlierCauses: map[string]int{},
+		Retried: map[string]int{}}
 
 	jobs := hashAll(ctx, cfg.Paths, workers)
 	if ctx.Err() != nil {
@@ -129,10 +136,18 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return sum, fmt.Errorf("reading what is already stored: %w", err)
 	}
 	var todo []*job
+	var forget []string
 	for _, j := range jobs {
 		old, done := recorded[j.key]
 		if !done {
 			todo = append(todo, j)
+			continue
+		}
+		if Transient(old.Cause) && j.sha != "" {
+			j.retry = true
+			todo = append(todo, j)
+			forget = append(forget, j.key)
+			sum.Retried[old.Cause]++
 			continue
 		}
 		sum.Skipped++
@@ -144,6 +159,11 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 			if err := cfg.Sink.Write(&Record{Key: j.key, SHA256: j.sha, Paths: fresh, PathsOnly: true}); err != nil {
 				return sum, err
 			}
+		}
+	}
+	if len(forget) > 0 {
+		if err := cfg.Sink.Forget(forget); err != nil {
+			return sum, fmt.Errorf("making room to retry earlier failures: %w", err)
 		}
 	}
 	sum.Total = len(todo)
@@ -260,14 +280,45 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	return sum, sinkErr
 }
 
+// newPaths returns the paths not in old. A path that is not valid UTF-8
+// comes back from a sink with its invalid bytes replaced (JSON, the ledger's
+// format, cannot hold them), so paths are compared that way: otherwise such
+// a path would be added again by every resumed run.
 func newPaths(paths, old []string) []string {
+	stored := map[string]bool{}
+	for _, p := range old {
+		stored[asJSON(p)] = true
+	}
 	var out []string
 	for _, p := range paths {
-		if !slices.Contains(old, p) {
+		if !stored[asJSON(p)] {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// asJSON returns s as a JSON round trip gives it back: every byte that is
+// not part of valid UTF-8 replaced by U+FFFD.
+func asJSON(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r) // an invalid byte is read as utf8.RuneError, one per byte
+	}
+	return b.String()
+}
+
+// unwrapPath drops the path from an *fs.PathError (messages name the file
+// once, at the front).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // hashAll hashes every path (workers at a time) and groups paths by hash,
@@ -327,6 +378,9 @@ func hashAll(ctx context.Context, paths []string, workers int) []*job {
 func hashFile(path string) (string, int64, error) {
 	f, _, err := read.OpenRegular(path)
 	if err != nil {
+		if _, derr := os.ReadDir(path); derr != nil && errors.Is(err, extract.ErrUnsupported) {
+			err = fmt.Errorf("cannot read the directory: %w", unwrapPath(derr)) // a walk could not enter it
+		}
 		return "", 0, &extract.Error{Path: path, Err: err}
 	}
 	defer f.Close()
@@ -347,7 +401,7 @@ var errRetryAlone = &Record{}
 // document was abandoned by Abort (it is then not recorded, so that a resumed
 // run does it again), and errRetryAlone (see there) unless alone.
 func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (rec *Record) {
-	rec = &Record{Key: j.key, SHA256: j.sha, Paths: j.paths}
+	rec = &Record{Key: j.key, SHA256: j.sha, Paths: j.paths, Retry: j.retry}
 	fail := func(cause, msg string) *Record {
 		rec.Failure = &Failure{Cause: cause, Message: msg}
 		return rec

@@ -55,6 +55,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	code := exitOK
 	opt := pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}}
+	tables := &tableWriter{dir: *tablesCSV}
 	for _, path := range files {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "budgetdoc extract: interrupted")
@@ -67,7 +68,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			continue
 		}
 		if *tablesCSV != "" {
-			if err := writeTablesCSV(*tablesCSV, path, res.Out.Tables); err != nil {
+			if err := tables.write(path, res.Out.Tables); err != nil {
 				fmt.Fprintf(stderr, "budgetdoc extract: %v\n", err)
 				return exitInput
 			}
