@@ -22,7 +22,7 @@ const (
 // cfb is the part of a compound file's structure needed to walk chains.
 type cfb struct {
 	data   []byte
-	shift  uint   // sector size is 1 << shift
+	shift  uint // sector size is 1 << shift
 	fat    []uint32
 	fatAt  []int64 // file offset of each FAT sector
 	cutoff uint64  // streams smaller than this live in the mini stream
