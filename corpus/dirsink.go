@@ -188,8 +188,11 @@ func (s *DirSink) create() error {
 // readLedger returns the complete entries and the byte length they take; a
 // partial last line (the process died while writing it) is not counted.
 func readLedger(path string) ([]ledgerEntry, int64, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
+		if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, 0, fmt.Errorf("%s is a symbolic link: an output directory holds only its own files", path)
+		}
 		return nil, 0, err
 	}
 	defer f.Close()

@@ -67,3 +67,21 @@ func TestMemoryBlame(t *testing.T) {
 		t.Errorf("errors:\n%s", out)
 	}
 }
+
+// TestTimeoutNamesStage: a document over its time limit after reading is
+// reported with the stage that was running, not as a slow read.
+func TestTimeoutNamesStage(t *testing.T) {
+	dir := makeFixtures(t, t.TempDir(), 1)
+	path := filepath.Join(dir, "docs", "d0000.txt")
+	sink, dump := openSink(t, "sqlite", t.TempDir(), false)
+	slow := func(*pipeline.Result) error { time.Sleep(time.Second); return nil }
+	if _, err := Run(context.Background(), Config{Paths: []string{path}, Workers: 1, Sink: sink, Post: slow,
+		Timeout: 200 * time.Millisecond}); err != nil {
+		t.Fatal(err)
+	}
+	sink.Close()
+	out := dump()
+	if !strings.Contains(out, "checking took longer than the time limit") || strings.Contains(out, "reading took") {
+		t.Errorf("errors:\n%s", out)
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/extract/read"
+	"github.com/budgetdoc/budgetdoc/nlp/segment"
 )
 
 // Config configures a batch run.
@@ -29,7 +30,7 @@ type Config struct {
 	Paths    []string // input files, in order (see Expand); the first path of a duplicate is canonical
 	Workers  int      // concurrent documents; 0 means runtime.NumCPU()
 	Sink     Sink
-	Pipeline pipeline.Options
+	Pipeline pipeline.Options // its Read options apply; the later stages always run in full
 	// Post, when set, runs on every successfully read document before it is
 	// stored — the hook for the draft checks, which add findings to
 	// Result.Out. An error fails the document with cause "post"; a panic is
@@ -120,6 +121,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	sum := &Summary{Inputs: len(cfg.Paths), Causes: map[string]int{}, EarlierCauses: map[string]int{},
 		Retried: map[string]int{}}
 
+	go segment.Default() // load the segmenter (once per process) while the inputs are hashed
 	jobs := hashAll(ctx, cfg.Paths, workers)
 	if ctx.Err() != nil {
 		sum.Interrupted = true
@@ -378,8 +380,10 @@ func hashAll(ctx context.Context, paths []string, workers int) []*job {
 func hashFile(path string) (string, int64, error) {
 	f, _, err := read.OpenRegular(path)
 	if err != nil {
-		if _, derr := os.ReadDir(path); derr != nil && errors.Is(err, extract.ErrUnsupported) {
-			err = fmt.Errorf("cannot read the directory: %w", unwrapPath(derr)) // a walk could not enter it
+		if info, serr := os.Stat(path); serr == nil && info.IsDir() {
+			if _, derr := os.ReadDir(path); derr != nil { // a walk could not enter it
+				err = fmt.Errorf("cannot read the directory: %w", unwrapPath(derr))
+			}
 		}
 		return "", 0, &extract.Error{Path: path, Err: err}
 	}
@@ -403,20 +407,21 @@ var errRetryAlone = &Record{}
 func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (rec *Record) {
 	rec = &Record{Key: j.key, SHA256: j.sha, Paths: j.paths, Retry: j.retry}
 	fail := func(cause, msg string) *Record {
-		rec.Failure = &Failure{Cause: cause, Message: msg}
+		rec.Failure = &Failure{Cause: cause, Message: oneLine(msg)}
 		return rec
 	}
 	path := j.paths[0]
+	shown := extract.ShowPath(path)
 	limit := cfg.Pipeline.Read.Limits.WithDefaults().MaxBytes
 	if j.size > limit {
-		return fail("too-large", fmt.Sprintf("%s: %v: file is larger than %d MiB", path, extract.ErrTooLarge, limit>>20))
+		return fail("too-large", fmt.Sprintf("%s: %v: file is larger than %d MiB", shown, extract.ErrTooLarge, limit>>20))
 	}
 	data, err := read.ReadRegular(path, limit)
 	if err != nil {
 		return fail(Cause(err), (&extract.Error{Path: path, Err: err}).Error())
 	}
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != j.sha {
-		return fail("changed", path+": the file changed during the run")
+		return fail("changed", shown+": the file changed during the run")
 	}
 
 	ctx, cancel := context.WithCancelCause(abort)
@@ -427,10 +432,10 @@ func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (r
 
 	if cfg.Timeout > 0 {
 		var stop context.CancelFunc
-		ctx, stop = context.WithTimeoutCause(ctx, cfg.Timeout,
-			fmt.Errorf("%w (%v for all stages)", extract.ErrTimeout, cfg.Timeout))
+		ctx, stop = context.WithTimeoutCause(ctx, cfg.Timeout, extract.ErrTimeout)
 		defer stop()
 	}
+	var stage stageMark
 	// The stages after reading do not watch ctx: a document that overruns
 	// its time or is picked by the memory guard is abandoned (its goroutine
 	// ends on its own) so that the batch goes on.
@@ -442,7 +447,7 @@ func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (r
 	g.running.Add(1)
 	go func() {
 		defer g.running.Add(-1)
-		res, err := runGuarded(ctx, path, data, cfg)
+		res, err := runGuarded(ctx, path, data, cfg, &stage)
 		ch <- outcome{res, err}
 	}()
 	var o outcome
@@ -457,19 +462,20 @@ func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (r
 			if !alone && (others || g.othersSince(doc)) {
 				return errRetryAlone
 			}
-			return fail("memory", fmt.Sprintf("%s: %v (processed alone)", path, cause))
+			return fail("memory", fmt.Sprintf("%s: %v (processed alone)", shown, cause))
 		}
 		if abort.Err() != nil {
 			return nil
 		}
 		if errors.Is(cause, extract.ErrTimeout) {
-			return fail("timeout", fmt.Sprintf("%s: %v", path, cause))
+			return fail("timeout", fmt.Sprintf("%s: %s took longer than the time limit (%v for all stages)",
+				shown, stage.get(), cfg.Timeout))
 		}
 	}
 	if err != nil {
 		var p *panicError
 		if errors.As(err, &p) {
-			return fail("panic", fmt.Sprintf("%s: %v", path, err))
+			return fail("panic", fmt.Sprintf("%s: %v", shown, err))
 		}
 		var pe *postError
 		if errors.As(err, &pe) {
@@ -479,6 +485,15 @@ func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (r
 	}
 	rec.Doc = res.Out
 	return rec
+}
+
+// oneLine keeps the first line of a message: a failure is one row and one
+// line of a log, whatever a library put in its error text.
+func oneLine(msg string) string {
+	if i := strings.IndexAny(msg, "\r\n"); i >= 0 {
+		return msg[:i] + " …"
+	}
+	return msg
 }
 
 // Cause classifies a document error by the sentinel it wraps.
@@ -518,28 +533,48 @@ type postError struct {
 	err  error
 }
 
-func (e *postError) Error() string { return fmt.Sprintf("%s: post-processing: %v", e.path, e.err) }
+func (e *postError) Error() string {
+	return fmt.Sprintf("%s: post-processing: %v", extract.ShowPath(e.path), e.err)
+}
 func (e *postError) Unwrap() error { return e.err }
 
 // runGuarded runs the pipeline and the post-processor, turning a panic into
 // a *panicError. The readers recover their own panics; this catches the
 // later stages (normalize, outline, meta, facts, checks).
-func runGuarded(ctx context.Context, path string, data []byte, cfg Config) (res *pipeline.Result, err error) {
+func runGuarded(ctx context.Context, path string, data []byte, cfg Config, stage *stageMark) (res *pipeline.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			res, err = nil, &panicError{value: v, site: panicSite()}
 		}
 	}()
-	res, err = pipeline.Bytes(ctx, path, data, cfg.Pipeline)
+	// Reading and the later stages are run apart so that a time limit
+	// names the stage it stopped.
+	stage.set("reading")
+	doc, src, err := read.Bytes(ctx, path, data, cfg.Pipeline.Read)
 	if err != nil {
 		return nil, err
 	}
+	stage.set("extraction (normalize, outline, facts, tables)")
+	res = pipeline.Document(doc, src)
 	if cfg.Post != nil {
+		stage.set("checking")
 		if err := cfg.Post(res); err != nil {
 			return nil, &postError{path, err}
 		}
 	}
 	return res, nil
+}
+
+// stageMark is the stage a document is in, for messages.
+type stageMark struct{ v atomic.Value }
+
+func (m *stageMark) set(s string) { m.v.Store(s) }
+
+func (m *stageMark) get() string {
+	if s, ok := m.v.Load().(string); ok {
+		return s
+	}
+	return "processing"
 }
 
 // panicSite names the function that panicked, without addresses, so that

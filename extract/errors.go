@@ -3,6 +3,9 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel causes that readers wrap, so callers (the CLI, batch statistics)
@@ -26,9 +29,21 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Format != "" {
-		return fmt.Sprintf("%s: %s: %v", e.Path, e.Format, e.Err)
+		return fmt.Sprintf("%s: %s: %v", ShowPath(e.Path), e.Format, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	return fmt.Sprintf("%s: %v", ShowPath(e.Path), e.Err)
+}
+
+// ShowPath returns a path as it can stand in a one-line message: quoted in
+// Go syntax when it holds a control character (a newline in a file name
+// would split the message) or bytes that are not UTF-8, as is otherwise.
+func ShowPath(path string) string {
+	for _, r := range path {
+		if r == utf8.RuneError || unicode.IsControl(r) {
+			return strconv.Quote(path)
+		}
+	}
+	return path
 }
 
 func (e *Error) Unwrap() error { return e.Err }

@@ -31,3 +31,8 @@ func Replace(path string) (*os.File, error) {
 func OpenExisting(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_RDWR|noFollow, 0)
 }
+
+// Open opens an existing file for reading, refusing a link.
+func Open(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDONLY|noFollow, 0)
+}
