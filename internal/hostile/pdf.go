@@ -61,19 +61,19 @@ func PDFPageTreeLoop(w io.Writer) error {
 		page(5), font, helloContent)
 }
 
-// PDFInflateBomb writes a one-page PDF whose content stream inflates to
-// n bytes (of spaces, before a line of text): a small file that makes the
-// PDF engine hold n bytes.
-func PDFInflateBomb(w io.Writer, n int64) error {
+// PDFInflateBomb writes a one-page PDF whose content is one stream that
+// inflates to n bytes (spaces), listed k times in the page's /Contents: a
+// small file that makes the PDF engine hold k×n bytes.
+func PDFInflateBomb(w io.Writer, n int64, k int) error {
 	var z bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zw, err := zlib.NewWriterLevel(&z, zlib.BestSpeed)
 	if err != nil {
 		return err
 	}
 	if err := repeat(zw, "                                                                ", n); err != nil {
 		return err
 	}
-	if _, err := io.WriteString(zw, "BT /F1 12 Tf 72 720 Td (Budget) Tj ET"); err != nil {
+	if _, err := io.WriteString(zw, "\nBT /F1 12 Tf 72 720 Td (Budget) Tj ET\n"); err != nil {
 		return err
 	}
 	if err := zw.Close(); err != nil {
@@ -81,5 +81,7 @@ func PDFInflateBomb(w io.Writer, n int64) error {
 	}
 	content := fmt.Appendf(nil, "<< /Length %d /Filter /FlateDecode >>\nstream\n", z.Len())
 	content = append(append(content, z.Bytes()...), "\nendstream"...)
-	return pdfFile(w, catalog, []byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"), page(5), font, content)
+	refs := bytes.Repeat([]byte("5 0 R "), k)
+	pg := fmt.Appendf(nil, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents [%s] >>", refs)
+	return pdfFile(w, catalog, []byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"), pg, font, content)
 }
