@@ -76,9 +76,9 @@ type Summary struct {
 	EarlierCauses map[string]int
 	// Retried counts the documents of earlier failures with a transient
 	// cause (see Transient) processed again by this run, by that cause.
-	Retried map[string]int
-	Findings      []RuleCount // findings by rule, most frequent first
-	Interrupted   bool        // stopped before every document was processed
+	Retried     map[string]int
+	Findings    []RuleCount // findings by rule, most frequent first
+	Interrupted bool        // stopped before every document was processed
 }
 
 // RuleCount counts the findings of one rule.

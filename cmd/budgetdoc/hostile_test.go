@@ -214,4 +214,3 @@ func runBinary(t *testing.T, bin string, args []string, limit time.Duration) (in
 	}
 	return code, stderr.String(), rss
 }
-
