@@ -61,7 +61,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			fmt.Fprintln(stderr, "budgetdoc extract: interrupted")
 			return exitInput
 		}
-		res, err := pipeline.File(ctx, path, opt)
+		dctx, cancel := documentContext(ctx, *timeout)
+		res, err := pipeline.File(dctx, path, opt)
+		cancel()
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			code = exitInput
@@ -91,4 +93,14 @@ func timeoutOption(d time.Duration) time.Duration {
 		return -1
 	}
 	return d
+}
+
+// documentContext bounds the work on one document, all its stages, by the
+// --timeout (0: no limit): reading stops at it, and so does every later
+// stage that watches its context.
+func documentContext(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, d)
 }
