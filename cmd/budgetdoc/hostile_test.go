@@ -58,6 +58,11 @@ func writeWith(name string, gen func(w io.Writer, full bool) error) func(*testin
 	}
 }
 
+// sized makes a case input of the small or the full size with gen.
+func sized(name string, gen func(io.Writer, int64) error, small, big int64) func(*testing.T, string, bool) string {
+	return writeWith(name, func(w io.Writer, full bool) error { return gen(w, size(full, small, big)) })
+}
+
 // size picks the small or the full size.
 func size(full bool, small, big int64) int64 {
 	if full {
@@ -68,29 +73,17 @@ func size(full bool, small, big int64) int64 {
 
 var hostileCases = []hostileCase{
 	{name: "long-line", timeout: 10 * time.Second, code: exitOK,
-		make: writeWith("line.txt", func(w io.Writer, full bool) error {
-			return hostile.LongLine(w, size(full, 1*mib, 8*mib))
-		})},
+		make: sized("line.txt", hostile.LongLine, 1*mib, 8*mib)},
 	{name: "text-over-limit", timeout: 2 * time.Second, code: exitInput, msg: "more than 8 MiB of text",
-		make: writeWith("big.txt", func(w io.Writer, full bool) error {
-			return hostile.Text(w, size(full, 9*mib, 200_000_000))
-		})},
+		make: sized("big.txt", hostile.Text, 9*mib, 200_000_000)},
 	{name: "text-far-over-limit", timeout: 2 * time.Second, code: exitInput, msg: "more than 8 MiB of text",
-		make: writeWith("bigger.txt", func(w io.Writer, full bool) error {
-			return hostile.Text(w, size(full, 17*mib, 250_000_000))
-		})},
+		make: sized("bigger.txt", hostile.Text, 17*mib, 250_000_000)},
 	{name: "pages-json-one-page", timeout: 2 * time.Second, code: exitInput, msg: "more than 8 MiB of text",
-		make: writeWith("pages.json", func(w io.Writer, full bool) error {
-			return hostile.PagesJSON(w, size(full, 9*mib, 100_000_000))
-		})},
+		make: sized("pages.json", hostile.PagesJSON, 9*mib, 100_000_000)},
 	{name: "docx-xml-bomb", timeout: 2 * time.Second, code: exitInput, msg: "more than 8 MiB of text",
-		make: writeWith("bomb.docx", func(w io.Writer, full bool) error {
-			return hostile.DOCX(w, size(full, 12*mib, 240_000_000))
-		})},
+		make: sized("bomb.docx", hostile.DOCX, 12*mib, 240_000_000)},
 	{name: "xlsx-shared-strings", timeout: 2 * time.Second, code: exitInput, msg: "the shared strings",
-		make: writeWith("sst.xlsx", func(w io.Writer, full bool) error {
-			return hostile.XLSX(w, size(full, 40*mib, 240_000_000))
-		})},
+		make: sized("sst.xlsx", hostile.XLSX, 40*mib, 240_000_000)},
 	{name: "pdf-engine-memory", timeout: 20 * time.Second, code: exitInput, msg: "the PDF engine reached its memory limit",
 		make: writeWith("bomb.pdf", func(w io.Writer, full bool) error {
 			return hostile.PDFInflateBomb(w, 40*mib, int(size(full, 14, 30)))

@@ -64,7 +64,7 @@ func PagesJSON(w io.Writer, n int64) error {
 // bytes of paragraphs.
 func DOCX(w io.Writer, n int64) error {
 	z := zip.NewWriter(w)
-	parts := []struct{ name, body string }{
+	parts := []part{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 			`<Default Extension="xml" ContentType="application/xml"/>` +
@@ -72,14 +72,8 @@ func DOCX(w io.Writer, n int64) error {
 		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
 	}
-	for _, p := range parts {
-		f, err := z.Create(p.name)
-		if err != nil {
-			return err
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return err
-		}
+	if err := writeParts(z, parts); err != nil {
+		return err
 	}
 	f, err := z.Create("word/document.xml")
 	if err != nil {
@@ -114,7 +108,7 @@ func XLSX(w io.Writer, n int64) error {
 		fmt.Fprintf(&sheet, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c></row>`, i+1, i+1, i)
 	}
 	sheet.WriteString(`</sheetData></worksheet>`)
-	parts := []struct{ name, body string }{
+	parts := []part{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 			`<Default Extension="xml" ContentType="application/xml"/>` +
@@ -130,14 +124,8 @@ func XLSX(w io.Writer, n int64) error {
 			`<Relationship Id="rId2" Type="` + rel + `/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
 		{"xl/worksheets/sheet1.xml", sheet.String()},
 	}
-	for _, p := range parts {
-		f, err := z.Create(p.name)
-		if err != nil {
-			return err
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return err
-		}
+	if err := writeParts(z, parts); err != nil {
+		return err
 	}
 	f, err := z.Create("xl/sharedStrings.xml")
 	if err != nil {
@@ -153,4 +141,20 @@ func XLSX(w io.Writer, n int64) error {
 		return err
 	}
 	return z.Close()
+}
+
+// part is a small zip entry written whole.
+type part struct{ name, body string }
+
+func writeParts(z *zip.Writer, parts []part) error {
+	for _, p := range parts {
+		f, err := z.Create(p.name)
+		if err != nil {
+			return err
+		}
+		if _, err := io.WriteString(f, p.body); err != nil {
+			return err
+		}
+	}
+	return nil
 }
