@@ -48,7 +48,7 @@ bench-corpus: build
 # to 8 MB (time per byte must stay within ±20%). `make test` runs the same
 # suite in-process at sizes just over each limit.
 bench-hostile: build
-	BUDGETDOC_HOSTILE_BIN=$(abspath $(BIN)) $(GO) test -count=1 -v -run '^TestHostile$$' ./cmd/budgetdoc
+	BUDGETDOC_HOSTILE_BIN=$(abspath $(BIN)) $(GO) test -count=1 -v -run '^TestHostile' ./cmd/budgetdoc
 	$(GO) test -run '^$$' -bench LongLine -benchtime 1x ./internal/hostile
 
 # Regenerate the committed test fixtures (needs LibreOffice, Chromium, qpdf,

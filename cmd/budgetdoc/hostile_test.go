@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/budgetdoc/budgetdoc/corpus"
 	"github.com/budgetdoc/budgetdoc/internal/hostile"
 	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
@@ -206,4 +207,51 @@ func runBinary(t *testing.T, bin string, args []string, limit time.Duration) (in
 		rss = int64(ru.Maxrss) * 1024 // KiB on Linux
 	}
 	return code, stderr.String(), rss
+}
+
+// TestHostileBatch (with BUDGETDOC_HOSTILE_BIN, by `make bench-hostile`):
+// one batch over the real corpus and the hostile suite at full size, two
+// workers, --timeout 3s: every corpus document is stored, every hostile one
+// that should fail is recorded with a one-line message, and the process
+// stays under 1.5 GiB.
+func TestHostileBatch(t *testing.T) {
+	bin := os.Getenv("BUDGETDOC_HOSTILE_BIN")
+	if bin == "" {
+		t.Skip("runs the built binary: make bench-hostile")
+	}
+	corpusDir := testenv.CorpusDir(t)
+	in := t.TempDir()
+	for _, tc := range hostileCases {
+		if tc.name == "named-pipe" || tc.name == "newline-in-name" {
+			continue // refused before processing; covered by TestHostile
+		}
+		dir := filepath.Join(in, tc.name)
+		os.MkdirAll(dir, 0o777)
+		tc.make(t, dir, true)
+	}
+	out := filepath.Join(t.TempDir(), "out.sqlite")
+	cmd := exec.Command(bin, "batch", "--workers", "2", "--timeout", "3s", "--progress", "none", "--out", out, corpusDir, in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	began := time.Now()
+	err := cmd.Run()
+	t.Logf("%v, exit %d:\n%s", time.Since(began).Round(time.Second), exitCode(err), stderr.String())
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss := int64(ru.Maxrss) * 1024
+		t.Logf("peak RSS %d MiB", rss/mib)
+		if rss > 3<<29 {
+			t.Errorf("peak RSS %d MiB, over 1.5 GiB", rss/mib)
+		}
+	}
+	dump, derr := corpus.Dump(out)
+	if derr != nil {
+		t.Fatal(derr)
+	}
+	_, errs, _ := strings.Cut(dump, "== errors")
+	for _, line := range strings.Split(errs, "\n") {
+		notes := strings.Contains(line, `.csv", `) || strings.Contains(line, `.md", `) // the corpus's notes, not documents
+		if strings.Contains(line, corpusDir) && !notes {
+			t.Errorf("a corpus document failed: %s", line)
+		}
+	}
 }
