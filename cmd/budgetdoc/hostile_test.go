@@ -83,6 +83,8 @@ var hostileCases = []hostileCase{
 		make: sized("pages.json", hostile.PagesJSON, 9*mib, 100_000_000)},
 	{name: "docx-xml-bomb", timeout: 2 * time.Second, code: exitInput, msg: "more than 8 MiB of text",
 		make: sized("bomb.docx", hostile.DOCX, 12*mib, 240_000_000)},
+	{name: "html-large", timeout: 2 * time.Second, code: exitInput, msg: "the HTML page is more than 64 MiB",
+		make: sized("big.html", hostile.HTML, 65*mib, 250_000_000)},
 	{name: "xlsx-shared-strings", timeout: 2 * time.Second, code: exitInput, msg: "the shared strings",
 		make: sized("sst.xlsx", hostile.XLSX, 40*mib, 240_000_000)},
 	{name: "pdf-engine-memory", timeout: 20 * time.Second, code: exitInput, msg: "the PDF engine reached its memory limit",

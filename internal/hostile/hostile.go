@@ -158,3 +158,16 @@ func writeParts(z *zip.Writer, parts []part) error {
 	}
 	return nil
 }
+
+// HTML writes an HTML page of about n bytes: paragraphs in a table cell
+// each, the shape of the JSP pages that publish budget tables.
+func HTML(w io.Writer, n int64) error {
+	if _, err := io.WriteString(w, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>预算</title></head><body><table>"); err != nil {
+		return err
+	}
+	if err := repeat(w, "<tr><td><p>"+Sentence+"</p></td></tr>\n", n); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "</table></body></html>\n")
+	return err
+}
