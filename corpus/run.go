@@ -173,7 +173,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// at the end of the run while the others idle.
 	slices.SortStableFunc(todo, func(a, b *job) int { return cmp.Compare(b.size, a.size) })
 
-	g := &guard{limit: cfg.MemoryLimit, docs: map[*inflight]bool{}}
+	g := &guard{limit: cfg.MemoryLimit, workers: workers, docs: map[*inflight]bool{}}
 	stopGuard := g.watch()
 	defer stopGuard()
 
@@ -446,8 +446,8 @@ func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (r
 	ch := make(chan outcome, 1)
 	g.running.Add(1)
 	go func() {
-		defer g.running.Add(-1)
-		res, err := runGuarded(ctx, path, data, cfg, &stage)
+		res, err := runGuarded(ctx, path, data, cfg, &stage) // recovers its panics
+		g.running.Add(-1)                                    // before the result is seen: see abandonedRunning
 		ch <- outcome{res, err}
 	}()
 	var o outcome
@@ -598,6 +598,7 @@ func panicSite() string {
 // largest in-flight document when the process exceeds the limit.
 type guard struct {
 	limit   int64
+	workers int
 	mu      sync.Mutex
 	docs    map[*inflight]bool
 	started int // documents started so far
@@ -619,6 +620,16 @@ func (g *guard) start(d *inflight) bool {
 	g.started++
 	d.started = g.started
 	return others
+}
+
+// abandonedRunning reports whether the stages of an abandoned document are
+// still running while every worker's place is taken.
+func (g *guard) abandonedRunning() bool {
+	g.mu.Lock()
+	inFlight := int64(len(g.docs))
+	g.mu.Unlock()
+	running := g.running.Load()
+	return running > inFlight && running >= int64(g.workers)
 }
 
 // idleWait bounds the wait for abandoned documents to stop before one is
@@ -648,7 +659,20 @@ func (g *guard) finish(d *inflight) {
 }
 
 // admit waits until a new document may start; false when ctx is done.
+//
+// Abandoned documents whose stages have not stopped yet hold their worker's
+// place: while they and the documents in flight fill every worker, no new
+// document starts (for at most idleWait), so that work given up on never
+// runs on top of a full load.
 func (g *guard) admit(ctx context.Context) bool {
+	deadline := time.Now().Add(idleWait)
+	for g.abandonedRunning() && time.Now().Before(deadline) {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 	for g.limit > 0 {
 		g.mu.Lock()
 		busy := len(g.docs)

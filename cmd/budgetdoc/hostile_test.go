@@ -73,7 +73,7 @@ func size(full bool, small, big int64) int64 {
 }
 
 var hostileCases = []hostileCase{
-	{name: "long-line", timeout: 10 * time.Second, code: exitOK,
+	{name: "long-line", timeout: 30 * time.Second, code: exitOK,
 		make: sized("line.txt", hostile.LongLine, 1*mib, 8*mib)},
 	{name: "text-over-limit", timeout: 2 * time.Second, code: exitInput, msg: "more than 8 MiB of text",
 		make: sized("big.txt", hostile.Text, 9*mib, 200_000_000)},
