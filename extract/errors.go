@@ -93,5 +93,16 @@ func (l Limits) WithDefaults() Limits {
 // TextLimitError is the error of a document whose text exceeds
 // Limits.MaxText (limit).
 func TextLimitError(limit int64) error {
-	return fmt.Errorf("%w: the document has more than %d MiB of text", ErrTooLarge, limit>>20)
+	return fmt.Errorf("%w: the document has more than %s of text", ErrTooLarge, Size(limit))
+}
+
+// Size writes a byte count for a message: "8 MiB", "64 KiB", "100 bytes".
+func Size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

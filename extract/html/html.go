@@ -48,7 +48,7 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	// The parse tree takes about seven times the page: a page far larger
 	// than any text it could hold within the limit is refused unparsed.
 	if max := htmlTextFactor * lim.WithDefaults().MaxText; int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: the HTML page is more than %d MiB", extract.ErrTooLarge, max>>20)
+		return nil, fmt.Errorf("%w: the HTML page is more than %s", extract.ErrTooLarge, extract.Size(max))
 	}
 	src, enc, warnings, err := decode(data)
 	if err != nil {

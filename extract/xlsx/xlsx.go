@@ -122,8 +122,8 @@ func checkPackage(data []byte, maxPart, maxSharedStrings int64) error {
 			hasBinary = true
 		}
 		if strings.HasSuffix(name, "sharedstrings.xml") && zf.UncompressedSize64 > uint64(maxSharedStrings) {
-			return fmt.Errorf("%w: the shared strings (%s) inflate to %d MiB, limit %d MiB",
-				extract.ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, maxSharedStrings>>20)
+			return fmt.Errorf("%w: the shared strings (%s) inflate to %d MiB, more than %s",
+				extract.ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, extract.Size(maxSharedStrings))
 		}
 		if zf.UncompressedSize64 > uint64(maxPart) {
 			return fmt.Errorf("%w: part %s inflates to %d bytes, limit %d", extract.ErrTooLarge, zf.Name, zf.UncompressedSize64, maxPart)
