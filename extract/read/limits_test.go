@@ -41,6 +41,7 @@ func TestTextLimit(t *testing.T) {
 		{"html", gen(hostile.HTML, 2*limit), "more than 64 KiB of text"},
 		{"html far over", gen(hostile.HTML, 9*limit), "the HTML page is more than 512 KiB"},
 		{"xlsx shared strings", gen(hostile.XLSX, 5*limit), "the shared strings"},
+		{"xlsx cells", gen(hostile.XLSX, 3*limit), "more than 64 KiB of text"},
 		{"text under", gen(hostile.Text, limit/2), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

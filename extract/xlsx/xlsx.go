@@ -191,7 +191,7 @@ func docInfo(f *excelize.File) map[string]string {
 // nil table for an empty sheet, and a warning instead of an error for a
 // sheet that holds no cells (a chart sheet).
 func readSheet(ctx context.Context, f *excelize.File, sheet string, page int, lim extract.Limits) (*extract.Table, string, error) {
-	maxCells := lim.WithDefaults().MaxCells
+	maxCells, maxText := lim.WithDefaults().MaxCells, lim.WithDefaults().MaxText
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Sprintf("sheet %q has no cells: %v", sheet, err), nil
@@ -200,6 +200,7 @@ func readSheet(ctx context.Context, f *excelize.File, sheet string, page int, li
 	var (
 		values [][]string
 		cells  int
+		text   int64
 		width  int
 		height int // rows up to the last one with a value
 	)
@@ -220,6 +221,12 @@ func readSheet(ctx context.Context, f *excelize.File, sheet string, page int, li
 		cells += max(1, len(cols)) // an empty row still costs an entry
 		if cells > maxCells {
 			return nil, "", fmt.Errorf("%w: sheet %q has more than %d cells", extract.ErrTooLarge, sheet, maxCells)
+		}
+		for _, c := range cols {
+			text += int64(len(c))
+		}
+		if text > maxText { // inline strings: the shared-strings bound does not see them
+			return nil, "", extract.TextLimitError(maxText)
 		}
 		values = append(values, cols)
 		if len(cols) > 0 {
