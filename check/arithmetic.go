@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -82,7 +83,7 @@ func runChangeMismatch(p *Pass) {
 	for _, l := range p.Prose() {
 		t := l.Text
 		qs := p.quantities(l.Line)
-		start := 0
+		start, next := 0, 0 // next: the first quantity not before start (qs are in order)
 		for start < len(t) {
 			end := strings.IndexAny(t[start:], "。;")
 			if end < 0 {
@@ -90,9 +91,15 @@ func runChangeMismatch(p *Pass) {
 			} else {
 				end += start
 			}
+			for next < len(qs) && qs[next].Start < start {
+				next++
+			}
 			var in []quantity.Quantity
-			for _, q := range qs {
-				if q.Start >= start && q.End <= end {
+			for _, q := range qs[next:] {
+				if q.Start >= end {
+					break
+				}
+				if q.End <= end {
 					in = append(in, q)
 				}
 			}
@@ -835,19 +842,34 @@ func runCrossTotal(p *Pass) {
 // dropSubBreakdowns removes parts that break down an earlier part and were
 // linked to the total as well: `公务用车购置及运行费21.56万元，其中：购置费0万元；
 // 运行费21.56万元` under the 三公经费.
+//
+// A part i is followed by the parts i+1…j that add up to it when the prefix
+// sums differ by its value: the sums are indexed once, so that a long list
+// of parts is not summed again from every part (that was quadratic).
 func dropSubBreakdowns(kids []*facts.Fact) []*facts.Fact {
-	val := func(f *facts.Fact) decimal.Decimal { v, _ := f.Value(); return v }
+	vals := make([]decimal.Decimal, len(kids))
+	prefix := make([]decimal.Decimal, len(kids)+1) // prefix[j]: sum of vals[:j]
+	at := map[string][]int{}                       // prefix sum → the j with it, in order
+	for j, k := range kids {
+		vals[j], _ = k.Value()
+		prefix[j+1] = prefix[j].Add(vals[j])
+	}
+	for j, p := range prefix {
+		at[p.String()] = append(at[p.String()], j)
+	}
+	out := kids[:0:0]
 	for i := 0; i < len(kids); i++ {
-		var run decimal.Decimal
-		for j := i + 1; j < len(kids); j++ {
-			run = run.Add(val(kids[j]))
-			if run.Equal(val(kids[i])) && !run.IsZero() {
-				kids = append(kids[:i+1:i+1], kids[j+1:]...)
-				break
-			}
+		out = append(out, kids[i])
+		if vals[i].IsZero() {
+			continue
+		}
+		// the first j > i with vals[i+1…j] summing to vals[i]
+		js := at[prefix[i+1].Add(vals[i]).String()]
+		if n, _ := slices.BinarySearch(js, i+2); n < len(js) {
+			i = js[n] - 1 // parts i+1 … js[n]-1 are dropped
 		}
 	}
-	return kids
+	return out
 }
 
 // ownYear reports whether the clause before a mention names no year or the

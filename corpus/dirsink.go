@@ -11,6 +11,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+
+	"github.com/budgetdoc/budgetdoc/internal/safefile"
 )
 
 // LedgerName is the file in an output directory that makes resume safe: one
@@ -25,11 +28,20 @@ const LedgerName = "ledger.jsonl"
 const DocumentsName = "documents.jsonl"
 
 type ledgerEntry struct {
-	Key   string           `json:"key,omitempty"`
-	Paths []string         `json:"paths,omitempty"`
-	Cause string           `json:"cause,omitempty"`
-	Sizes map[string]int64 `json:"sizes"`
+	Key   string   `json:"key,omitempty"`
+	Paths []string `json:"paths,omitempty"`
+	Cause string   `json:"cause,omitempty"`
+	// Retry marks a record that replaces an earlier failure of its key.
+	Retry bool `json:"retry,omitempty"`
+	// Replaced names the files that Forget rewrote (each written beside as
+	// NAME.new, then renamed): when this is the last entry, a NAME.new
+	// still there finishes the rename on resume.
+	Replaced []string         `json:"replaced,omitempty"`
+	Sizes    map[string]int64 `json:"sizes"`
 }
+
+// forgetTables are the tables holding rows of a failed document.
+var forgetTables = []string{"errors.csv", "paths.csv"}
 
 // DirSink writes documents.jsonl, one CSV file per table (RFC 4180, UTF-8,
 // header row) and the ledger into a directory.
@@ -38,6 +50,7 @@ type DirSink struct {
 	files    map[string]*os.File // by file name
 	sizes    map[string]int64
 	ledger   *os.File
+	lock     *os.File // held (flock) while the sink is open
 	recorded map[string]Stored
 	buf      bytes.Buffer
 }
@@ -63,6 +76,11 @@ func OpenDir(dir string, resume bool) (_ *DirSink, err error) {
 			s.Close()
 		}
 	}()
+	// One writer at a time, as SQLite has: two runs into one directory
+	// would interleave their rows.
+	if s.lock, err = lockDir(dir); err != nil {
+		return nil, err
+	}
 	ledgerPath := filepath.Join(dir, LedgerName)
 	entries, complete, err := readLedger(ledgerPath)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -80,14 +98,29 @@ func OpenDir(dir string, resume bool) (_ *DirSink, err error) {
 	if len(entries) == 0 || !resume {
 		return s, s.create()
 	}
-	// Resume: cut every file back to the last complete ledger entry.
+	// Resume: cut every file back to the last complete ledger entry, after
+	// finishing (or undoing) a rewrite by Forget.
 	last := entries[len(entries)-1]
+	for _, name := range forgetTables {
+		tmp := filepath.Join(dir, name+".new")
+		if _, err := os.Lstat(tmp); err != nil {
+			continue
+		}
+		if slices.Contains(last.Replaced, name) {
+			err = os.Rename(tmp, filepath.Join(dir, name))
+		} else {
+			err = os.Remove(tmp)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	for _, name := range dirFileNames() {
 		size, ok := last.Sizes[name]
 		if !ok {
 			return nil, fmt.Errorf("%s: ledger has no size for %s", ledgerPath, name)
 		}
-		f, err := os.OpenFile(filepath.Join(dir, name), os.O_RDWR, 0)
+		f, err := safefile.OpenExisting(filepath.Join(dir, name))
 		if err != nil {
 			return nil, err
 		}
@@ -105,7 +138,7 @@ func OpenDir(dir string, resume bool) (_ *DirSink, err error) {
 		}
 		s.sizes[name] = size
 	}
-	if s.ledger, err = os.OpenFile(ledgerPath, os.O_RDWR, 0); err != nil {
+	if s.ledger, err = safefile.OpenExisting(ledgerPath); err != nil {
 		return nil, err
 	}
 	if err := s.ledger.Truncate(complete); err != nil {
@@ -125,7 +158,7 @@ func OpenDir(dir string, resume bool) (_ *DirSink, err error) {
 // create starts fresh files with their header rows and a first ledger entry.
 func (s *DirSink) create() error {
 	for _, name := range dirFileNames() {
-		f, err := os.Create(filepath.Join(s.dir, name))
+		f, err := safefile.Replace(filepath.Join(s.dir, name))
 		if err != nil {
 			return err
 		}
@@ -146,7 +179,7 @@ func (s *DirSink) create() error {
 		}
 	}
 	var err error
-	if s.ledger, err = os.Create(filepath.Join(s.dir, LedgerName)); err != nil {
+	if s.ledger, err = safefile.Replace(filepath.Join(s.dir, LedgerName)); err != nil {
 		return err
 	}
 	return s.writeLedger(ledgerEntry{})
@@ -155,8 +188,11 @@ func (s *DirSink) create() error {
 // readLedger returns the complete entries and the byte length they take; a
 // partial last line (the process died while writing it) is not counted.
 func readLedger(path string) ([]ledgerEntry, int64, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
+		if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, 0, fmt.Errorf("%s is a symbolic link: an output directory holds only its own files", path)
+		}
 		return nil, 0, err
 	}
 	defer f.Close()
@@ -186,10 +222,82 @@ func (s *DirSink) Recorded() (map[string]Stored, error) { return s.recorded, nil
 func (s *DirSink) record(e ledgerEntry) {
 	st := s.recorded[e.Key]
 	st.Paths = append(st.Paths, e.Paths...)
-	if e.Cause != "" {
+	if e.Cause != "" || e.Retry {
 		st.Cause = e.Cause
 	}
 	s.recorded[e.Key] = st
+}
+
+// Forget implements Sink: the rows of keys in errors.csv and paths.csv are
+// removed, each file rewritten beside itself and renamed over it once a
+// ledger entry holds the new sizes (a crash at any point leaves either the
+// old rows or the new ones, see OpenDir).
+func (s *DirSink) Forget(keys []string) error {
+	drop := map[string]bool{}
+	for _, k := range keys {
+		drop[k] = true
+	}
+	for _, name := range forgetTables {
+		f := s.files[name]
+		data := make([]byte, s.sizes[name])
+		if _, err := f.ReadAt(data, 0); err != nil {
+			return err
+		}
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		var kept bytes.Buffer
+		w := csv.NewWriter(&kept)
+		for i, row := range rows {
+			if i == 0 || len(row) == 0 || !drop[row[0]] { // the header and other documents' rows
+				w.Write(row)
+			}
+		}
+		w.Flush()
+		if err := writeNew(filepath.Join(s.dir, name+".new"), kept.Bytes()); err != nil {
+			return err
+		}
+		s.sizes[name] = int64(kept.Len())
+	}
+	if err := s.writeLedger(ledgerEntry{Replaced: forgetTables}); err != nil {
+		return err
+	}
+	for _, name := range forgetTables {
+		path := filepath.Join(s.dir, name)
+		if err := os.Rename(path+".new", path); err != nil {
+			return err
+		}
+		f, err := safefile.OpenExisting(path)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Seek(0, io.SeekEnd); err != nil {
+			f.Close()
+			return err
+		}
+		s.files[name].Close()
+		s.files[name] = f
+	}
+	return nil
+}
+
+// writeNew writes data to a new file at path (replacing a leftover one, but
+// never through a link) and syncs it.
+func writeNew(path string, data []byte) error {
+	f, err := safefile.Replace(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // Write implements Sink: the record's rows go to the data files first, the
@@ -232,7 +340,7 @@ func (s *DirSink) Write(r *Record) error {
 			}
 		}
 	}
-	e := ledgerEntry{Key: r.Key, Paths: r.Paths}
+	e := ledgerEntry{Key: r.Key, Paths: r.Paths, Retry: r.Retry}
 	if r.Failure != nil {
 		e.Cause = r.Failure.Cause
 	}
@@ -268,6 +376,9 @@ func (s *DirSink) Close() error {
 	}
 	if s.ledger != nil {
 		errs = append(errs, s.ledger.Close())
+	}
+	if s.lock != nil {
+		errs = append(errs, s.lock.Close()) // releases the lock
 	}
 	return errors.Join(errs...)
 }

@@ -16,19 +16,34 @@ import (
 // and directories skipped), a pattern with glob characters for its sorted
 // matches, "-" for the paths listed one per line on stdin (blank lines and
 // lines starting with # ignored), anything else for itself. Paths equal in
-// their cleaned form, and the paths in skip (e.g. the output), appear once
-// or not at all.
+// their cleaned form appear once. The paths in skip (the output: a file, or
+// a directory with everything below it) never appear. A subdirectory that
+// cannot be read stands for itself: it becomes one "io" failure, and the
+// rest of the walk goes on.
 func Expand(args []string, stdin io.Reader, skip ...string) ([]string, error) {
 	seen := map[string]bool{}
+	var skipAbs []string
 	for _, s := range skip {
 		if abs, err := filepath.Abs(s); err == nil {
-			seen["skip:"+abs] = true
+			skipAbs = append(skipAbs, abs)
 		}
+	}
+	skipped := func(p string) bool {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return false
+		}
+		for _, s := range skipAbs {
+			if abs == s || strings.HasPrefix(abs, s+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
 	}
 	var out []string
 	add := func(p string) {
 		p = filepath.Clean(p)
-		if abs, err := filepath.Abs(p); err == nil && seen["skip:"+abs] {
+		if skipped(p) {
 			return
 		}
 		if !seen[p] {
@@ -91,7 +106,14 @@ func expandPath(p string, add func(string)) error {
 	}
 	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if path == p {
+				return err
+			}
+			add(path) // recorded as an io failure (see hashFile)
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		if path != p && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {

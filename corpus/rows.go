@@ -44,7 +44,15 @@ type Record struct {
 	Failure *Failure
 	// PathsOnly marks a record that only adds Paths to an earlier record.
 	PathsOnly bool
+	// Retry marks a record that replaces a failure stored by an earlier run
+	// (its rows in errors and paths are replaced).
+	Retry bool
 }
+
+// Transient reports whether a failure's cause may not recur: a memory
+// failure (the process was short of memory) or a time limit hit on a busy
+// machine. A resumed run tries such documents again.
+func Transient(cause string) bool { return cause == "memory" || cause == "timeout" }
 
 // Failure says why a document could not be processed.
 type Failure struct {

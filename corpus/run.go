@@ -12,11 +12,16 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+	"github.com/budgetdoc/budgetdoc/extract/read"
+	"github.com/budgetdoc/budgetdoc/nlp/segment"
 )
 
 // Config configures a batch run.
@@ -24,7 +29,7 @@ type Config struct {
 	Paths    []string // input files, in order (see Expand); the first path of a duplicate is canonical
 	Workers  int      // concurrent documents; 0 means runtime.NumCPU()
 	Sink     Sink
-	Pipeline pipeline.Options
+	Pipeline pipeline.Options // its Read options apply; the later stages always run in full
 	// Post, when set, runs on every successfully read document before it is
 	// stored — the hook for the draft checks, which add findings to
 	// Result.Out. ctx is the document's (done when it is abandoned). An
@@ -69,8 +74,11 @@ type Summary struct {
 	Causes     map[string]int // failed documents by cause
 	// EarlierCauses counts the failures stored by earlier runs, by cause.
 	EarlierCauses map[string]int
-	Findings      []RuleCount // findings by rule, most frequent first
-	Interrupted   bool        // stopped before every document was processed
+	// Retried counts the documents of earlier failures with a transient
+	// cause (see Transient) processed again by this run, by that cause.
+	Retried     map[string]int
+	Findings    []RuleCount // findings by rule, most frequent first
+	Interrupted bool        // stopped before every document was processed
 }
 
 // RuleCount counts the findings of one rule.
@@ -85,12 +93,14 @@ type job struct {
 	paths    []string
 	size     int64
 	failure  *Failure // set when the file could not be hashed
+	retry    bool     // replaces a transient failure stored earlier
 }
 
 // inflight is a document being processed, for the memory guard.
 type inflight struct {
-	size   int64
-	cancel context.CancelCauseFunc
+	size    int64
+	cancel  context.CancelCauseFunc
+	started int // its number in the order documents started
 }
 
 // errMemory is the cause given to a document abandoned by the memory guard.
@@ -108,8 +118,10 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if abort == nil {
 		abort = context.Background()
 	}
-	sum := &Summary{Inputs: len(cfg.Paths), Causes: map[string]int{}, EarlierCauses: map[string]int{}}
+	sum := &Summary{Inputs: len(cfg.Paths), Causes: map[string]int{}, EarlierCauses: map[string]int{},
+		Retried: map[string]int{}}
 
+	go segment.Default() // load the segmenter (once per process) while the inputs are hashed
 	jobs := hashAll(ctx, cfg.Paths, workers)
 	if ctx.Err() != nil {
 		sum.Interrupted = true
@@ -126,10 +138,18 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return sum, fmt.Errorf("reading what is already stored: %w", err)
 	}
 	var todo []*job
+	var forget []string
 	for _, j := range jobs {
 		old, done := recorded[j.key]
 		if !done {
 			todo = append(todo, j)
+			continue
+		}
+		if Transient(old.Cause) && j.sha != "" {
+			j.retry = true
+			todo = append(todo, j)
+			forget = append(forget, j.key)
+			sum.Retried[old.Cause]++
 			continue
 		}
 		sum.Skipped++
@@ -143,12 +163,17 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 			}
 		}
 	}
+	if len(forget) > 0 {
+		if err := cfg.Sink.Forget(forget); err != nil {
+			return sum, fmt.Errorf("making room to retry earlier failures: %w", err)
+		}
+	}
 	sum.Total = len(todo)
 	// Largest first: a big file started last would leave one worker alone
 	// at the end of the run while the others idle.
 	slices.SortStableFunc(todo, func(a, b *job) int { return cmp.Compare(b.size, a.size) })
 
-	g := &guard{limit: cfg.MemoryLimit, docs: map[*inflight]bool{}}
+	g := &guard{limit: cfg.MemoryLimit, workers: workers, docs: map[*inflight]bool{}}
 	stopGuard := g.watch()
 	defer stopGuard()
 
@@ -175,19 +200,45 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 			}
 		}
 	}()
-	var wg sync.WaitGroup
+	// A document abandoned by the memory guard may have been abandoned for
+	// another's memory: it is tried again alone, after the others, and only
+	// then recorded as a memory failure.
+	var (
+		wg      sync.WaitGroup
+		retryMu sync.Mutex
+		retry   []*job
+	)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range feed {
-				if rec := process(abort, j, cfg, g); rec != nil {
+				rec := process(abort, j, cfg, g, false)
+				if rec == errRetryAlone {
+					retryMu.Lock()
+					retry = append(retry, j)
+					retryMu.Unlock()
+					continue
+				}
+				if rec != nil {
 					results <- rec
 				}
 			}
 		}()
 	}
-	go func() { wg.Wait(); close(results) }()
+	go func() {
+		wg.Wait()
+		for _, j := range retry {
+			if ctx.Err() != nil {
+				break
+			}
+			g.waitIdle(ctx, idleWait)
+			if rec := process(abort, j, cfg, g, true); rec != nil {
+				results <- rec
+			}
+		}
+		close(results)
+	}()
 
 	report := func() {
 		if cfg.Progress != nil {
@@ -231,14 +282,45 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	return sum, sinkErr
 }
 
+// newPaths returns the paths not in old. A path that is not valid UTF-8
+// comes back from a sink with its invalid bytes replaced (JSON, the ledger's
+// format, cannot hold them), so paths are compared that way: otherwise such
+// a path would be added again by every resumed run.
 func newPaths(paths, old []string) []string {
+	stored := map[string]bool{}
+	for _, p := range old {
+		stored[asJSON(p)] = true
+	}
 	var out []string
 	for _, p := range paths {
-		if !slices.Contains(old, p) {
+		if !stored[asJSON(p)] {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// asJSON returns s as a JSON round trip gives it back: every byte that is
+// not part of valid UTF-8 replaced by U+FFFD.
+func asJSON(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r) // an invalid byte is read as utf8.RuneError, one per byte
+	}
+	return b.String()
+}
+
+// unwrapPath drops the path from an *fs.PathError (messages name the file
+// once, at the front).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // hashAll hashes every path (workers at a time) and groups paths by hash,
@@ -274,8 +356,12 @@ func hashAll(ctx context.Context, paths []string, workers int) []*job {
 	byHash := map[string]*job{}
 	for i, h := range hs {
 		if h.err != nil {
+			cause := Cause(h.err)
+			if cause == "other" {
+				cause = "io"
+			}
 			jobs = append(jobs, &job{key: "path:" + paths[i], paths: []string{paths[i]},
-				failure: &Failure{Cause: "io", Message: h.err.Error()}})
+				failure: &Failure{Cause: cause, Message: h.err.Error()}})
 			continue
 		}
 		if j := byHash[h.sha]; j != nil {
@@ -289,57 +375,67 @@ func hashAll(ctx context.Context, paths []string, workers int) []*job {
 	return jobs
 }
 
+// hashFile hashes a regular file; anything else (a named pipe, a device)
+// is refused without opening it in a way that could block.
 func hashFile(path string) (string, int64, error) {
-	f, err := os.Open(path)
+	f, _, err := read.OpenRegular(path)
 	if err != nil {
-		return "", 0, err
+		if info, serr := os.Stat(path); serr == nil && info.IsDir() {
+			if _, derr := os.ReadDir(path); derr != nil { // a walk could not enter it
+				err = fmt.Errorf("cannot read the directory: %w", unwrapPath(derr))
+			}
+		}
+		return "", 0, &extract.Error{Path: path, Err: err}
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
-		return "", 0, fmt.Errorf("%s: not a regular file", path)
-	}
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {
-		return "", 0, err
+		return "", 0, &extract.Error{Path: path, Err: err}
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
+// errRetryAlone is returned by process for a document abandoned by the
+// memory guard while others were in flight: the memory may have been
+// theirs, so it is processed again alone before a failure is recorded.
+var errRetryAlone = &Record{}
+
 // process runs the pipeline on one document. It returns nil when the
 // document was abandoned by Abort (it is then not recorded, so that a resumed
-// run does it again).
-func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) {
-	rec = &Record{Key: j.key, SHA256: j.sha, Paths: j.paths}
+// run does it again), and errRetryAlone (see there) unless alone.
+func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (rec *Record) {
+	rec = &Record{Key: j.key, SHA256: j.sha, Paths: j.paths, Retry: j.retry}
 	fail := func(cause, msg string) *Record {
-		rec.Failure = &Failure{Cause: cause, Message: msg}
+		rec.Failure = &Failure{Cause: cause, Message: oneLine(msg)}
 		return rec
 	}
 	path := j.paths[0]
+	shown := extract.ShowPath(path)
 	limit := cfg.Pipeline.Read.Limits.WithDefaults().MaxBytes
 	if j.size > limit {
-		return fail("too-large", fmt.Sprintf("%s: %v: file is larger than %d MiB", path, extract.ErrTooLarge, limit>>20))
+		return fail("too-large", fmt.Sprintf("%s: %v: file is larger than %d MiB", shown, extract.ErrTooLarge, limit>>20))
 	}
-	data, err := os.ReadFile(path)
+	data, err := read.ReadRegular(path, limit)
 	if err != nil {
-		return fail("io", err.Error())
+		return fail(Cause(err), (&extract.Error{Path: path, Err: err}).Error())
 	}
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != j.sha {
-		return fail("changed", path+": the file changed during the run")
+		return fail("changed", shown+": the file changed during the run")
 	}
 
 	ctx, cancel := context.WithCancelCause(abort)
 	defer cancel(nil)
 	doc := &inflight{size: int64(len(data)), cancel: cancel}
-	g.start(doc)
+	others := g.start(doc)
 	defer g.finish(doc)
 
 	if cfg.Timeout > 0 {
 		var stop context.CancelFunc
-		ctx, stop = context.WithTimeoutCause(ctx, cfg.Timeout,
-			fmt.Errorf("%w (%v for all stages)", extract.ErrTimeout, cfg.Timeout))
+		ctx, stop = context.WithTimeoutCause(ctx, cfg.Timeout, extract.ErrTimeout)
 		defer stop()
 	}
+	var stage stageMark
 	// A document that overruns its time or is picked by the memory guard
 	// is abandoned at once so that the batch goes on; its stages watch ctx,
 	// so its goroutine stops within a page or a line of work.
@@ -348,8 +444,10 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 		err error
 	}
 	ch := make(chan outcome, 1)
+	g.running.Add(1)
 	go func() {
-		res, err := runGuarded(ctx, path, data, cfg)
+		res, err := runGuarded(ctx, path, data, cfg, &stage) // recovers its panics
+		g.running.Add(-1)                                    // before the result is seen: see abandonedRunning
 		ch <- outcome{res, err}
 	}()
 	var o outcome
@@ -361,13 +459,17 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 	res, err := o.res, o.err
 	if cause := context.Cause(ctx); err != nil && cause != nil {
 		if errors.Is(cause, errMemory) {
-			return fail("memory", fmt.Sprintf("%s: %v", path, cause))
+			if !alone && (others || g.othersSince(doc)) {
+				return errRetryAlone
+			}
+			return fail("memory", fmt.Sprintf("%s: %v (processed alone)", shown, cause))
 		}
 		if abort.Err() != nil {
 			return nil
 		}
 		if errors.Is(cause, extract.ErrTimeout) {
-			return fail("timeout", fmt.Sprintf("%s: %v", path, cause))
+			return fail("timeout", fmt.Sprintf("%s: %s took longer than the time limit (%v for all stages)",
+				shown, stage.get(), cfg.Timeout))
 		}
 	}
 	if err != nil {
@@ -380,6 +482,15 @@ func process(abort context.Context, j *job, cfg Config, g *guard) (rec *Record) 
 	}
 	rec.Doc = res.Out
 	return rec
+}
+
+// oneLine keeps the first line of a message: a failure is one row and one
+// line of a log, whatever a library put in its error text.
+func oneLine(msg string) string {
+	if i := strings.IndexAny(msg, "\r\n"); i >= 0 {
+		return msg[:i] + " …"
+	}
+	return msg
 }
 
 // Cause classifies a document error by the sentinel it wraps.
@@ -411,24 +522,35 @@ type postError struct {
 	err  error
 }
 
-func (e *postError) Error() string { return fmt.Sprintf("%s: post-processing: %v", e.path, e.err) }
+func (e *postError) Error() string {
+	return fmt.Sprintf("%s: post-processing: %v", extract.ShowPath(e.path), e.err)
+}
 func (e *postError) Unwrap() error { return e.err }
 
 // runGuarded runs the pipeline and the post-processor, turning a panic into
 // an error (an *extract.InternalError unless it is an extract.Abort). The
 // readers recover their own panics; this catches the later stages
 // (normalize, outline, meta, facts, checks).
-func runGuarded(ctx context.Context, path string, data []byte, cfg Config) (res *pipeline.Result, err error) {
+func runGuarded(ctx context.Context, path string, data []byte, cfg Config, stage *stageMark) (res *pipeline.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			res, err = nil, fmt.Errorf("%s: %w", path, extract.FromPanic(v))
 		}
 	}()
-	res, err = pipeline.Bytes(ctx, path, data, cfg.Pipeline)
+	// Reading and the later stages are run apart so that a time limit
+	// names the stage it stopped.
+	stage.set("reading")
+	doc, src, err := read.Bytes(ctx, path, data, cfg.Pipeline.Read)
+	if err != nil {
+		return nil, err
+	}
+	stage.set("extraction (normalize, outline, facts, tables)")
+	res, err = pipeline.Run(ctx, doc, src, cfg.Pipeline)
 	if err != nil {
 		return nil, err
 	}
 	if cfg.Post != nil {
+		stage.set("checking")
 		if err := cfg.Post(ctx, res); err != nil {
 			return nil, &postError{path, err}
 		}
@@ -436,18 +558,74 @@ func runGuarded(ctx context.Context, path string, data []byte, cfg Config) (res 
 	return res, nil
 }
 
+// stageMark is the stage a document is in, for messages.
+type stageMark struct{ v atomic.Value }
+
+func (m *stageMark) set(s string) { m.v.Store(s) }
+
+func (m *stageMark) get() string {
+	if s, ok := m.v.Load().(string); ok {
+		return s
+	}
+	return "processing"
+}
+
 // guard is the memory guard: admission control and abandonment of the
 // largest in-flight document when the process exceeds the limit.
 type guard struct {
-	limit int64
-	mu    sync.Mutex
-	docs  map[*inflight]bool
+	limit   int64
+	workers int
+	mu      sync.Mutex
+	docs    map[*inflight]bool
+	started int // documents started so far
+	// running counts the goroutines running a document's stages, those of
+	// abandoned documents included.
+	running atomic.Int64
 }
 
-func (g *guard) start(d *inflight) {
+// resident measures the process's memory; a variable so that tests can
+// decide whose memory it is.
+var resident = residentBytes
+
+// start registers d as in flight and reports whether others were.
+func (g *guard) start(d *inflight) bool {
 	g.mu.Lock()
+	defer g.mu.Unlock()
+	others := len(g.docs) > 0
 	g.docs[d] = true
+	g.started++
+	d.started = g.started
+	return others
+}
+
+// abandonedRunning reports whether the stages of an abandoned document are
+// still running while every worker's place is taken.
+func (g *guard) abandonedRunning() bool {
+	g.mu.Lock()
+	inFlight := int64(len(g.docs))
 	g.mu.Unlock()
+	running := g.running.Load()
+	return running > inFlight && running >= int64(g.workers)
+}
+
+// idleWait bounds the wait for abandoned documents to stop before one is
+// processed alone.
+const idleWait = 10 * time.Second
+
+// waitIdle waits until no document's stages are running, abandoned ones
+// included (they stop at their next context check), or for at most d.
+func (g *guard) waitIdle(ctx context.Context, d time.Duration) {
+	deadline := time.Now().Add(d)
+	for g.running.Load() > 0 && time.Now().Before(deadline) && ctx.Err() == nil {
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// othersSince reports whether another document started after d did.
+func (g *guard) othersSince(d *inflight) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.started > d.started
 }
 
 func (g *guard) finish(d *inflight) {
@@ -457,12 +635,25 @@ func (g *guard) finish(d *inflight) {
 }
 
 // admit waits until a new document may start; false when ctx is done.
+//
+// Abandoned documents whose stages have not stopped yet hold their worker's
+// place: while they and the documents in flight fill every worker, no new
+// document starts (for at most idleWait), so that work given up on never
+// runs on top of a full load.
 func (g *guard) admit(ctx context.Context) bool {
+	deadline := time.Now().Add(idleWait)
+	for g.abandonedRunning() && time.Now().Before(deadline) {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 	for g.limit > 0 {
 		g.mu.Lock()
 		busy := len(g.docs)
 		g.mu.Unlock()
-		if busy == 0 || residentBytes() < g.limit/10*9 {
+		if busy == 0 || resident() < g.limit/10*9 {
 			break
 		}
 		select {
@@ -489,7 +680,7 @@ func (g *guard) watch() (stop func()) {
 				return
 			case <-t.C:
 			}
-			rss := residentBytes()
+			rss := resident()
 			if rss <= g.limit {
 				continue
 			}

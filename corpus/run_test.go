@@ -286,7 +286,9 @@ func TestIsolation(t *testing.T) {
 				t.Fatal(err)
 			}
 			sink.Close()
-			if time.Since(began) > 2500*time.Millisecond {
+			// (A document abandoned for memory is tried again alone once the
+			// abandoned stages have stopped: that waits for the sleep.)
+			if time.Since(began) > 2500*time.Millisecond && tc.cause != "memory" {
 				t.Errorf("the slow document was waited for (%v)", time.Since(began))
 			}
 			if sum.OK != 2 || sum.Causes[tc.cause] != 1 {

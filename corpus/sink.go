@@ -7,8 +7,13 @@ type Sink interface {
 	// Recorded returns what is already stored, by Record.Key; empty for a
 	// fresh sink.
 	Recorded() (map[string]Stored, error)
-	// Write stores one record.
+	// Write stores one record. A Retry record replaces the stored failure
+	// of its key.
 	Write(r *Record) error
+	// Forget is called on resume, before any Write, with the keys whose
+	// stored failures are about to be retried: a sink that cannot replace
+	// rows in Write removes theirs here.
+	Forget(keys []string) error
 	// Close flushes and releases the sink.
 	Close() error
 }

@@ -161,6 +161,13 @@ func (s *SQLiteSink) Write(r *Record) (err error) {
 			tx.Rollback()
 		}
 	}()
+	if r.Retry {
+		for _, table := range []string{"errors", "paths"} {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+quote(table)+" WHERE sha256 = ?", r.SHA256); err != nil {
+				return fmt.Errorf("replacing the failure of %s: %w", r.Paths[0], err)
+			}
+		}
+	}
 	// Rows come table by table; they are inserted rowsPerInsert at a time,
 	// in order.
 	var (
@@ -213,6 +220,10 @@ func (s *SQLiteSink) Write(r *Record) (err error) {
 	}
 	return tx.Commit()
 }
+
+// Forget implements Sink: Write replaces a retried failure in its own
+// transaction, so nothing is done ahead.
+func (s *SQLiteSink) Forget([]string) error { return nil }
 
 // Close implements Sink, checkpointing the WAL into the database file.
 func (s *SQLiteSink) Close() error {

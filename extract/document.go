@@ -42,6 +42,33 @@ type Document struct {
 	Warnings []string
 }
 
+// TextBytes returns the bytes of text in the document: every line of the
+// pages and the furniture, table cells included.
+func (d *Document) TextBytes() int64 {
+	var n int64
+	blocks := func(bs []Block) {
+		for i := range bs {
+			for _, l := range bs[i].Lines {
+				n += int64(len(l.Text))
+			}
+			if t := bs[i].Table; t != nil {
+				for _, row := range t.Rows {
+					for _, c := range row {
+						for _, l := range c.Lines {
+							n += int64(len(l.Text))
+						}
+					}
+				}
+			}
+		}
+	}
+	for i := range d.Pages {
+		blocks(d.Pages[i].Blocks)
+	}
+	blocks(d.Furniture)
+	return n
+}
+
 // Page is one page of a Document. Formats without pagination (plain text,
 // HTML) produce a single page; DOCX splits at explicit and last-rendered page
 // breaks; XLSX makes one page per sheet.

@@ -277,6 +277,10 @@ func printSummary(w io.Writer, s *corpus.Summary, out string) {
 	secs := s.Elapsed.Seconds()
 	fmt.Fprintf(w, "batch: %d input paths, %d unique documents (%d duplicate paths), %d already done\n",
 		s.Inputs, s.Total+s.Skipped, s.Duplicates, s.Skipped)
+	if n := sumCounts(s.Retried); n > 0 {
+		fmt.Fprintf(w, "batch: retried %d documents that had failed in an earlier run for a cause that may pass (%s)\n",
+			n, countList(s.Retried))
+	}
 	fmt.Fprintf(w, "batch: %d ok, %d failed", s.OK, s.Failed)
 	if s.Failed > 0 {
 		var parts []string
@@ -311,6 +315,23 @@ func printSummary(w io.Writer, s *corpus.Summary, out string) {
 		fmt.Fprintf(w, "batch: interrupted with %d documents not processed; run again with --resume to finish %s\n",
 			s.Total-s.Done, out)
 	}
+}
+
+func sumCounts(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// countList renders counts by cause, most frequent first: "memory 2, timeout 1".
+func countList(m map[string]int) string {
+	var parts []string
+	for _, c := range sortedKeys(m) {
+		parts = append(parts, fmt.Sprintf("%s %d", c, m[c]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func sortedKeys(m map[string]int) []string {

@@ -75,7 +75,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintln(stderr, "budgetdoc check: interrupted")
 			return exitInput
 		}
-		res, err := pipeline.File(ctx, path, opt)
+		dctx, cancel := documentContext(ctx, *timeout)
+		res, err := pipeline.File(dctx, path, opt)
+		cancel()
 		if err != nil {
 			printError(stderr, err)
 			code = exitInput

@@ -55,19 +55,22 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	code := exitOK
 	opt := pipeline.Options{Read: read.Options{Timeout: timeoutOption(*timeout)}}
+	tables := &tableWriter{dir: *tablesCSV}
 	for _, path := range files {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "budgetdoc extract: interrupted")
 			return exitInput
 		}
-		res, err := pipeline.File(ctx, path, opt)
+		dctx, cancel := documentContext(ctx, *timeout)
+		res, err := pipeline.File(dctx, path, opt)
+		cancel()
 		if err != nil {
 			printError(stderr, err)
 			code = exitInput
 			continue
 		}
 		if *tablesCSV != "" {
-			if err := writeTablesCSV(*tablesCSV, path, res.Out.Tables); err != nil {
+			if err := tables.write(path, res.Out.Tables); err != nil {
 				fmt.Fprintf(stderr, "budgetdoc extract: %v\n", err)
 				return exitInput
 			}
@@ -90,4 +93,14 @@ func timeoutOption(d time.Duration) time.Duration {
 		return -1
 	}
 	return d
+}
+
+// documentContext bounds the work on one document, all its stages, by the
+// --timeout (0: no limit): reading stops at it, and so does every later
+// stage that watches its context.
+func documentContext(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, d)
 }

@@ -33,3 +33,43 @@ func TestExtractTablesCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestTablesCSVNeverEscapes: a link planted in the output directory is
+// replaced, not written through, and two inputs with the same base name get
+// table files of their own.
+func TestTablesCSVNeverEscapes(t *testing.T) {
+	src := filepath.Join(repoRoot(t), "extract", "docx", "testdata", "tables.docx")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	a, b := filepath.Join(tmp, "a", "tables.docx"), filepath.Join(tmp, "b", "tables.docx")
+	for _, p := range []string{a, b} {
+		os.MkdirAll(filepath.Dir(p), 0o777)
+		if err := os.WriteFile(p, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	victim := filepath.Join(tmp, "victim.txt")
+	os.WriteFile(victim, []byte("precious\n"), 0o666)
+	dir := filepath.Join(tmp, "csv")
+	os.MkdirAll(dir, 0o777)
+	if err := os.Symlink(victim, filepath.Join(dir, "tables_t1.csv")); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := cli(t, "extract", "--tables-csv", dir, a, b)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(victim); string(got) != "precious\n" {
+		t.Errorf("written through a link: %q", got)
+	}
+	n := strings.Count(stdout, "\n") // one JSON line per document
+	for _, name := range []string{"tables_t1.csv", "tables-2_t1.csv"} {
+		fi, err := os.Lstat(filepath.Join(dir, name))
+		if err != nil || !fi.Mode().IsRegular() {
+			t.Errorf("%s: %v (documents: %d)", name, err, n)
+		}
+	}
+}

@@ -44,6 +44,7 @@ type parser struct {
 	part     string
 	lim      extract.Limits
 	tokens   int
+	charData int64 // bytes of character data read, against Limits.MaxText
 	depth    int
 	defs     *defs
 	sections []string // w:type of each w:sectPr met in the body, in order
@@ -80,6 +81,14 @@ func (p *parser) token() (xml.Token, error) {
 		}
 	}
 	tok, err := p.dec.Token()
+	if cd, ok := tok.(xml.CharData); ok {
+		// Stop at the text limit instead of building a document that the
+		// later stages could not hold: a small DOCX can inflate to an XML
+		// part of hundreds of megabytes.
+		if p.charData += int64(len(cd)); p.charData > p.lim.MaxText {
+			return nil, extract.TextLimitError(p.lim.MaxText)
+		}
+	}
 	if err == io.EOF {
 		err = io.ErrUnexpectedEOF // callers only ask for tokens inside an element
 	}

@@ -457,18 +457,28 @@ func (x *extractor) itemFacts(l *normalize.Line, first int) {
 	if first >= len(x.facts) {
 		return
 	}
+	// The latest fact with a value of each kind and generic subject: the
+	// prior is the latest of them that names the base. (Looking back over
+	// every earlier fact of the line was quadratic in its length.)
+	type kindSubject struct{ kind, subject string }
+	latest := map[kindSubject]int{}
 	for i := first; i < len(x.facts); i++ {
 		f := x.facts[i]
-		if f.change == nil || f.prior != nil || f.change.Base == "" {
-			continue
-		}
-		base := yearPrefix.ReplaceAllString(strings.ReplaceAll(f.change.Base, " ", ""), "")
-		for j := i - 1; j >= first; j-- {
-			if g := x.facts[j]; g.hasValue && g.f.Kind == f.f.Kind && itemGeneric[g.f.Subject] && sameThing(base, g.f.Subject) {
-				v := g.value
-				f.prior = &v
-				break
+		if f.change != nil && f.prior == nil && f.change.Base != "" {
+			base := yearPrefix.ReplaceAllString(strings.ReplaceAll(f.change.Base, " ", ""), "")
+			best := -1
+			for k, j := range latest {
+				if k.kind == f.f.Kind && j > best && sameThing(base, k.subject) {
+					best = j
+				}
 			}
+			if best >= 0 {
+				v := x.facts[best].value
+				f.prior = &v
+			}
+		}
+		if f.hasValue && itemGeneric[f.f.Subject] {
+			latest[kindSubject{f.f.Kind, f.f.Subject}] = i
 		}
 	}
 	m := itemName.FindStringSubmatchIndex(l.Text)

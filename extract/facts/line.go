@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -39,19 +40,26 @@ type lineState struct {
 	heading string
 	// pendingReason is the fact whose reason marker ends the line.
 	pendingReason int
+
+	// Indexes over bounds made on first use (see lastNonComma, clauseEnd).
+	nonComma, nextSentence []int
 }
 
 // lastBound returns the end of the last clause boundary before pos (0 if
-// none).
+// none). The bounds are in order, so this is a binary search: a line of
+// megabytes has hundreds of thousands of them, and a scan per amount made
+// the facts quadratic in the line's length.
 func (s *lineState) lastBound(pos int) int {
-	b := 0
-	for _, bd := range s.bounds {
-		if bd.end > pos {
-			break
-		}
-		b = bd.end
+	i := s.boundsBefore(pos)
+	if i == 0 {
+		return 0
 	}
-	return b
+	return s.bounds[i-1].end
+}
+
+// boundsBefore returns how many bounds end at or before pos.
+func (s *lineState) boundsBefore(pos int) int {
+	return sort.Search(len(s.bounds), func(i int) bool { return s.bounds[i].end > pos })
 }
 
 func (s *lineState) sentenceEnd(pos int) int {
@@ -647,15 +655,27 @@ func (s *lineState) breakdown(e *event) {
 // lastBoundNoComma is lastBound ignoring 、 (the separator of a name list).
 func (s *lineState) lastBoundNoComma(pos int) int {
 	b := max(s.sentStart, s.prevEnd)
-	for _, bd := range s.bounds {
-		if bd.end > pos {
-			break
-		}
-		if s.view[bd.pos:bd.end] != "、" && bd.end > b {
-			b = bd.end
-		}
+	if i := s.lastNonComma(s.boundsBefore(pos)); i >= 0 && s.bounds[i].end > b {
+		b = s.bounds[i].end
 	}
 	return b
+}
+
+// lastNonComma returns the index of the last bound before the n-th that is
+// not a 、 (-1 if none), from a table made on first use so that a long list
+// of names is not walked again for every one of them.
+func (s *lineState) lastNonComma(n int) int {
+	if s.nonComma == nil {
+		s.nonComma = make([]int, len(s.bounds)+1)
+		s.nonComma[0] = -1
+		for i, bd := range s.bounds {
+			s.nonComma[i+1] = s.nonComma[i]
+			if s.view[bd.pos:bd.end] != "、" {
+				s.nonComma[i+1] = i
+			}
+		}
+	}
+	return s.nonComma[n]
 }
 
 func (s *lineState) reason(e *event, purpose bool) {
@@ -726,10 +746,22 @@ func (s *lineState) reason(e *event, purpose bool) {
 // full stop, or semicolon outside brackets (a reason or purpose ends there;
 // the next item of a list follows).
 func (s *lineState) clauseEnd(pos int) int {
-	for _, bd := range s.bounds {
-		if bd.pos >= pos && bd.sentence {
-			return bd.pos
+	if s.nextSentence == nil {
+		// nextSentence[i] is the first sentence bound at index i or later
+		// (len(bounds) when none), made on first use: a scan per reason
+		// would be quadratic in a long line without one.
+		s.nextSentence = make([]int, len(s.bounds)+1)
+		s.nextSentence[len(s.bounds)] = len(s.bounds)
+		for i := len(s.bounds) - 1; i >= 0; i-- {
+			s.nextSentence[i] = s.nextSentence[i+1]
+			if s.bounds[i].sentence {
+				s.nextSentence[i] = i
+			}
 		}
+	}
+	i := sort.Search(len(s.bounds), func(i int) bool { return s.bounds[i].pos >= pos })
+	if j := s.nextSentence[i]; j < len(s.bounds) {
+		return s.bounds[j].pos
 	}
 	return len(s.view)
 }
@@ -738,10 +770,8 @@ func (s *lineState) clauseEnd(pos int) int {
 // 专门委员会).
 func (s *lineState) following(pos int) string {
 	end := pos
-	for _, t := range s.toks {
-		if t.Start < pos {
-			continue
-		}
+	first := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= pos })
+	for _, t := range s.toks[first:] {
 		if t.Start != end || !(keepPOS[t.POS] || budgetVerbs[t.Text]) || t.POS == "x" {
 			break
 		}

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,26 +38,17 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		return s.x.splitEntity(s.x.clean(s.view[a:b]))
 	}
 	// the tokens inside [a, b)
-	lo, hi := -1, -1
-	for i, t := range s.toks {
-		if t.End <= a {
-			continue
-		}
-		if t.Start >= b {
-			break
-		}
-		if t.Start < a {
-			continue
-		}
-		if lo < 0 {
-			lo = i
-		}
-		hi = i
+	// (the tokens are in order: binary searches, not a scan from the start
+	// of the line for every amount, which was quadratic in its length)
+	lo := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= a })
+	for lo < len(s.toks) && s.toks[lo].End <= a {
+		lo++
 	}
-	if lo < 0 {
+	hi := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= b })
+	if lo >= hi {
 		return "", ""
 	}
-	toks := s.toks[lo : hi+1]
+	toks := s.toks[lo:hi]
 	i := len(toks) - 1
 	for i >= 0 && (isSpace(toks[i].Text) || isLink(toks[i].Text) || isOpenPunct(toks[i])) {
 		i--

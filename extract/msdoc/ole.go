@@ -19,6 +19,7 @@ type oleFile struct {
 	names   []string // in directory order, for error messages
 	limit   int64
 	size    int64 // size of the whole file: no stream can be larger
+	data    []byte
 }
 
 func openOLE(data []byte, lim extract.Limits) (*oleFile, error) {
@@ -29,7 +30,7 @@ func openOLE(data []byte, lim extract.Limits) (*oleFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: OLE container: %v", extract.ErrCorrupt, err)
 	}
-	o := &oleFile{streams: map[string]*mscfb.File{}, limit: lim.MaxBytes, size: int64(len(data))}
+	o := &oleFile{streams: map[string]*mscfb.File{}, limit: lim.MaxBytes, size: int64(len(data)), data: data}
 	for _, f := range r.File {
 		// Only the root storage's streams matter: embedded objects (an
 		// ObjectPool holding a spreadsheet's Workbook) have their own.
@@ -58,6 +59,9 @@ func (o *oleFile) read(name string) ([]byte, error) {
 	}
 	if f.Size > o.size {
 		return nil, fmt.Errorf("%w: stream %s claims %d bytes in a %d-byte file", extract.ErrCorrupt, name, f.Size, o.size)
+	}
+	if err := checkChain(o.data, name); err != nil {
+		return nil, err
 	}
 	buf := make([]byte, f.Size)
 	if _, err := io.ReadFull(f, buf); err != nil && !(errors.Is(err, io.EOF) && f.Size == 0) {

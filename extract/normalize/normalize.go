@@ -58,6 +58,12 @@ type Line struct {
 	// once, for every later stage (facts skip such lines, the checks do not
 	// read them as prose, the outline takes no heading from them).
 	TableRow bool
+
+	// While Document joins physical lines, Orig is built here and last is
+	// the latest piece: adding to a string each time copied the whole line
+	// per piece, quadratic in a long paragraph.
+	orig strings.Builder
+	last string
 }
 
 // NewLine returns the logical line made of one physical line, text at loc,
@@ -177,7 +183,9 @@ func Run(ctx context.Context, doc *extract.Document) (*Text, error) {
 	for pi := range out.Pages {
 		for ii := range out.Pages[pi].Items {
 			if l := out.Pages[pi].Items[ii].Line; l != nil {
-				l.View = textnorm.Fold(l.View.Orig)
+				orig := l.orig.String()
+				l.orig, l.last = strings.Builder{}, ""
+				l.View = textnorm.Fold(orig)
 				l.TableRow = IsTableRow(l.View.Orig)
 			}
 		}
@@ -195,13 +203,14 @@ func geoFor(open *Line, cur, prev *geometry, curPage int) *geometry {
 }
 
 func appendPart(l *Line, ln *extract.Line, text string) {
-	start := len(l.View.Orig)
-	if start > 0 && needsSpace(l.View.Orig, text) {
-		l.View.Orig += " "
+	start := l.orig.Len()
+	if start > 0 && needsSpace(l.last, text) {
+		l.orig.WriteByte(' ')
 		start++
 	}
 	l.Parts = append(l.Parts, Part{Start: start, Loc: ln.Loc})
-	l.View.Orig += text
+	l.orig.WriteString(text)
+	l.last = text
 	for _, s := range ln.Spans {
 		if s.End > len(text) {
 			s.End = len(text)
@@ -342,13 +351,12 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 	if StartsListItem(text) {
 		return false
 	}
-	prevText := open.View.Orig
-	if hasColumnGap(text) || hasColumnGap(prevText[open.Parts[len(open.Parts)-1].Start:]) {
+	prevPiece := open.last // the physical line the open line ends with
+	if hasColumnGap(text) || hasColumnGap(prevPiece) {
 		return false // rows of a table laid out as text are never joined
 	}
-	last, _ := utf8.DecodeLastRuneInString(prevText)
+	last, _ := utf8.DecodeLastRuneInString(prevPiece)
 	lastLoc := open.Parts[len(open.Parts)-1].Loc
-	prevPiece := prevText[open.Parts[len(open.Parts)-1].Start:]
 	if g.hasBox && lastLoc.BBox != nil && next.Loc.BBox != nil {
 		pb, nb := lastLoc.BBox, next.Loc.BBox
 		cw := g.charW

@@ -20,6 +20,7 @@ import (
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/enums"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -103,23 +104,30 @@ func timeoutError(ctx context.Context) error {
 func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extract.Limits) (_ *extract.Document, healthy bool, _ error) {
 	opened, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
-		return nil, isPDFiumError(err), openError(err)
+		if !isPDFiumError(err) {
+			return nil, false, engineFailure(inst, "opening", err)
+		}
+		return nil, true, openError(err)
 	}
 	docRef := opened.Document
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: docRef})
 
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: docRef})
 	if err != nil {
-		return nil, false, fmt.Errorf("%w: counting pages: %w", extract.ErrCorrupt, err)
+		return nil, false, engineFailure(inst, "counting pages", err)
 	}
 	if count.PageCount <= 0 {
 		return nil, true, fmt.Errorf("%w: the PDF has no pages", extract.ErrEmpty)
 	}
-	if lim.MaxPages > 0 && count.PageCount > lim.MaxPages {
-		return nil, true, fmt.Errorf("%w: %d pages, limit %d", extract.ErrTooLarge, count.PageCount, lim.MaxPages)
+	pages, warning := realPageCount(inst, docRef, count.PageCount, lim.MaxPages)
+	if lim.MaxPages > 0 && pages > lim.MaxPages {
+		return nil, true, fmt.Errorf("%w: more than %d pages, the limit", extract.ErrTooLarge, lim.MaxPages)
 	}
 
-	doc := &extract.Document{Format: extract.FormatPDF, Pages: make([]extract.Page, 0, count.PageCount)}
+	doc := &extract.Document{Format: extract.FormatPDF, Pages: make([]extract.Page, 0, pages)}
+	if warning != "" {
+		doc.Warnings = append(doc.Warnings, warning)
+	}
 	for _, key := range infoKeys {
 		meta, err := inst.FPDF_GetMetaText(&requests.FPDF_GetMetaText{Document: docRef, Tag: key})
 		if err != nil {
@@ -143,7 +151,7 @@ func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extr
 		defer direct.close()
 	}
 	var dropped int
-	for i := 0; i < count.PageCount; i++ {
+	for i := 0; i < pages; i++ {
 		if ctx.Err() != nil {
 			return nil, true, timeoutError(ctx)
 		}
@@ -155,7 +163,7 @@ func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extr
 		}
 		if err != nil {
 			if !isPDFiumError(err) {
-				return nil, false, fmt.Errorf("%w: page %d: %w", extract.ErrCorrupt, i+1, err)
+				return nil, false, engineFailure(inst, fmt.Sprintf("page %d", i+1), err)
 			}
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: unreadable, left empty: %v", i+1, err))
 			doc.Pages = append(doc.Pages, extract.Page{Number: i + 1})
@@ -168,6 +176,51 @@ func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extr
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("dropped %d characters without a Unicode mapping (U+FFFD or private use)", dropped))
 	}
 	return doc, true, nil
+}
+
+// realPageCount returns how many pages the document really has, up to
+// max+1, and a warning when that is not what its page tree claims. The
+// claim (/Count) is what PDFium reports unless it is absurd, and a broken
+// or looping page tree claims pages it does not hold: a claim of 2³¹−1 would
+// be accepted and one of 100 000 refused while both files hold one page.
+// The pages that can be found are counted instead (a page is found by
+// index without being parsed, and the found ones come first, so a binary
+// search suffices).
+func realPageCount(inst pdfium.Pdfium, docRef references.FPDF_DOCUMENT, claimed, max int) (int, string) {
+	found := func(i int) bool {
+		_, err := inst.FPDF_GetPageSizeByIndex(&requests.FPDF_GetPageSizeByIndex{Document: docRef, Index: i})
+		return err == nil
+	}
+	upper := claimed // pages [0, upper) are to be checked
+	if max > 0 && upper > max+1 {
+		upper = max + 1
+	}
+	if found(upper - 1) {
+		return upper, "" // (more than max when the limit is reached)
+	}
+	lo, hi := 0, upper-1 // found(i) for i < lo; not found(hi)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if found(mid) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo, fmt.Sprintf("the page tree claims %d pages but only %d can be found (it is broken or loops); those were read", claimed, lo)
+}
+
+// engineFailure words a failure of the PDF engine itself (a WebAssembly
+// trap) during what: one line, never the engine's stack trace. A trap of an
+// instance whose memory has grown near its limit is the limit (PDFium
+// aborts when an allocation fails), a deterministic property of the file:
+// ErrTooLarge, not ErrCorrupt.
+func engineFailure(inst pdfium.Pdfium, what string, err error) error {
+	if instanceMemory(inst) >= memoryLimitPages*65536/4*3 {
+		return fmt.Errorf("%w: %s: the PDF engine reached its memory limit (%d MiB)", extract.ErrTooLarge, what, memoryLimitPages*65536>>20)
+	}
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	return fmt.Errorf("%w: %s: the PDF engine failed: %s", extract.ErrCorrupt, what, msg)
 }
 
 // isPDFiumError tells PDFium's own, orderly failures (bad file, bad page,

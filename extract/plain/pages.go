@@ -48,6 +48,13 @@ func ReadPagesJSON(ctx context.Context, data []byte, lim extract.Limits) (doc *e
 	if lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("%w: pages JSON is %d bytes, limit %d", extract.ErrTooLarge, len(data), lim.MaxBytes)
 	}
+	lim = lim.WithDefaults()
+	// A JSON escape (\u0041) is at most six bytes for one of text: a list
+	// over six times the text limit is refused before it is decoded.
+	if int64(len(data)) > 6*lim.MaxText {
+		return nil, extract.TextLimitError(lim.MaxText)
+	}
+	var text int64 // decoded so far
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		return nil, fmt.Errorf("%w: pages JSON must be a list of {page, text}", extract.ErrCorrupt)
@@ -76,11 +83,14 @@ func ReadPagesJSON(ctx context.Context, data []byte, lim extract.Limits) (doc *e
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d appears more than once", n))
 		}
 		seen[n] = true
-		var text string
+		var page string
 		if e.Text != nil {
-			text = *e.Text
+			page = *e.Text
 		}
-		blocks, err := paragraphs(ctx, splitLines(text), n, 1)
+		if text += int64(len(page)); text > lim.MaxText {
+			return nil, extract.TextLimitError(lim.MaxText)
+		}
+		blocks, err := paragraphs(ctx, splitLines(page), n, 1)
 		if err != nil {
 			return nil, err
 		}

@@ -26,12 +26,21 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	if lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("%w: text is %d bytes, limit %d", extract.ErrTooLarge, len(data), lim.MaxBytes)
 	}
+	lim = lim.WithDefaults()
+	// No encoding shrinks text by more than half (ASCII in UTF-16), so a
+	// file over twice the text limit is refused before it is decoded.
+	if int64(len(data)) > 2*lim.MaxText+4 {
+		return nil, extract.TextLimitError(lim.MaxText)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	dec, err := Decode(data)
 	if err != nil {
 		return nil, err
+	}
+	if n := int64(len(dec.Text)); n > lim.MaxText {
+		return nil, extract.TextLimitError(lim.MaxText)
 	}
 	if strings.TrimFunc(dec.Text, isBlankRune) == "" {
 		return nil, fmt.Errorf("%w: only whitespace", extract.ErrEmpty)

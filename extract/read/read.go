@@ -13,9 +13,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -60,25 +57,9 @@ var readers = map[extract.Format]readerFunc{
 // File reads the document at path. Errors are *extract.Error values that
 // name the file.
 func File(ctx context.Context, path string, opt Options) (*extract.Document, Source, error) {
-	lim := opt.limits()
-	f, err := os.Open(path)
-	if err != nil {
-		// The message already starts with the path; keep only the cause.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, Source{Path: path}, &extract.Error{Path: path, Err: err}
-	}
-	defer f.Close()
-	// Read one byte more than allowed to tell "at the limit" from "over it".
-	data, err := io.ReadAll(io.LimitReader(f, lim.MaxBytes+1))
+	data, err := ReadRegular(path, opt.limits().MaxBytes)
 	if err != nil {
 		return nil, Source{Path: path}, &extract.Error{Path: path, Err: err}
-	}
-	if int64(len(data)) > lim.MaxBytes {
-		return nil, Source{Path: path}, &extract.Error{Path: path,
-			Err: fmt.Errorf("%w: file is larger than %d MiB", extract.ErrTooLarge, lim.MaxBytes>>20)}
 	}
 	return Bytes(ctx, path, data, opt)
 }
@@ -127,9 +108,17 @@ func guarded(ctx context.Context, fn readerFunc, data []byte, opt Options) (*ext
 				done <- result{err: extract.FromPanic(p)} // readers recover their own; this is a backstop
 			}
 		}()
-		doc, err := fn(ctx, data, opt.limits())
+		lim := opt.limits()
+		doc, err := fn(ctx, data, lim)
 		if err == nil && doc == nil {
 			err = fmt.Errorf("%w: reader returned no document", extract.ErrCorrupt)
+		}
+		// The readers of the bulkiest formats stop as soon as the text is
+		// over the limit; this holds it for every format.
+		if err == nil {
+			if n := doc.TextBytes(); n > lim.MaxText {
+				doc, err = nil, extract.TextLimitError(lim.MaxText)
+			}
 		}
 		done <- result{doc, err}
 	}()

@@ -37,8 +37,9 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, classifyOLE(data)
 	}
-	perPart := lim.WithDefaults().MaxBytes
-	if err := checkPackage(data, perPart); err != nil {
+	lim = lim.WithDefaults()
+	perPart := lim.MaxBytes
+	if err := checkPackage(data, perPart, sharedStringsFactor*lim.MaxText); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -90,10 +91,16 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	return doc, nil
 }
 
+// sharedStringsFactor bounds the shared-strings part, as a multiple of
+// Limits.MaxText: excelize holds the whole table in memory (about twenty
+// times the part's size), and the markup around each string (<si><t>…)
+// rarely triples its text.
+const sharedStringsFactor = 4
+
 // checkPackage verifies that data is a zip holding a workbook, and bounds
 // the declared size of every part (archive/zip enforces the declared sizes
-// while inflating, so they cannot lie).
-func checkPackage(data []byte, maxPart int64) error {
+// while inflating, so they cannot lie) and of the shared strings.
+func checkPackage(data []byte, maxPart, maxSharedStrings int64) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
@@ -109,6 +116,10 @@ func checkPackage(data []byte, maxPart int64) error {
 			hasWorkbook = true
 		case "xl/workbook.bin":
 			hasBinary = true
+		}
+		if strings.HasSuffix(name, "sharedstrings.xml") && zf.UncompressedSize64 > uint64(maxSharedStrings) {
+			return fmt.Errorf("%w: the shared strings (%s) inflate to %d MiB, more than %s",
+				extract.ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, extract.Size(maxSharedStrings))
 		}
 		if zf.UncompressedSize64 > uint64(maxPart) {
 			return fmt.Errorf("%w: part %s inflates to %d bytes, limit %d", extract.ErrTooLarge, zf.Name, zf.UncompressedSize64, maxPart)
@@ -176,7 +187,7 @@ func docInfo(f *excelize.File) map[string]string {
 // nil table for an empty sheet, and a warning instead of an error for a
 // sheet that holds no cells (a chart sheet).
 func readSheet(ctx context.Context, f *excelize.File, sheet string, page int, lim extract.Limits) (*extract.Table, string, error) {
-	maxCells := lim.WithDefaults().MaxCells
+	maxCells, maxText := lim.WithDefaults().MaxCells, lim.WithDefaults().MaxText
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Sprintf("sheet %q has no cells: %v", sheet, err), nil
@@ -185,6 +196,7 @@ func readSheet(ctx context.Context, f *excelize.File, sheet string, page int, li
 	var (
 		values [][]string
 		cells  int
+		text   int64
 		width  int
 		height int // rows up to the last one with a value
 	)
@@ -205,6 +217,12 @@ func readSheet(ctx context.Context, f *excelize.File, sheet string, page int, li
 		cells += max(1, len(cols)) // an empty row still costs an entry
 		if cells > maxCells {
 			return nil, "", fmt.Errorf("%w: sheet %q has more than %d cells", extract.ErrTooLarge, sheet, maxCells)
+		}
+		for _, c := range cols {
+			text += int64(len(c))
+		}
+		if text > maxText { // inline strings: the shared-strings bound does not see them
+			return nil, "", extract.TextLimitError(maxText)
 		}
 		values = append(values, cols)
 		if len(cols) > 0 {
