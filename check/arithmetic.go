@@ -250,7 +250,7 @@ var SumMismatch = &Rule{
 	ID:       "sum-mismatch",
 	Doc:      "a stated total differs from the sum of its stated parts (其中/包括/按…划分); rounding-level differences are info",
 	Severity: Error,
-	Why:      "A total that does not equal its stated parts is the most common arithmetic error in these documents. Amounts are exact decimals and each figure carries the tolerance of its displayed precision, so a difference within rounding is info and only a real difference is an error; a breakdown that falls short is reported only when it is visibly whole.",
+	Why:      "A total that does not equal its stated parts is the most common arithmetic error in these documents. Amounts are exact decimals and each figure carries the tolerance of its displayed precision, so a difference within rounding is info and only a real difference is an error; a breakdown that falls short is reported only when it is visibly whole, and never in a government report, whose 其中 names the main items only. A part's own parts are not its siblings: parts in a bracketed aside (（含…）) and runs that add up to an earlier part are left out, a total in an aside heads no breakdown, and a part larger than the total shows a wrong link, not an error.",
 	Example:  "2026年本部门政府采购预算1468.42万元，其中：政府采购货物预算3.66万元、政府采购工程预算36.44万元、政府采购服务预算1446.32万元。",
 	Since:    "v0.1.0",
 	Run:      runSumMismatch,
@@ -317,7 +317,11 @@ func checkBreakdown(p *Pass, fs []facts.Fact, parent *facts.Fact, kids []*facts.
 	if !ok {
 		return
 	}
-	kids = dropSubBreakdowns(kids)
+	pp, ok := placeOf(parent)
+	if !ok || inBrackets(pp.line.Text, pp.start) {
+		return // a total in an aside (（含高新区73.16亿元）) heads no breakdown
+	}
+	kids = dropSubBreakdowns(dropAsides(kids))
 	if len(kids) < 2 {
 		return
 	}
@@ -336,8 +340,8 @@ func checkBreakdown(p *Pass, fs []facts.Fact, parent *facts.Fact, kids []*facts.
 		}
 		seen[k] = true
 		f, ok := figureOf(c)
-		if !ok {
-			return
+		if !ok || f.lo.GreaterThan(total.hi) {
+			return // a part larger than its whole was linked to the wrong total
 		}
 		sum, lo, hi = sum.Add(f.q.Value), lo.Add(f.lo), hi.Add(f.hi)
 		ids = append(ids, c.ID)
@@ -359,18 +363,17 @@ func checkBreakdown(p *Pass, fs []facts.Fact, parent *facts.Fact, kids []*facts.
 			return
 		}
 	}
-	pp, ok := placeOf(parent)
-	if !ok {
-		return
-	}
 	diff := total.q.Value.Sub(sum)
 	if !hi.LessThan(total.lo) && !lo.GreaterThan(total.hi) {
 		p.ReportSpanSeverity(pp.line, pp.start, pp.end, Info, fmt.Sprintf("分项之和%s与总额%s相差%s，在显示精度的舍入范围内 / parts differ from the total by rounding only",
 			wanText(sum), parent.Text, wanText(diff.Abs())), ids...)
 		return
 	}
-	if sum.LessThan(total.q.Value) && !p.wholeBreakdown(pp, kids) {
-		return // a 其中 may list only some parts, or a part was not read
+	if sum.LessThan(total.q.Value) && (p.government() || !p.wholeBreakdown(pp, kids)) {
+		// A 其中 may list only some parts, or a part was not read; a
+		// government report's 其中 names the main items of a budget and
+		// never all of them.
+		return
 	}
 	p.ReportSpan(pp.line, pp.start, pp.end, fmt.Sprintf("分项之和%s与总额%s不符，相差%s / the parts do not add up to the total",
 		wanText(sum), parent.Text, wanText(diff.Abs())), ids...)
@@ -508,6 +511,11 @@ var ShareMismatch = &Rule{
 // shareRE matches `占X%` and `占“三公”经费的X%`; group 1 names the whole.
 var shareRE = rx.MustCompile(`占\s*([^\d%，。；;,、]{0,24}?)\s*(\d+(?:\.\d+)?)\s*%`)
 
+// completionBaseRE matches the base of a completion rate written with 占
+// (占预算的, 占调整预算的, 占调整及变动预算的, 占年初预算的, 占计划的):
+// the amount's own budget, not a whole it is part of.
+var completionBaseRE = rx.MustCompile(`^(?:年初|调整(?:后|及变动)?|变动|全年)?(?:预算|计划|目标)(?:数)?的?$`)
+
 // introRE marks the start of a breakdown: shares after it belong to a new
 // whole.
 var introRE = rx.MustCompile(`其中|主要用于|如下`)
@@ -546,6 +554,11 @@ func runShareMismatch(p *Pass) {
 		prevEnd := 0
 		for _, m := range shareRE.FindAllStringSubmatchIndex(t, -1) {
 			whole := strings.TrimSpace(t[m[2]:m[3]])
+			if completionBaseRE.MatchString(whole) {
+				// 占调整预算的96.3% is a completion rate of the amount
+				// against its own budget, not a share of a whole.
+				continue
+			}
 			var pq *quantity.Quantity
 			for k := range qs {
 				if qs[k].Start == m[4] && qs[k].Kind == quantity.Percent {
@@ -595,25 +608,42 @@ func runShareMismatch(p *Pass) {
 // before 其中/主要用于 on the line of its first share, or on the line
 // before when that line ends with the introduction.
 func introTotal(p *Pass, head string, qs []quantity.Quantity, lines []TextLine, li int) *quantity.Quantity {
-	lastBefore := func(qs []quantity.Quantity, end int) *quantity.Quantity {
+	lastBefore := func(text string, qs []quantity.Quantity, end int) *quantity.Quantity {
 		var out *quantity.Quantity
 		for k := range qs {
-			if qs[k].Kind == quantity.Money && qs[k].End <= end {
+			// an amount in an aside (（其中，广东地区290.4亿元、深圳市69.22亿元）)
+			// is not the total that the breakdown after it divides
+			if qs[k].Kind == quantity.Money && qs[k].End <= end && !inBrackets(text, qs[k].Start) {
 				out = &qs[k]
 			}
 		}
 		return out
 	}
 	if loc := introRE.FindAllStringIndex(head, -1); len(loc) > 0 {
-		return lastBefore(qs, loc[len(loc)-1][0])
+		return lastBefore(head, qs, loc[len(loc)-1][0])
 	}
 	if li > 0 {
 		prev := strings.TrimSpace(lines[li-1].Text)
 		if loc := introRE.FindAllStringIndex(prev, -1); len(loc) > 0 && len(prev)-loc[len(loc)-1][1] <= 4 {
-			return lastBefore(p.quantities(lines[li-1].Line), loc[len(loc)-1][0]+len(lines[li-1].Text)-len(strings.TrimLeftFunc(lines[li-1].Text, unicode.IsSpace)))
+			return lastBefore(lines[li-1].Text, p.quantities(lines[li-1].Line), loc[len(loc)-1][0]+len(lines[li-1].Text)-len(strings.TrimLeftFunc(lines[li-1].Text, unicode.IsSpace)))
 		}
 	}
 	return nil
+}
+
+// inBrackets reports whether byte i of s lies inside a bracketed aside
+// opened before it on the line: （含高新区73.16亿元）, (当年预算安排的支出508.4亿元.
+func inBrackets(s string, i int) bool {
+	depth := 0
+	for _, r := range s[:min(i, len(s))] {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			depth = max(0, depth-1)
+		}
+	}
+	return depth > 0
 }
 
 // checkShares checks one breakdown's shares: each against its amount and
@@ -766,7 +796,7 @@ var CrossTotal = &Rule{
 	ID:       "cross-total",
 	Doc:      "the same total (收入预算总额, 支出预算总额, 三公经费 …) stated with different values in different places",
 	Severity: Error,
-	Why:      "The document totals (收入预算总额, 支出预算总额, 三公经费) are stated several times in the text; different values for the same total of the same year are an error in one of the places.",
+	Why:      "The document totals (收入预算总额, 支出预算总额, 三公经费) are stated several times in the text; different values for the same total of the same year are an error in one of the places. Department and unit documents only: a government report states a 收入总计 for each of its four budgets, for the whole jurisdiction, its own level and its zones, and for two years, so one name is many totals there.",
 	Example:  "收入预算总计 24,169.74 万元 … 支出预算总计 24,196.74 万元",
 	Since:    "v0.1.0",
 	Run:      runCrossTotal,
@@ -793,6 +823,9 @@ func totalKey(subject string) string {
 }
 
 func runCrossTotal(p *Pass) {
+	if p.government() {
+		return
+	}
 	type stated struct {
 		f   *facts.Fact
 		fig figure
@@ -837,6 +870,21 @@ func runCrossTotal(p *Pass) {
 		}
 		first[key] = append(prev, s)
 	}
+}
+
+// dropAsides removes the parts mentioned inside a bracketed aside, which
+// break down the part before them (一般性转移支付837.7亿元（含共同财政事权
+// 转移支付62.7亿元），专项转移支付191.6亿元): a part's own parts are not its
+// siblings.
+func dropAsides(kids []*facts.Fact) []*facts.Fact {
+	var out []*facts.Fact
+	for _, c := range kids {
+		if cp, ok := placeOf(c); ok && inBrackets(cp.line.Text, cp.start) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // dropSubBreakdowns removes parts that break down an earlier part and were

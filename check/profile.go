@@ -130,6 +130,13 @@ func SelectProfile(name string, res *pipeline.Result) (*Profile, error) {
 	if m.FiscalYear == 0 || m.Kind == "" {
 		return nil, nil // a tables-only companion or an unrecognised document
 	}
+	if m.Scope == schema.ScopeGovernment {
+		// A government's budget or final-accounts report answers to the
+		// budget law, not to the department templates: 机关运行经费 and
+		// 政府采购 are sections of department disclosures only, and no
+		// template fixes what a government report must contain.
+		return nil, nil
+	}
 	district := shanghaiDistrictRE.MatchString(m.Title + " " + m.Organization)
 	switch {
 	case district && m.Kind == schema.KindBudget:

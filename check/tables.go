@@ -32,7 +32,7 @@ var (
 		ID:       "table-column-sum",
 		Doc:      "a 科目 row differs from the sum of its sub-items (类 = Σ款, 款 = Σ项, 合计 = Σ类)",
 		Severity: Error,
-		Why:      "In a table by classification, each 类 must equal the sum of its 款, each 款 the sum of its 项, and the 合计 the sum of the 类; a difference beyond rounding is an error in a cell.",
+		Why:      "In a table by classification, each 类 must equal the sum of its 款, each 款 the sum of its 项, and the 合计 the sum of the 类; a difference beyond rounding is an error in a cell. A table broken across pages (same title, columns and unit on consecutive pages) is summed as one, columns of rates (同比增长(%)) are not summed, and a cell holding several figures (a flattened grid) is not compared.",
 		Example:  "合计 30,084,305.96 where the 类 rows add up to 30,084,304.96",
 		Since:    "v0.1.0",
 		Run:      runTableColumnSum,
@@ -50,7 +50,7 @@ var (
 		ID:       "table-empty-statement",
 		Doc:      "a table without any amount does not say that it is empty (本表无数据 …)",
 		Severity: Warning,
-		Why:      "A table without any amount must say that it is empty and why (本部门无政府性基金收支，故本表为空表); a bare empty table reads as data that was lost. A statement in a note, in a cell or in the text counts.",
+		Why:      "A table without any amount must say that it is empty and why (本部门无政府性基金收支，故本表为空表); a bare empty table reads as data that was lost. A statement in a note, in a cell or in the text counts. Cells holding figures that were not read as one amount (a column flattened into one cell) are not empty, and the notes-only page of a table continued from an earlier page with figures is not a table of its own.",
 		Example:  "政府性基金预算支出表 with a header and no figures, and no note",
 		Since:    "v0.1.0",
 		Run:      runTableEmpty,
@@ -77,6 +77,9 @@ func ulp(t *tables.Table, c tables.Cell) decimal.Decimal {
 // compareSum reports total ≠ Σparts: error beyond the rounding tolerance of
 // the figures involved, info within it.
 func compareSum(p *Pass, t *tables.Table, total tables.Cell, parts []tables.Cell, what string) {
+	if severalFigures(total) || slices.ContainsFunc(parts, severalFigures) {
+		return // a flattened grid put a row or column of figures in one cell
+	}
 	sum := decimal.Zero
 	tol := ulp(t, total).Div(decimal.NewFromInt(2))
 	for _, c := range parts {
@@ -99,6 +102,17 @@ func compareSum(p *Pass, t *tables.Table, total tables.Cell, parts []tables.Cell
 		Loc:      total.Loc,
 	})
 }
+
+// severalRE finds two figures in one cell, separated by a space.
+var severalRE = rx.MustCompile(`\d\s+\d`)
+
+// severalFigures reports whether a cell holds more than one figure.
+func severalFigures(c tables.Cell) bool { return severalRE.MatchString(strings.TrimSpace(c.Text)) }
+
+// ratioHeader matches the header of a column of rates rather than amounts
+// (同比增长(%), 对比预算数增幅(%), 决算数为调整预算数的%): such columns do
+// not add up.
+var ratioHeader = rx.MustCompile(`%|％|增长|增幅|增减|比上年|同比|为.*的`)
 
 func tableName(t *tables.Table) string {
 	if t.Title != "" {
@@ -156,11 +170,17 @@ func rowParts(t *tables.Table, j int) []string {
 	skip := "" // the nested group already counted through its 小计
 	for k := j + 1; k < len(t.Columns); k++ {
 		c := t.Columns[k]
+		if c.Role == tables.CodeColumn || c.Role == tables.OrdinalColumn {
+			return nil // figures read as codes: the grid is not understood
+		}
 		if c.Role != tables.AmountColumn || len(c.Path) == 0 || path(k) == path(j) {
 			if c.Role == tables.AmountColumn && path(k) == path(j) {
 				continue // the same column split in two by the grid
 			}
 			break
+		}
+		if ratioHeader.MatchString(path(k)) {
+			break // the rates after the amounts
 		}
 		if skip != "" && strings.HasPrefix(path(k), skip) {
 			continue
@@ -194,8 +214,42 @@ func rowParts(t *tables.Table, j int) []string {
 	return out
 }
 
+// continued groups the tables of a document into logical tables: a table
+// whose title (without its number and year), column headers and unit are
+// those of the table on the page before continues it. Sums over a table
+// broken across pages are taken over all its pieces.
+func continued(ts []*tables.Table) [][]*tables.Table {
+	var out [][]*tables.Table
+	for _, t := range ts {
+		if k := len(out) - 1; k >= 0 {
+			prev := out[k][len(out[k])-1]
+			if sameLogicalTable(prev, t) {
+				out[k] = append(out[k], t)
+				continue
+			}
+		}
+		out = append(out, []*tables.Table{t})
+	}
+	return out
+}
+
+func sameLogicalTable(a, b *tables.Table) bool {
+	title := func(t *tables.Table) string { return squeeze(yearPrefixRE.ReplaceAllString(t.Title, "")) }
+	if title(a) == "" || title(a) != title(b) || !a.Scale.Equal(b.Scale) || len(a.Columns) != len(b.Columns) ||
+		len(a.Pages) == 0 || len(b.Pages) == 0 || b.Pages[0]-a.Pages[len(a.Pages)-1] != 1 {
+		return false
+	}
+	for j := range a.Columns {
+		if a.Path(j) != b.Path(j) {
+			return false
+		}
+	}
+	return true
+}
+
 func runTableColumnSum(p *Pass) {
-	for _, t := range tablesOf(p) {
+	for _, group := range continued(tablesOf(p)) {
+		t := group[0] // the pieces share their unit and columns
 		// Cells are grouped by their column's header path, not the grid
 		// column: reconstructed PDF grids may shift a row's amount by a
 		// column under the same merged header.
@@ -206,21 +260,26 @@ func runTableColumnSum(p *Pass) {
 		cells := map[key]tables.Cell{}
 		var order []key
 		totals := map[string]tables.Cell{}
-		t.AmountCells(func(i, j int, subject, code string) {
-			c := t.Body[i].Cells[j]
-			if code != "" {
-				k := key{t.Path(j), code}
-				if _, dup := cells[k]; dup {
+		for _, piece := range group {
+			piece.AmountCells(func(i, j int, subject, code string) {
+				c := piece.Body[i].Cells[j]
+				if ratioHeader.MatchString(piece.Path(j)) {
 					return
 				}
-				cells[k] = c
-				order = append(order, k)
-			} else if s := strings.Join(strings.Fields(subject), ""); s == "合计" || s == "总计" {
-				if _, ok := totals[t.Path(j)]; !ok {
-					totals[t.Path(j)] = c
+				if code != "" {
+					k := key{piece.Path(j), code}
+					if _, dup := cells[k]; dup {
+						return
+					}
+					cells[k] = c
+					order = append(order, k)
+				} else if s := strings.Join(strings.Fields(subject), ""); s == "合计" || s == "总计" {
+					if _, ok := totals[piece.Path(j)]; !ok {
+						totals[piece.Path(j)] = c
+					}
 				}
-			}
-		})
+			})
+		}
 		for _, k := range order {
 			var parts []tables.Cell
 			want := len(k.code) + 2
@@ -310,9 +369,18 @@ func runTableEmpty(p *Pass) {
 		prose = append(prose, l.Text)
 	}
 	all := strings.Join(prose, "\n")
+	filled := map[string]bool{} // titles of the tables with figures so far
 	for _, t := range tablesOf(p) {
-		if !t.Empty() || len(t.Body) == 0 && len(t.Header) == 0 || t.Kind == tables.PerformanceTargets || t.Kind == tables.Unknown {
+		title := squeeze(yearPrefixRE.ReplaceAllString(t.Title, ""))
+		if !t.Empty() || writtenFigures(t) {
+			filled[title] = true
 			continue
+		}
+		if len(t.Body) == 0 && len(t.Header) == 0 || t.Kind == tables.PerformanceTargets || t.Kind == tables.Unknown {
+			continue
+		}
+		if title != "" && filled[title] {
+			continue // the page of a continued table that holds only its notes
 		}
 		said := false
 		for _, s := range t.Notes {
@@ -337,6 +405,27 @@ func runTableEmpty(p *Pass) {
 			Loc:      t.Loc,
 		})
 	}
+}
+
+// figureRE is a figure as tables write it: grouped thousands or decimals.
+var figureRE = rx.MustCompile(`\d{1,3}(?:,\d{3})+|\d+\.\d+`)
+
+// yearPrefixRE is what a continued table's title may gain or lose from
+// page to page: its number and its year (表2 / 2024年…).
+var yearPrefixRE = rx.MustCompile(`^(?:表\s*[0-9一二三四五六七八九十]+[:：]?)?\s*(?:\d{4}\s*年度?)?`)
+
+// writtenFigures reports whether a body cell of t holds figures that were
+// not read as one amount: a cell with a column of figures flattened into
+// it (71,042,672 32,867,000 …) is not an empty table.
+func writtenFigures(t *tables.Table) bool {
+	for _, r := range t.Body {
+		for _, c := range r.Cells {
+			if !c.Covered && figureRE.MatchString(c.Text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func emptyTopic(k tables.Kind) string {

@@ -9,6 +9,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/nlp/quantity"
 	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
+	"github.com/budgetdoc/budgetdoc/schema"
 )
 
 // views are the per-document views the rules share, computed once per Run
@@ -127,3 +128,9 @@ func joinLines(a, b *normalize.Line) *normalize.Line {
 	}
 	return out
 }
+
+// government reports whether the document is a government's report as a
+// whole (预算报告, 决算报告 and their tables) rather than a department's
+// or a unit's disclosure: several rules judge such reports by their own
+// profile.
+func (p *Pass) government() bool { return p.Meta.Scope == schema.ScopeGovernment }

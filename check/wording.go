@@ -43,7 +43,7 @@ var BaseYear = &Rule{
 	ID:       "base-year",
 	Doc:      "the comparison year or the document year contradicts the fiscal year: a 2026 budget saying 比2026年预算增加",
 	Severity: Error,
-	Why:      "A comparison against the document's own year, or a section that names another year as the document's, is a copy from last year's document left unchanged.",
+	Why:      "A comparison against the document's own year, or a section that names another year as the document's, is a copy from last year's document left unchanged. 与 and 同 compare only with 相比/持平/同期 in their clause (…执行情况与2026年预算草案 joins two things); a government report, which covers the year it executed and the year it drafts, is held only to its comparisons.",
 	Example:  "a 2026 budget saying 比2026年预算增加793.14万元",
 	Since:    "v0.1.0",
 	Run:      runBaseYear,
@@ -194,9 +194,15 @@ func runBaseYear(p *Pass) {
 		t := l.Text
 		for _, m := range comparisonRE.FindAllStringSubmatchIndex(t, -1) {
 			y, _ := strconv.Atoi(t[m[2]:m[3]])
-			if y >= fy && y < fy+5 {
+			if y >= fy && y < fy+5 && comparing(t, m) {
 				p.ReportSpan(l.Line, m[0], m[1], fmt.Sprintf("比较基期错误：%d年度文件应与%d年（上年）比较，不应写“%d年” / comparison year %d in a %d document", fy, fy-1, y, y, fy))
 			}
+		}
+		if p.government() {
+			// A government report covers the year it executed and the
+			// year it drafts, names the departments' budgets of other
+			// years and dates its debt figures to the day it was written.
+			continue
 		}
 		for _, m := range docYearRE.FindAllStringSubmatchIndex(t, -1) {
 			y, _ := strconv.Atoi(t[m[2]:m[3]])
@@ -216,6 +222,25 @@ func runBaseYear(p *Pass) {
 			}
 		}
 	}
+}
+
+// comparingRE finds the words that make 与/同 a comparison (与2025年相比)
+// rather than a conjunction (2025年预算执行情况与2026年预算草案).
+var comparingRE = rx.MustCompile(`相比|比较|对比|持平|一致|同期`)
+
+// comparing reports whether the comparisonRE match m in t compares: 比 and
+// 较 always do; 与 and 同 only with a word of comparison later in their
+// clause.
+func comparing(t string, m []int) bool {
+	w := t[m[0]:m[2]]
+	if !strings.HasPrefix(w, "与") && !strings.HasPrefix(w, "同") {
+		return true
+	}
+	rest := t[m[1]:]
+	if i := strings.IndexAny(rest, "，。；,;"); i >= 0 {
+		rest = rest[:i]
+	}
+	return comparingRE.MatchString(rest)
 }
 
 func lastRune(s string) string {
