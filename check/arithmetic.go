@@ -24,7 +24,7 @@ var ChangeMismatch = &Rule{
 	ID:       "change-mismatch",
 	Doc:      "a change statement contradicts itself: percent ≠ delta/prior at the shown precision, direction word vs sign, percent on a zero base",
 	Severity: Error,
-	Why:      "A year-over-year statement gives the prior amount, the new amount, the change and the percent; when they contradict each other at the displayed precision one of them is wrong. Percents that are cut rather than rounded are accepted, and the rule also reports a percent given on a zero base and a direction word that contradicts the figures.",
+	Why:      "A year-over-year statement gives the prior amount, the new amount, the change and the percent; when they contradict each other at the displayed precision one of them is wrong. Percents that are cut rather than rounded are accepted, and the rule also reports a percent given on a zero base and a direction word that contradicts the figures. An average yearly rate (年均增长), a share (占…) and a change stated after an aside or about the base of the comparison (比…的A增加D) are not checked against the two amounts.",
 	Example:  "2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%。",
 	Since:    "v0.1.0",
 	Run:      runChangeMismatch,
@@ -137,6 +137,9 @@ func checkSentence(p *Pass, l TextLine, start, end int, qs []quantity.Quantity) 
 	if ya == 0 || yb == 0 || ya >= yb {
 		return
 	}
+	if perYearOrShareRE.MatchString(t[b.End:pct.Start]) {
+		return // 年均增长5.5% over five years, 占地区生产总值的43%: not B/A−1
+	}
 	dirText := strings.TrimLeft(lastWord(t[b.End:pct.Start]), " ")
 	up, down := upRE.MatchString(dirText), downRE.MatchString(dirText)
 	if !up && !down {
@@ -169,6 +172,15 @@ func checkSentence(p *Pass, l TextLine, start, end int, qs []quantity.Quantity) 
 			a.Text, b.Text, actual, pct.Text, actual), p.factIDsAt(l.Line, a, b)...)
 	}
 }
+
+// perYearOrShareRE finds, between two amounts and a percent, the words
+// that make the percent something other than the change between them: an
+// average yearly rate (年均增长) or a share (占…比重).
+var perYearOrShareRE = rx.MustCompile(`年均|平均|每年|占`)
+
+// baseBeforeRE matches the text before an amount that is the base of the
+// comparison (比“十三五”时期的169.88亿元增加25.21亿元), not the new value.
+var baseBeforeRE = rx.MustCompile(`(?:比|较)[^，。；,;]{0,20}$`)
 
 // clauseYear returns the last year written in t[from:to], 0 if none.
 func clauseYear(t string, from, to int) int {
@@ -485,8 +497,13 @@ func checkFactChanges(p *Pass) {
 			continue
 		}
 		fp, ok := placeOf(f)
-		if !ok || !p.ownYear(fp) {
+		if !ok || !p.ownYear(fp) || inBrackets(fp.line.Text, fp.start) {
+			// an amount in an aside (…(前期经费4,000万元、配套资金2,000万元),
+			// 较上年增加1,800万元) is not the one the change is about
 			continue
+		}
+		if a, _ := clause(fp.line.Text, fp.start, fp.end); baseBeforeRE.MatchString(fp.line.Text[a:fp.start]) {
+			continue // the amount is the base of the comparison
 		}
 		prior := cur.q.Value.Sub(delta.q.Value.Mul(sign))
 		actual := delta.q.Value.Div(prior).Mul(h).Abs().StringFixed(2)

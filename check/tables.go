@@ -103,6 +103,18 @@ func compareSum(p *Pass, t *tables.Table, total tables.Cell, parts []tables.Cell
 	})
 }
 
+// columnHasFigures reports whether a body cell of column k holds a figure.
+func columnHasFigures(t *tables.Table, k int) bool {
+	for _, r := range t.Body {
+		if k < len(r.Cells) && !r.Cells[k].Covered && figureRE.MatchString(r.Cells[k].Text) || k < len(r.Cells) && wholeNumberRE.MatchString(strings.TrimSpace(r.Cells[k].Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+var wholeNumberRE = rx.MustCompile(`^\d+$`)
+
 // severalRE finds two figures in one cell, separated by a space.
 var severalRE = rx.MustCompile(`\d\s+\d`)
 
@@ -176,6 +188,9 @@ func rowParts(t *tables.Table, j int) []string {
 		if c.Role != tables.AmountColumn || len(c.Path) == 0 || path(k) == path(j) {
 			if c.Role == tables.AmountColumn && path(k) == path(j) {
 				continue // the same column split in two by the grid
+			}
+			if columnHasFigures(t, k) {
+				return nil // a column of figures not read as amounts: a part is missing
 			}
 			break
 		}

@@ -9,14 +9,19 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/read"
 )
 
-// tableDoc builds a processed document of one page of blocks: a line "|a|b|"
-// is a table row (consecutive rows form one table), anything else a
-// paragraph line.
+// tableDoc builds a processed document of blocks: a line "|a|b|" is a
+// table row (consecutive rows form one table), a line "\f" starts a new
+// page, anything else is a paragraph line.
 func tableDoc(lines ...string) *pipeline.Result {
 	doc := &extract.Document{Format: extract.FormatDOC}
 	pg := extract.Page{Number: 1}
 	var tbl *extract.Table
 	for _, l := range lines {
+		if l == "\f" {
+			doc.Pages = append(doc.Pages, pg)
+			pg, tbl = extract.Page{Number: pg.Number + 1}, nil
+			continue
+		}
 		if !strings.HasPrefix(l, "|") {
 			tbl = nil
 			pg.Blocks = append(pg.Blocks, extract.Block{Kind: extract.Paragraph, Lines: []extract.Line{{Text: l}}})
@@ -36,7 +41,7 @@ func tableDoc(lines ...string) *pipeline.Result {
 		}
 		tbl.Rows = append(tbl.Rows, row)
 	}
-	doc.Pages = []extract.Page{pg}
+	doc.Pages = append(doc.Pages, pg)
 	doc.Number()
 	return process(doc, read.Source{Path: "t.doc", Format: extract.FormatDOC})
 }

@@ -151,7 +151,13 @@ func continuesOnNext(lines []TextLine, k int) bool {
 	}
 	next := strings.TrimSpace(lines[k+1].Text)
 	r, _ := utf8.DecodeRuneInString(next)
-	return (unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) && !startsNewItem(next)
+	if !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) {
+		return false
+	}
+	// Inside an open quote the next line goes on with it, even when it
+	// looks like an item (“两节及六一、教师节、/ 八一、记者节等”慰问费).
+	cur := lines[k].Text
+	return strings.Count(cur, "“") > strings.Count(cur, "”") || !startsNewItem(next)
 }
 
 var newItemRE = rx.MustCompile(`^(?:[一二三四五六七八九十]+、|\(|（|\d{1,2}[.、．]\D|第[一二三四五六七八九十]+部分)`)

@@ -1,0 +1,159 @@
+package check
+
+import (
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// The precision of the rules on government-wide reports (issue 14): each
+// case is a snippet of a real report (file and page named) or of the
+// general form of a passage that such reports write.
+
+var (
+	gov2026 = schema.Meta{FiscalYear: 2026, ExecutionYear: 2025, Kind: schema.KindBudget, Scope: schema.ScopeGovernment,
+		Coverage: schema.CoverageBoth, Title: "关于2025年预算执行情况和2026年预算草案的报告"}
+	gov2024Final = schema.Meta{FiscalYear: 2024, Kind: schema.KindFinalAccounts, Scope: schema.ScopeGovernment,
+		Title: "关于2024年省级决算草案的报告"}
+)
+
+func TestGovernmentProfile(t *testing.T) {
+	for _, m := range []schema.Meta{gov2026, gov2024Final} {
+		res := docOf(m, []string{"一、2025年预算执行情况", "全市一般公共预算收入完成1093.35亿元。"})
+		if p, err := SelectProfile("", res); err != nil || p != nil {
+			t.Errorf("%s: profile %v, %v; want none (department sections are not demanded of a government)", m.Title, p, err)
+		}
+	}
+	// chaoyang_2025_govwide_budget_report.pdf, fuxin_2025_govwide_final_report.html:
+	// no 机关运行经费 or 政府采购 section, and nothing reported
+	runCases(t, MissingSection, []ruleCase{
+		{"government budget", gov2026, [][]string{{"一、2025年预算执行情况", "“三公”经费支出下降3.5%。"}}, nil},
+		{"government final", gov2024Final, [][]string{{"一、2024年省级决算情况"}}, nil},
+	})
+}
+
+func TestBaseYearGovernment(t *testing.T) {
+	runCases(t, BaseYear, []ruleCase{
+		// jinan_2025_govwide_budget_report.pdf p1, changsha_2025_govwide_budget_report.html:
+		// 与 joins the two parts of the report's title
+		{"与 as and", gov2026, [][]string{{"关于济南市2025年预算执行情况与2026年预算草案的报告", "现将2025年全市和市本级预算执行情况与2026年全市和市本级预算草案提请市第十六届人民代表大会第六次会议审查。"}}, nil},
+		// a 2026 draft measured against the 2025 execution it reports
+		{"execution year", gov2026, [][]string{{"2026年全市一般公共预算收入安排1130亿元，比2025年执行数增长3.4%。"}}, nil},
+		// guangdong_province_2024_govwide_final_debt.pdf p187, jiaozuo p17: other
+		// years' department budgets and the day the report was written
+		{"department years and debt dates", gov2024Final, [][]string{{"全面开展2023年度部门预算绩效自评。", "截至2025年2月4日，全市政府债务余额283.26亿元。"}}, nil},
+		// the general form that stays an error
+		{"与…相比 the own year", gov2026, [][]string{{"2026年全市一般公共预算收入1130亿元，与2026年预算相比增加40亿元。"}}, []string{"1:1 error 与2026年"}},
+		{"比 the own year", gov2026, [][]string{{"市本级支出比2026年预算增加12亿元。"}}, []string{"1:1 error 比2026年预算增加12亿元"}},
+	})
+}
+
+func TestCrossTotalGovernment(t *testing.T) {
+	runCases(t, CrossTotal, []ruleCase{
+		// haikou_2025_govwide_budget_report.html, dali_2025_govwide_budget_report.html:
+		// one 收入总计 per budget and per scope
+		{"many budgets", gov2026, [][]string{{"全市一般公共预算收入总计528.4亿元，支出总计486.8亿元。", "全市政府性基金预算收入总计477.7亿元，支出总计440.5亿元。"}}, nil},
+	})
+}
+
+func TestShareMismatchCompletionRate(t *testing.T) {
+	runCases(t, ShareMismatch, []ruleCase{
+		// shandong_province_2025_govwide_budget_report.pdf p10, shijiazhuang_2018 p3:
+		// 占预算的X% is a completion rate, not a share of a whole
+		{"completion rates", gov2026, [][]string{{"全省一般公共预算收入完成7864.26亿元，占预算的100.3%。其中，税收收入359.9亿元，占预算的101.8%；非税收入159.7亿元，占预算的104.3%。"}}, nil},
+		// zhangye_2025_govwide_budget_report.html: 占调整及变动预算的
+		{"adjusted budget", gov2026, [][]string{{"全市一般公共预算支出完成194.4亿元，占调整及变动预算的84.1%。市级一般公共预算支出完成29亿元，占调整及变动预算的93.1%。"}}, nil},
+		// guangdong_province_2024_govwide_final_debt.pdf p13: the total is
+		// before the aside, not the last amount in it
+		{"aside before the breakdown", gov2024Final, [][]string{{"累计收到超长期特别国债资金359.62亿元（其中，广东地区290.4亿元、深圳市69.22亿元），全部及时分解下达和安排使用，其中，用于支持“两重”项目建设161.37亿元，占比44.9%；支持实施“两新”政策198.25亿元，占比55.1%。"}}, nil},
+		// the general form that stays an error: shares of one whole
+		{"shares", gov2026, [][]string{{"一般公共预算支出100亿元，其中：教育支出30亿元，占30%；卫生健康支出20亿元，占25%。"}}, []string{"1:1 error 卫生健康支出20亿元，占25%"}},
+	})
+}
+
+func TestSumMismatchNesting(t *testing.T) {
+	runCases(t, SumMismatch, []ruleCase{
+		// shanghai_2025_govwide_budget_report.html: the part's own part in （含…）
+		{"aside part", gov2026, [][]string{{"2025年，市对区一般公共预算转移支付1029.3亿元，完成调整预算的97.7%，其中：一般性转移支付837.7亿元（含共同财政事权转移支付62.7亿元），专项转移支付191.6亿元。"}}, nil},
+		// jiaozuo_2025_govwide_budget_report.pdf p5, luoyang p4: the total in the aside
+		{"aside total", gov2026, [][]string{{"市级政府债务限额283.26亿元（含高新区73.16亿元），其中：一般债务78.5亿元、专项债务204.76亿元。"}}, nil},
+		// dongguan_2025_govwide_budget_report.pdf p6: a "part" larger than its total
+		{"part larger than the whole", gov2026, [][]string{{"全市政府性基金预算收入138.49亿元，其中：土地出让收入96.35亿元，全市政府性基金预算总收入589.73亿元。"}}, nil},
+		// jincheng_2025_govwide_budget_report.pdf p2: 其中 lists the main items only
+		{"main items", gov2026, [][]string{{"全市一般公共预算支出执行392.05亿元，为变动预算的95.4%，下降5.4%。其中：教育支出执行48.58亿元，增长0.2%；科学技术支出执行3.02亿元，增长20.7%。"}}, nil},
+		// the general form that stays an error: parts over the whole
+		{"over", gov2026, [][]string{{"市本级一般公共预算支出100亿元，其中：基本支出60亿元，项目支出50亿元。"}}, []string{"1:1 error 100亿元"}},
+	})
+}
+
+func TestChangeMismatchGovernment(t *testing.T) {
+	runCases(t, ChangeMismatch, []ruleCase{
+		// jinan_2025_govwide_budget_report.pdf p8, huainan p10: 年均增长 over five years
+		{"yearly average", gov2026, [][]string{{"全市一般公共预算收入由2020年的906.08亿元增长到2025年的1093.35亿元，年均增长3.9%。", "全市一般公共预算收入从2020年的104亿元增长至2025年的139亿元，年均增长6%。"}}, nil},
+		// jingdezhen_2025_govwide_budget_report.pdf p13: the amount is the base
+		{"base amount", gov2026, [][]string{{"“十四五”时期全市一般公共预算收入195.09亿元，比“十三五”时期的169.88亿元增加25.21亿元，增长14.8%。"}}, nil},
+		// lijiang_2025_govwide_budget_report.html: the change after an aside
+		{"after an aside", gov2026, [][]string{{"市本级安排项目投资专项资金6,000万元(重点项目前期经费4,000万元、项目投资奖补及配套资金2,000万元),较上年增加1,800万元、增长43%。"}}, nil},
+		// the general form that stays an error
+		{"wrong percent", gov2026, [][]string{{"2025年全市一般公共预算收入100亿元，2026年预算安排110亿元，比2025年执行数增长20%。"}}, []string{"1:1 error 100亿元"}},
+	})
+}
+
+func TestEmptyReasonOpenQuote(t *testing.T) {
+	runCases(t, EmptyReason, []ruleCase{
+		// guyuan_2025_govwide_budget_report.pdf p27: the quote goes on with 八一、
+		{"open quote", gov2026, [][]string{{"办公楼等维修经费400万元，“两节及六一、教师节、", "八一、记者节等”慰问费300万元，代表议案经费200万元。"}}, nil},
+		// guyuan p106–107: a comma before the next section's heading
+		{"cut before a heading", gov2026, [][]string{{"2027年和2028年政府性基金预计收入均为44,900万元，在不考虑转移性收入的情况下，预计支出均为44,900万元，", "三、社会保险基金预算"}}, []string{"1:1 error 44,900万元，"}},
+	})
+}
+
+func TestTableSumsGovernment(t *testing.T) {
+	// guyuan_2025_govwide_budget_report.pdf p63–66: 一般公共预算支出表 over
+	// pages, with a rate column
+	piece := func(rows ...string) []string {
+		return append([]string{"2026年市本级一般公共预算支出表(草案)", "单位：万元",
+			"|项目|项目|2025年预算数|2026年预算数|同比增长(%)|"}, rows...)
+	}
+	continuedOK := append(append(piece(
+		"|201|一般公共服务|2,448|2,331|15|",
+		"|20101|人大事务|1,224|1,367|12|",
+	), "\f"), piece(
+		"|20102|政协事务|612|482|-21|",
+		"|20103|政府办公厅(室)及相关机构事务|612|482|-21|",
+	)...)
+	// weihai_2025_govwide_budget_execution_report.pdf p35: columns of
+	// figures read as codes (their values look like 科目编码)
+	weihai := []string{
+		"2025年威海市对各区市一般性转移支付执行情况表", "单位：万元",
+		"|区市|合计|公共安全|教育|社会保障和就业|",
+		"|合计|693543|2872|24322|666349|",
+		"|环翠区|55047|203|4502|50342|",
+		"|文登区|162881|203|3949|158729|",
+	}
+	// taian_2025_govwide_budget_execution_report.pdf p44: a row of figures
+	// flattened into one cell
+	taian := []string{
+		"分地区执行情况表", "单位：万元",
+		"|项目|合计|基本支出|项目支出|",
+		"|合计|191671 760 9400|118917|59894 2700|",
+	}
+	for _, tt := range []struct {
+		name  string
+		rule  *Rule
+		lines []string
+		want  []string
+	}{
+		{"continued table summed as one", TableColumnSum, continuedOK, nil},
+		{"continued table, a 款 wrong", TableColumnSum, append(append(piece(
+			"|201|一般公共服务|2,448|2,331|15|",
+			"|20101|人大事务|1,224|1,367|12|",
+		), "\f"), piece("|20102|政协事务|612|482|-21|", "|20103|政府办公厅(室)及相关机构事务|600|482|-21|")...), []string{"1:10 error 2,448"}},
+		{"figures read as codes", TableRowSum, weihai, nil},
+		{"flattened cells", TableRowSum, taian, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			expectFindings(t, tt.rule, runOne(t, tt.rule, tableDoc(tt.lines...)), tt.want)
+		})
+	}
+}
