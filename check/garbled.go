@@ -29,7 +29,7 @@ var BlankPage = &Rule{
 	ID:       "blank-page",
 	Doc:      "a page with no text (outside the cover and the last page), e.g. a stray empty table page",
 	Severity: Warning,
-	Why:      "An empty page inside a disclosure is usually a table that was meant to be there, or a layout accident before printing. The cover and the last page are not judged, since they are often blank by design.",
+	Why:      "An empty page inside a disclosure is usually a table that was meant to be there, or a layout accident before printing. The cover and the last page are not judged, since they are often blank by design; nor, in a government report printed for a people's congress, a blank back of a sheet before a page that opens a new part with its title (each part starts on a fresh sheet).",
 	Example:  "page 2 of 3 has no text between the title page and 主要职能",
 	Since:    "v0.1.0",
 	Run:      runBlankPage,
@@ -122,6 +122,9 @@ func runBlankPage(p *Pass) {
 		if len(pages[pi].Items) > 0 {
 			continue
 		}
+		if p.government() && startsPart(pages[pi+1:]) {
+			continue // the back of a sheet before a new part of a printed report
+		}
 		n := pages[pi].Number
 		p.Report(schema.Finding{
 			Message:  "空白页：本页没有任何文字内容（如为多余的空表页或分页错误，请删除）/ blank page",
@@ -129,4 +132,20 @@ func runBlankPage(p *Pass) {
 			Loc:      schema.Loc{Page: n, Line: 1},
 		})
 	}
+}
+
+// startsPart reports whether the first page with text among pages opens
+// with a title: a line without sentence punctuation, such as 附件1,
+// 表一：2025年…平衡表 or 2025年全市一般公共预算收入执行情况表.
+func startsPart(pages []normalize.Page) bool {
+	for _, pg := range pages {
+		for _, it := range pg.Items {
+			if it.Line == nil {
+				return it.Table != nil
+			}
+			t := strings.TrimSpace(it.Line.Text)
+			return t != "" && !strings.ContainsAny(t, "，。；,;")
+		}
+	}
+	return false
 }

@@ -17,6 +17,12 @@ func TestBlankPage(t *testing.T) {
 	runCases(t, BlankPage, []ruleCase{
 		// shanghai_putuo_sifaju_2026_dept_budget.pdf p3 is empty between the TOC and 主要职能
 		{"blank inside", budget2026Dept, [][]string{{"上海市普陀区2026年区级部门预算"}, {}, {"上海市普陀区司法局主要职能"}}, []string{"2:1 warning 第2页"}},
+		// guyuan_2025_govwide_budget_report.pdf p2, taian_2025_govwide_budget_execution_report.pdf
+		// p7: the back of a sheet before a part that opens with its title
+		{"government part break", gov2026, [][]string{{"关于固原市2025年预算执行情况和2026年预算草案的报告"}, {}, {"2025年全市一般公共预算收入执行情况表"}, {"一般公共预算收入完成39.6亿元。"}}, nil},
+		// jincheng_2025_govwide_budget_report.pdf p9–11: the sentence before the
+		// blank page breaks off and the next page starts another item
+		{"government text lost", gov2026, [][]string{{"四是厚植情怀办实事惠民生。倾力办好民生实事项目。强化民生实事财政"}, {}, {"五是精准施策防范化解财政风险。坚守底线、严守红线。"}, {"六是推进改革。"}}, []string{"2:1 warning 第2页"}},
 		{"blank back page", budget2026Dept, [][]string{{"上海市普陀区2026年区级部门预算"}, {"上海市普陀区司法局主要职能"}, {}}, nil},
 	})
 }
