@@ -150,6 +150,29 @@ func TestTableSumsGovernment(t *testing.T) {
 			"|20101|人大事务|1,224|1,367|12|",
 		), "\f"), piece("|20102|政协事务|612|482|-21|", "|20103|政府办公厅(室)及相关机构事务|600|482|-21|")...), []string{"1:10 error 2,448"}},
 		{"figures read as codes", TableRowSum, weihai, nil},
+		// guangdong_province_2024_govwide_final_debt.pdf p46–48: the page of
+		// 表2 that holds only its notes, its number written apart
+		{"notes page of a continued table", TableEmpty, []string{
+			"表22024年省级一般公共预算收入决算表", "单位：万元",
+			"|项目|2024年预算数|2024年决算数|",
+			"|总收入|71,042,672|85,918,657|",
+			"\f",
+			"表2", "2024年省级一般公共预算收入决算表", "单位：万元",
+			"|项目|2024年预算数|2024年决算数|",
+			"|||",
+			"备注：1.税收收入决算数为调整预算数的90.6%。",
+		}, nil},
+		// the same page with figures flattened into one cell
+		{"flattened figures are not empty", TableEmpty, []string{
+			"2024年省级一般公共预算支出决算表", "单位：万元",
+			"|项目|2024年预算数|2024年决算数|",
+			"|一般公共服务支出 国防支出|1,234 567|1,200 560|",
+		}, nil},
+		{"empty with no statement", TableEmpty, []string{
+			"2024年省级国有资本经营预算支出决算表", "单位：万元",
+			"|项目|2024年预算数|2024年决算数|",
+			"|合计|||",
+		}, []string{"1:3 warning 国有资本经营预算支出决算表"}},
 		{"flattened cells", TableRowSum, taian, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

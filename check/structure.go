@@ -87,7 +87,9 @@ func checkSequence(p *Pass, gaps, dups bool) func([]*outline.Node) {
 			switch {
 			case quiet:
 			case n.Marker.N == want:
-			case n.Marker.N == 1:
+			case n.Marker.N == 1 || tableBetween(p, prev, n):
+				// a list restarts at 1, and the notes of each table
+				// (注：1.本表… 2.…) are a list of their own
 				seen = map[int]bool{}
 			case n.Marker.N > want:
 				if gaps && !writtenInside(p, prev, want) {
@@ -210,4 +212,26 @@ func cnNumeral(n int) string {
 	default:
 		return d[n/10] + "十" + d[n%10]
 	}
+}
+
+// tableBetween reports whether a table or a table's title lies between
+// nodes a and b in document order.
+func tableBetween(p *Pass, a, b *outline.Node) bool {
+	pages := p.Result.Text.Pages
+	for pi := a.Page; pi <= b.Page && pi < len(pages); pi++ {
+		from, to := 0, len(pages[pi].Items)
+		if pi == a.Page {
+			from = a.Item + 1
+		}
+		if pi == b.Page {
+			to = min(b.Item, to)
+		}
+		for ii := from; ii < to; ii++ {
+			it := pages[pi].Items[ii]
+			if it.Table != nil || it.Line != nil && looksLikeTableTitle(it.Line) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -11,6 +11,10 @@ func TestNumbering(t *testing.T) {
 	runCases(t, NumberingDuplicate, []ruleCase{
 		{"repeated page", budget2026Dept, dup, []string{"2:1 warning （六）"}},
 		{"clean", budget2026Dept, dup[:1], nil},
+		// lincang_2025_govwide_budget_report.pdf p124–125, shandong_province_2025 p121:
+		// each table's notes are a list of their own
+		{"notes of two tables", gov2026, [][]string{{"一、地方政府债务", "2025年地方政府债务限额表", "1.本表反映地方政府债务限额。", "2.本表由县级以上地方各级财政部门在本级人大常委会批准后填列。", "3.本表单位为亿元。"},
+			{"2025年地方政府债务余额表", "2.本表由县级以上地方各级财政部门在本级人大常委会批准后填列。", "3.本表单位为亿元。"}}, nil},
 	})
 	runCases(t, NumberingGap, []ruleCase{
 		{"gap", budget2026Dept, [][]string{{"一、部门主要职能", "（一）贯彻执行国家和本市有关司法行政工作的法律。", "（二）承担区委全面依法治区委员会办公室日常工作。", "（四）负责本区行政执法监督工作。"}}, []string{"1:4 warning （四）"}},

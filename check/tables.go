@@ -426,8 +426,10 @@ func runTableEmpty(p *Pass) {
 var figureRE = rx.MustCompile(`\d{1,3}(?:,\d{3})+|\d+\.\d+`)
 
 // yearPrefixRE is what a continued table's title may gain or lose from
-// page to page: its number and its year (表2 / 2024年…).
-var yearPrefixRE = rx.MustCompile(`^(?:表\s*[0-9一二三四五六七八九十]+[:：]?)?\s*(?:\d{4}\s*年度?)?`)
+// page to page: its number and its year (表2 / 2024年…), or the year's
+// digits alone when the number was written against them (表22024年… read
+// as 年…).
+var yearPrefixRE = rx.MustCompile(`^(?:表\s*[0-9一二三四五六七八九十]+?[:：]?)?\s*(?:\d{4}\s*)?(?:年度?)?`)
 
 // writtenFigures reports whether a body cell of t holds figures that were
 // not read as one amount: a cell with a column of figures flattened into
@@ -504,6 +506,9 @@ func runTableText(p *Pass) {
 	for _, t := range ts {
 		t.AmountCells(func(i, j int, subject, _ string) {
 			c := t.Body[i].Cells[j]
+			if severalFigures(c) {
+				return // a flattened grid: not one figure to compare
+			}
 			s := strings.Join(strings.Fields(subject), "")
 			switch t.Kind {
 			case tables.IncomeExpenseSummary, tables.ExpenseSummary:

@@ -276,7 +276,7 @@ func runScopeWording(p *Pass) {
 				p.ReportSpan(l.Line, m[0], m[1], fmt.Sprintf("口径用词不当：单位预算/决算中出现“%s”，应为“单位”口径 / department wording in a unit document", t[m[0]:m[1]]))
 			}
 		}
-		if budget {
+		if budget && !p.government() { // a government report reports on the 决算 of past years
 			for _, m := range finalWordRE.FindAllStringIndex(t, -1) {
 				before := lastRune(t[:m[0]])
 				if before == "预" || rx.MustCompile(`\d{4}\s*年度?$|上年度?$`).MatchString(t[:m[0]]) {

@@ -43,6 +43,8 @@ func TestScopeWording(t *testing.T) {
 		{"classification name", budget2026Unit, [][]string{{"2026年预算单位一般公共预算基本支出部门预算经济分类预算表", "是区级预算主管部门及所属预算单位本年度从本级财政部门取得的财政拨款", "深化部门预算改革"}}, nil},
 		{"final in budget", budget2026Dept, [][]string{{"本部门决算数为100万元。"}}, []string{"1:1 warning 本部门决算数为100万元"}},
 		{"functions", budget2026Dept, [][]string{{"向区人大常委会报告调整预算及决算等事项。"}}, nil},
+		// yunfu_2025_govwide_budget_report.pdf p82: a government report speaks of past 决算
+		{"government", gov2026, [][]string{{"2025年政府债务余额决算数待上级统一核定后另行向本级人大常委会报告。"}}, nil},
 	})
 }
 
