@@ -46,8 +46,12 @@ const (
 
 // WriteText writes the compiler-style report: per document, one
 // `path:page:line: severity rule-id: message` line per finding followed by
-// the evidence, then a summary by severity and rule. colour adds ANSI
-// colours (for a terminal only).
+// the evidence, then a summary by severity and rule. Findings of one rule
+// on one document with the same message and evidence are one defect
+// repeated (a template line copied to every row): they are written once,
+// at their first place, with a line listing the other places; the summary
+// still counts every place, as JSON and SARIF keep one result per place.
+// colour adds ANSI colours (for a terminal only).
 func WriteText(w io.Writer, docs []DocResult, colour bool) error {
 	paint := func(c, s string) string {
 		if !colour {
@@ -58,10 +62,18 @@ func WriteText(w io.Writer, docs []DocResult, colour bool) error {
 	sevCol := map[string]string{"error": colRed, "warning": colYellow, "info": colCyan}
 	var b strings.Builder
 	for _, d := range docs {
-		for _, f := range d.Findings {
+		for _, g := range groupFindings(d.Findings) {
+			f := g[0]
 			fmt.Fprintf(&b, "%s:%d:%d: %s %s: %s\n", d.Path, f.Loc.Page, f.Loc.Line,
 				paint(sevCol[f.Severity], f.Severity), f.Rule, f.Message)
 			fmt.Fprintf(&b, "    %s\n", paint(colDim, f.Evidence))
+			if len(g) > 1 {
+				places := make([]string, len(g)-1)
+				for i, o := range g[1:] {
+					places[i] = fmt.Sprintf("%d:%d", o.Loc.Page, o.Loc.Line)
+				}
+				fmt.Fprintf(&b, "    %s\n", paint(colDim, fmt.Sprintf("the same at %d more place(s): %s", len(places), strings.Join(places, ", "))))
+			}
 		}
 		if len(d.Findings) > 0 {
 			b.WriteByte('\n')
@@ -100,4 +112,22 @@ func WriteJSON(w io.Writer, docs []DocResult) error {
 		}
 	}
 	return nil
+}
+
+// groupFindings groups identical findings (rule, severity, message and
+// evidence) in the order of their first place.
+func groupFindings(fs []schema.Finding) [][]schema.Finding {
+	type key struct{ rule, sev, msg, ev string }
+	at := map[key]int{}
+	var out [][]schema.Finding
+	for _, f := range fs {
+		k := key{f.Rule, f.Severity, f.Message, f.Evidence}
+		if i, ok := at[k]; ok {
+			out[i] = append(out[i], f)
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, []schema.Finding{f})
+	}
+	return out
 }

@@ -46,6 +46,26 @@ func TestWriteText(t *testing.T) {
 	}
 }
 
+// TestWriteTextGroups checks that one defect repeated on many lines
+// (shanghai_putuo_shangwuwei_2025_dept_budget.pdf p8: （款) on every line) is
+// written once with its other places, and still counted at every place.
+func TestWriteTextGroups(t *testing.T) {
+	f := func(line int, ev string) schema.Finding {
+		return schema.Finding{Rule: "punctuation", Severity: "info", Message: "括号全角半角混用 / mixed-width bracket pair", Evidence: ev, Loc: schema.Loc{Page: 8, Line: line}}
+	}
+	docs := []DocResult{{Path: "a.pdf", Findings: []schema.Finding{f(5, "（款)"), f(6, "（款)"), f(7, "（类)"), f(9, "（款)")}}}
+	var b bytes.Buffer
+	if err := WriteText(&b, docs, false); err != nil {
+		t.Fatal(err)
+	}
+	want := "a.pdf:8:5: info punctuation: 括号全角半角混用 / mixed-width bracket pair\n    （款)\n    the same at 2 more place(s): 8:6, 8:9\n" +
+		"a.pdf:8:7: info punctuation: 括号全角半角混用 / mixed-width bracket pair\n    （类)\n\n" +
+		"1 document(s), 4 finding(s): 0 error, 0 warning, 4 info\n  punctuation            4\n"
+	if got := b.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestWriteJSON(t *testing.T) {
 	var b bytes.Buffer
 	if err := WriteJSON(&b, sampleDocs(t)); err != nil {

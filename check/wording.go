@@ -76,7 +76,7 @@ var Punctuation = &Rule{
 	ID:       "punctuation",
 	Doc:      "doubled or missing sentence punctuation, unbalanced quotes/brackets/book-title marks, mixed-width bracket pairs",
 	Severity: Info,
-	Why:      "Doubled or missing sentence punctuation, unbalanced quotes, brackets and book-title marks, and brackets of mixed width are style defects that careful review removes; a mark whose partner is on the neighbouring line (split by layout) is not reported. Info.",
+	Why:      "Doubled or missing sentence punctuation, unbalanced quotes, brackets and book-title marks, and brackets of mixed width are style defects that careful review removes; a mark whose partner is on the neighbouring line (split by layout) is not reported, nor the closing bracket of a list marker (1）, 2), 一）). Info.",
 	Example:  "主要用于：信息化建设及运行维护等方面的支出。。",
 	Since:    "v0.1.0",
 	Run:      runPunctuation,
@@ -378,6 +378,9 @@ func checkPairs(p *Pass, l TextLine, prev, next string) {
 		if k < 0 && strings.ContainsRune(lastOpen(prev), want) {
 			continue // opened on the previous line
 		}
+		if k < 0 && listMarkerRE.MatchString(o[:i]) {
+			continue // 1）, 2) and 一）: a list marker, not a bracket
+		}
 		if k < 0 {
 			// a ）closing a half-width ( of the previous line is not unbalanced
 			if !(want == '（' && strings.ContainsRune(lastOpen(prev), '(')) {
@@ -403,6 +406,11 @@ func checkPairs(p *Pass, l TextLine, prev, next string) {
 		}
 	}
 }
+
+// listMarkerRE matches the text before a closing bracket that makes it a
+// list marker: a number of one or two digits (or a Chinese numeral) at the
+// start of the line or after a space or punctuation.
+var listMarkerRE = rx.MustCompile(`(?:^|[\s。；，：:;,、])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])$`)
 
 func samePair(a, b rune) bool {
 	round := func(r rune) bool { return r == '(' || r == '（' }

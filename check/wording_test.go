@@ -65,5 +65,9 @@ func TestPunctuation(t *testing.T) {
 		{"mixed brackets", budget2026Dept, [][]string{{"单价100万元（含)以上设备。"}}, []string{"1:1 info （含\\)"}},
 		{"no full stop", budget2026Dept, [][]string{{"财政拨款收入支出增加的主要原因是工作量增加"}}, []string{"1:1 info 主要原因是工作量增加"}},
 		{"clean", budget2026Dept, [][]string{{"“三公”经费预算数为10.81万元，其中：因公出国（境）费0万元。"}}, nil},
+		// list markers (zhangye_2025_govwide_budget_report.html writes （1）; other
+		// provinces' budgets 1） and 2)) are not brackets
+		{"list markers", budget2017Dept, [][]string{{"1）基本支出1000万元；2）项目支出500万元。", "a) 办公费10万元；b) 印刷费10万元。", "主要用于：1）会议费；2）培训费。"}}, nil},
+		{"closing without opening", budget2017Dept, [][]string{{"基本支出1000万元）。"}}, []string{"1:1 info 基本支出1000万元）"}},
 	})
 }
