@@ -333,8 +333,11 @@ func checkBreakdown(p *Pass, fs []facts.Fact, parent *facts.Fact, kids []*facts.
 	if !ok || inBrackets(pp.line.Text, pp.start) {
 		return // a total in an aside (（含高新区73.16亿元）) heads no breakdown
 	}
-	kids = dropSubBreakdowns(dropAsides(kids))
-	if len(kids) < 2 {
+	if enumerated(pp, kids) {
+		return // 分别为A和B: values side by side, not a total and its parts
+	}
+	kids = dropSubBreakdowns(dropAsides(dropParallel(pp, kids)))
+	if len(kids) < 2 || mixedMeasures(kids) {
 		return
 	}
 	seen := map[string]bool{}
@@ -840,8 +843,8 @@ func totalKey(subject string) string {
 }
 
 func runCrossTotal(p *Pass) {
-	if p.government() {
-		return
+	if p.Meta.Scope != schema.ScopeDepartment && p.Meta.Scope != schema.ScopeUnit {
+		return // the totals of one department's or unit's disclosure only
 	}
 	type stated struct {
 		f   *facts.Fact
@@ -887,6 +890,71 @@ func runCrossTotal(p *Pass) {
 		}
 		first[key] = append(prev, s)
 	}
+}
+
+// clauseLead is the text of a mention's clause before its amount:
+// 投入 in 投入2.01亿元, 专项债务余额 in …，专项债务余额293.65亿元.
+func clauseLead(at factPlace) string {
+	a, _ := clause(at.line.Text, at.start, at.end)
+	return strings.TrimSpace(at.line.Text[a:at.start])
+}
+
+// enumerated reports whether the total's or a part's clause says 分别: the
+// amounts are listed side by side (预计收入分别为328,417万元和331,701万元).
+func enumerated(pp factPlace, kids []*facts.Fact) bool {
+	in := func(at factPlace) bool {
+		a, b := clause(at.line.Text, at.start, at.end)
+		return strings.Contains(at.line.Text[a:b], "分别")
+	}
+	if in(pp) {
+		return true
+	}
+	for _, c := range kids {
+		if cp, ok := placeOf(c); ok && in(cp) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropParallel removes the "parts" whose clause opens like the total's
+// (投入2.01亿元，用于…；投入1.36亿元，用于…) — statements side by side, not
+// parts of the first — and amounts per person or per unit
+// (每人每月2,375元), which are no part of a total.
+func dropParallel(pp factPlace, kids []*facts.Fact) []*facts.Fact {
+	lead := clauseLead(pp)
+	var out []*facts.Fact
+	for _, c := range kids {
+		if cp, ok := placeOf(c); ok {
+			if l := clauseLead(cp); lead != "" && l == lead || perUnitRE.MatchString(cp.line.Text[:cp.start]) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// measureRE finds what an amount measures: income, spending, a balance, a
+// limit. The parts of one total measure one thing.
+var measureRE = rx.MustCompile(`(收入|支出|结余|余额|限额)[^收支结余限]*$`)
+
+// mixedMeasures reports whether the parts measure different things (收入 9.5,
+// 支出 9.1, 滚存结余 2 of each fund): the extractor linked a passage of
+// several statements per item, not a breakdown.
+func mixedMeasures(kids []*facts.Fact) bool {
+	seen := ""
+	for _, c := range kids {
+		m := measureRE.FindStringSubmatch(c.Subject)
+		if m == nil {
+			continue
+		}
+		if seen != "" && m[1] != seen {
+			return true
+		}
+		seen = m[1]
+	}
+	return false
 }
 
 // dropAsides removes the parts mentioned inside a bracketed aside, which

@@ -53,6 +53,11 @@ func TestCrossTotalGovernment(t *testing.T) {
 		// haikou_2025_govwide_budget_report.html, dali_2025_govwide_budget_report.html:
 		// one 收入总计 per budget and per scope
 		{"many budgets", gov2026, [][]string{{"全市一般公共预算收入总计528.4亿元，支出总计486.8亿元。", "全市政府性基金预算收入总计477.7亿元，支出总计440.5亿元。"}}, nil},
+		// shenzhen_2025_govwide_budget_report.pdf p62–64: a bundle whose scope
+		// was not recognised is not judged as a department
+		{"unknown scope", schema.Meta{FiscalYear: 2026}, [][]string{{"收入总计 3323.1 亿元，支出总计 3323.1 亿元。", "收入总计 2014.1 亿元，支出总计 2014.1 亿元。"}}, nil},
+		// the department form that stays an error
+		{"department", budget2026Dept, [][]string{{"收入预算总额24169.74万元。", "支出预算总额24196.74万元。", "本部门收入预算总额24196.74万元。"}}, []string{"1:3 error 24196\\.74万元"}},
 	})
 }
 
@@ -81,6 +86,14 @@ func TestSumMismatchNesting(t *testing.T) {
 		{"part larger than the whole", gov2026, [][]string{{"全市政府性基金预算收入138.49亿元，其中：土地出让收入96.35亿元，全市政府性基金预算总收入589.73亿元。"}}, nil},
 		// jincheng_2025_govwide_budget_report.pdf p2: 其中 lists the main items only
 		{"main items", gov2026, [][]string{{"全市一般公共预算支出执行392.05亿元，为变动预算的95.4%，下降5.4%。其中：教育支出执行48.58亿元，增长0.2%；科学技术支出执行3.02亿元，增长20.7%。"}}, nil},
+		// dongguan_2025_govwide_budget_report.pdf p13: 投入…；投入… side by side,
+		// and a standard per person
+		{"parallel statements", gov2026, [][]string{{"投入2.01亿元，用于低保、特困及残疾人等社会弱势群体补贴和救助，包括将孤儿基本生活保障最低标准提高到每人每月2,375元；投入1.36亿元，用于养老事业；投入0.94亿元，开展专项活动。"}}, nil},
+		// guyuan_2025_govwide_budget_report.pdf p107: 分别为
+		{"side by side", gov2026, [][]string{{"预计收入分别为328,417万元和331,701万元，预计支出分别为272,676万元和275,402万元。"}}, nil},
+		// yueyang_2025_govwide_budget_report.pdf p15: income, spending and
+		// balance of each fund after 其中
+		{"several measures per item", gov2026, [][]string{{"上年结转91.3亿元；滚存结余98.4亿元。其中：机关事业单位养老保险基金收入9.5亿元，支出9.1亿元，滚存结余2亿元；城镇职工基本医疗保险基金收入32亿元，支出29.5亿元，滚存结余45.6亿元；城乡居民基本医疗保险基金收入47.7亿元，支出44.2亿元，滚存结余50.2亿元。"}}, nil},
 		// the general form that stays an error: parts over the whole
 		{"over", gov2026, [][]string{{"市本级一般公共预算支出100亿元，其中：基本支出60亿元，项目支出50亿元。"}}, []string{"1:1 error 100亿元"}},
 	})
