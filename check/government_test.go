@@ -187,6 +187,23 @@ func TestTableSumsGovernment(t *testing.T) {
 			"|合计|||",
 		}, []string{"1:3 warning 国有资本经营预算支出决算表"}},
 		{"flattened cells", TableRowSum, taian, nil},
+		// xinjiang_region_2024_govwide_budget_report.pdf p95: the region's 合计
+		// nets out the transfers between its levels
+		{"levels of government", TableRowSum, []string{
+			"2024年自治区国有资本经营预算执行情况与2025年预算安排平衡表", "单位：万元",
+			"|项目|合计|自治区本级|地市级及以下|",
+			"|国有资本经营预算转移支付收入|7,040|7,040|7,040|",
+			"|收入总计|325,541|162,815|169,766|",
+		}, nil},
+		// weihai_2025_govwide_budget_execution_report.pdf p52: a row of figures
+		// read as the header
+		{"figures as header", TableColumnSum, []string{
+			"2026年威海市市本级一般公共预算支出预算明细表(按功能分类)", "单位：万元",
+			"|科目代码|科目名称|995137|",
+			"|201|一般公共服务支出|106002|",
+			"|20101|人大事务|1624|",
+			"|20102|政协事务|1500|",
+		}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			expectFindings(t, tt.rule, runOne(t, tt.rule, tableDoc(tt.lines...)), tt.want)

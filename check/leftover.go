@@ -44,7 +44,9 @@ var leftovers = []leftover{
 		"Word 域代码混入正文（模板域未转换为文字）/ Word field code leaked into the text"},
 	{rx.MustCompile(`\$\{[^}]{0,80}\}`), "模板变量 ${…} 未替换 / template variable not filled in"},
 	{rx.MustCompile(`\{\{[^}]{0,80}\}\}`), "模板变量 {{…}} 未替换 / template variable not filled in"},
-	{rx.MustCompile(`«[^»]{0,40}»`), "邮件合并域 «…» 未替换 / mail-merge field not filled in"},
+	// «…» around the name of a law or document is a book-title mark some
+	// typesetters use for 《》 («天津市人大预算审查监督条例»), not a field.
+	{rx.MustCompile(`«(?:[^»]{0,40}[^»条例法办规定决意见通知纲要划告案则》])?»|«[^»\p{Han}]{1,40}»`), "邮件合并域 «…» 未替换 / mail-merge field not filled in"},
 	{rx.MustCompile(`\{\p{Han}{1,12}\}`), "模板占位符 {…} 未替换 / template placeholder not filled in"},
 	// XX placeholders: two or more X/x/× not part of a Latin word, or a
 	// full-width Ｘ (folded to X) standing alone between Chinese text.

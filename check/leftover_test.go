@@ -19,6 +19,9 @@ func TestTemplateLeftover(t *testing.T) {
 		{"merge field text", budget2026Unit, [][]string{{"MERGEFIELD ${page1234.ds5678_REP_BGT_T_X}"}}, []string{"1:1 error MERGEFIELD \\$\\{page1234\\.ds", "1:1 error MERGEFIELD \\$\\{page1234\\.ds"}},
 		// negatives: the original wording (shanghai_putuo_caizhengju_2024_dept_final.pdf p7)
 		{"filled", final2024Dept, [][]string{{"第二部分 上海市普陀区财政局2024年度部门决算表"}}, nil},
+		// tianjin_2025_govwide_budget_report.pdf p6: «» as book-title marks
+		{"title marks", gov2026, [][]string{{"认真贯彻预算法和«天津市人大预算审查监督条例»有关要求。"}}, nil},
+		{"mail merge", budget2026Unit, [][]string{{"«单位名称»2026年部门预算；«Org»；«»"}}, []string{"1:1 error «单位名称»", "1:1 error «Org»", "1:1 error «»"}},
 		{"resolved", budget2026Unit, [][]string{{"财政拨款收入支出增加的主要原因是业务量增加。", "因公出国（境）费0万元", "Excel XLSX 格式"}}, nil},
 	})
 }

@@ -23,7 +23,7 @@ var (
 		ID:       "table-row-sum",
 		Doc:      "a table row's 合计/小计 differs from the sum of the columns it totals (合计 = 基本支出 + 项目支出 …)",
 		Severity: Error,
-		Why:      "A 合计/小计 column must equal the sum of the columns it totals in every row. Amounts are exact decimals; a difference within the rounding of the displayed figures is info.",
+		Why:      "A 合计/小计 column must equal the sum of the columns it totals in every row. Amounts are exact decimals; a difference within the rounding of the displayed figures is info. In a government's tables a jurisdiction's 合计 beside its levels (本级, 地市级及以下) nets out the transfers between them and is not summed; a run of parts broken by a column of figures not read as amounts is not summed either.",
 		Example:  "公开03表: 一般公共服务支出 30,084,304.96 ≠ 基本支出 22,718,349.48 + 项目支出 7,365,910.48",
 		Since:    "v0.1.0",
 		Run:      runTableRowSum,
@@ -32,7 +32,7 @@ var (
 		ID:       "table-column-sum",
 		Doc:      "a 科目 row differs from the sum of its sub-items (类 = Σ款, 款 = Σ项, 合计 = Σ类)",
 		Severity: Error,
-		Why:      "In a table by classification, each 类 must equal the sum of its 款, each 款 the sum of its 项, and the 合计 the sum of the 类; a difference beyond rounding is an error in a cell. A table broken across pages (same title, columns and unit on consecutive pages) is summed as one, columns of rates (同比增长(%)) are not summed, and a cell holding several figures (a flattened grid) is not compared.",
+		Why:      "In a table by classification, each 类 must equal the sum of its 款, each 款 the sum of its 项, and the 合计 the sum of the 类; a difference beyond rounding is an error in a cell. A table broken across pages (same title, columns and unit on consecutive pages) is summed as one; columns of rates (同比增长(%)) and columns whose header is a row of figures are not summed, and a cell holding several figures (a flattened grid) is not compared.",
 		Example:  "合计 30,084,305.96 where the 类 rows add up to 30,084,304.96",
 		Since:    "v0.1.0",
 		Run:      runTableColumnSum,
@@ -121,6 +121,13 @@ var severalRE = rx.MustCompile(`\d\s+\d`)
 // severalFigures reports whether a cell holds more than one figure.
 func severalFigures(c tables.Cell) bool { return severalRE.MatchString(strings.TrimSpace(c.Text)) }
 
+// levelHeader matches the header of a column of one level of government.
+var levelHeader = rx.MustCompile(`本级|级及以下|[省市县区]级`)
+
+// figureHeaderRE matches a header that is a bare figure: a row of data read
+// as the header, so that the column is not understood.
+var figureHeaderRE = rx.MustCompile(`(?:^|/ )[\d,]{4,}(?:\.\d+)?(?: /|$)`)
+
 // ratioHeader matches the header of a column of rates rather than amounts
 // (同比增长(%), 对比预算数增幅(%), 决算数为调整预算数的%): such columns do
 // not add up.
@@ -142,7 +149,9 @@ func runTableRowSum(p *Pass) {
 				continue
 			}
 			parts := rowParts(t, j)
-			if len(parts) < 2 {
+			if len(parts) < 2 || p.government() && slices.ContainsFunc(parts, levelHeader.MatchString) {
+				// A jurisdiction's 合计 nets out the transfers between its
+				// levels: it is not 本级 + 地市级及以下.
 				continue
 			}
 			for _, r := range t.Body {
@@ -278,7 +287,7 @@ func runTableColumnSum(p *Pass) {
 		for _, piece := range group {
 			piece.AmountCells(func(i, j int, subject, code string) {
 				c := piece.Body[i].Cells[j]
-				if ratioHeader.MatchString(piece.Path(j)) {
+				if ratioHeader.MatchString(piece.Path(j)) || figureHeaderRE.MatchString(piece.Path(j)) {
 					return
 				}
 				if code != "" {
