@@ -271,6 +271,35 @@ func sameLogicalTable(a, b *tables.Table) bool {
 	return true
 }
 
+// groupAmountCells calls fn for the amount cells of one piece of a
+// logical table, as Table.AmountCells does, but decides which columns hold
+// amounts over all the pieces: the reader judges each page's columns on
+// their own, and a page whose 合计 column was judged text would otherwise
+// drop its part of the sums.
+func groupAmountCells(group []*tables.Table, piece *tables.Table, fn func(i, j int, subject, code string)) {
+	amount := map[string]bool{}
+	for _, t := range group {
+		for j, c := range t.Columns {
+			if c.Role == tables.AmountColumn {
+				amount[t.Path(j)] = true
+			}
+		}
+	}
+	for i := range piece.Body {
+		r := &piece.Body[i]
+		if r.Note || r.Count {
+			continue
+		}
+		for j, c := range r.Cells {
+			if !c.IsAmount || j >= len(piece.Columns) || !amount[piece.Path(j)] || piece.Columns[j].Role == tables.CodeColumn {
+				continue
+			}
+			s, code := piece.Subject(r, j)
+			fn(i, j, s, code)
+		}
+	}
+}
+
 func runTableColumnSum(p *Pass) {
 	for _, group := range continued(tablesOf(p)) {
 		t := group[0] // the pieces share their unit and columns
@@ -285,7 +314,7 @@ func runTableColumnSum(p *Pass) {
 		var order []key
 		totals := map[string]tables.Cell{}
 		for _, piece := range group {
-			piece.AmountCells(func(i, j int, subject, code string) {
+			groupAmountCells(group, piece, func(i, j int, subject, code string) {
 				c := piece.Body[i].Cells[j]
 				if ratioHeader.MatchString(piece.Path(j)) || figureHeaderRE.MatchString(piece.Path(j)) {
 					return
