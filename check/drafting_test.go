@@ -57,28 +57,19 @@ func TestUnitMagnitude(t *testing.T) {
 }
 
 func TestEmptyNoteTopic(t *testing.T) {
-	tests := []struct {
-		name  string
-		lines []string
-		want  []string
-	}{
+	runTableCases(t, []tableCase{
 		// shanghai_putuo_caizhengju_2025_dept_budget.pdf p18
-		{"note of another table", []string{
+		{"note of another table", EmptyNoteTopic, []string{
 			"2025年部门国有资本经营预算支出功能分类预算表", "单位：万元",
 			"|功能分类科目编码|功能分类科目名称|合计|基本支出|项目支出|",
 			"||合计||||",
 			"注:本部门2025年无政府性基金预算财政拨款安排的预算,故本表为空表。",
 		}, []string{"1:3 warning 无政府性基金预算"}},
-		{"its own note", []string{
+		{"its own note", EmptyNoteTopic, []string{
 			"2025年部门国有资本经营预算支出功能分类预算表", "单位：万元",
 			"|功能分类科目编码|功能分类科目名称|合计|基本支出|项目支出|",
 			"||合计||||",
 			"注:本部门2025年无国有资本经营预算财政拨款安排的预算,故本表为空表。",
 		}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			expectFindings(t, EmptyNoteTopic, runOne(t, EmptyNoteTopic, tableDoc(tt.lines...)), tt.want)
-		})
-	}
+	})
 }

@@ -151,12 +151,7 @@ func TestTableSumsGovernment(t *testing.T) {
 		"|项目|合计|基本支出|项目支出|",
 		"|合计|191671 760 9400|118917|59894 2700|",
 	}
-	for _, tt := range []struct {
-		name  string
-		rule  *Rule
-		lines []string
-		want  []string
-	}{
+	runTableCases(t, []tableCase{
 		{"continued table summed as one", TableColumnSum, continuedOK, nil},
 		{"continued table, a 款 wrong", TableColumnSum, append(append(piece(
 			"|201|一般公共服务|2,448|2,331|15|",
@@ -204,9 +199,5 @@ func TestTableSumsGovernment(t *testing.T) {
 			"|20101|人大事务|1624|",
 			"|20102|政协事务|1500|",
 		}, nil},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			expectFindings(t, tt.rule, runOne(t, tt.rule, tableDoc(tt.lines...)), tt.want)
-		})
-	}
+	})
 }

@@ -66,13 +66,27 @@ func taiyuanExpense(total, basic string) []string {
 	}
 }
 
+// tableCase is a document built by tableDoc and every finding rule must
+// report on it, as exact as ruleCase.
+type tableCase struct {
+	name  string
+	rule  *Rule
+	lines []string
+	want  []string
+}
+
+// runTableCases runs each case's rule on its document.
+func runTableCases(t *testing.T, cases []tableCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			expectFindings(t, tt.rule, runOne(t, tt.rule, tableDoc(tt.lines...)), tt.want)
+		})
+	}
+}
+
 func TestTableRules(t *testing.T) {
-	tests := []struct {
-		name  string
-		rule  *Rule
-		lines []string
-		want  []string
-	}{
+	tests := []tableCase{
 		{"row sums hold", TableRowSum, taiyuanExpense("30,084,304.96", "22,718,394.48"), nil},
 		{"row sum broken", TableRowSum, taiyuanExpense("30,084,304.96", "22,718,349.48"), []string{"1:22 error 30,084,304\\.96"}},
 		{"column sums hold", TableColumnSum, taiyuanExpense("30,084,304.96", "22,718,394.48"), nil},
@@ -138,20 +152,10 @@ func TestTableRules(t *testing.T) {
 			"|2,600.71|199.25|183.60|1,469.73|363.38|",
 		}
 	}
-	tests = append(tests, []struct {
-		name  string
-		rule  *Rule
-		lines []string
-		want  []string
-	}{
+	tests = append(tests, []tableCase{
 		{"text agrees with the tables", TableText, renda("18330.37", "2600.71"), nil},
 		{"text total differs from the table", TableText, renda("18303.37", "2600.71"), []string{"1:1 warning 18303\\.37万元"}},
 		{"text 三公 differs from the table", TableText, renda("18330.37", "2060.71"), []string{"1:2 warning 2060\\.71万元"}},
 	}...)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			fs := runOne(t, tt.rule, tableDoc(tt.lines...))
-			expectFindings(t, tt.rule, fs, tt.want)
-		})
-	}
+	runTableCases(t, tests)
 }
