@@ -16,7 +16,7 @@ var NumberingGap = &Rule{
 	ID:       "numbering-gap",
 	Doc:      "a sibling heading or list item skipped within a numbered sequence: （二） → （四）",
 	Severity: Warning,
-	Why:      "A skipped number among sibling headings or list items means that an item was deleted or never written, and readers and citations lose their place. Classification rows, which list only the categories with money, and items joined onto the previous line are not judged.",
+	Why:      "A skipped number among sibling headings or list items means that an item was deleted or never written, and readers and citations lose their place. Classification rows, which list only the categories with money, items joined onto the previous line, a \"number\" inside a bracket the line before left open (（表 / 十三、表十四）) and a list that restarts after a table (the notes of each table) are not judged.",
 	Example:  "（二）承担区委全面依法治区委员会办公室日常工作。 followed by （四）负责本区行政执法监督工作。",
 	Since:    "v0.1.0",
 	Run:      func(p *Pass) { walkSiblings(p, checkSequence(p, true, false)) },
@@ -83,7 +83,7 @@ func checkSequence(p *Pass, gaps, dups bool) func([]*outline.Node) {
 		seen := map[int]bool{prev.Marker.N: true}
 		for _, n := range seq[1:] {
 			want := prev.Marker.N + 1
-			quiet := isCategoryRow(n) || isCategoryRow(prev)
+			quiet := isCategoryRow(n) || isCategoryRow(prev) || insideBrackets(p, n)
 			switch {
 			case quiet:
 			case n.Marker.N == want:
@@ -231,6 +231,28 @@ func tableBetween(p *Pass, a, b *outline.Node) bool {
 			if it.Table != nil || it.Line != nil && looksLikeTableTitle(it.Line) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// insideBrackets reports whether node n's line goes on with a bracket the
+// line before it left open — （详见表一至（表 / 十三、表十四）: the "number" is
+// a word of an enumeration broken by the layout, not an item.
+func insideBrackets(p *Pass, n *outline.Node) bool {
+	pages := p.Result.Text.Pages
+	pi, ii := n.Page, n.Item-1
+	for pi >= 0 && pi < len(pages) {
+		if ii >= 0 && ii < len(pages[pi].Items) {
+			l := pages[pi].Items[ii].Line
+			if l == nil {
+				return false
+			}
+			return strings.ContainsAny(lastOpen(l.Orig), "（(")
+		}
+		pi--
+		if pi >= 0 {
+			ii = len(pages[pi].Items) - 1
 		}
 	}
 	return false

@@ -20,6 +20,9 @@ func TestNumbering(t *testing.T) {
 		{"gap", budget2026Dept, [][]string{{"一、部门主要职能", "（一）贯彻执行国家和本市有关司法行政工作的法律。", "（二）承担区委全面依法治区委员会办公室日常工作。", "（四）负责本区行政执法监督工作。"}}, []string{"1:4 warning （四）"}},
 		// classification rows list only the categories with money
 		// (shanghai_putuo_caizhengju_2024_dept_final.pdf p12)
+		// jiangsu_suqian_2026_govwide_budget_report.pdf p4: a list of tables in
+		// brackets broken by the layout before 十三、
+		{"enumeration in brackets", gov2026, [][]string{{"一、2025年预算执行情况", "市本级政府性基金支出74.37亿元，加上补助下级支出24.88亿元，上解支出2.2亿元，调出资金8.44亿元，总支出186.89亿元。收支相抵，结余34.94亿元，拟结转下年使用。（表", "十三、表十四）", "二、2026年预算草案"}}, nil},
 		{"category rows", final2024Dept, [][]string{{"一、一般公共服务支出", "三、国防支出", "七、文化旅游体育与传媒支出"}}, nil},
 		{"joined item", final2024Dept, [][]string{{"主要职能", "（七）负责本区财政监督工作。（八）负责本区暂未划转入税务部门的非税收入征收管理。", "（九）拟订和组织实施本区国库管理制度。"}}, nil},
 	})
