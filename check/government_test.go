@@ -176,6 +176,15 @@ func TestTableSumsGovernment(t *testing.T) {
 			"|项目|2024年预算数|2024年决算数|",
 			"|一般公共服务支出 国防支出|1,234 567|1,200 560|",
 		}, nil},
+		// guyuan_2025_govwide_budget_report.pdf p112: whole 万元 without
+		// separators are figures
+		{"bare integers", TableEmpty, []string{
+			"2026—2028年市本级国有资本经营预算收支规划表", "单位：万元",
+			"|收                  入|收                  入|收                  入|支                  出|支                  出|支                  出|",
+			"|项              目|2025年完成数|2026年预算数|项            目|2025年完成数|2026年预算数|",
+			"|一、利润收入|320|377|一、解决历史遗留问题及改革成本支出|6|6|",
+			"|二、股息红利收入|-|-|二、国有企业资本金注入|-|-|",
+		}, nil},
 		{"empty with no statement", TableEmpty, []string{
 			"2024年省级国有资本经营预算支出决算表", "单位：万元",
 			"|项目|2024年预算数|2024年决算数|",

@@ -474,8 +474,17 @@ var yearPrefixRE = rx.MustCompile(`^(?:表\s*[0-9一二三四五六七八九十]
 // it (71,042,672 32,867,000 …) is not an empty table.
 func writtenFigures(t *tables.Table) bool {
 	for _, r := range t.Body {
-		for _, c := range r.Cells {
-			if !c.Covered && figureRE.MatchString(c.Text) {
+		for j, c := range r.Cells {
+			if c.Covered {
+				continue
+			}
+			if figureRE.MatchString(c.Text) {
+				return true
+			}
+			// a bare integer (320 in 万元) outside a column of codes or
+			// ordinals is a figure too
+			if j < len(t.Columns) && t.Columns[j].Role != tables.CodeColumn && t.Columns[j].Role != tables.OrdinalColumn &&
+				wholeNumberRE.MatchString(strings.TrimSpace(c.Text)) {
 				return true
 			}
 		}
