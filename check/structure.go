@@ -27,7 +27,7 @@ var NumberingDuplicate = &Rule{
 	ID:       "numbering-duplicate",
 	Doc:      "the same number twice among sibling headings or list items",
 	Severity: Warning,
-	Why:      "The same number twice among siblings is a copy-and-paste accident: a passage or a page printed twice, or an item inserted without renumbering.",
+	Why:      "The same number twice among siblings is a copy-and-paste accident: a passage or a page printed twice, or an item inserted without renumbering. A list that restarts after a table (the notes of each table: 注：1.本表… 2.…) is a new list.",
 	Example:  "（六）组织实施和指导监督本区社区矫正工作。 on page 4 and again on page 5",
 	Since:    "v0.1.0",
 	Run:      func(p *Pass) { walkSiblings(p, checkSequence(p, false, true)) },
