@@ -221,6 +221,10 @@ type Table struct {
 	HeaderRows int `json:"header_rows,omitempty"`
 	// Columns are the columns' header paths, levels joined by " / ".
 	Columns []string `json:"columns,omitempty"`
+	// ColumnKinds say what each column holds: text, money (in Unit),
+	// percent, points, rate, count, years, code, ordinal, indicator, date.
+	// Only money columns give money facts.
+	ColumnKinds []string `json:"column_kinds,omitempty"`
 	// Pages are the 1-based pages the table spans.
 	Pages []int `json:"pages"`
 	// Rows are the cells' text, row by row.

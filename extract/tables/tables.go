@@ -51,6 +51,7 @@ type Table struct {
 type Column struct {
 	Path []string // header path, outermost first (支出 › 金额 › 小计)
 	Role Role
+	Kind ColumnKind
 }
 
 // Role says what a column holds.
@@ -61,6 +62,7 @@ const (
 	AmountColumn              // money amounts
 	CodeColumn                // 科目编码 (or 类/款/项)
 	OrdinalColumn             // 行次, 栏次, 序号
+	ValueColumn               // numbers that are not money (percent, count …: see Column.Kind)
 )
 
 // Row is one body row.
@@ -524,6 +526,7 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 	}
 	t.roles()
 	t.inheritPaths()
+	t.typeColumns()
 	for i := range t.Body {
 		t.label(&t.Body[i])
 	}
@@ -984,6 +987,7 @@ func (t *Table) Schema() schema.Table {
 	}
 	for j := range t.Columns {
 		st.Columns = append(st.Columns, t.Path(j))
+		st.ColumnKinds = append(st.ColumnKinds, string(t.Columns[j].Kind))
 	}
 	if st.Pages == nil {
 		st.Pages = []int{}
