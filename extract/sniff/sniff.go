@@ -76,7 +76,8 @@ func zipFormat(data []byte) (extract.Format, error) {
 	return "", fmt.Errorf("%w: zip archive that is neither DOCX nor XLSX", extract.ErrUnsupported)
 }
 
-// oleFormat accepts OLE2 files that hold a Word document and recognises
+// oleFormat accepts OLE2 files that hold a Word document or an Excel 97–2003
+// workbook, and recognises
 // password-protected OOXML packages, which are OLE2 containers too.
 func oleFormat(data []byte) (extract.Format, error) {
 	r, err := mscfb.New(bytes.NewReader(data))
@@ -88,6 +89,8 @@ func oleFormat(data []byte) (extract.Format, error) {
 		switch e.Name {
 		case "WordDocument":
 			return extract.FormatDOC, nil
+		case "Workbook":
+			return extract.FormatXLS, nil
 		case "EncryptionInfo", "EncryptedPackage":
 			return "", fmt.Errorf("%w: password-protected Office document", extract.ErrEncrypted)
 		}
@@ -95,7 +98,7 @@ func oleFormat(data []byte) (extract.Format, error) {
 			names = append(names, e.Name)
 		}
 	}
-	return "", fmt.Errorf("%w: OLE2 file is not a Word document (streams: %s)", extract.ErrUnsupported, joinNames(names))
+	return "", fmt.Errorf("%w: OLE2 file is neither a Word document nor an Excel workbook (streams: %s)", extract.ErrUnsupported, joinNames(names))
 }
 
 func joinNames(names []string) string {

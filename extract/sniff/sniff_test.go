@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"os"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -41,6 +42,7 @@ func TestFormat(t *testing.T) {
 		{"other zip", zipOf(t, "a.txt"), "", extract.ErrUnsupported},
 		{"broken zip", []byte("PK\x03\x04garbage"), "", extract.ErrCorrupt},
 		{"broken ole", append(append([]byte{}, oleMagic...), make([]byte, 100)...), "", extract.ErrCorrupt},
+		{"xls", readFixture(t, "../xls/testdata/hidden.xls"), extract.FormatXLS, nil},
 		{"jsp", []byte(`<%@ page language="java" contentType="text/html; charset=UTF-8"%>` + "\n<html><body>预算</body></html>"), extract.FormatHTML, nil},
 		{"html", []byte("\xEF\xBB\xBF<!DOCTYPE html><html>"), extract.FormatHTML, nil},
 		{"pages json", []byte(`[{"page": 1, "text": "上海市普陀区"}]`), extract.FormatPagesJSON, nil},
@@ -74,4 +76,13 @@ func FuzzFormat(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Format(data) // must not panic
 	})
+}
+
+func readFixture(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -60,7 +60,13 @@ func (t *Table) kindOf(j int) ColumnKind {
 	case OrdinalColumn:
 		return KindOrdinal
 	case AmountColumn, ValueColumn:
-		return numberKind(strings.Join(c.Path, "/"))
+		if k := numberKind(strings.Join(c.Path, "/")); k != KindMoney {
+			return k
+		}
+		if t.percentCells(j) {
+			return KindPercent
+		}
+		return KindMoney
 	}
 	return KindText
 }
@@ -75,4 +81,18 @@ func (t *Table) typeColumns() {
 			t.Columns[j].Role = ValueColumn
 		}
 	}
+}
+
+// percentCells reports whether the numbers of column j are written with %.
+func (t *Table) percentCells(j int) bool {
+	n, pct := 0, 0
+	for _, r := range t.Body {
+		if j < len(r.Cells) && r.Cells[j].IsAmount {
+			n++
+			if strings.HasSuffix(strings.TrimSpace(r.Cells[j].Text), "%") {
+				pct++
+			}
+		}
+	}
+	return pct > 0 && pct*2 >= n
 }

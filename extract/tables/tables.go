@@ -84,6 +84,9 @@ type Cell struct {
 	Text    string // as written, lines joined (see cellText)
 	Loc     extract.Loc
 	Covered bool // part of a merged cell that starts elsewhere
+	// Hidden marks a spreadsheet cell that is not shown (hidden row,
+	// column or sheet, outside the print area): not data.
+	Hidden bool
 	// Amount is set when the cell holds a number; Places is the number of
 	// decimals displayed (for rounding tolerance).
 	Amount   decimal.Decimal
@@ -536,7 +539,7 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 func bodyRow(cells []gridCell) Row {
 	row := Row{}
 	for _, c := range cells {
-		cell := Cell{Text: c.text, Loc: c.loc, Covered: c.covered}
+		cell := Cell{Text: c.text, Loc: c.loc, Covered: c.covered, Hidden: c.hidden}
 		if !c.covered {
 			cell.Amount, cell.Places, cell.IsAmount = parseAmount(c.text)
 		}
@@ -577,6 +580,7 @@ type gridCell struct {
 	text    string
 	loc     extract.Loc
 	covered bool
+	hidden  bool
 }
 
 // resolve gives every grid position the text of the merged cell covering
@@ -587,6 +591,7 @@ func resolve(g *extract.Table) [][]gridCell {
 		out[r] = make([]gridCell, len(row))
 		for c := range row {
 			out[r][c].covered = row[c].Covered
+			out[r][c].hidden = row[c].Hidden
 		}
 	}
 	for r, row := range g.Rows {
@@ -714,6 +719,7 @@ func parseAmount(s string) (decimal.Decimal, int32, bool) {
 	v := fold(s)
 	v = strings.ReplaceAll(v, " ", "")
 	v = strings.ReplaceAll(v, "−", "-")
+	v = strings.TrimSuffix(v, "%") // a percent column's 15.30% (typed by its column)
 	m := amountRe.FindStringSubmatch(v)
 	if m == nil {
 		return decimal.Decimal{}, 0, false
@@ -753,7 +759,7 @@ func (t *Table) roles() {
 		path := strings.Join(c.Path, "/")
 		var amounts, codes, texts int
 		for _, r := range t.Body {
-			if j >= len(r.Cells) || r.Cells[j].Covered {
+			if j >= len(r.Cells) || r.Cells[j].Covered || r.Cells[j].Hidden {
 				continue
 			}
 			s := fold(r.Cells[j].Text)
@@ -953,7 +959,8 @@ func (t *Table) AmountCells(fn func(i, j int, subject, code string)) {
 			continue
 		}
 		for j, c := range r.Cells {
-			if !c.IsAmount || j >= len(t.Columns) || t.Columns[j].Role != AmountColumn {
+			if !c.IsAmount || c.Hidden || j >= len(t.Columns) || t.Columns[j].Role != AmountColumn ||
+				strings.HasSuffix(strings.TrimSpace(c.Text), "%") {
 				continue
 			}
 			s, code := t.Subject(r, j)
@@ -984,6 +991,11 @@ func (t *Table) Schema() schema.Table {
 			}
 		}
 		st.Rows = append(st.Rows, row)
+	}
+	for i, r := range t.Body {
+		if len(r.Cells) > 0 && !slices.ContainsFunc(r.Cells, func(c Cell) bool { return !c.Hidden }) {
+			st.HiddenRows = append(st.HiddenRows, len(t.Header)+i)
+		}
 	}
 	for j := range t.Columns {
 		st.Columns = append(st.Columns, t.Path(j))
