@@ -42,7 +42,7 @@ func chunks(r *row) []chunk {
 			continue
 		}
 		gap := g.x0 - prev0(prev)
-		if cur == nil || gap > columnGap*r.size || gap > numberGap*r.size && numeric(prev.r) && numeric(g.r) && g.r != '%' {
+		if cur == nil || gap > columnGap*r.size || gap > numberGap*r.size && numberEnd(prev.r) && numberStart(g.r) {
 			out = append(out, chunk{x0: g.x0, x1: g.x1})
 			cur = &out[len(out)-1]
 		}
@@ -54,11 +54,18 @@ func chunks(r *row) []chunk {
 }
 
 // numberGap: two numbers side by side are two cells when this far apart
-// (in font sizes): columns of figures are packed closer than columnGap,
-// and a number never holds a gap.
-const numberGap = 0.8
+// (in font sizes): right-aligned columns of figures leave as little as
+// half a digit between a long number and its neighbour, and a complete
+// number (ending in a digit or %) never continues after a gap with a
+// digit or a minus sign.
+const numberGap = 0.3
 
-func numeric(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '-' || r == '%' }
+func numberEnd(r rune) bool   { return r >= '0' && r <= '9' || r == '%' }
+func numberStart(r rune) bool { return r >= '0' && r <= '9' || r == '-' }
+
+func numeric(r rune) bool {
+	return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '-' || r == '%'
+}
 
 // prev0 is the right edge of the previous glyph (none: -Inf).
 func prev0(g *glyph) float64 {
