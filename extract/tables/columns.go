@@ -3,6 +3,8 @@ package tables
 import (
 	"regexp"
 	"strings"
+
+	"github.com/budgetdoc/budgetdoc/schema"
 )
 
 // ColumnKind says what the numbers of a column are. Only money columns
@@ -24,6 +26,7 @@ const (
 	KindOrdinal   ColumnKind = "ordinal"   // 行次, 序号
 	KindIndicator ColumnKind = "indicator" // 指标值, 目标值
 	KindDate      ColumnKind = "date"      // 发行日期
+	KindChange    ColumnKind = "change"    // 增减额: a change in the table's unit
 )
 
 // headerKinds decide a number column's kind from its header path; the
@@ -35,6 +38,7 @@ var headerKinds = []struct {
 	{regexp.MustCompile(`百分点`), KindPoints},
 	{regexp.MustCompile(`利率|费率|税率|收益率`), KindRate},
 	{regexp.MustCompile(`[%％‰]|百分比|比重|占比|比例|增长率|增幅|增速|降幅|完成率|执行率|[为占].*的?比`), KindPercent},
+	{regexp.MustCompile(`增减额|增加额|增减数|增减金额|增减$`), KindChange},
 	{regexp.MustCompile(`期限|年限|[(（]年[)）]`), KindYears},
 	{regexp.MustCompile(`指标值|目标值|指标数`), KindIndicator},
 	{regexp.MustCompile(`日期|时间`), KindDate},
@@ -95,4 +99,60 @@ func (t *Table) percentCells(j int) bool {
 		}
 	}
 	return pct > 0 && pct*2 >= n
+}
+
+// yoyHeader marks a column of year-over-year changes (比上年增长%, 增长%,
+// 执行数比上年+,-%, 增减额); a share of last year (决算数为上年决算数的%) is
+// not one.
+var (
+	yoyHeader = regexp.MustCompile(`比上年|较上年|同比|增长|增减|增幅|[+＋]\s*[,，、]?\s*[-－]`)
+	yoyBase   = regexp.MustCompile(`[比较](上年[^%％增减+＋,，]*|\d{4}年[^%％增减+＋,，]*)`)
+)
+
+// changeColumn returns the column holding the year-over-year change of
+// money column j: the nearest change or YoY percent column to its right
+// before the next money column, or -1.
+func (t *Table) changeColumn(j int) int {
+	for k := j + 1; k < len(t.Columns); k++ {
+		c := t.Columns[k]
+		if c.Kind == KindMoney {
+			return -1
+		}
+		path := strings.Join(c.Path, "/")
+		if (c.Kind == KindChange || c.Kind == KindPercent) && yoyHeader.MatchString(path) && !strings.Contains(path, "为上年") {
+			return k
+		}
+	}
+	return -1
+}
+
+// change is the year-over-year change of the amount in cell (i, j), from
+// the row's change column; nil when there is none.
+func (t *Table) change(i, j int) *schema.Change {
+	k := t.changeColumn(j)
+	if k < 0 || k >= len(t.Body[i].Cells) {
+		return nil
+	}
+	c := t.Body[i].Cells[k]
+	if !c.IsAmount || c.Hidden {
+		return nil
+	}
+	ch := &schema.Change{Text: strings.TrimSpace(c.Text), Base: "上年"}
+	if m := yoyBase.FindStringSubmatch(strings.Join(t.Columns[k].Path, "")); m != nil {
+		ch.Base = strings.TrimRight(m[1], "的")
+	}
+	switch c.Amount.Sign() {
+	case 1:
+		ch.Direction = "increase"
+	case -1:
+		ch.Direction = "decrease"
+	default:
+		ch.Direction = "flat"
+	}
+	if t.Columns[k].Kind == KindChange {
+		ch.Value = c.Amount.Mul(t.Scale).String()
+	} else {
+		ch.Percent = c.Amount.String()
+	}
+	return ch
 }

@@ -61,3 +61,30 @@ func TestPercentColumnGivesNoMoney(t *testing.T) {
 		t.Errorf("facts %+v", facts)
 	}
 }
+
+// TestYoYChange: a growth column gives the change of the amount to its
+// left (jinan_2025 表1), an 增减额 column its signed value and the prior.
+func TestYoYChange(t *testing.T) {
+	txt := text("pdf", []extract.Block{
+		para("2025年济南市地域财政总收入构成表", "单位：万元"),
+		grid(`项目|2024年|2025年执行数|<|<
+^|^|金额|所占比重%|增长%
+地域财政总收入|35744603|35590998|100.00|-0.43`),
+		para("2025年一般公共预算支出预算表", "单位：万元"),
+		grid(`项目|2025年预算数|比上年增减额
+一般公共服务支出|1,200.50|-100.00`),
+	})
+	ts := Parse(txt)
+	if len(ts) != 2 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	f := ts[0].Facts(1)
+	if len(f) != 2 || f[0].Change != nil || f[1].Change == nil ||
+		f[1].Change.Percent != "-0.43" || f[1].Change.Direction != "decrease" || f[1].Change.Base != "上年" {
+		t.Errorf("facts %+v", f)
+	}
+	g := ts[1].Facts(1)
+	if len(g) != 1 || g[0].Change == nil || g[0].Change.Value != "-1000000" || g[0].Prior != "13005000" {
+		t.Fatalf("facts %+v", g)
+	}
+}

@@ -1027,7 +1027,12 @@ func (t *Table) Facts(next int) []schema.Fact {
 			Table:     t.ID,
 			Code:      code,
 			Loc:       c.Loc,
+			Change:    t.change(i, j),
 		})
+		if f := &out[len(out)-1]; f.Change != nil && f.Change.Value != "" {
+			delta, _ := decimal.NewFromString(f.Change.Value)
+			f.Prior = t.Yuan(c).Sub(delta).String()
+		}
 	})
 	return out
 }
