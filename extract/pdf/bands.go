@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"regexp"
 	"slices"
 )
@@ -31,7 +32,7 @@ func cellPieces(gs []glyph, right float64) []piece {
 	var out []piece
 	for _, r := range groupRows(gs) {
 		out = append(out, piece{glyphs: r.glyphs, y0: r.y0, y1: r.y1,
-			number: isAmount(chunk{glyphs: r.glyphs}),
+			number: isNumberText(r.text()),
 			full:   right-r.x1 <= 2*r.size, // within two characters of the edge
 			head:   pieceNumbered.MatchString(r.text())})
 	}
@@ -64,25 +65,60 @@ func bandRows(cells [][]glyph, rights []float64) [][][]glyph {
 	if numberCells == 0 || len(all) < 2 {
 		return nil
 	}
-	slices.SortStableFunc(all, func(a, b placed) int { return cmpF(a.y0+a.y1, b.y0+b.y1) })
-	// Rows: pieces overlapping the row's vertical range by at least a
-	// third of the smaller height join it.
+	// Rows are anchored on the lines of numbers: number lines whose
+	// centres lie within a third of the row pitch are one row. Glyph boxes
+	// may be taller than the line pitch, so overlap alone cannot tell rows
+	// apart.
 	type band struct {
-		y0, y1 float64
+		y      float64 // centre of the row's numbers (or of its text)
 		items  []placed
+		number bool
 	}
-	var rows []band
+	mid := func(p placed) float64 { return (p.y0 + p.y1) / 2 }
+	var centres []float64
 	for _, p := range all {
-		if n := len(rows); n > 0 {
-			b := &rows[n-1]
-			ov := min(b.y1, p.y1) - max(b.y0, p.y0)
-			if ov > 0 && ov >= 0.34*min(b.y1-b.y0, p.y1-p.y0) {
-				b.items = append(b.items, p)
-				b.y0, b.y1 = min(b.y0, p.y0), max(b.y1, p.y1)
-				continue
+		if p.number {
+			centres = append(centres, mid(p))
+		}
+	}
+	slices.Sort(centres)
+	pitch := pitchOf(centres, all[0].y1-all[0].y0)
+	var rows []band
+	for _, c := range centres {
+		if n := len(rows); n > 0 && c-rows[n-1].y <= pitch/3 {
+			continue
+		}
+		rows = append(rows, band{y: c, number: true})
+	}
+	nearest := func(y float64) (int, float64) {
+		best, bd := -1, math.Inf(1)
+		for i, r := range rows {
+			if d := math.Abs(r.y - y); d < bd {
+				best, bd = i, d
 			}
 		}
-		rows = append(rows, band{p.y0, p.y1, []placed{p}})
+		return best, bd
+	}
+	var loose []placed
+	for _, p := range all {
+		if i, d := nearest(mid(p)); i >= 0 && (p.number || d <= 0.6*pitch) {
+			rows[i].items = append(rows[i].items, p)
+		} else {
+			loose = append(loose, p)
+		}
+	}
+	// Text far from every number line is a row of its own (a heading row
+	// without amounts, or the rest of a wrapped label).
+	for _, p := range loose {
+		if n := len(rows); n > 0 && !rows[n-1].number && math.Abs(rows[n-1].y-mid(p)) <= pitch/3 {
+			rows[n-1].items = append(rows[n-1].items, p)
+			continue
+		}
+		rows = append(rows, band{y: mid(p), items: []placed{p}})
+	}
+	slices.SortStableFunc(rows, func(a, b band) int { return cmpF(a.y, b.y) })
+	for i := range rows {
+		slices.SortStableFunc(rows[i].items, func(a, b placed) int { return cmpF(a.y0, b.y0) })
 	}
 	// A row that is only the rest of a label wrapped at its cell's edge
 	// (the amount beside the label's first line) joins the row above.
@@ -99,7 +135,6 @@ func bandRows(cells [][]glyph, rights []float64) [][][]glyph {
 			}
 			if last >= 0 && prev.items[last].full && !prev.items[last].number {
 				prev.items = append(prev.items, b.items[0])
-				prev.y1 = max(prev.y1, b.y1)
 				continue
 			}
 		}
@@ -108,7 +143,7 @@ func bandRows(cells [][]glyph, rights []float64) [][][]glyph {
 	rows = merged
 	numberRows := 0
 	for _, b := range rows {
-		if slices.ContainsFunc(b.items, func(p placed) bool { return p.number }) {
+		if b.number {
 			numberRows++
 		}
 	}
@@ -123,4 +158,21 @@ func bandRows(cells [][]glyph, rights []float64) [][][]glyph {
 		}
 	}
 	return out
+}
+
+// pitchOf is the usual distance between the rows of numbers whose line
+// centres are given (sorted): the median gap of those more than half a
+// line apart; one line's height when there are not two rows.
+func pitchOf(centres []float64, height float64) float64 {
+	var gaps []float64
+	for i := 1; i < len(centres); i++ {
+		if g := centres[i] - centres[i-1]; g > height/2 {
+			gaps = append(gaps, g)
+		}
+	}
+	if len(gaps) == 0 {
+		return height
+	}
+	slices.Sort(gaps)
+	return gaps[len(gaps)/2]
 }
