@@ -196,12 +196,29 @@ func alignedTable(rows []*row, split [][]chunk) (pdfTable, bool) {
 		return pdfTable{}, false
 	}
 	t := &extract.Table{}
+	var head []extract.Line // the first lines of the next row's label
 	area := box{rows[0].x0, rows[0].y0, rows[0].x1, rows[0].y1}
 	for i, r := range rows {
 		area = box{min(area.x0, r.x0), min(area.y0, r.y0), max(area.x1, r.x1), max(area.y1, r.y1)}
 		cells := make([]extract.Cell, len(cols))
 		for k := range cells {
 			cells[k] = extract.Cell{RowSpan: 1, ColSpan: 1}
+		}
+		// A label line alone between two labelled rows belongs to the
+		// nearer one: lines wrapped inside a cell are set closer than
+		// rows. Nearer the row below, it is the head of that row's label
+		// (a label wrapped over three lines, its numbers beside the
+		// middle one).
+		if len(split[i]) == 1 && colOf(split[i][0]) == 0 && !isAmount(split[i][0]) && len(t.Rows) > 0 && i > 0 &&
+			len(t.Rows[len(t.Rows)-1][0].Lines) > 0 && i+1 < len(split) &&
+			len(split[i+1]) >= 2 && colOf(split[i+1][0]) == 0 && !isAmount(split[i+1][0]) &&
+			r.y0-rows[i-1].y0 > rows[i+1].y0-r.y0+0.05*r.size {
+			head = append(head, cellLines(split[i][0].glyphs)...)
+			continue
+		}
+		if len(head) > 0 {
+			cells[0].Lines = head
+			head = nil
 		}
 		// A one-piece line continues the cell above, unless numbers
 		// without a label follow: then it is the head of their label.

@@ -20,7 +20,7 @@ import (
 // run with BUDGETDOC_COVERAGE=1 go test ./extract/tables -run Coverage -v.
 
 var (
-	standalone = regexp.MustCompile(`(?:^|\s)(-?\d[\d,]*(?:\.\d+)?%?)(?:\s|$)`)
+	standalone = regexp.MustCompile(`^-?\d[\d,]*(?:\.\d+)?%?$`)
 	pageNumber = regexp.MustCompile(`^\s*[-—–]\s*\d+\s*[-—–]\s*$`)
 )
 
@@ -38,13 +38,11 @@ func printed(text string) []map[string]int {
 				continue
 			}
 			n := 0
-			for _, m := range standalone.FindAllStringSubmatchIndex(l+" ", -1) {
-				tok := l[m[2]:m[3]]
-				if next := l[m[3]:]; strings.HasPrefix(next, "年") || strings.HasPrefix(next, "月") {
-					continue
+			for _, tok := range strings.Fields(l) {
+				if standalone.MatchString(tok) {
+					counts[numberKey(tok)]++
+					n++
 				}
-				counts[numberKey(tok)]++
-				n++
 			}
 			if n >= 3 {
 				rows++

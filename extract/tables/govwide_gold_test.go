@@ -24,9 +24,10 @@ const govwideFloor = 0.0
 // of a kind other than money (percent …) must come out as numbers of a
 // column of that kind, never as money.
 type govwideGold struct {
-	File     string `json:"file"`
-	Coverage string `json:"coverage"`
-	Method   string `json:"method"`
+	File     string   `json:"file"`
+	Coverage string   `json:"coverage"`
+	Method   string   `json:"method"`
+	Notes    []string `json:"notes,omitempty"`
 	Tables   []struct {
 		goldTable
 		Holdout bool `json:"holdout"`
