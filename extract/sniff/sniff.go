@@ -85,18 +85,24 @@ func oleFormat(data []byte) (extract.Format, error) {
 		return "", fmt.Errorf("%w: OLE2 container: %v", extract.ErrCorrupt, err)
 	}
 	var names []string
+	workbook := false
 	for e, err := r.Next(); err == nil; e, err = r.Next() {
 		switch e.Name {
 		case "WordDocument":
 			return extract.FormatDOC, nil
 		case "Workbook":
-			return extract.FormatXLS, nil
+			// A Word document may hold a workbook (an embedded sheet in its
+			// ObjectPool, or beside its own streams): Word wins.
+			workbook = workbook || len(e.Path) == 0
 		case "EncryptionInfo", "EncryptedPackage":
 			return "", fmt.Errorf("%w: password-protected Office document", extract.ErrEncrypted)
 		}
 		if len(names) < 8 {
 			names = append(names, e.Name)
 		}
+	}
+	if workbook {
+		return extract.FormatXLS, nil
 	}
 	return "", fmt.Errorf("%w: OLE2 file is neither a Word document nor an Excel workbook (streams: %s)", extract.ErrUnsupported, joinNames(names))
 }

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 func zipOf(t *testing.T, names ...string) []byte {
@@ -85,4 +87,17 @@ func readFixture(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestWordWithWorkbookStream: a .doc whose container also holds a
+// Workbook stream (taiyuan_fagaiwei_2016) is a Word document.
+func TestWordWithWorkbookStream(t *testing.T) {
+	path := filepath.Join(testenv.SharedDir(t), "corpus", "real", "taiyuan_fagaiwei_2016_dept_final.doc")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip("corpus file absent")
+	}
+	if f, err := Format(data); err != nil || f != extract.FormatDOC {
+		t.Errorf("format %q, %v; want doc", f, err)
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -25,7 +27,7 @@ const (
 	KindCode      ColumnKind = "code"      // 科目编码, 类/款/项
 	KindOrdinal   ColumnKind = "ordinal"   // 行次, 序号
 	KindIndicator ColumnKind = "indicator" // 指标值, 目标值
-	KindDate      ColumnKind = "date"      // 发行日期
+	KindDate      ColumnKind = "date"      // 发行日期 (a text column)
 	KindChange    ColumnKind = "change"    // 增减额: a change in the table's unit
 )
 
@@ -41,7 +43,6 @@ var headerKinds = []struct {
 	{regexp.MustCompile(`增减额|增加额|增减数|增减金额|增减$`), KindChange},
 	{regexp.MustCompile(`期限|年限|[(（]年[)）]`), KindYears},
 	{regexp.MustCompile(`指标值|目标值|指标数`), KindIndicator},
-	{regexp.MustCompile(`日期|时间`), KindDate},
 	{regexp.MustCompile(`个数|人数|户数|笔数|次数|数量|[(（](?:个|人|户|笔|次|家|项|辆|台|套|所|只|支)[)）]`), KindCount},
 }
 
@@ -64,13 +65,17 @@ func (t *Table) kindOf(j int) ColumnKind {
 	case OrdinalColumn:
 		return KindOrdinal
 	case AmountColumn, ValueColumn:
-		if k := numberKind(strings.Join(c.Path, "/")); k != KindMoney {
-			return k
+		k := numberKind(strings.Join(c.Path, "/"))
+		if (k == KindCount || k == KindYears) && !t.smallWholeNumbers(j, k) {
+			k = KindMoney // 车辆数（辆） over a form's amounts: the header is not the column's
 		}
-		if t.percentCells(j) {
-			return KindPercent
+		if k == KindMoney && t.percentCells(j) {
+			k = KindPercent
 		}
-		return KindMoney
+		return k
+	}
+	if dateHeader.MatchString(strings.Join(c.Path, "/")) {
+		return KindDate
 	}
 	return KindText
 }
@@ -85,6 +90,26 @@ func (t *Table) typeColumns() {
 			t.Columns[j].Role = ValueColumn
 		}
 	}
+}
+
+var dateHeader = regexp.MustCompile(`日期|时间`)
+
+// smallWholeNumbers reports whether the numbers of column j can be counts
+// (whole) or terms in years (whole or halves, at most 100).
+func (t *Table) smallWholeNumbers(j int, k ColumnKind) bool {
+	for _, r := range t.Body {
+		if j >= len(r.Cells) || !r.Cells[j].IsAmount || r.Cells[j].Hidden {
+			continue
+		}
+		a := r.Cells[j].Amount
+		if k == KindCount && !a.IsInteger() {
+			return false
+		}
+		if k == KindYears && (a.GreaterThan(decimal.NewFromInt(100)) || !a.Mul(decimal.NewFromInt(2)).IsInteger()) {
+			return false
+		}
+	}
+	return true
 }
 
 // percentCells reports whether the numbers of column j are written with %.

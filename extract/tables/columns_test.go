@@ -27,7 +27,6 @@ func TestNumberKind(t *testing.T) {
 		// Jiangsu 三公经费表 and 绩效目标表
 		{"车辆数（辆）", KindCount},
 		{"指标值", KindIndicator},
-		{"发行日期", KindDate},
 		// synthetic
 		{"预算数/小计", KindMoney},
 		{"完成率", KindPercent},
