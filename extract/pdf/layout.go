@@ -242,6 +242,12 @@ func (r *row) text() string {
 // where rules draw them, paragraphs of lines elsewhere, in top-to-bottom
 // order, with every line numbered in that order.
 func layoutPage(number int, raw *rawPage, maxCells int) extract.Page {
+	if t := textTurn(raw.glyphs); t != 0 {
+		page := layoutPage(number, t.turnPage(raw), maxCells)
+		t.unturn(&page, raw.width, raw.height)
+		page.Width, page.Height = raw.width, raw.height
+		return page
+	}
 	page := extract.Page{Number: number, Width: raw.width, Height: raw.height}
 	tables, rest := findTables(dedupe(raw.glyphs), raw.rules, raw.width, raw.height, maxCells)
 	rows := groupRows(rest)

@@ -87,3 +87,17 @@ func TestYoYChange(t *testing.T) {
 		t.Fatalf("facts %+v", g)
 	}
 }
+
+func TestParseAmountSpaces(t *testing.T) {
+	for _, c := range []struct {
+		s  string
+		ok bool
+	}{
+		{"1 234 567.50", true}, {"28,774,205", true}, {"15.30%", true},
+		{"141 142 29 5", false}, {"28,774,205 2,747,512 34,541", false}, {"97.3 88.1", false},
+	} {
+		if _, _, ok := parseAmount(c.s); ok != c.ok {
+			t.Errorf("parseAmount(%q) ok = %v, want %v", c.s, ok, c.ok)
+		}
+	}
+}

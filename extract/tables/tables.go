@@ -202,6 +202,12 @@ func add(out *[]*Table, prev, t *Table, before []*normalize.Line, page int) *Tab
 		if prev != nil && !continued && strings.Contains(t.Title, "续表") && len(t.Columns) == len(prev.Columns) {
 			continued = true
 		}
+		// The same title and number over the same header on the next page:
+		// a long table that repeats its caption on every page (表12-1).
+		if prev != nil && !continued && t.Title != "" && t.Title == prev.Title && t.Code == prev.Code &&
+			page == prev.Pages[len(prev.Pages)-1]+1 && len(t.Columns) == len(prev.Columns) && sameHeader(prev.Header, t.Header) {
+			continued = true
+		}
 		if continued {
 			stitch(prev, t)
 			return prev
@@ -250,6 +256,13 @@ func stitch(t, cont *Table) {
 		rows = rows[cont.nHeader:]
 	}
 	colOf := columnMap(t, cont)
+	if len(cont.Columns) == len(t.Columns) && cont.nHeader > 0 && sameHeader(t.Header, cont.Header) {
+		// The same header: column j is column j, whatever the geometry (a
+		// page set rotated has its boxes turned).
+		for j := range colOf {
+			colOf[j] = j
+		}
+	}
 	for k, src := range rows {
 		dst := make([]gridCell, len(t.Columns))
 		for j, c := range src {
@@ -717,9 +730,12 @@ func isData(row []gridCell) bool {
 // parseAmount reads a number as displayed in a table cell.
 func parseAmount(s string) (decimal.Decimal, int32, bool) {
 	v := fold(s)
-	v = strings.ReplaceAll(v, " ", "")
 	v = strings.ReplaceAll(v, "−", "-")
 	v = strings.TrimSuffix(v, "%") // a percent column's 15.30% (typed by its column)
+	if !spacedDigitsOK(v) {
+		return decimal.Decimal{}, 0, false // two numbers, not one
+	}
+	v = strings.ReplaceAll(v, " ", "")
 	m := amountRe.FindStringSubmatch(v)
 	if m == nil {
 		return decimal.Decimal{}, 0, false
@@ -729,6 +745,23 @@ func parseAmount(s string) (decimal.Decimal, int32, bool) {
 		return decimal.Decimal{}, 0, false
 	}
 	return d, int32(len(m[1])), true
+}
+
+// spacedDigitsOK reports whether the spaces between digits of s can be
+// inside one number (1 234 567, letter-spaced thousands): every group after
+// the first has three digits. "141 142 29" is three numbers.
+func spacedDigitsOK(s string) bool {
+	groups := strings.Fields(s)
+	if len(groups) < 2 {
+		return true
+	}
+	for _, g := range groups[1:] {
+		digits, _, _ := strings.Cut(g, ".")
+		if len(strings.TrimLeft(digits, ",")) != 3 && !strings.HasPrefix(g, ".") && !strings.HasPrefix(g, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 func fold(s string) string { return strings.TrimSpace(textnorm.Fold(s).Text) }
@@ -758,6 +791,7 @@ func (t *Table) roles() {
 		c := &t.Columns[j]
 		path := strings.Join(c.Path, "/")
 		var amounts, codes, texts int
+		longCodes := 0 // 款 or 项 codes (5 or 7 digits): small integers alone are no codes
 		for _, r := range t.Body {
 			if j >= len(r.Cells) || r.Cells[j].Covered || r.Cells[j].Hidden {
 				continue
@@ -767,6 +801,9 @@ func (t *Table) roles() {
 			case s == "":
 			case subjCode.MatchString(s) || len(s) == 2 && isDigits(s) && strings.Contains(path, "款") || len(s) == 2 && isDigits(s) && strings.Contains(path, "项"):
 				codes++
+				if len(s) > 3 || len(s) == 2 {
+					longCodes++
+				}
 			case r.Cells[j].IsAmount:
 				amounts++
 			default:
@@ -778,7 +815,7 @@ func (t *Table) roles() {
 			c.Role = OrdinalColumn
 		case strings.Contains(path, "编码") || strings.Contains(path, "代码") || last(c.Path) == "类" || last(c.Path) == "款" || last(c.Path) == "项":
 			c.Role = CodeColumn
-		case codes >= 2 && codes >= amounts && codes >= texts && !amountHeader(path):
+		case codes >= 2 && codes >= amounts && codes >= texts && !amountHeader(path) && longCodes > 0:
 			c.Role = CodeColumn
 		case amounts+codes > 0 && amounts+codes >= texts:
 			c.Role = AmountColumn // a lone 237 in an amount column is an amount
@@ -808,7 +845,8 @@ func (t *Table) inheritPaths() {
 }
 
 // counting reports whether column j holds row numbers (1, 2, 3 … without
-// decimals or separators), as an unnamed 行次 column does.
+// decimals or separators, one after the other), as an unnamed 行次 column
+// does.
 func (t *Table) counting(j int) bool {
 	prev := -1
 	for _, r := range t.Body {
@@ -820,8 +858,8 @@ func (t *Table) counting(j int) bool {
 			continue
 		}
 		n, err := strconv.Atoi(s)
-		if err != nil || n <= prev {
-			return false
+		if err != nil || n <= prev || prev >= 0 && n != prev+1 {
+			return false // row numbers run 1, 2, 3 …
 		}
 		prev = n
 	}
