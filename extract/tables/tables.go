@@ -732,7 +732,7 @@ func parseAmount(s string) (decimal.Decimal, int32, bool) {
 	v := fold(s)
 	v = strings.ReplaceAll(v, "−", "-")
 	v = strings.TrimSuffix(v, "%") // a percent column's 15.30% (typed by its column)
-	if !spacedDigitsOK(v) {
+	if !spacedDigitsOK(strings.TrimSuffix(strings.TrimSpace(s), "%")) {
 		return decimal.Decimal{}, 0, false // two numbers, not one
 	}
 	v = strings.ReplaceAll(v, " ", "")
@@ -757,7 +757,7 @@ func spacedDigitsOK(s string) bool {
 	}
 	for _, g := range groups[1:] {
 		digits, _, _ := strings.Cut(g, ".")
-		if len(strings.TrimLeft(digits, ",")) != 3 && !strings.HasPrefix(g, ".") && !strings.HasPrefix(g, ",") {
+		if utf8.RuneCountInString(strings.TrimLeft(digits, ",，")) != 3 && !strings.HasPrefix(g, ".") && !strings.HasPrefix(g, ",") {
 			return false
 		}
 	}
