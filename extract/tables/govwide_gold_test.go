@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,8 +18,16 @@ import (
 )
 
 // govwideFloor is the least cell accuracy of any one annotated page of the
-// government-wide gold (testdata/gold/tables-govwide); never lower it.
-const govwideFloor = 0.0
+// government-wide gold (testdata/gold/tables-govwide) but the known misses
+// below; never lower it. The target is 0.99 per page.
+const govwideFloor = 0.99
+
+// knownGovwideMisses are gold pages below the floor, with the reason.
+var knownGovwideMisses = map[string]string{
+	"xizang_changdu_2024_govwide_debt.xls p2": "the gold names each 发行金额 by its 项目名称; the tables name an amount " +
+		"by the nearest text to its left (项目类型 here), the convention of the Jiangsu table gold (政府采购预算表 " +
+		"rows are named by 采购组织形式) — one of the two must change",
+}
 
 // govwideGold is one annotated page of the government-wide corpus. Cells
 // of a kind other than money (percent …) must come out as numbers of a
@@ -72,14 +81,13 @@ func valueCells(tb *Table, fn func(i, j int, subject string, money bool)) {
 
 // TestGovwideGold scores the tables of annotated government-wide pages:
 // per page, the share of gold cells found on that page with the same row
-// label, header path, value and kind (money or not). Hold-out pages are
-// scored only with BUDGETDOC_HOLDOUT=1.
+// label, header path, value and kind (money or not). Pages marked
+// holdout were kept unseen until the end of issue 13's work (see README).
 func TestGovwideGold(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(testenv.ModuleRoot(t), "testdata", "gold", "tables-govwide", "*.json"))
 	if len(files) == 0 {
 		t.Fatal("no government-wide table gold")
 	}
-	holdout := os.Getenv("BUDGETDOC_HOLDOUT") == "1"
 	var lines []string
 	worst := 1.0
 	for _, f := range files {
@@ -99,9 +107,6 @@ func TestGovwideGold(t *testing.T) {
 		}
 		ts := Parse(txt)
 		for _, gt := range g.Tables {
-			if gt.Holdout && !holdout {
-				continue
-			}
 			hit := 0
 			used := map[[3]int]bool{}
 			for _, gc := range gt.Cells {
@@ -134,7 +139,11 @@ func TestGovwideGold(t *testing.T) {
 				}
 			}
 			acc := float64(hit) / float64(max(1, len(gt.Cells)))
-			worst = min(worst, acc)
+			if why, known := knownGovwideMisses[g.File+" p"+strconv.Itoa(gt.Page)]; known {
+				t.Logf("known miss %s p%d: %s", g.File, gt.Page, why)
+			} else {
+				worst = min(worst, acc)
+			}
 			tag := ""
 			if gt.Holdout {
 				tag = " (hold-out)"
