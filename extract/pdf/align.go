@@ -163,15 +163,7 @@ func alignedTable(rows []*row, split [][]chunk) (pdfTable, bool) {
 			ivs = append(ivs, [2]float64{c.x0, c.x1})
 		}
 	}
-	slices.SortFunc(ivs, func(a, b [2]float64) int { return cmpF(a[0], b[0]) })
-	var cols [][2]float64
-	for _, iv := range ivs {
-		if n := len(cols); n > 0 && iv[0] <= cols[n-1][1] {
-			cols[n-1][1] = max(cols[n-1][1], iv[1])
-			continue
-		}
-		cols = append(cols, iv)
-	}
+	cols := mergeIntervals(ivs)
 	if len(cols) < 2 || len(cols) > maxColumns {
 		return pdfTable{}, false
 	}

@@ -12,8 +12,6 @@ import (
 // cell's edge with its amount centred between the two lines. The band
 // becomes three rows, the wrapped label one label.
 func TestBandSplit(t *testing.T) {
-	hline := func(y, x0, x1 float64) box { return box{x0, y - 0.25, x1, y + 0.25} }
-	vline := func(x, y0, y1 float64) box { return box{x - 0.25, y0, x + 0.25, y1} }
 	boxes := []box{
 		hline(100, 100, 400), hline(120, 100, 400), hline(220, 100, 400),
 		vline(100, 100, 220), vline(200, 100, 220), vline(300, 100, 220), vline(400, 100, 220),

@@ -302,12 +302,18 @@ func numberLines(p *extract.Page) {
 			ls[k].Loc.Page, ls[k].Loc.Line = p.Number, n
 		}
 	}
+	eachLines(p, visit)
+}
+
+// eachLines calls fn with the lines of every block of the page in reading
+// order, table cells row by row, cell by cell.
+func eachLines(p *extract.Page, fn func([]extract.Line)) {
 	for b := range p.Blocks {
-		visit(p.Blocks[b].Lines)
+		fn(p.Blocks[b].Lines)
 		if t := p.Blocks[b].Table; t != nil {
 			for _, row := range t.Rows {
 				for c := range row {
-					visit(row[c].Lines)
+					fn(row[c].Lines)
 				}
 			}
 		}

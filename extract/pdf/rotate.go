@@ -103,14 +103,5 @@ func (t turn) unturn(p *extract.Page, w, h float64) {
 			}
 		}
 	}
-	for i := range p.Blocks {
-		fix(p.Blocks[i].Lines)
-		if tb := p.Blocks[i].Table; tb != nil {
-			for _, row := range tb.Rows {
-				for c := range row {
-					fix(row[c].Lines)
-				}
-			}
-		}
-	}
+	eachLines(p, fix)
 }

@@ -153,3 +153,23 @@ func overlaps(t *extract.Table, r0, c0, r1, c1 int) bool {
 	}
 	return false
 }
+
+// AddPage appends a sheet's page to doc: its table (none for an empty
+// sheet) and the warning of building it.
+func AddPage(doc *extract.Document, page extract.Page, t *extract.Table, warn string) {
+	if warn != "" {
+		doc.Warnings = append(doc.Warnings, warn)
+	}
+	if t != nil {
+		page.Blocks = []extract.Block{{Kind: extract.TableBlock, Style: "sheet", Table: t}}
+	}
+	doc.Pages = append(doc.Pages, page)
+}
+
+// Done returns doc, or an error when the workbook had no sheet.
+func Done(doc *extract.Document) (*extract.Document, error) {
+	if len(doc.Pages) == 0 {
+		return nil, fmt.Errorf("%w: workbook has no sheets", extract.ErrEmpty)
+	}
+	return doc, nil
+}

@@ -1,7 +1,6 @@
 package tables
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
-	"github.com/budgetdoc/budgetdoc/extract/read"
 	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
@@ -46,15 +44,7 @@ type govwideGold struct {
 // govwideText reads and normalizes one file of the government-wide corpus.
 func govwideText(t testing.TB, name string) (*normalize.Text, error) {
 	t.Helper()
-	path := filepath.Join(sharedDir(t), "corpus", "govwide", name)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("%s not present", name)
-	}
-	doc, _, err := read.File(context.Background(), path, read.Options{})
-	if err != nil {
-		return nil, err
-	}
-	return normalize.Document(doc), nil
+	return sharedText(t, "govwide", name)
 }
 
 // valueCells calls fn for every number cell of tb's body with its subject

@@ -115,18 +115,9 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 		if err != nil {
 			return nil, err
 		}
-		if warn != "" {
-			doc.Warnings = append(doc.Warnings, warn)
-		}
-		if t != nil {
-			page.Blocks = []extract.Block{{Kind: extract.TableBlock, Style: "sheet", Table: t}}
-		}
-		doc.Pages = append(doc.Pages, page)
+		sheet.AddPage(doc, page, t, warn)
 	}
-	if len(doc.Pages) == 0 {
-		return nil, fmt.Errorf("%w: workbook has no sheets", extract.ErrEmpty)
-	}
-	return doc, nil
+	return sheet.Done(doc)
 }
 
 // workbookStream returns the BIFF stream of an OLE2 file. mscfb panics on

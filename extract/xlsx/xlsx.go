@@ -82,18 +82,9 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 		if err != nil {
 			return nil, err
 		}
-		if warn != "" {
-			doc.Warnings = append(doc.Warnings, warn)
-		}
-		if t != nil {
-			page.Blocks = []extract.Block{{Kind: extract.TableBlock, Style: "sheet", Table: t}}
-		}
-		doc.Pages = append(doc.Pages, page)
+		xsheet.AddPage(doc, page, t, warn)
 	}
-	if len(doc.Pages) == 0 {
-		return nil, fmt.Errorf("%w: workbook has no sheets", extract.ErrEmpty)
-	}
-	return doc, nil
+	return xsheet.Done(doc)
 }
 
 // checkPackage verifies that data is a zip holding a workbook, and bounds
