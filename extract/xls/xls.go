@@ -134,6 +134,9 @@ func workbookStream(data []byte, maxBytes int64) (_ []byte, err error) {
 		return nil, fmt.Errorf("%w: broken OLE2 container: %v", extract.ErrCorrupt, err)
 	}
 	for e, err := r.Next(); err == nil; e, err = r.Next() {
+		if len(e.Path) != 0 {
+			continue // an embedded object's streams (a chart's own workbook)
+		}
 		switch e.Name {
 		case "Workbook":
 			if e.Size > maxBytes {
