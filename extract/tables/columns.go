@@ -40,7 +40,7 @@ var headerKinds = []struct {
 	{regexp.MustCompile(`百分点`), KindPoints},
 	{regexp.MustCompile(`利率|费率|税率|收益率`), KindRate},
 	{regexp.MustCompile(`[%％‰]|百分比|比重|占比|比例|增长率|增幅|增速|降幅|完成率|执行率|[为占].*的?比`), KindPercent},
-	{regexp.MustCompile(`增减额|增加额|增减数|增减金额|增减$`), KindChange},
+	{regexp.MustCompile(`增、?减(?:额|数|金额|$|/金额)|增加额`), KindChange},
 	{regexp.MustCompile(`期限|年限|[(（]年[)）]`), KindYears},
 	{regexp.MustCompile(`指标值|目标值|指标数`), KindIndicator},
 	{regexp.MustCompile(`个数|人数|户数|笔数|次数|数量|[(（](?:个|人|户|笔|次|家|项|辆|台|套|所|只|支)[)）]`), KindCount},

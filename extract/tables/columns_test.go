@@ -27,6 +27,11 @@ func TestNumberKind(t *testing.T) {
 		// Jiangsu 三公经费表 and 绩效目标表
 		{"车辆数（辆）", KindCount},
 		{"指标值", KindIndicator},
+		// shandong_province_2025, guyuan_2025: change amounts
+		{"2026年预算数/比2025年年初预算增减/金额/6=5-1", KindChange},
+		{"比上年增、减情况/增、减金额", KindChange},
+		{"2026年预算数/比2025年年初预算增减/%", KindPercent},
+		{"当年增减变动情况/新增/小计", KindMoney},
 		// synthetic
 		{"预算数/小计", KindMoney},
 		{"完成率", KindPercent},
