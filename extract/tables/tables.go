@@ -42,6 +42,11 @@ type Table struct {
 	// inside it, where an empty table says that it is empty.
 	Notes []string
 	Loc   extract.Loc
+	// Partial marks a table whose columns continue in another table: the
+	// same title over the same rows with other columns (a table by region
+	// printed as several page sets, 合计 and the first regions first).
+	// Its rows do not hold all the parts of their 合计.
+	Partial bool
 
 	grid    [][]gridCell // rows after the caption rows, for stitching
 	nHeader int          // how many of grid are header rows
@@ -176,7 +181,56 @@ func Parse(txt *normalize.Text) []*Table {
 		t.ID = "t" + strconv.Itoa(i+1)
 		t.Kind = classify(t)
 	}
+	markPartial(out)
 	return out
+}
+
+// markPartial marks the tables that share a title and rows but not their
+// columns (see Table.Partial).
+func markPartial(ts []*Table) {
+	for i, a := range ts {
+		for _, b := range ts[i+1:] {
+			if a.Title == "" || a.Title != b.Title || a.Code != b.Code || sameColumns(a, b) || !sharedLabels(a, b) {
+				continue
+			}
+			a.Partial, b.Partial = true, true
+		}
+	}
+}
+
+// sameColumns reports whether a and b have the same number columns.
+func sameColumns(a, b *Table) bool {
+	var pa, pb []string
+	for j := range a.Columns {
+		if a.Columns[j].Role == AmountColumn {
+			pa = append(pa, a.Path(j))
+		}
+	}
+	for j := range b.Columns {
+		if b.Columns[j].Role == AmountColumn {
+			pb = append(pb, b.Path(j))
+		}
+	}
+	return slices.Equal(pa, pb)
+}
+
+// sharedLabels reports whether at least half the row labels of the
+// shorter table are row labels of the other.
+func sharedLabels(a, b *Table) bool {
+	labels := map[string]bool{}
+	for _, r := range a.Body {
+		labels[squeeze(fold(r.Label))] = true
+	}
+	n, shared := 0, 0
+	for _, r := range b.Body {
+		if l := squeeze(fold(r.Label)); l != "" {
+			n++
+			if labels[l] {
+				shared++
+			}
+		}
+	}
+	return n > 0 && shared*2 >= min(n, len(a.Body))
 }
 
 // add appends t to out, or stitches it to prev when it continues prev; it
