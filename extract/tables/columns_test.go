@@ -129,3 +129,29 @@ func TestPartialTables(t *testing.T) {
 		t.Fatal("partial marks wrong")
 	}
 }
+
+func TestLabelledNumbers(t *testing.T) {
+	row := func(cells ...string) []gridCell {
+		var out []gridCell
+		for _, c := range cells {
+			out = append(out, gridCell{text: c})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		row  []gridCell
+		want bool
+	}{
+		{row("提前下达生猪调出大县奖励资金", "4974", "", "1805"), true}, // xinjiang_region_2024 表二十一
+		{row("市本级", "99", "36", "63"), true},                 // qingdao_2025
+		{row("栏次", "1", "2", "3"), false},
+		{row("项目", "1", "2", "3"), false},
+		{row("", "1", "2", "3"), false},
+		{row("合计", "1", "2", "3"), false}, // column numbers under a label
+		{row("项目", "2024", "2025"), false},
+	} {
+		if got := labelledNumbers(c.row); got != c.want {
+			t.Errorf("labelledNumbers(%v) = %v, want %v", c.row, got, c.want)
+		}
+	}
+}

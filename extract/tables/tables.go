@@ -752,7 +752,7 @@ func hasAmount(row []gridCell) bool {
 // amount shown with decimals or separators, a classification code, or a
 // total label.
 func isData(row []gridCell) bool {
-	if hasAmount(row) {
+	if hasAmount(row) || labelledNumbers(row) {
 		return true
 	}
 	for _, c := range row {
@@ -779,6 +779,36 @@ func isData(row []gridCell) bool {
 		return n == 1
 	}
 	return false
+}
+
+// headerWord marks a header row's label cell even when numbers follow it
+// (栏次 | 1 | 2 | 3, 金额单位：万元 | 2024 …).
+var headerWord = regexp.MustCompile(`栏次|行次|序号|单位|^[甲乙丙丁]$|项目|科目|名称|年度?$`)
+
+// labelledNumbers reports whether a row is a label followed by whole
+// numbers (5,920 written 5920 in many government-wide tables) that are not
+// column numbers 1, 2, 3 ….
+func labelledNumbers(row []gridCell) bool {
+	label, nums, seq := false, 0, true
+	for _, c := range row {
+		if c.covered {
+			continue
+		}
+		s := fold(c.text)
+		if s == "" {
+			continue
+		}
+		if v, _, ok := parseAmount(s); ok {
+			nums++
+			seq = seq && v.IntPart() == int64(nums)
+			continue
+		}
+		if nums > 0 || label || !hasHan(s) || headerWord.MatchString(squeeze(s)) {
+			return false
+		}
+		label = true
+	}
+	return label && nums > 0 && !seq
 }
 
 // parseAmount reads a number as displayed in a table cell.
