@@ -143,7 +143,7 @@ func TestLabelledNumbers(t *testing.T) {
 		want bool
 	}{
 		{row("提前下达生猪调出大县奖励资金", "4974", "", "1805"), true}, // xinjiang_region_2024 表二十一
-		{row("市本级", "99", "36", "63"), true},                 // qingdao_2025
+		{row("市本级", "99", "36", "63"), true},              // qingdao_2025
 		{row("栏次", "1", "2", "3"), false},
 		{row("项目", "1", "2", "3"), false},
 		{row("", "1", "2", "3"), false},
