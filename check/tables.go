@@ -144,6 +144,9 @@ var totalHeader = rx.MustCompile(`合计|小计`)
 
 func runTableRowSum(p *Pass) {
 	for _, t := range tablesOf(p) {
+		if t.Partial {
+			continue // its 合计 adds up columns printed in another table
+		}
 		for j, col := range t.Columns {
 			if col.Role != tables.AmountColumn || len(col.Path) == 0 || !totalHeader.MatchString(col.Path[len(col.Path)-1]) {
 				continue

@@ -67,7 +67,7 @@ var Tables = []*Table{
 		Columns: []Column{
 			{"sha256", "TEXT", "SHA-256 of the file's bytes, hex; the document's key"},
 			{"path", "TEXT", "canonical path: the first input path with these bytes (all paths: table paths)"},
-			{"format", "TEXT", "pdf, docx, doc, text, html, xlsx, pages-json"},
+			{"format", "TEXT", "pdf, docx, doc, text, html, xlsx, xls, pages-json"},
 			{"bytes", "INTEGER", "file size"},
 			{"pages", "INTEGER", "number of pages"},
 			{"schema", "TEXT", "contract version, budgetdoc/v1"},

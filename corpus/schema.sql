@@ -8,7 +8,7 @@ INSERT OR IGNORE INTO meta VALUES ('schema', 'budgetdoc-sqlite/1');
 CREATE TABLE IF NOT EXISTS "documents" (
   "sha256" TEXT NOT NULL, -- SHA-256 of the file's bytes, hex; the document's key
   "path" TEXT, -- canonical path: the first input path with these bytes (all paths: table paths)
-  "format" TEXT, -- pdf, docx, doc, text, html, xlsx, pages-json
+  "format" TEXT, -- pdf, docx, doc, text, html, xlsx, xls, pages-json
   "bytes" INTEGER, -- file size
   "pages" INTEGER, -- number of pages
   "schema" TEXT, -- contract version, budgetdoc/v1

@@ -23,6 +23,7 @@ const (
 	FormatText      Format = "text"
 	FormatHTML      Format = "html"
 	FormatXLSX      Format = "xlsx"
+	FormatXLS       Format = "xls"        // Excel 97–2003 (BIFF8)
 	FormatPagesJSON Format = "pages-json" // a JSON list of {page, text}
 )
 
@@ -177,6 +178,10 @@ type Cell struct {
 	// Covered marks a grid position covered by a merged cell that starts
 	// above or to the left of it; such a cell has no Lines.
 	Covered bool
+	// Hidden marks a spreadsheet cell that is not shown: in a hidden row,
+	// column or sheet, or outside the sheet's print area. It is kept for
+	// inspection but is not data.
+	Hidden bool
 }
 
 // Text returns the cell's lines joined by newlines.

@@ -30,7 +30,7 @@ const (
 // formats are the values of source.format: every format a reader exists for.
 var formats = []extract.Format{
 	extract.FormatPDF, extract.FormatDOCX, extract.FormatDOC, extract.FormatText,
-	extract.FormatHTML, extract.FormatXLSX, extract.FormatPagesJSON,
+	extract.FormatHTML, extract.FormatXLSX, extract.FormatXLS, extract.FormatPagesJSON,
 }
 
 // generate reflects the JSON Schema from the Go types and adds the

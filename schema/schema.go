@@ -37,7 +37,7 @@ type Source struct {
 	// Path is the file name as given on the command line.
 	Path string `json:"path"`
 	// Format is the format sniffed from the bytes: pdf, docx, doc, text,
-	// html, xlsx or pages-json.
+	// html, xlsx, xls or pages-json.
 	Format string `json:"format"`
 	// SHA256 is the hex SHA-256 of the file's bytes.
 	SHA256 string `json:"sha256"`
@@ -261,6 +261,14 @@ type Table struct {
 	HeaderRows int `json:"header_rows,omitempty"`
 	// Columns are the columns' header paths, levels joined by " / ".
 	Columns []string `json:"columns,omitempty"`
+	// ColumnKinds say what each column holds: text, money (in Unit),
+	// percent, points, rate, count, years, code, ordinal, indicator, date.
+	// Only money columns give money facts.
+	ColumnKinds []string `json:"column_kinds,omitempty"`
+	// HiddenRows are the indexes in Rows of spreadsheet rows that are not
+	// shown (hidden rows or sheets, outside the print area): kept, but not
+	// data — they give no facts.
+	HiddenRows []int `json:"hidden_rows,omitempty"`
 	// Pages are the 1-based pages the table spans.
 	Pages []int `json:"pages"`
 	// Rows are the cells' text, row by row.

@@ -242,6 +242,12 @@ func (r *row) text() string {
 // where rules draw them, paragraphs of lines elsewhere, in top-to-bottom
 // order, with every line numbered in that order.
 func layoutPage(number int, raw *rawPage, maxCells int) extract.Page {
+	if t := textTurn(raw.glyphs); t != 0 {
+		page := layoutPage(number, t.turnPage(raw), maxCells)
+		t.unturn(&page, raw.width, raw.height)
+		page.Width, page.Height = raw.width, raw.height
+		return page
+	}
 	page := extract.Page{Number: number, Width: raw.width, Height: raw.height}
 	tables, rest := findTables(dedupe(raw.glyphs), raw.rules, raw.width, raw.height, maxCells)
 	rows := groupRows(rest)
@@ -296,12 +302,18 @@ func numberLines(p *extract.Page) {
 			ls[k].Loc.Page, ls[k].Loc.Line = p.Number, n
 		}
 	}
+	eachLines(p, visit)
+}
+
+// eachLines calls fn with the lines of every block of the page in reading
+// order, table cells row by row, cell by cell.
+func eachLines(p *extract.Page, fn func([]extract.Line)) {
 	for b := range p.Blocks {
-		visit(p.Blocks[b].Lines)
+		fn(p.Blocks[b].Lines)
 		if t := p.Blocks[b].Table; t != nil {
 			for _, row := range t.Rows {
 				for c := range row {
-					visit(row[c].Lines)
+					fn(row[c].Lines)
 				}
 			}
 		}

@@ -343,27 +343,74 @@ func buildTable(gs []glyph, taken []bool, hs []hrule, vs []vrule, comp [2][]int,
 		top++
 	}
 	area.y0 = ys[top]
-	nR -= top
-	t := &extract.Table{Rows: make([][]extract.Cell, nR)}
-	for r := range nR {
-		t.Rows[r] = make([]extract.Cell, nC)
-		for c := range nC {
-			t.Rows[r][c] = extract.Cell{RowSpan: 1, ColSpan: 1, Covered: true}
+	// Bands: grid rows that hold several data rows (no rules between
+	// them) are split from the text. Only rows without vertical merges.
+	split := make(map[int][][][]glyph)
+	for r := top; r < nR; r++ {
+		var cells [][]glyph
+		var rights []float64
+		whole := true
+		for c := 0; c < nC; {
+			s := spans[owner[r][c]]
+			if s.r != r || s.rs != 1 {
+				whole = false
+				break
+			}
+			gsOf := make([]glyph, 0, len(members[owner[r][c]]))
+			for _, i := range members[owner[r][c]] {
+				gsOf = append(gsOf, gs[i])
+			}
+			cells = append(cells, gsOf)
+			rights = append(rights, xs[c+s.cs])
+			c += s.cs
+		}
+		if whole {
+			if sub := bandRows(cells, rights); sub != nil {
+				split[r] = sub
+			}
 		}
 	}
+	t := &extract.Table{}
+	newRow := make([]int, nR+1) // first output row of each grid row
+	for r := top; r < nR; r++ {
+		newRow[r] = len(t.Rows)
+		n := 1
+		if sub, ok := split[r]; ok {
+			n = len(sub)
+		}
+		for range n {
+			row := make([]extract.Cell, nC)
+			for c := range nC {
+				row[c] = extract.Cell{RowSpan: 1, ColSpan: 1, Covered: true}
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	newRow[nR] = len(t.Rows)
 	for k, s := range spans {
 		if s.r < top {
 			continue
 		}
-		s.r -= top
-		cell := extract.Cell{RowSpan: s.rs, ColSpan: s.cs}
-		cg := make([]glyph, 0, len(members[k]))
 		for _, i := range members[k] {
 			taken[i] = true
+		}
+		if sub, ok := split[s.r]; ok {
+			pos := 0 // the span's position among the row's cells
+			for c := 0; c < s.c; c += spans[owner[s.r][c]].cs {
+				pos++
+			}
+			for d, cells := range sub {
+				t.Rows[newRow[s.r]+d][s.c] = extract.Cell{RowSpan: 1, ColSpan: s.cs, Lines: cellLines(cells[pos])}
+			}
+			continue
+		}
+		cell := extract.Cell{RowSpan: newRow[s.r+s.rs] - newRow[s.r], ColSpan: s.cs}
+		cg := make([]glyph, 0, len(members[k]))
+		for _, i := range members[k] {
 			cg = append(cg, gs[i])
 		}
 		cell.Lines = cellLines(cg)
-		t.Rows[s.r][s.c] = cell
+		t.Rows[newRow[s.r]][s.c] = cell
 	}
 	return pdfTable{area: area, table: t}, true
 }

@@ -125,9 +125,11 @@ func TestTablesFixture(t *testing.T) {
 }
 
 // A synthetic grid: rules given as thin boxes, glyphs placed in the cells.
+// hline and vline are thin rules as Word and WPS draw them.
+func hline(y, x0, x1 float64) box { return box{x0, y - 0.25, x1, y + 0.25} }
+func vline(x, y0, y1 float64) box { return box{x - 0.25, y0, x + 0.25, y1} }
+
 func TestFindTablesSynthetic(t *testing.T) {
-	hline := func(y, x0, x1 float64) box { return box{x0, y - 0.25, x1, y + 0.25} }
-	vline := func(x, y0, y1 float64) box { return box{x - 0.25, y0, x + 0.25, y1} }
 	// 3 rows × 3 columns at x 100/200/300/400, y 100/120/140/160; the
 	// first row's cell spans columns 2-3 (no rule at x=300 in row 1); the
 	// first column spans rows 2-3 (no rule at y=140 in column 1).

@@ -22,6 +22,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/pdf"
 	"github.com/budgetdoc/budgetdoc/extract/plain"
 	"github.com/budgetdoc/budgetdoc/extract/sniff"
+	"github.com/budgetdoc/budgetdoc/extract/xls"
 	"github.com/budgetdoc/budgetdoc/extract/xlsx"
 )
 
@@ -52,6 +53,7 @@ var readers = map[extract.Format]readerFunc{
 	extract.FormatPagesJSON: plain.ReadPagesJSON,
 	extract.FormatHTML:      html.Read,
 	extract.FormatXLSX:      xlsx.Read,
+	extract.FormatXLS:       xls.Read,
 }
 
 // File reads the document at path. Errors are *extract.Error values that

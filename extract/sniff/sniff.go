@@ -76,7 +76,8 @@ func zipFormat(data []byte) (extract.Format, error) {
 	return "", fmt.Errorf("%w: zip archive that is neither DOCX nor XLSX", extract.ErrUnsupported)
 }
 
-// oleFormat accepts OLE2 files that hold a Word document and recognises
+// oleFormat accepts OLE2 files that hold a Word document or an Excel 97–2003
+// workbook, and recognises
 // password-protected OOXML packages, which are OLE2 containers too.
 func oleFormat(data []byte) (extract.Format, error) {
 	r, err := mscfb.New(bytes.NewReader(data))
@@ -84,10 +85,15 @@ func oleFormat(data []byte) (extract.Format, error) {
 		return "", fmt.Errorf("%w: OLE2 container: %v", extract.ErrCorrupt, err)
 	}
 	var names []string
+	workbook := false
 	for e, err := r.Next(); err == nil; e, err = r.Next() {
 		switch e.Name {
 		case "WordDocument":
 			return extract.FormatDOC, nil
+		case "Workbook":
+			// A Word document may hold a workbook (an embedded sheet in its
+			// ObjectPool, or beside its own streams): Word wins.
+			workbook = workbook || len(e.Path) == 0
 		case "EncryptionInfo", "EncryptedPackage":
 			return "", fmt.Errorf("%w: password-protected Office document", extract.ErrEncrypted)
 		}
@@ -95,7 +101,10 @@ func oleFormat(data []byte) (extract.Format, error) {
 			names = append(names, e.Name)
 		}
 	}
-	return "", fmt.Errorf("%w: OLE2 file is not a Word document (streams: %s)", extract.ErrUnsupported, joinNames(names))
+	if workbook {
+		return extract.FormatXLS, nil
+	}
+	return "", fmt.Errorf("%w: OLE2 file is neither a Word document nor an Excel workbook (streams: %s)", extract.ErrUnsupported, joinNames(names))
 }
 
 func joinNames(names []string) string {

@@ -4,9 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 func zipOf(t *testing.T, names ...string) []byte {
@@ -41,6 +44,7 @@ func TestFormat(t *testing.T) {
 		{"other zip", zipOf(t, "a.txt"), "", extract.ErrUnsupported},
 		{"broken zip", []byte("PK\x03\x04garbage"), "", extract.ErrCorrupt},
 		{"broken ole", append(append([]byte{}, oleMagic...), make([]byte, 100)...), "", extract.ErrCorrupt},
+		{"xls", readFixture(t, "../xls/testdata/hidden.xls"), extract.FormatXLS, nil},
 		{"jsp", []byte(`<%@ page language="java" contentType="text/html; charset=UTF-8"%>` + "\n<html><body>预算</body></html>"), extract.FormatHTML, nil},
 		{"html", []byte("\xEF\xBB\xBF<!DOCTYPE html><html>"), extract.FormatHTML, nil},
 		{"pages json", []byte(`[{"page": 1, "text": "上海市普陀区"}]`), extract.FormatPagesJSON, nil},
@@ -74,4 +78,26 @@ func FuzzFormat(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Format(data) // must not panic
 	})
+}
+
+func readFixture(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestWordWithWorkbookStream: a .doc whose container also holds a
+// Workbook stream (taiyuan_fagaiwei_2016) is a Word document.
+func TestWordWithWorkbookStream(t *testing.T) {
+	path := filepath.Join(testenv.SharedDir(t), "corpus", "real", "taiyuan_fagaiwei_2016_dept_final.doc")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip("corpus file absent")
+	}
+	if f, err := Format(data); err != nil || f != extract.FormatDOC {
+		t.Errorf("format %q, %v; want doc", f, err)
+	}
 }

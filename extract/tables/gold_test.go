@@ -41,6 +41,8 @@ type goldCell struct {
 	Code   string `json:"code,omitempty"` // 科目编码 of the row, when it has one
 	Column string `json:"column"`         // header path, levels joined by "/"
 	Value  string `json:"value"`          // as displayed, in the table's unit
+	// Kind is the column's kind when it is not money (percent …).
+	Kind string `json:"kind,omitempty"`
 }
 
 // key normalizes a label or header for comparison: folded, no spaces.

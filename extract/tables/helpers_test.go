@@ -76,17 +76,27 @@ func sharedDir(t testing.TB) string {
 	return testenv.SharedDir(t)
 }
 
-// corpusText reads and normalizes one corpus file.
+// corpusText reads and normalizes one file of the department corpus.
 func corpusText(t testing.TB, name string) *normalize.Text {
 	t.Helper()
-	path := filepath.Join(sharedDir(t), "corpus", "real", name)
+	txt, err := sharedText(t, "real", name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return txt
+}
+
+// sharedText reads and normalizes one file of ../shared/corpus/<dir>.
+func sharedText(t testing.TB, dir, name string) (*normalize.Text, error) {
+	t.Helper()
+	path := filepath.Join(sharedDir(t), "corpus", dir, name)
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("%s not present", name)
 	}
 	doc, _, err := read.File(context.Background(), path, read.Options{})
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	txt, _ := normalize.Run(context.Background(), doc)
-	return txt
+	txt, err := normalize.Run(context.Background(), doc)
+	return txt, err
 }

@@ -43,6 +43,11 @@ type Table struct {
 	// inside it, where an empty table says that it is empty.
 	Notes []string
 	Loc   extract.Loc
+	// Partial marks a table whose columns continue in another table: the
+	// same title over the same rows with other columns (a table by region
+	// printed as several page sets, 合计 and the first regions first).
+	// Its rows do not hold all the parts of their 合计.
+	Partial bool
 
 	grid    [][]gridCell // rows after the caption rows, for stitching
 	nHeader int          // how many of grid are header rows
@@ -52,6 +57,7 @@ type Table struct {
 type Column struct {
 	Path []string // header path, outermost first (支出 › 金额 › 小计)
 	Role Role
+	Kind ColumnKind
 }
 
 // Role says what a column holds.
@@ -62,6 +68,7 @@ const (
 	AmountColumn              // money amounts
 	CodeColumn                // 科目编码 (or 类/款/项)
 	OrdinalColumn             // 行次, 栏次, 序号
+	ValueColumn               // numbers that are not money (percent, count …: see Column.Kind)
 )
 
 // Row is one body row.
@@ -83,6 +90,9 @@ type Cell struct {
 	Text    string // as written, lines joined (see cellText)
 	Loc     extract.Loc
 	Covered bool // part of a merged cell that starts elsewhere
+	// Hidden marks a spreadsheet cell that is not shown (hidden row,
+	// column or sheet, outside the print area): not data.
+	Hidden bool
 	// Amount is set when the cell holds a number; Places is the number of
 	// decimals displayed (for rounding tolerance).
 	Amount   decimal.Decimal
@@ -181,7 +191,56 @@ func ParseContext(ctx context.Context, txt *normalize.Text) ([]*Table, error) {
 		t.ID = "t" + strconv.Itoa(i+1)
 		t.Kind = classify(t)
 	}
+	markPartial(out)
 	return out, nil
+}
+
+// markPartial marks the tables that share a title and rows but not their
+// columns (see Table.Partial).
+func markPartial(ts []*Table) {
+	for i, a := range ts {
+		for _, b := range ts[i+1:] {
+			if a.Title == "" || a.Title != b.Title || a.Code != b.Code || sameColumns(a, b) || !sharedLabels(a, b) {
+				continue
+			}
+			a.Partial, b.Partial = true, true
+		}
+	}
+}
+
+// sameColumns reports whether a and b have the same number columns.
+func sameColumns(a, b *Table) bool {
+	var pa, pb []string
+	for j := range a.Columns {
+		if a.Columns[j].Role == AmountColumn {
+			pa = append(pa, a.Path(j))
+		}
+	}
+	for j := range b.Columns {
+		if b.Columns[j].Role == AmountColumn {
+			pb = append(pb, b.Path(j))
+		}
+	}
+	return slices.Equal(pa, pb)
+}
+
+// sharedLabels reports whether at least half the row labels of the
+// shorter table are row labels of the other.
+func sharedLabels(a, b *Table) bool {
+	labels := map[string]bool{}
+	for _, r := range a.Body {
+		labels[squeeze(fold(r.Label))] = true
+	}
+	n, shared := 0, 0
+	for _, r := range b.Body {
+		if l := squeeze(fold(r.Label)); l != "" {
+			n++
+			if labels[l] {
+				shared++
+			}
+		}
+	}
+	return n > 0 && shared*2 >= min(n, len(a.Body))
 }
 
 // add appends t to out, or stitches it to prev when it continues prev; it
@@ -205,6 +264,12 @@ func add(out *[]*Table, prev, t *Table, before []*normalize.Line, page int) *Tab
 			len(before) <= 1 && (len(before) == 0 || strings.Contains(before[0].Text, "续")) &&
 			(len(t.Columns) == len(prev.Columns) || aligned(prev, t)) && page == prev.Pages[len(prev.Pages)-1]+1
 		if prev != nil && !continued && strings.Contains(t.Title, "续表") && len(t.Columns) == len(prev.Columns) {
+			continued = true
+		}
+		// The same title and number over the same header on the next page:
+		// a long table that repeats its caption on every page (表12-1).
+		if prev != nil && !continued && t.Title != "" && t.Title == prev.Title && t.Code == prev.Code &&
+			page == prev.Pages[len(prev.Pages)-1]+1 && len(t.Columns) == len(prev.Columns) && sameHeader(prev.Header, t.Header) {
 			continued = true
 		}
 		if continued {
@@ -255,6 +320,13 @@ func stitch(t, cont *Table) {
 		rows = rows[cont.nHeader:]
 	}
 	colOf := columnMap(t, cont)
+	if len(cont.Columns) == len(t.Columns) && cont.nHeader > 0 && sameHeader(t.Header, cont.Header) {
+		// The same header: column j is column j, whatever the geometry (a
+		// page set rotated has its boxes turned).
+		for j := range colOf {
+			colOf[j] = j
+		}
+	}
 	for k, src := range rows {
 		dst := make([]gridCell, len(t.Columns))
 		for j, c := range src {
@@ -534,6 +606,7 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 	}
 	t.roles()
 	t.inheritPaths()
+	t.typeColumns()
 	for i := range t.Body {
 		t.label(&t.Body[i])
 	}
@@ -543,7 +616,7 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 func bodyRow(cells []gridCell) Row {
 	row := Row{}
 	for _, c := range cells {
-		cell := Cell{Text: c.text, Loc: c.loc, Covered: c.covered}
+		cell := Cell{Text: c.text, Loc: c.loc, Covered: c.covered, Hidden: c.hidden}
 		if !c.covered {
 			cell.Amount, cell.Places, cell.IsAmount = parseAmount(c.text)
 		}
@@ -584,6 +657,7 @@ type gridCell struct {
 	text    string
 	loc     extract.Loc
 	covered bool
+	hidden  bool
 }
 
 // resolve gives every grid position the text of the merged cell covering
@@ -594,6 +668,7 @@ func resolve(g *extract.Table) [][]gridCell {
 		out[r] = make([]gridCell, len(row))
 		for c := range row {
 			out[r][c].covered = row[c].Covered
+			out[r][c].hidden = row[c].Hidden
 		}
 	}
 	for r, row := range g.Rows {
@@ -687,7 +762,7 @@ func hasAmount(row []gridCell) bool {
 // amount shown with decimals or separators, a classification code, or a
 // total label.
 func isData(row []gridCell) bool {
-	if hasAmount(row) {
+	if hasAmount(row) || labelledNumbers(row) {
 		return true
 	}
 	for _, c := range row {
@@ -716,11 +791,45 @@ func isData(row []gridCell) bool {
 	return false
 }
 
+// headerWord marks a header row's label cell even when numbers follow it
+// (栏次 | 1 | 2 | 3, 金额单位：万元 | 2024 …).
+var headerWord = regexp.MustCompile(`栏次|行次|序号|单位|^[甲乙丙丁]$|项目|科目|名称|年度?$`)
+
+// labelledNumbers reports whether a row is a label followed by whole
+// numbers (5,920 written 5920 in many government-wide tables) that are not
+// column numbers 1, 2, 3 ….
+func labelledNumbers(row []gridCell) bool {
+	label, nums, seq := false, 0, true
+	for _, c := range row {
+		if c.covered {
+			continue
+		}
+		s := fold(c.text)
+		if s == "" {
+			continue
+		}
+		if v, _, ok := parseAmount(s); ok {
+			nums++
+			seq = seq && v.IntPart() == int64(nums)
+			continue
+		}
+		if nums > 0 || label || !hasHan(s) || headerWord.MatchString(squeeze(s)) {
+			return false
+		}
+		label = true
+	}
+	return label && nums > 0 && !seq
+}
+
 // parseAmount reads a number as displayed in a table cell.
 func parseAmount(s string) (decimal.Decimal, int32, bool) {
 	v := fold(s)
-	v = strings.ReplaceAll(v, " ", "")
 	v = strings.ReplaceAll(v, "−", "-")
+	v = strings.TrimSuffix(v, "%") // a percent column's 15.30% (typed by its column)
+	if !spacedDigitsOK(strings.TrimSuffix(strings.TrimSpace(s), "%")) {
+		return decimal.Decimal{}, 0, false // two numbers, not one
+	}
+	v = strings.ReplaceAll(v, " ", "")
 	m := amountRe.FindStringSubmatch(v)
 	if m == nil {
 		return decimal.Decimal{}, 0, false
@@ -730,6 +839,23 @@ func parseAmount(s string) (decimal.Decimal, int32, bool) {
 		return decimal.Decimal{}, 0, false
 	}
 	return d, int32(len(m[1])), true
+}
+
+// spacedDigitsOK reports whether the spaces between digits of s can be
+// inside one number (1 234 567, letter-spaced thousands): every group after
+// the first has three digits. "141 142 29" is three numbers.
+func spacedDigitsOK(s string) bool {
+	groups := strings.Fields(s)
+	if len(groups) < 2 {
+		return true
+	}
+	for _, g := range groups[1:] {
+		digits, _, _ := strings.Cut(g, ".")
+		if utf8.RuneCountInString(strings.TrimLeft(digits, ",，")) != 3 && !strings.HasPrefix(g, ".") && !strings.HasPrefix(g, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 func fold(s string) string { return strings.TrimSpace(textnorm.Fold(s).Text) }
@@ -759,8 +885,9 @@ func (t *Table) roles() {
 		c := &t.Columns[j]
 		path := strings.Join(c.Path, "/")
 		var amounts, codes, texts int
+		longCodes := 0 // 款 or 项 codes (5 or 7 digits): small integers alone are no codes
 		for _, r := range t.Body {
-			if j >= len(r.Cells) || r.Cells[j].Covered {
+			if j >= len(r.Cells) || r.Cells[j].Covered || r.Cells[j].Hidden {
 				continue
 			}
 			s := fold(r.Cells[j].Text)
@@ -768,6 +895,9 @@ func (t *Table) roles() {
 			case s == "":
 			case subjCode.MatchString(s) || len(s) == 2 && isDigits(s) && strings.Contains(path, "款") || len(s) == 2 && isDigits(s) && strings.Contains(path, "项"):
 				codes++
+				if len(s) > 3 || len(s) == 2 {
+					longCodes++
+				}
 			case r.Cells[j].IsAmount:
 				amounts++
 			default:
@@ -779,7 +909,7 @@ func (t *Table) roles() {
 			c.Role = OrdinalColumn
 		case strings.Contains(path, "编码") || strings.Contains(path, "代码") || last(c.Path) == "类" || last(c.Path) == "款" || last(c.Path) == "项":
 			c.Role = CodeColumn
-		case codes >= 2 && codes >= amounts && codes >= texts && !amountHeader(path):
+		case codes >= 2 && codes >= amounts && codes >= texts && !amountHeader(path) && longCodes > 0:
 			c.Role = CodeColumn
 		case amounts+codes > 0 && amounts+codes >= texts:
 			c.Role = AmountColumn // a lone 237 in an amount column is an amount
@@ -809,7 +939,8 @@ func (t *Table) inheritPaths() {
 }
 
 // counting reports whether column j holds row numbers (1, 2, 3 … without
-// decimals or separators), as an unnamed 行次 column does.
+// decimals or separators, one after the other), as an unnamed 行次 column
+// does.
 func (t *Table) counting(j int) bool {
 	prev := -1
 	for _, r := range t.Body {
@@ -821,8 +952,8 @@ func (t *Table) counting(j int) bool {
 			continue
 		}
 		n, err := strconv.Atoi(s)
-		if err != nil || n <= prev {
-			return false
+		if err != nil || n <= prev || prev >= 0 && n != prev+1 {
+			return false // row numbers run 1, 2, 3 …
 		}
 		prev = n
 	}
@@ -960,7 +1091,8 @@ func (t *Table) AmountCells(fn func(i, j int, subject, code string)) {
 			continue
 		}
 		for j, c := range r.Cells {
-			if !c.IsAmount || j >= len(t.Columns) || t.Columns[j].Role != AmountColumn {
+			if !c.IsAmount || c.Hidden || j >= len(t.Columns) || t.Columns[j].Role != AmountColumn ||
+				strings.HasSuffix(strings.TrimSpace(c.Text), "%") {
 				continue
 			}
 			s, code := t.Subject(r, j)
@@ -992,8 +1124,14 @@ func (t *Table) Schema() schema.Table {
 		}
 		st.Rows = append(st.Rows, row)
 	}
+	for i, r := range t.Body {
+		if len(r.Cells) > 0 && !slices.ContainsFunc(r.Cells, func(c Cell) bool { return !c.Hidden }) {
+			st.HiddenRows = append(st.HiddenRows, len(t.Header)+i)
+		}
+	}
 	for j := range t.Columns {
 		st.Columns = append(st.Columns, t.Path(j))
+		st.ColumnKinds = append(st.ColumnKinds, string(t.Columns[j].Kind))
 	}
 	if st.Pages == nil {
 		st.Pages = []int{}
@@ -1023,7 +1161,12 @@ func (t *Table) Facts(next int) []schema.Fact {
 			Row:       len(t.Header) + i + 1,
 			Col:       j + 1,
 			Loc:       c.Loc,
+			Change:    t.change(i, j),
 		})
+		if f := &out[len(out)-1]; f.Change != nil && f.Change.Value != "" {
+			delta, _ := decimal.NewFromString(f.Change.Value)
+			f.Prior = t.Yuan(c).Sub(delta).String()
+		}
 	})
 	return out
 }

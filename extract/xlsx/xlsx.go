@@ -4,9 +4,10 @@
 // applied: "1,234.50", "12.35%", dates as formatted), with merged cells
 // padded into the grid. Every line's Loc.Line is the sheet row number.
 //
-// Hidden sheets are read like the others — a hidden sheet is still part of
-// what was published and often holds the figures the visible ones quote —
-// and each is named in doc.Warnings. Hidden rows and columns are read too.
+// Hidden sheets, rows and columns and cells outside a sheet's print area
+// are read but their cells are marked Hidden (extract/sheet): they are kept
+// for inspection, but are not data — a workbook may hide thousands of
+// superseded rows. Each hidden sheet is named in doc.Warnings.
 package xlsx
 
 import (
@@ -22,6 +23,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetdoc/budgetdoc/extract"
+	xsheet "github.com/budgetdoc/budgetdoc/extract/sheet"
 )
 
 // oleMagic starts an OLE2 compound file: a legacy .xls, or an encrypted
@@ -77,18 +79,9 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 		if err != nil {
 			return nil, err
 		}
-		if warn != "" {
-			doc.Warnings = append(doc.Warnings, warn)
-		}
-		if t != nil {
-			page.Blocks = []extract.Block{{Kind: extract.TableBlock, Style: "sheet", Table: t}}
-		}
-		doc.Pages = append(doc.Pages, page)
+		xsheet.AddPage(doc, page, t, warn)
 	}
-	if len(doc.Pages) == 0 {
-		return nil, fmt.Errorf("%w: workbook has no sheets", extract.ErrEmpty)
-	}
-	return doc, nil
+	return xsheet.Done(doc)
 }
 
 // sharedStringsFactor bounds the shared-strings part, as a multiple of
@@ -238,66 +231,67 @@ func readSheet(ctx context.Context, f *excelize.File, sheet string, page int, li
 		return nil, "", nil
 	}
 	merges, warn := mergedRanges(f, sheet)
-	// Let the grid take in merged ranges that start inside it (a label
-	// merged down over an empty row), unless that would blow the cell
-	// limit; then they are clipped.
-	gh, gw := height, width
-	for _, m := range merges {
-		if m.r0 < height && m.c0 < width {
-			gh, gw = max(gh, m.r1+1), max(gw, m.c1+1)
+	sh := &xsheet.Sheet{Values: values, Merges: merges, HiddenRows: map[int]bool{}, HiddenCols: map[int]bool{},
+		PrintArea: printArea(f, sheet)}
+	if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
+		sh.Hidden = true
+	}
+	for r := range height {
+		if visible, err := f.GetRowVisible(sheet, r+1); err == nil && !visible {
+			sh.HiddenRows[r] = true
 		}
 	}
-	if gh*gw <= maxCells {
-		height, width = gh, gw
-	} else if warn == "" {
-		warn = fmt.Sprintf("sheet %q: merged ranges beyond the data clipped", sheet)
-	}
-	if height*width > maxCells {
-		return nil, "", fmt.Errorf("%w: sheet %q grid is %d×%d cells, limit %d", extract.ErrTooLarge, sheet, height, width, maxCells)
-	}
-	t := &extract.Table{Rows: make([][]extract.Cell, height)}
-	for r := range t.Rows {
-		t.Rows[r] = make([]extract.Cell, width)
-		for c := range t.Rows[r] {
-			cell := extract.Cell{RowSpan: 1, ColSpan: 1}
-			if r < len(values) && c < len(values[r]) {
-				cell.Lines = cellLines(values[r][c], page, r+1)
-			}
-			t.Rows[r][c] = cell
+	for c := range width {
+		name, err := excelize.ColumnNumberToName(c + 1)
+		if err != nil {
+			break
+		}
+		if visible, err := f.GetColVisible(sheet, name); err == nil && !visible {
+			sh.HiddenCols[c] = true
 		}
 	}
-	if n := applyMerges(t, merges); n > 0 && warn == "" {
-		warn = fmt.Sprintf("sheet %q: %d overlapping merged ranges ignored", sheet, n)
+	t, w, err := sh.Table(sheet, page, maxCells)
+	if warn == "" {
+		warn = w
 	}
-	return t, warn, nil
+	return t, warn, err
 }
 
-// cellLines splits a cell value at its line breaks (Alt+Enter); every line
-// is located at the cell's row.
-func cellLines(v string, page, row int) []extract.Line {
-	if strings.TrimSpace(v) == "" {
-		return nil
-	}
-	v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
-	var lines []extract.Line
-	for _, s := range strings.Split(v, "\n") {
-		if strings.TrimSpace(s) == "" {
+// printArea returns the sheet's print area (the built-in name
+// _xlnm.Print_Area scoped to it), empty when it has none or it cannot be
+// read: then the whole sheet prints.
+func printArea(f *excelize.File, sheet string) []xsheet.Range {
+	var out []xsheet.Range
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name != "_xlnm.Print_Area" || dn.Scope != sheet {
 			continue
 		}
-		lines = append(lines, extract.Line{Text: s, Loc: extract.Loc{Page: page, Line: row}})
+		for _, ref := range strings.Split(dn.RefersTo, ",") {
+			if i := strings.LastIndexByte(ref, '!'); i >= 0 {
+				ref = ref[i+1:]
+			}
+			ref = strings.ReplaceAll(ref, "$", "")
+			from, to, ok := strings.Cut(ref, ":")
+			if !ok {
+				to = from
+			}
+			c0, r0, err1 := excelize.CellNameToCoordinates(from)
+			c1, r1, err2 := excelize.CellNameToCoordinates(to)
+			if err1 != nil || err2 != nil {
+				return nil
+			}
+			out = append(out, xsheet.Range{R0: r0 - 1, C0: c0 - 1, R1: r1 - 1, C1: c1 - 1})
+		}
 	}
-	return lines
+	return out
 }
 
-// mergeRange is a merged range, 0-based and inclusive.
-type mergeRange struct{ r0, c0, r1, c1 int }
-
-func mergedRanges(f *excelize.File, sheet string) ([]mergeRange, string) {
+func mergedRanges(f *excelize.File, sheet string) ([]xsheet.Range, string) {
 	merges, err := f.GetMergeCells(sheet, true)
 	if err != nil {
 		return nil, fmt.Sprintf("sheet %q: merged cells unreadable: %v", sheet, err)
 	}
-	var out []mergeRange
+	var out []xsheet.Range
 	bad := 0
 	for _, m := range merges {
 		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
@@ -306,52 +300,10 @@ func mergedRanges(f *excelize.File, sheet string) ([]mergeRange, string) {
 			bad++
 			continue
 		}
-		out = append(out, mergeRange{min(r0, r1) - 1, min(c0, c1) - 1, max(r0, r1) - 1, max(c0, c1) - 1})
+		out = append(out, xsheet.Range{R0: min(r0, r1) - 1, C0: min(c0, c1) - 1, R1: max(r0, r1) - 1, C1: max(c0, c1) - 1})
 	}
 	if bad > 0 {
 		return out, fmt.Sprintf("sheet %q: %d invalid merged ranges ignored", sheet, bad)
 	}
 	return out, ""
-}
-
-// applyMerges marks merged ranges in the grid: the top-left cell gets the
-// spans, the others Covered. Ranges are clipped to the grid. Overlapping
-// ranges (invalid, but written by some tools) keep the first; it returns
-// how many were dropped.
-func applyMerges(t *extract.Table, merges []mergeRange) (overlapping int) {
-	height, width := len(t.Rows), len(t.Rows[0])
-	for _, m := range merges {
-		r0, c0 := m.r0, m.c0
-		r1, c1 := min(m.r1, height-1), min(m.c1, width-1)
-		if r0 >= height || c0 >= width || (r0 == r1 && c0 == c1) {
-			continue
-		}
-		if overlaps(t, r0, c0, r1, c1) {
-			overlapping++
-			continue
-		}
-		for r := r0; r <= r1; r++ {
-			for c := c0; c <= c1; c++ {
-				if r == r0 && c == c0 {
-					continue
-				}
-				t.Rows[r][c] = extract.Cell{RowSpan: 1, ColSpan: 1, Covered: true}
-			}
-		}
-		t.Rows[r0][c0].RowSpan = r1 - r0 + 1
-		t.Rows[r0][c0].ColSpan = c1 - c0 + 1
-	}
-	return overlapping
-}
-
-func overlaps(t *extract.Table, r0, c0, r1, c1 int) bool {
-	for r := r0; r <= r1; r++ {
-		for c := c0; c <= c1; c++ {
-			cell := t.Rows[r][c]
-			if cell.Covered || cell.RowSpan > 1 || cell.ColSpan > 1 {
-				return true
-			}
-		}
-	}
-	return false
 }
