@@ -852,7 +852,6 @@ func runCrossTotal(p *Pass) {
 		at  factPlace
 	}
 	first := map[string][]stated{}
-	var keys []string
 	fs := p.facts()
 	for i := range fs {
 		f := &fs[i]
@@ -873,9 +872,6 @@ func runCrossTotal(p *Pass) {
 		}
 		s := stated{f, fig, at}
 		prev := first[key]
-		if len(prev) == 0 {
-			keys = append(keys, key)
-		}
 		agrees := false
 		for _, o := range prev {
 			if !s.fig.hi.LessThan(o.fig.lo) && !s.fig.lo.GreaterThan(o.fig.hi) {

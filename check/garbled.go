@@ -139,13 +139,15 @@ func runBlankPage(p *Pass) {
 // 表一：2025年…平衡表 or 2025年全市一般公共预算收入执行情况表.
 func startsPart(pages []normalize.Page) bool {
 	for _, pg := range pages {
-		for _, it := range pg.Items {
-			if it.Line == nil {
-				return it.Table != nil
-			}
-			t := strings.TrimSpace(it.Line.Text)
-			return t != "" && !strings.ContainsAny(t, "，。；,;")
+		if len(pg.Items) == 0 {
+			continue
 		}
+		it := pg.Items[0] // the page's first item decides
+		if it.Line == nil {
+			return it.Table != nil
+		}
+		t := strings.TrimSpace(it.Line.Text)
+		return t != "" && !strings.ContainsAny(t, "，。；,;")
 	}
 	return false
 }

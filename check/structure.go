@@ -158,7 +158,7 @@ func form(m outline.Marker) string {
 
 func reportNode(p *Pass, n *outline.Node, msg string) {
 	ev := strings.TrimSpace(n.Marker.Raw + n.Title)
-	if n.Heading == false {
+	if !n.Heading {
 		ev = strings.TrimSpace(n.Title)
 	}
 	p.Report(schema.Finding{Message: msg, Evidence: clip(ev, 60), Loc: n.Loc})

@@ -449,8 +449,7 @@ func runTableEmpty(p *Pass) {
 		}
 		// A statement in the text about what the table covers counts too.
 		if topic := emptyTopic(t.Kind); topic != "" {
-			said = said || rx.MustCompile(`(?:无|没有|未安排|不涉及)[^。；\n]{0,12}`+topic+
-				`|`+topic+`[^。；，,\n]{0,20}?(?:为0|为零|为空|无|[^0-9.,]0(?:\.0+)?万?元)`).MatchString(all)
+			said = said || topicEmptyRE[topic].MatchString(all)
 		}
 		if said {
 			continue
@@ -507,6 +506,21 @@ func emptyTopic(k tables.Kind) string {
 	return ""
 }
 
+// topicEmptyRE, per topic of emptyTopic, finds the text saying that the
+// topic has nothing (本部门无政府性基金…, 三公经费为0万元): compiled once here,
+// not per table.
+var topicEmptyRE = func() map[string]*rx.Regexp {
+	m := map[string]*rx.Regexp{}
+	for _, topic := range []string{"政府性基金", "国有资本经营", "三公"} {
+		m[topic] = rx.MustCompile(`(?:无|没有|未安排|不涉及)[^。；\n]{0,12}` + topic +
+			`|` + topic + `[^。；，,\n]{0,20}?(?:为0|为零|为空|无|[^0-9.,]0(?:\.0+)?万?元)`)
+	}
+	return m
+}()
+
+// grandTotalRE is a total row's label.
+var grandTotalRE = rx.MustCompile(`合计|总计|小计`)
+
 // TableText compares the totals that the text states with the tables.
 var TableText = &Rule{
 	ID:       "table-text-mismatch",
@@ -562,7 +576,7 @@ func runTableText(p *Pass) {
 			s := strings.Join(strings.Fields(subject), "")
 			switch t.Kind {
 			case tables.IncomeExpenseSummary, tables.ExpenseSummary:
-				if strings.Contains(s, "支出") && rx.MustCompile(`合计|总计|小计`).MatchString(s) || s == "合计" || s == "总计" ||
+				if strings.Contains(s, "支出") && grandTotalRE.MatchString(s) || s == "合计" || s == "总计" ||
 					t.Kind == tables.ExpenseSummary && i == 0 {
 					totals = append(totals, candidate{t, c})
 				}

@@ -104,9 +104,6 @@ func runZeroChange(p *Pass) {
 // stop or the end of the paragraph: 主要原因是。 / 原因：； / 主要用于：。
 var emptyReasonRE = rx.MustCompile(`(?:主要原因(?:是|为|主要是)?|原因(?:是|为)|主要用于)[:：]?\s*(?:[。；;]|$)`)
 
-// sentenceEnd holds the marks that can end a paragraph.
-var sentenceEnd = "。；;！!？?：:）)”\"》】…"
-
 func runEmptyReason(p *Pass) {
 	lines := p.Prose()
 	for k, l := range lines {
@@ -262,6 +259,15 @@ var unitWrongRE = rx.MustCompile(`本部门|部门(?:预算|决算)|部门(?:主
 // finalWordRE finds 决算 outside 预决算 and 决算数/决算表 of earlier years.
 var finalWordRE = rx.MustCompile(`(?:本部门|本单位|部门|单位)决算|决算(?:数|表)`)
 
+// notDepartmentWordRE is what follows 部门 when it names a system, not the
+// scope (部门预算改革, 部门经济分类); yearBeforeRE is a year or 上年 right
+// before 决算 (2024年决算, 上年决算): the prior year's accounts, not the
+// document's kind.
+var (
+	notDepartmentWordRE = rx.MustCompile(`^(?:改革|管理|制度|编制|公开|经济分类)`)
+	yearBeforeRE        = rx.MustCompile(`\d{4}\s*年度?$|上年度?$`)
+)
+
 func runScopeWording(p *Pass) {
 	unit := p.Meta.Scope == schema.ScopeUnit
 	budget := p.Meta.Kind == schema.KindBudget
@@ -270,7 +276,7 @@ func runScopeWording(p *Pass) {
 		if unit {
 			for _, m := range unitWrongRE.FindAllStringIndex(t, -1) {
 				rest := t[m[1]:]
-				if strings.HasPrefix(rest, "经济分类") || rx.MustCompile(`^(?:改革|管理|制度|编制|公开|经济分类)`).MatchString(rest) {
+				if strings.HasPrefix(rest, "经济分类") || notDepartmentWordRE.MatchString(rest) {
 					continue
 				}
 				p.ReportSpan(l.Line, m[0], m[1], fmt.Sprintf("口径用词不当：单位预算/决算中出现“%s”，应为“单位”口径 / department wording in a unit document", t[m[0]:m[1]]))
@@ -279,7 +285,7 @@ func runScopeWording(p *Pass) {
 		if budget && !p.government() { // a government report reports on the 决算 of past years
 			for _, m := range finalWordRE.FindAllStringIndex(t, -1) {
 				before := lastRune(t[:m[0]])
-				if before == "预" || rx.MustCompile(`\d{4}\s*年度?$|上年度?$`).MatchString(t[:m[0]]) {
+				if before == "预" || yearBeforeRE.MatchString(t[:m[0]]) {
 					continue // 预决算; a past year's 决算 is a legitimate reference
 				}
 				p.ReportSpan(l.Line, m[0], m[1], "口径用词不当：预算文件中出现“决算” / final-accounts wording in a budget document")

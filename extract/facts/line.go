@@ -62,15 +62,6 @@ func (s *lineState) boundsBefore(pos int) int {
 	return sort.Search(len(s.bounds), func(i int) bool { return s.bounds[i].end > pos })
 }
 
-func (s *lineState) sentenceEnd(pos int) int {
-	for _, bd := range s.bounds {
-		if bd.pos >= pos && bd.fullStop {
-			return bd.pos
-		}
-	}
-	return len(s.view)
-}
-
 func (s *lineState) newFact(kind string, pos int) *fact {
 	f := &fact{line: s.l, parent: -1, pos: pos}
 	f.f.Kind = kind
