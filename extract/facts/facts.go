@@ -373,6 +373,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1})
 	}
 	x.itemFacts(l, first)
+	ln.fillElliptic(first)
 	x.pendingReason = ln.pendingReason
 	x.prevChanged, x.prevFirst = -1, first
 	for i := len(x.facts) - 1; i >= first; i-- {

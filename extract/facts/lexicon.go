@@ -99,7 +99,7 @@ var linkWords = []string{"分别为", "分别是", "均为", "约为", "共计",
 // stopWords end a subject when walking back from the amount: verbs and
 // function words that are not part of a budget noun phrase.
 var stopWords = map[string]bool{
-	"比": true, "较": true, "与": true, "同": true, "其中": true, "包括": true, "其他": false, "其它": false, "其余": false, "主要": false, "年初": false, "年末": false, "用于": true,
+	"比": true, "较": true, "与": true, "同": true, "其中": true, "包括": true, "其他": false, "其它": false, "其余": false, "主要": false, "年初": false, "年末": false, "年终": false, "当年": false, "用于": true,
 	"拟": true, "购买": true, "下属": true, "所属": true, "按": true, "按照": true, "根据": true, "安排": false,
 	"现有": true, "实有": false, "共有": true, "设有": true, "下设": true, "内设": true, "即": true, "含": true,
 	"本部门": true, "我部门": true, "本单位": true, "我单位": true, "部门": false, "本级": false,

@@ -134,7 +134,11 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	f.f.Approx = q.Approx
 	f.value, f.hasValue, f.amount = q.Value, true, q
 	f.f.End = q.End
-	f.f.Subject, f.f.Entity = s.subject(clause, q.Start)
+	from := clause
+	if strings.HasSuffix(strings.TrimSpace(pre), "等") {
+		from = max(s.lastBoundNoComma(q.Start), s.prevEnd) // a list closed by 等 spans its 、
+	}
+	f.f.Subject, f.f.Entity = s.subject(from, q.Start)
 	if len(s.split) > 0 {
 		if f.f.Subject == "" {
 			f.f.Subject = s.split[0]

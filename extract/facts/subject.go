@@ -53,6 +53,13 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 	for i >= 0 && (isSpace(toks[i].Text) || isLink(toks[i].Text) || isOpenPunct(toks[i])) {
 		i--
 	}
+	// 加上转移性收入等692.70亿元: 等 closes a list of what the amount
+	// sums; the items, joined by 、, are the subject.
+	list := false
+	if i > 0 && (toks[i].Text == "等" || toks[i].Text == "等等") {
+		list = true
+		i--
+	}
 	end := i
 	depth := 0
 	for ; i >= 0; i-- {
@@ -72,6 +79,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		case t.Text == "“" || t.Text == "”" || t.Text == "\"" || t.Text == "《" || t.Text == "》":
 			continue
 		case isSpace(t.Text):
+			continue
+		}
+		if list && t.Text == "、" && i > 0 && i < end && isHanWord(toks[i-1].Text) {
 			continue
 		}
 		// 财政拨款收、支总预算: 、 between two single characters abbreviates
@@ -96,6 +106,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if budgetVerbs[t.Text] || keepPOS[t.POS] {
 			continue
 		}
+		if list && t.POS == "v" && !listStops[t.Text] {
+			continue // 转移支付收入: inside a listed name a verb is part of it
+		}
 		if (t.POS == "m" || t.POS == "mq") && strings.HasPrefix(t.Text, "第") && i < end {
 			continue // 第二季度用款计划, 第十三届人代会: an ordinal in a name
 		}
@@ -107,6 +120,9 @@ done:
 	}
 	return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[end].End)))
 }
+
+// listStops are the verbs that add a list to the amount before it (加上…等).
+var listStops = map[string]bool{"加": true, "加上": true, "减": true, "减去": true, "扣除": true}
 
 func firstRune(s string) string {
 	_, n := utf8.DecodeRuneInString(s)

@@ -1,0 +1,238 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// Elliptic subjects. A report names the thing once and then leaves it out:
+//
+//	一般公共预算收入预算134.5亿元，执行中按法定程序调整为134.9亿元，实际完成135.1亿元。
+//	批准的支出预算319.5亿元，……支出预算调整为342.5亿元，实际完成312.9亿元。
+//
+// The second and third amounts read 法定程序调整 and 实际 as their subject,
+// the fourth 支出预算 — an adverb, a phase word or a bare head noun where
+// a reader supplies the thing from the clause before. fillElliptic gives
+// such an amount the thing of the nearest earlier amount of the same
+// paragraph (a logical line) that names one, with the head noun the clause
+// writes (支出 in place of 收入) and the phase it writes (调整为 → 调整预算,
+// 支出预算 → 预算, 实际完成 → none).
+//
+// An amount inside （含高新区10.1亿元） right after an amount is a part of
+// it: its subject is the place with the thing of the total, and the total
+// is its parent.
+
+// thingHeads end a noun phrase that names a budget figure; an earlier
+// subject ending in one can lend its thing to an elliptic one.
+var thingHeads = []string{"收入", "支出", "结余", "余额", "限额", "收支"}
+
+// phaseSuffixes are the words after the thing that say which figure of it
+// is meant, longest first.
+var phaseSuffixes = []string{"调整预算数", "调整预算", "预算调整", "年初预算数", "年初预算", "预算数", "执行数", "完成数", "决算数", "预算", "决算", "调整"}
+
+// ellipticWords are what remains of a subject that names no thing: adverbs
+// and verbs of a budget's course (实际完成, 按法定程序调整为).
+var ellipticWords = []string{"执行中", "按法定程序", "法定程序", "经法定程序", "实际", "完成", "执行", "调整后", "调整"}
+
+// bareHeads are head nouns that alone do not name the thing.
+var bareHeads = map[string]bool{"收入": true, "支出": true, "结余": true}
+
+// qualifiers narrow a head noun to one figure of the thing without naming
+// the thing (当年收支结余, 年末滚存结余).
+var qualifiers = []string{"年初", "年末", "年终", "当年", "本年", "收支", "滚存"}
+
+// bareHead splits a subject made of qualifiers and a bare head noun
+// (年末滚存结余 → 年末滚存, 结余); head is "" when s names more.
+func bareHead(s string) (qual, head string) {
+	for h := range bareHeads {
+		if q, ok := strings.CutSuffix(s, h); ok && trimQualifiers(q) == "" {
+			return q, h
+		}
+	}
+	return "", ""
+}
+
+// clauseHead reads qualifiers and a bare head noun at the end of the
+// clause before an amount (收支相抵年终结余, 年末滚存结余): the subject
+// walk stops at a verb or a time word inside them. rest is the subject
+// found, which the clause must end with when it is not empty.
+func clauseHead(clause, rest string) (qual, head string) {
+	c := strings.TrimSpace(clause)
+	for _, w := range []string{"为", "达", "是"} {
+		c = strings.TrimSuffix(c, w)
+	}
+	c = strings.TrimSpace(c)
+	for h := range bareHeads {
+		q, ok := strings.CutSuffix(c, h)
+		if !ok || rest != "" && !strings.HasSuffix(c, rest) {
+			continue
+		}
+		k := len(q)
+		for k > 0 {
+			n := 0
+			for _, w := range qualifiers {
+				if strings.HasSuffix(q[:k], w) {
+					n = len(w)
+					break
+				}
+			}
+			if n == 0 {
+				break
+			}
+			k -= n
+		}
+		return q[k:], h
+	}
+	return "", ""
+}
+
+// totalWord marks a clause that sums what was listed before.
+var totalWord = rx.MustCompile(`共计|合计|总计|总额|总量`)
+
+// trimQualifiers drops the qualifiers at the end of s.
+func trimQualifiers(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, q := range qualifiers {
+			if r, ok := strings.CutSuffix(s, q); ok {
+				s, changed = r, true
+			}
+		}
+	}
+	return s
+}
+
+// stem is the thing without its head and qualifiers
+// (全市社会保险基金当年收支结余 → 全市社会保险基金).
+func stem(thing string) string {
+	return trimQualifiers(strings.TrimSuffix(thing, headOf(thing)))
+}
+
+// splitPhase returns the thing of subj without a phase suffix, and the
+// suffix; the thing keeps its head (一般公共预算收入预算 → 一般公共预算收入,
+// 预算), and a subject whose remainder has no head keeps it whole
+// (一般公共预算).
+func splitPhase(subj string) (thing, phase string) {
+	for _, p := range phaseSuffixes {
+		if rest, ok := strings.CutSuffix(subj, p); ok && (rest == "" || headOf(rest) != "" || bareHeads[rest]) {
+			return rest, p
+		}
+	}
+	return subj, ""
+}
+
+// headOf is the thingHeads word subj ends in, or "".
+func headOf(subj string) string {
+	for _, h := range thingHeads {
+		if strings.HasSuffix(subj, h) && len(subj) > len(h) {
+			return h
+		}
+	}
+	return ""
+}
+
+// ellipticCore strips the adverbs and verbs from what is left of a subject
+// after its phase: "" or a bare head noun means the subject is elliptic.
+func ellipticCore(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, w := range ellipticWords {
+			if r, ok := strings.CutPrefix(s, w); ok {
+				s, changed = r, true
+			}
+			if r, ok := strings.CutSuffix(s, w); ok {
+				s, changed = r, true
+			}
+		}
+	}
+	return s
+}
+
+// clausePhase is the phase a clause writes before its amount: 调整为 and
+// 调整后 name the adjusted budget.
+func clausePhase(clause, subjPhase string) string {
+	switch {
+	case strings.Contains(clause, "调整"), strings.Contains(subjPhase, "调整"):
+		return "调整预算"
+	case strings.HasPrefix(subjPhase, "预算"):
+		return "预算"
+	case strings.HasPrefix(subjPhase, "决算"):
+		return "决算"
+	}
+	return ""
+}
+
+// namesNothing reports whether a clause before an amount holds no noun
+// besides the elliptic words (执行中按法定程序调整为, 实际完成): an empty
+// subject there is elliptic, not lost.
+func namesNothing(clause string) bool {
+	c := strings.TrimSpace(clause)
+	c = strings.TrimRight(c, "为达 ")
+	c = ellipticCore(c)
+	c = strings.TrimRight(c, "为达 ")
+	c = ellipticCore(c)
+	return c == ""
+}
+
+// partOf matches the opening of a part written in brackets after its
+// total: （含高新区, (其中市本级.
+var partOf = rx.MustCompile(`[（(]\s*(?:含|其中[：:]?)\s*([\p{Han}]{1,8}?(?:区|县|市|州|旗|镇|乡|本级|级))\s*$`)
+
+// scopePrefix is a jurisdiction's scope word at the start of a subject.
+var scopePrefix = rx.MustCompile(`^(?:全(?:市|省|区|县|州|盟|自治区)|[市省区县州]本级|[市省区县州]级|本级)`)
+
+// fillElliptic completes the elliptic subjects of the money facts made on
+// the line read by s, from first on.
+func (s *lineState) fillElliptic(first int) {
+	x := s.x
+	thing := "" // the thing named last in this paragraph
+	total := -1 // the last amount outside brackets
+	for i := first; i < len(x.facts); i++ {
+		f := x.facts[i]
+		if !f.hasValue || f.f.Kind != schema.FactMoney || f.line != s.l {
+			continue
+		}
+		clause := s.view[s.lastBound(f.pos):f.pos]
+		if m := partOf.FindStringSubmatch(clause); m != nil && total >= 0 && x.facts[total].f.End >= s.lastBound(f.pos) && (f.f.Subject == "" || f.f.Subject == m[1]) {
+			t := x.facts[total]
+			f.f.Subject = m[1] + scopePrefix.ReplaceAllString(t.f.Subject, "")
+			if f.parent < 0 {
+				f.parent = total
+			}
+			continue
+		}
+		total = i
+		subj := f.f.Subject
+		rest, phase := splitPhase(subj)
+		core := ellipticCore(rest)
+		qual, head := bareHead(core)
+		if q, h := clauseHead(clause, rest); h != "" && (core == "" || h == head) {
+			qual, head = q, h
+		}
+		elliptic := core == "" && (subj != "" || namesNothing(clause)) || head != ""
+		if totalWord.MatchString(clause) {
+			elliptic = false // 收入共计: the sum of what the sentence listed
+		}
+		if !elliptic {
+			// 加上转移性收入等: what is added to the thing is not the thing
+			if t, _ := splitPhase(subj); headOf(t) != "" && !strings.HasSuffix(strings.TrimSpace(clause), "等") {
+				thing = t
+			}
+			continue
+		}
+		if thing == "" {
+			continue
+		}
+		t := thing
+		if head != "" {
+			if !bareHeads[headOf(t)] {
+				continue // 余额 and 支出: not one thing
+			}
+			t = stem(t) + qual + head
+		}
+		thing = t
+		f.f.Subject = t + clausePhase(clause, phase)
+	}
+}

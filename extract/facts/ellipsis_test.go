@@ -1,0 +1,85 @@
+package facts
+
+import "testing"
+
+// ellipsisCases are subjects a report leaves out after naming the thing once
+// (fillElliptic) and lists closed by 等: synthetic snippets of each form,
+// then real ones from reports of several regions.
+var ellipsisCases = []struct {
+	name  string
+	lines []string
+	want  []want
+}{
+	{"adverb subject takes the thing before", []string{"土地出让收入预算100万元，实际完成120万元。"},
+		[]want{{Subject: "土地出让收入预算", Value: "1000000"}, {Subject: "土地出让收入", Value: "1200000"}}},
+	{"调整为 is the adjusted budget", []string{"城乡社区支出预算100万元，执行中调整为120万元。"},
+		[]want{{Subject: "城乡社区支出预算", Value: "1000000"}, {Subject: "城乡社区支出调整预算", Value: "1200000"}}},
+	{"a bare head replaces the head of the thing", []string{"彩票公益金收入100万元，支出90万元，当年收支结余10万元，年末滚存结余50万元。"},
+		[]want{{Subject: "彩票公益金收入"}, {Subject: "彩票公益金支出", Value: "900000"}, {Subject: "彩票公益金当年收支结余", Value: "100000"},
+			{Subject: "彩票公益金年末滚存结余", Value: "500000"}}},
+	{"a part in brackets after its total", []string{"市级税收收入预算100万元（含经开区20万元）。"},
+		[]want{{Subject: "市级税收收入预算", Value: "1000000"}, {Subject: "经开区税收收入预算", Value: "200000", Parent: 1}}},
+	{"no thing named before: left as written", []string{"实际完成120万元。"},
+		[]want{{Subject: "实际", Value: "1200000"}}},
+	{"a thing without a head lends nothing", []string{"政府债务限额100万元，支出90万元。"},
+		[]want{{Subject: "政府债务限额"}, {Subject: "支出", Value: "900000"}}},
+	{"等 closes a list of items", []string{"专项收入、罚没收入和国有资源有偿使用收入等30万元。"},
+		[]want{{Subject: "专项收入、罚没收入和国有资源有偿使用收入", Value: "300000"}}},
+
+	// 焦作 2025 (河南)
+	{"焦作: 预算, 调整为, 实际完成", []string{"（1）全市收支情况。汇总全市各级人代会批准的 2025 年一般公共预算收入预算134.5亿元，执行中按法定程序调整为134.9亿元，实际完成 135.1 亿元，为调整预算的 100.1%，同比增长5.1%。批准的支出预算 319.5 亿元，执行中因使用上级补助、地方政府债券等，支出预算调整为 342.5 亿元，实际完成 312.9 亿元，为调整预算的 91.3%，同比下降 5.8%。"},
+		[]want{{Subject: "一般公共预算收入预算", Value: "13450000000"}, {Subject: "一般公共预算收入调整预算", Value: "13490000000"},
+			{Subject: "一般公共预算收入", Value: "13510000000", Dir: "increase", Percent: "5.1"},
+			{Subject: "一般公共预算支出预算", Value: "31950000000"}, {Subject: "一般公共预算支出调整预算", Value: "34250000000"},
+			{Subject: "一般公共预算支出", Value: "31290000000", Dir: "decrease", Percent: "-5.8"}}},
+	{"焦作: （含高新区…） parts", []string{"（2）市级收支情况。市十四届人大三次会议批准的 2025年市级一般公共预算收入预算 31.1 亿元（含高新区 10.1亿元），实际完成 30.5 亿元（含高新区 10 亿元），为年初预算的 98.1%，同比增长 2.5%。"},
+		[]want{{Subject: "市级一般公共预算收入预算", Value: "3110000000"}, {Subject: "高新区一般公共预算收入预算", Value: "1010000000", Parent: 1},
+			{Subject: "市级一般公共预算收入", Value: "3050000000"}, {Subject: "高新区一般公共预算收入", Value: "1000000000", Parent: 3}}},
+	// 开封 2019 (河南)
+	{"开封: 年初预算, 调整为, 实际完成", []string{"（2）市本级收支情况。市本级一般公共预算收入年初预算为62.1 亿元，实际完成 57.4 亿元，为年预算的 92.4%，增长 3.3%。市本级一般公共预算支出年初预算为 94.6 亿元，执行中因上级补助增加、发行地方政府债券、补助县区等因素，支出预算调整为114 亿元，实际完成 111.2 亿元，为调整预算的97.5%。"},
+		[]want{{Subject: "市本级一般公共预算收入年初预算", Value: "6210000000"}, {Subject: "市本级一般公共预算收入", Value: "5740000000"},
+			{Subject: "市本级一般公共预算支出年初预算", Value: "9460000000"}, {Subject: "市本级一般公共预算支出调整预算", Value: "11400000000"},
+			{Subject: "市本级一般公共预算支出", Value: "11120000000"}}},
+	// 洛阳 2025 (河南): 调整后…为, 收入完成
+	{"洛阳: 调整后收入预算, 收入完成", []string{"（1）全市收支情况。汇总全市各级人代会批准的 2025 年全市一般公共预算收入年初预算合计 421.9 亿元，执行中部分县区按程序调增收入预算 1.8 亿元，调整后收入预算为 423.7 亿元；收入完成 421.8 亿元，同比增长 3.6%。"},
+		[]want{{Subject: "全市一般公共预算收入年初预算"}, {Value: "180000000"}, {Subject: "全市一般公共预算收入调整预算", Value: "42370000000"},
+			{Subject: "全市一般公共预算收入", Value: "42180000000"}}},
+	// 固原 2025 (宁夏) and 威海 2025 (山东): 社会保险基金
+	{"固原: 支出, 当年收支结余, 年末滚存结余", []string{"（三）社会保险基金预算收支情况。全市社会保险基金收入 49.75 亿元，同比增长 9.86%。支出 45.41 亿元，同比增长7.99%。当年收支结余4.34亿元，年末滚存结余59.54亿元。"},
+		[]want{{Subject: "全市社会保险基金收入"}, {Subject: "全市社会保险基金支出", Value: "4541000000"},
+			{Subject: "全市社会保险基金当年收支结余", Value: "434000000"}, {Subject: "全市社会保险基金年末滚存结余", Value: "5954000000"}}},
+	{"威海: 当年收支结余 named, 年末滚存结余 elliptic", []string{"全市社会保险基金预算支出 1200207 万元，完成预算的99.1%，增长8.7%。全市社会保险基金当年收支结余108578万元，年末滚存结余1297007 万元。"},
+		[]want{{Subject: "全市社会保险基金预算支出"}, {Subject: "全市社会保险基金当年收支结余", Value: "1085780000"},
+			{Subject: "全市社会保险基金年末滚存结余", Value: "12970070000"}}},
+	// 福州 2025 (福建) and 威海: lists closed by 等
+	{"福州: 加上转移性收入等", []string{"2025年全市一般公共预算收入750.55亿元，加上转移性收入等692.70亿元，收入决算结果1443.25亿元；一般公共预算支出1037.15亿元，加上转移性支出等279.22亿元，支出决算结果1613.37亿元；收支相抵年终结余126.88亿元。"},
+		[]want{{Subject: "全市一般公共预算收入"}, {Subject: "转移性收入", Value: "69270000000"}, {Subject: "收入决算结果"},
+			{Subject: "一般公共预算支出"}, {Subject: "转移性支出", Value: "27922000000"}, {Subject: "支出决算结果"},
+			{Subject: "一般公共预算年终结余", Value: "12688000000"}}},
+	{"威海: 加…、…和…等", []string{"一般公共预算收入，加地方政府一般债务转贷收入、返还性收入、转移支付收入和上年结转收入等 5060513 万元，收入共计 7639658 万元。"},
+		[]want{{Subject: "地方政府一般债务转贷收入、返还性收入、转移支付收入和上年结转收入", Value: "50605130000"}, {Subject: "收入"}}},
+}
+
+func TestEllipsis(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the segmenter")
+	}
+	for _, c := range ellipsisCases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extractLines(t, "", c.lines...)
+			var money []int
+			for i, f := range got {
+				if f.Kind == "money" {
+					money = append(money, i)
+				}
+			}
+			if len(money) != len(c.want) {
+				t.Errorf("got %d money facts, want %d:\n%s", len(money), len(c.want), dump(got))
+				return
+			}
+			for k, w := range c.want {
+				checkFact(t, money[k], got, w)
+			}
+		})
+	}
+}
