@@ -99,7 +99,7 @@ var linkWords = []string{"分别为", "分别是", "均为", "约为", "共计",
 // stopWords end a subject when walking back from the amount: verbs and
 // function words that are not part of a budget noun phrase.
 var stopWords = map[string]bool{
-	"比": true, "较": true, "与": true, "同": true, "其中": true, "包括": true, "其他": false, "其它": false, "其余": false, "主要": false, "年初": false, "年末": false, "年终": false, "当年": false, "用于": true,
+	"比": true, "较": true, "与": true, "同": true, "其中": true, "包括": true, "其他": false, "其它": false, "其余": false, "主要": false, "年初": false, "年末": false, "年终": false, "当年": false, "共同": false, "用于": true,
 	"拟": true, "购买": true, "下属": true, "所属": true, "按": true, "按照": true, "根据": true, "安排": false,
 	"现有": true, "实有": false, "共有": true, "设有": true, "下设": true, "内设": true, "即": true, "含": true,
 	"本部门": true, "我部门": true, "本单位": true, "我单位": true, "部门": false, "本级": false,
@@ -127,6 +127,8 @@ var budgetVerbs = map[string]bool{
 	"奖励": true, "抚恤": true, "合计": false, "总计": false, "资助": true, "会议": true, "招待": true, "印刷": true,
 	"购房": true, "就业": true, "计划生育": true, "节能环保": true, "交通运输": true, "提租": true, "执法": true, "执勤": true, "通信": true, "应急": true, "储备": true, "扶持": true,
 	"费": true, "车": true, "在建": true,
+	// government reports: 转移支付, 上解支出, 税收返还, 还本付息, 调入资金, 转贷收入
+	"支付": true, "上解": true, "返还": true, "还本": true, "付息": true, "调入": true, "调出": true, "转贷": true,
 }
 
 // entitySuffixes end the name of a sub-unit.
