@@ -2,7 +2,9 @@ package facts
 
 import (
 	"strings"
+	"unicode/utf8"
 
+	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/internal/rx"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
@@ -35,6 +37,10 @@ var phaseSuffixes = []string{"调整预算数", "调整预算", "预算调整", 
 // ellipticWords are what remains of a subject that names no thing: adverbs
 // and verbs of a budget's course (实际完成, 按法定程序调整为).
 var ellipticWords = []string{"执行中", "按法定程序", "法定程序", "经法定程序", "实际", "完成", "执行", "调整后", "调整"}
+
+// arranged are the verbs that stand for an amount spent on the thing the
+// title names (安排20.1亿元, 投入63.01亿元).
+var arranged = map[string]bool{"安排": true, "投入": true, "统筹": true, "下达": true}
 
 // bareHeads are head nouns that alone do not name the thing.
 var bareHeads = map[string]bool{"收入": true, "支出": true, "结余": true}
@@ -205,6 +211,14 @@ func (s *lineState) fillElliptic(first int) {
 		}
 		total = i
 		subj := f.f.Subject
+		if arranged[subj] || subj == "" && arranged[strings.TrimSpace(clause)] {
+			// 2.保运行。安排20.1亿元: what is arranged is named by the
+			// title, never by an earlier amount of the paragraph
+			if t := s.titleSentence(); t != "" {
+				f.f.Subject = t
+			}
+			continue
+		}
 		rest, phase := splitPhase(subj)
 		core := ellipticCore(rest)
 		qual, head := bareHead(core)
@@ -223,6 +237,13 @@ func (s *lineState) fillElliptic(first int) {
 			continue
 		}
 		if thing == "" {
+			// ——契税。完成303.05亿元: a title sentence names the thing
+			if t := s.titleSentence(); t != "" && core == "" {
+				f.f.Subject = t
+				if headOf(t) != "" {
+					thing = t
+				}
+			}
 			continue
 		}
 		t := thing
@@ -235,4 +256,27 @@ func (s *lineState) fillElliptic(first int) {
 		thing = t
 		f.f.Subject = t + clausePhase(clause, phase)
 	}
+}
+
+// titleSentence is the first sentence of the line when it is a title: a
+// short noun phrase without numbers before 。 or ：, as in
+// ——契税。完成303.05亿元 or 1.税收收入：完成120亿元, numbered or led by a
+// dash; "" otherwise.
+func (s *lineState) titleSentence() string {
+	end := strings.IndexAny(s.view, "。：:")
+	if end <= 0 {
+		return ""
+	}
+	t := strings.TrimSpace(s.view[:end])
+	if _, rest, ok := outline.ParseMarker(t); ok {
+		t = rest
+	} else if d := strings.TrimLeft(t, "—－-─ "); d != t {
+		t = d
+	} else {
+		return "" // a title is numbered or led by a dash
+	}
+	if t == "" || utf8.RuneCountInString(t) > 16 || strings.ContainsAny(t, "0123456789，,、；;（(") {
+		return ""
+	}
+	return s.x.clean(t)
 }
