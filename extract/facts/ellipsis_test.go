@@ -5,11 +5,7 @@ import "testing"
 // ellipsisCases are subjects a report leaves out after naming the thing once
 // (fillElliptic) and lists closed by 等: synthetic snippets of each form,
 // then real ones from reports of several regions.
-var ellipsisCases = []struct {
-	name  string
-	lines []string
-	want  []want
-}{
+var ellipsisCases = []moneyCase{
 	{"adverb subject takes the thing before", []string{"土地出让收入预算100万元，实际完成120万元。"},
 		[]want{{Subject: "土地出让收入预算", Value: "1000000"}, {Subject: "土地出让收入", Value: "1200000"}}},
 	{"调整为 is the adjusted budget", []string{"城乡社区支出预算100万元，执行中调整为120万元。"},
@@ -90,11 +86,44 @@ var ellipsisCases = []struct {
 		[]want{{Subject: "-", Value: "1200000"}}},
 }
 
-func TestEllipsis(t *testing.T) {
+// changeWordCases are the wordings of a change issue 12 names: synthetic
+// snippets of each form and real ones where the corpus has them.
+var changeWordCases = []moneyCase{
+	{"基本持平 after the amount", []string{"国有资本经营预算收入3亿元，基本持平。"},
+		[]want{{Subject: "国有资本经营预算收入", Value: "300000000", Dir: "flat"}}},
+	{"同口径增长", []string{"税收收入80亿元，同口径增长5.2%。"},
+		[]want{{Subject: "税收收入", Dir: "increase", Percent: "5.2", Base: "上年"}}},
+	{"同比减支", []string{"一般公共预算支出120亿元，同比减支3亿元。"},
+		[]want{{Subject: "一般公共预算支出", Dir: "decrease", Change: "-300000000", Prior: "12300000000"}}},
+	{"同比增收", []string{"非税收入20亿元，同比增收1亿元。"},
+		[]want{{Subject: "非税收入", Dir: "increase", Change: "100000000"}}},
+	{"本年数与上年预算数一致: a flat change of the amount before", []string{"机关运行经费10万元，本年数与上年预算数一致。"},
+		[]want{{Subject: "机关运行经费", Value: "100000", Dir: "flat", Base: "上年预算数"}}},
+	// 长沙 2025 (湖南), 大理 2025 (云南)
+	{"长沙: 剔除…后，同口径增长", []string{"农林水支出16.03亿元，剔除增发国债等一次性因素后，同口径增长3.7%。"},
+		[]want{{Subject: "农林水支出", Value: "1603000000", Dir: "increase", Percent: "3.7", Base: "上年"}}},
+	{"大理: 同口径增长 as a second change is left", []string{"全州一般公共预算支出3,721,800万元，较上年决算数下降4.6%，剔除同期增发国债一次性增支因素后同口径增长5%。"},
+		[]want{{Subject: "全州一般公共预算支出", Dir: "decrease", Percent: "-4.6", Base: "上年决算数"}}},
+	{"a percent of a non-money quantity stays with it", []string{"接待游客1200万人次，增长8%，旅游收入100亿元。"},
+		[]want{{Subject: "旅游收入", Value: "10000000000", Dir: "-"}}},
+}
+
+func TestChangeWords(t *testing.T) { runMoneyCases(t, changeWordCases) }
+
+func TestEllipsis(t *testing.T) { runMoneyCases(t, ellipsisCases) }
+
+type moneyCase = struct {
+	name  string
+	lines []string
+	want  []want
+}
+
+// runMoneyCases checks the money facts of each case, in order.
+func runMoneyCases(t *testing.T, cases []moneyCase) {
 	if testing.Short() {
 		t.Skip("loads the segmenter")
 	}
-	for _, c := range ellipsisCases {
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := extractLines(t, "", c.lines...)
 			var money []int

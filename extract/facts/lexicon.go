@@ -12,9 +12,9 @@ var directionWords = []struct {
 	word, dir string
 }{
 	{"增加", dirUp}, {"增长", dirUp}, {"上升", dirUp}, {"提高", dirUp}, {"上涨", dirUp}, {"增幅", dirUp}, {"涨幅", dirUp},
-	{"多", dirUp}, {"增", dirUp},
+	{"增支", dirUp}, {"增收", dirUp}, {"多", dirUp}, {"增", dirUp},
 	{"减少", dirDown}, {"下降", dirDown}, {"降低", dirDown}, {"减幅", dirDown}, {"降幅", dirDown}, {"压减", dirDown}, {"节约", dirDown},
-	{"少", dirDown}, {"减", dirDown}, {"降", dirDown},
+	{"减支", dirDown}, {"减收", dirDown}, {"少", dirDown}, {"减", dirDown}, {"降", dirDown},
 }
 
 const (
@@ -49,11 +49,12 @@ func trailingDirection(s string) (dir string, word string) {
 var parenTail = rx.MustCompile(`[（(][^（()）]{1,6}[）)]$`)
 
 // changeTrigger finds the comparison that introduces a change: 比上年,
-// 与上年相比, 较上年预算安排, 比2024年预算（执行数）, 同比, 决算数同预算数.
+// 与上年相比, 较上年预算安排, 比2024年预算（执行数）, 同比, 同口径,
+// 决算数同预算数.
 // Group 1 is the base of 比/较/与/同 … (direction), group 2 the base of
 // 与 … 相比.
 var changeTrigger = rx.MustCompile(
-	`同比|(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:增加|增长|减少|下降|降低|上升|提高|压减|持平|保持一致|一致|相同|相等|不变|增|减|多|少)` +
+	`同比|同口径(?:计算)?|(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:增加|增长|减少|下降|降低|上升|提高|压减|持平|保持一致|一致|相同|相等|不变|增|减|多|少)` +
 		`|与((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)相比` +
 		``)
 

@@ -503,8 +503,8 @@ func (s *lineState) flat(e *event) {
 	t := -1
 	if own < start {
 		subj, ent := s.subject(own, start)
-		if c := s.target(); subj != "" && c >= 0 && s.x.facts[c].change == nil && sameThing(subj, s.x.facts[c].f.Subject) {
-			subj = ""
+		if c := s.target(); subj != "" && c >= 0 && s.x.facts[c].change == nil && (sameThing(subj, s.x.facts[c].f.Subject) || figureWords[subj]) {
+			subj = "" // 本年数与上年预算数一致: the amount just stated
 		}
 		if subj != "" {
 			f := s.newFact(schema.FactMoney, start)
@@ -527,6 +527,10 @@ func (s *lineState) flat(e *event) {
 	s.prevEnd = e.end
 }
 
+// figureWords name a figure of the amount just stated, not another thing
+// (本年数 — the year is cut from the subject — 预算数, 决算数).
+var figureWords = map[string]bool{"数": true, "预算数": true, "决算数": true, "执行数": true, "安排数": true, "本年数": true}
+
 // bareFlat reads a 持平 without a comparison of its own: a flat change when
 // the sentence opened one (与2023年度相比，财政拨款收入支出总计持平) or when
 // it names a part of a total whose change is stated (其中：因公出国（境）费
@@ -534,7 +538,7 @@ func (s *lineState) flat(e *event) {
 func (s *lineState) bareFlat(e *event) {
 	start := e.pos
 	own := max(s.lastBound(start), s.prevEnd)
-	if own >= start {
+	if own > start {
 		return
 	}
 	base, ok := "", false
@@ -545,6 +549,18 @@ func (s *lineState) bareFlat(e *event) {
 		if p := s.stack[len(s.stack)-1].parent; p >= 0 && s.x.facts[p].change != nil {
 			base, ok = s.x.facts[p].change.Base, true
 		}
+	}
+	if !ok && strings.TrimSpace(s.view[own:start]) == "" {
+		// 收入3亿元，基本持平: a 持平 clause of its own right after an
+		// amount is that amount's change
+		if c := s.target(); c >= 0 && s.x.facts[c].change == nil && s.x.facts[c].hasValue {
+			f := s.x.facts[c]
+			f.line = s.l
+			f.change = &schema.Change{Direction: dirFlat}
+			f.changeStart, f.changeEnd = start, e.end
+			s.prevEnd = e.end
+		}
+		return
 	}
 	if !ok || !periodBase(base) {
 		return
