@@ -104,6 +104,10 @@ var changeWordCases = []moneyCase{
 		[]want{{Subject: "农林水支出", Value: "1603000000", Dir: "increase", Percent: "3.7", Base: "上年"}}},
 	{"大理: 同口径增长 as a second change is left", []string{"全州一般公共预算支出3,721,800万元，较上年决算数下降4.6%，剔除同期增发国债一次性增支因素后同口径增长5%。"},
 		[]want{{Subject: "全州一般公共预算支出", Dir: "decrease", Percent: "-4.6", Base: "上年决算数"}}},
+	{"主要用于 is a purpose, not a reason", []string{"教育支出20亿元，主要用于学校建设，增加2亿元。"},
+		[]want{{Subject: "教育支出", Dir: "increase", Change: "200000000", Reason: "-"}}},
+	{"a stated reason after a purpose", []string{"2．社会保障和就业支出 1,836.22 万元，主要用于离休费、基本养老金。与上年相比减少 184.96 万元。主要原因是退休人员基本养老金改由社保发放。"},
+		[]want{{Subject: "社会保障和就业支出", Dir: "decrease", Reason: "退休人员基本养老金改由社保发放"}}},
 	{"a percent of a non-money quantity stays with it", []string{"接待游客1200万人次，增长8%，旅游收入100亿元。"},
 		[]want{{Subject: "旅游收入", Value: "10000000000", Dir: "-"}}},
 }

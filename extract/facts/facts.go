@@ -83,8 +83,7 @@ type fact struct {
 	changeEnd   int
 	line        *normalize.Line
 	parent      int
-	fromPurpose bool // reason is a 主要用于 purpose, replaced by a stated cause
-	pos         int  // view offset of the amount (or of the change clause)
+	pos         int // view offset of the amount (or of the change clause)
 }
 
 type scope struct {
@@ -218,7 +217,6 @@ const (
 	evQuantity = iota
 	evBreakdown
 	evReason
-	evPurpose
 	evFlat
 	evSemicolon
 	evFullStop
@@ -264,9 +262,6 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	}
 	for _, m := range reasonMarker.FindAllStringIndex(view, -1) {
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evReason})
-	}
-	for _, m := range purposeMarker.FindAllStringIndex(view, -1) {
-		evs = append(evs, event{pos: m[0], end: m[1], kind: evPurpose})
 	}
 	for _, m := range flatClause.FindAllStringSubmatchIndex(view, -1) {
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evFlat, m: m})
@@ -320,8 +315,8 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 				if end < 0 {
 					end = len(l.Orig)
 				}
-				if f := x.facts[p]; f.f.Reason == "" || f.fromPurpose {
-					f.f.Reason, f.fromPurpose = strings.TrimSpace(l.Orig[:end]), false
+				if f := x.facts[p]; f.f.Reason == "" {
+					f.f.Reason = strings.TrimSpace(l.Orig[:end])
 				}
 			}
 		}
@@ -344,9 +339,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		case evBreakdown:
 			ln.breakdown(e)
 		case evReason:
-			ln.reason(e, false)
-		case evPurpose:
-			ln.reason(e, true)
+			ln.reason(e)
 		case evFlat:
 			ln.flat(e)
 		case evSemicolon:

@@ -45,7 +45,7 @@ var cases = []struct {
 	{"比2024年预算（执行数）增加", "", []string{"2025年一般公共预算拨款支出预算500万元，比2024年预算（执行数）增加20万元。"},
 		[]want{{Value: "5000000", Dir: "increase", Change: "200000", Base: "2024年预算（执行数）"}}},
 	{"比执行数 percent only: the stated 执行数 is the prior; generic subjects get the item's name", "", []string{"1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。"},
-		[]want{{Subject: "一般公共服务支出（类）统计信息事务（款）专项普查活动（项）", Value: "257700", Dir: "-", Reason: "专项普查活动"},
+		[]want{{Subject: "一般公共服务支出（类）统计信息事务（款）专项普查活动（项）", Value: "257700", Dir: "-", Reason: "-"}, // 主要用于 is a purpose, not a reason
 			{Subject: "专项普查活动（项）预算执行数", Value: "601300"},
 			{Subject: "专项普查活动（项）预算安排", Value: "257700", Dir: "decrease", Percent: "-57.14", Base: "2023年预算执行数", Prior: "601300", Reason: "项目调整"}}},
 	{"同比", "", []string{"全年政府采购支出1200万元，同比增长8.5%。"},

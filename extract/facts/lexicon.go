@@ -76,10 +76,6 @@ var statedPrior = rx.MustCompile(`(?:上年|上年度|上一年度|去年)(?:同
 var reasonMarker = rx.MustCompile(
 	`(?:(?:增加|减少|增长|下降|变动|变化|差异)的?(?:主要)?原因(?:主要)?(?:是|为)?|主要原因(?:是|为)?|原因(?:是|为)|主要是因为|主要是由于|主要由于|主要系)[：:]?\s*`)
 
-// purposeMarker finds 主要用于, the purpose of an amount, used as its reason
-// when no cause is stated.
-var purposeMarker = rx.MustCompile(`主要用于[：:]?\s*`)
-
 // breakdownMarker finds the words that open a breakdown of the preceding
 // total. Group 1 is the dimension of 按…划分.
 var breakdownMarker = rx.MustCompile(

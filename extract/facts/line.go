@@ -689,11 +689,11 @@ func (s *lineState) lastNonComma(n int) int {
 	return s.nonComma[n]
 }
 
-func (s *lineState) reason(e *event, purpose bool) {
+func (s *lineState) reason(e *event) {
 	end := s.clauseEnd(e.end)
 	text := strings.TrimSpace(s.l.OrigSpan(e.end, end))
 	text = strings.TrimRight(text, "，,；;、 ")
-	if text == "" && (purpose || end < len(s.view)) {
+	if text == "" && end < len(s.view) {
 		return
 	}
 	t := -1
@@ -702,36 +702,32 @@ func (s *lineState) reason(e *event, purpose bool) {
 		if f.pos >= e.pos {
 			continue
 		}
-		if purpose || f.change != nil {
+		if f.change != nil {
 			t = s.lineFacts[i]
 			break
 		}
 	}
-	if t < 0 && !purpose {
+	if t < 0 {
 		t = s.target()
 	}
 	if t < 0 && len(s.lineFacts) == 0 {
-		if purpose {
-			t = s.x.prevLast
-		} else {
-			t = s.x.prevChanged
-			// 支出增加的主要原因是…: the last change in that direction
-			if dir := reasonDirection(s.view[e.pos:e.end]); dir != "" && t >= 0 && s.x.facts[t].change.Direction != dir {
-				for i := t - 1; i >= s.x.prevFirst && i >= 0; i-- {
-					if c := s.x.facts[i].change; c != nil && c.Direction == dir {
-						t = i
-						break
-					}
+		t = s.x.prevChanged
+		// 支出增加的主要原因是…: the last change in that direction
+		if dir := reasonDirection(s.view[e.pos:e.end]); dir != "" && t >= 0 && s.x.facts[t].change.Direction != dir {
+			for i := t - 1; i >= s.x.prevFirst && i >= 0; i-- {
+				if c := s.x.facts[i].change; c != nil && c.Direction == dir {
+					t = i
+					break
 				}
 			}
-			if t < 0 {
-				t = s.x.prevLast
-			}
+		}
+		if t < 0 {
+			t = s.x.prevLast
 		}
 	}
 	owner := -1
 	defer func() {
-		if !purpose && text != "" {
+		if text != "" {
 			s.reasonEnd, s.reasonStart, s.reasonFirst, s.reasonOwner = end, e.end, len(s.x.facts), owner
 		}
 	}()
@@ -743,12 +739,8 @@ func (s *lineState) reason(e *event, purpose bool) {
 		s.pendingReason = t // 主要原因是 at the end of the line
 		return
 	}
-	if purpose {
-		if f.f.Reason == "" {
-			f.f.Reason, f.fromPurpose = text, true
-		}
-	} else if f.f.Reason == "" || f.fromPurpose {
-		f.f.Reason, f.fromPurpose = text, false
+	if f.f.Reason == "" {
+		f.f.Reason = text
 		owner = t
 	}
 }
