@@ -209,6 +209,11 @@ func (s *lineState) fillElliptic(first int) {
 			}
 			continue
 		}
+		if total >= 0 && f.parent < 0 && s.inBracketAfter(x.facts[total].f.End, f.pos) {
+			// 当年新增债务88.48亿元（新增一般债券16.64亿元、…）: a part
+			f.parent = total
+			continue
+		}
 		total = i
 		subj := f.f.Subject
 		if arranged[subj] || subj == "" && arranged[strings.TrimSpace(clause)] {
@@ -279,4 +284,31 @@ func (s *lineState) titleSentence() string {
 		return ""
 	}
 	return s.x.clean(t)
+}
+
+// inBracketAfter reports whether pos lies inside a bracket opened after
+// end (the end of a total's amount) in the same sentence and clause run:
+// 收入5.56亿元，同比增长11.71%（其中：国有土地使用权出让收入5.39亿元）.
+func (s *lineState) inBracketAfter(end, pos int) bool {
+	if end > pos {
+		return false
+	}
+	depth, opened := 0, false
+	for _, r := range s.view[end:pos] {
+		switch r {
+		case '（', '(':
+			depth++
+			opened = true
+		case '）', ')':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		case '。', '；', ';':
+			if depth == 0 {
+				return false
+			}
+		}
+	}
+	return opened && depth > 0
 }
