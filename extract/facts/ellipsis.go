@@ -287,18 +287,19 @@ func (s *lineState) titleSentence() string {
 }
 
 // inBracketAfter reports whether pos lies inside a bracket opened after
-// end (the end of a total's amount) in the same sentence and clause run:
-// 收入5.56亿元，同比增长11.71%（其中：国有土地使用权出让收入5.39亿元）.
+// end (the end of a total's amount) in the same sentence that lists the
+// total's parts: 收入5.56亿元，同比增长11.71%（其中：国有土地使用权出让收入
+// 5.39亿元）, 新增债务88.48亿元（新增一般债券16.64亿元、…）.
 func (s *lineState) inBracketAfter(end, pos int) bool {
 	if end > pos {
 		return false
 	}
-	depth, opened := 0, false
-	for _, r := range s.view[end:pos] {
+	depth, open := 0, -1
+	for i, r := range s.view[end:pos] {
 		switch r {
 		case '（', '(':
 			depth++
-			opened = true
+			open = end + i + utf8.RuneLen(r)
 		case '）', ')':
 			depth--
 			if depth < 0 {
@@ -310,5 +311,23 @@ func (s *lineState) inBracketAfter(end, pos int) bool {
 			}
 		}
 	}
-	return opened && depth > 0
+	if open < 0 || depth <= 0 {
+		return false
+	}
+	// only a bracket that lists parts: 其中, 含, 包括 or an enumeration with
+	// 、 — not （调整后为…）, （上年为…）, （不含…）
+	content := s.view[open:]
+	if c := strings.IndexAny(content, "）)"); c >= 0 {
+		content = content[:c]
+	}
+	content = strings.TrimSpace(content)
+	return partOpen.MatchString(content) || strings.Contains(content, "、") && !notPart.MatchString(content)
 }
+
+// partOpen and notPart open a bracket that lists parts of the amount
+// before it, or that names something else (an amount left out, another
+// figure of it).
+var (
+	partOpen = rx.MustCompile(`^(?:其中|含|包括)`)
+	notPart  = rx.MustCompile(`^(?:不含|未含|剔除|扣除|不包括|调整|上年|比|较|同比|按)`)
+)

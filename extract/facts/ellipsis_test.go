@@ -24,6 +24,8 @@ var ellipsisCases = []moneyCase{
 
 	{"parts listed in brackets after the total", []string{"当年新增债务30万元（新增一般债券10万元、新增专项债券20万元），年末债务余额90万元。"},
 		[]want{{Subject: "新增债务"}, {Subject: "新增一般债券", Parent: 1}, {Subject: "新增专项债券", Parent: 1}, {Subject: "年末债务余额", Parent: -1}}},
+	{"a bracket that is no list of parts", []string{"一般公共预算收入30万元（调整后为32万元），政府性基金收入20万元（不含土地出让收入5万元、彩票公益金1万元）。"},
+		[]want{{Subject: "一般公共预算收入"}, {Parent: -1}, {Subject: "政府性基金收入"}, {Parent: -1}, {Parent: -1}}},
 	// 固原 2025 (宁夏)
 	{"固原: （其中：…） after the change", []string{"（二）政府性基金预算收支情况。全市政府性基金收入5.56亿元，完成年度预算的69.35%，同比增长11.71%（其中：国有土地使用权出让收入5.39亿元，同比增长26.96%）；加上转移支付、债务转贷等转移性收入，收入总量为 80.92 亿元。"},
 		[]want{{Subject: "全市政府性基金收入"}, {Subject: "国有土地使用权出让收入", Parent: 1, Percent: "26.96"}, {Subject: "收入总量", Parent: -1}}},
