@@ -42,6 +42,9 @@ var ellipticWords = []string{"执行中", "按法定程序", "法定程序", "�
 // title names (安排20.1亿元, 投入63.01亿元).
 var arranged = map[string]bool{"安排": true, "投入": true, "统筹": true, "下达": true}
 
+// fundVerbs move funds; with 资金 they name the amount (统筹资金).
+var fundVerbs = []string{"统筹", "下达", "筹措", "直拨", "拨付", "争取", "到位", "投入", "整合", "盘活", "安排"}
+
 // bareHeads are head nouns that alone do not name the thing.
 var bareHeads = map[string]bool{"收入": true, "支出": true, "结余": true}
 
@@ -216,6 +219,18 @@ func (s *lineState) fillElliptic(first int) {
 		}
 		total = i
 		subj := f.f.Subject
+		if subj == "资金" {
+			// 统筹资金0.45亿元, 下达资金2.5亿元: the funds are named by
+			// the verb that moves them
+			c := strings.TrimSpace(clause)
+			for _, v := range fundVerbs {
+				if strings.HasSuffix(c, v+"资金") {
+					f.f.Subject = v + "资金"
+					break
+				}
+			}
+			continue
+		}
 		if arranged[subj] || subj == "" && arranged[strings.TrimSpace(clause)] {
 			// 2.保运行。安排20.1亿元: what is arranged is named by the
 			// title, never by an earlier amount of the paragraph

@@ -125,7 +125,7 @@ var budgetVerbs = map[string]bool{
 	"购房": true, "就业": true, "计划生育": true, "节能环保": true, "交通运输": true, "提租": true, "执法": true, "执勤": true, "通信": true, "应急": true, "储备": true, "扶持": true,
 	"费": true, "车": true, "在建": true,
 	// government reports: 转移支付, 上解支出, 税收返还, 还本付息, 调入资金, 转贷收入
-	"支付": true, "出让": true, "上解": true, "返还": true, "还本": true, "付息": true, "调入": true, "调出": true, "转贷": true,
+	"支付": true, "出让": true, "奖补": true, "上解": true, "返还": true, "还本": true, "付息": true, "调入": true, "调出": true, "转贷": true,
 }
 
 // entitySuffixes end the name of a sub-unit.
