@@ -56,11 +56,11 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureMeta:            {0.98, 0.00}, // first: P 1.000 R 0.000
 	},
 	"jiangsu_yancheng_2026_govwide_budget_report.json": {
-		MeasureFacts:           {0.79, 0.79}, // first: P 0.763 R 0.763; h11: P 0.816 R 0.816
+		MeasureFacts:           {0.84, 0.84}, // first: P 0.763 R 0.763; h11: P 0.868 R 0.868
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureSubjectsExact:   {0.21, 0.21}, // first: P 0.184 R 0.184; h11: P 0.237 R 0.237
-		MeasureSubjectsLenient: {0.79, 0.79}, // first: P 0.763 R 0.763; h11: P 0.816 R 0.816
+		MeasureSubjectsExact:   {0.26, 0.26}, // first: P 0.184 R 0.184; h11: P 0.289 R 0.289
+		MeasureSubjectsLenient: {0.84, 0.84}, // first: P 0.763 R 0.763; h11: P 0.868 R 0.868
 		MeasureParents:         {0.53, 0.39}, // first: P 0.556 R 0.417
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
@@ -92,11 +92,11 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
 	"weihai_2025_govwide_budget_execution_report.json": {
-		MeasureFacts:           {0.94, 0.94}, // first: P 0.621 R 0.621; h11: P 0.966 R 0.966
+		MeasureFacts:           {0.98, 0.98}, // first: P 0.621 R 0.621; h11: P 1.000 R 1.000
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureSubjectsExact:   {0.53, 0.53}, // first: P 0.345 R 0.345; h11: P 0.552 R 0.552
-		MeasureSubjectsLenient: {0.94, 0.94}, // first: P 0.621 R 0.621; h11: P 0.966 R 0.966
+		MeasureSubjectsExact:   {0.56, 0.56}, // first: P 0.345 R 0.345; h11: P 0.586 R 0.586
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.621 R 0.621; h11: P 1.000 R 1.000
 		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureMeta:            {0.98, 0.86}, // first: P 1.000 R 0.889
 	},

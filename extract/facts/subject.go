@@ -81,6 +81,13 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		case isSpace(t.Text):
 			continue
 		}
+		if i > 0 && i < end && (t.Text == "等" && (keepPOS[toks[i-1].POS] || budgetVerbs[toks[i-1].Text]) ||
+			t.Text != "等" && strings.HasSuffix(t.Text, "等") && isHanWord(t.Text)) &&
+			!totalWord.MatchString(s.view[toks[i+1].Start:toks[end].End]) {
+			// 交通和农林水等项目: 等 inside the noun phrase (cut 农林/水等);
+			// not 加上…结余等收入总量, where 等 closes what is added
+			continue
+		}
 		if list && t.Text == "、" && i > 0 && i < end && isHanWord(toks[i-1].Text) {
 			continue
 		}
@@ -194,6 +201,11 @@ func (x *extractor) clean(s string) string {
 		}
 	}
 	s = balance(s)
+	// 社会保险基金预算（包括机关事业单位基本养老保险…，下同）收入: a
+	// definition in brackets inside the name is not part of it
+	if m := innerRemark.FindStringIndex(s); m != nil && m[1] < len(s) {
+		s = s[:m[0]] + s[m[1]:]
+	}
 	// 政府采购金额（以合同签订为准）: a remark in brackets is not part of
 	// the name; short markers are ((类), (款), (项), (境), (含)).
 	if m := trailingRemark.FindStringIndex(s); m != nil && m[0] > 0 {
@@ -204,6 +216,8 @@ func (x *extractor) clean(s string) string {
 	}
 	return s
 }
+
+var innerRemark = rx.MustCompile(`[（(](?:包括|即)[^（()）]{3,}[）)]|[（(][^（()）]*下同[）)]`)
 
 var trailingRemark = rx.MustCompile(`[（(][^（()）0-9]{4,}[）)]$`)
 
