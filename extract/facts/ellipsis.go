@@ -24,7 +24,11 @@ import (
 //
 // An amount inside （含高新区10.1亿元） right after an amount is a part of
 // it: its subject is the place with the thing of the total, and the total
-// is its parent.
+// is its parent; so are the amounts of a bracket that lists parts after a
+// total (当年新增债务88.48亿元（新增一般债券16.64亿元、…）). Where no amount
+// of the paragraph names the thing, a numbered or dashed title sentence
+// does (——契税。完成303.05亿元, 2.保运行。安排20.1亿元), and bare 资金 takes
+// the verb that moves it (统筹资金).
 
 // thingHeads end a noun phrase that names a budget figure; an earlier
 // subject ending in one can lend its thing to an elliptic one.
