@@ -29,6 +29,12 @@ var suggestions = map[string][2]string{
 	"code-name-mismatch":    {"按政府收支分类科目核对科目编码与名称，改正编码或名称。", "Check the code against the classification and correct the code or the name."},
 	"term-typo":             {"按政府收支分类科目的规范名称改正用字。", "Use the classification's official name."},
 	"typo":                  {"核对用字，按建议改正错别字。", "Check the word and correct the typo as suggested."},
+	"template-instruction":  {"删除模板中的填写说明，按说明填入实际内容。", "Delete the template's filling instruction and write the real content."},
+	"zero-with-change":      {"核对本年数与增减额：本年为0时不应表述为增加，或补正本年数。", "Recheck the amount and its change: a zero amount cannot have grown."},
+	"zero-base-rate":        {"基数为0时不计算完成率或增减率，删除该比率或补正基数。", "Drop the rate of a zero base, or correct the base."},
+	"doubled-word":          {"删除重复的词或矛盾的表述（如“预算预算”“增加持平”）。", "Delete the doubled word or the contradictory pair."},
+	"unit-magnitude":        {"核对金额单位：前后均以万元或亿元表述时，此处疑误写为元。", "Check the unit: the other figures are in 万元/亿元."},
+	"empty-note-topic":      {"空表说明应写本表的内容，核对是否从其他表复制。", "Make the empty-table note speak of this table, not another."},
 }
 
 // Suggestion returns what to do about a finding of rule, or "" for a rule
