@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/internal/rx"
 
@@ -653,17 +654,28 @@ func introTotal(p *Pass, head string, qs []quantity.Quantity, lines []TextLine, 
 
 // inBrackets reports whether byte i of s lies inside a bracketed aside
 // opened before it on the line: （含高新区73.16亿元）, (当年预算安排的支出508.4亿元.
+//
+// An aside lies within its sentence: the scan goes back from i to the
+// sentence's start (。 or ；) only, so that it is not quadratic over a long
+// line's amounts.
 func inBrackets(s string, i int) bool {
-	depth := 0
-	for _, r := range s[:min(i, len(s))] {
+	open := 0 // closing brackets seen walking back, still to be matched
+	for j := min(i, len(s)); j > 0; {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		j -= w
 		switch r {
-		case '（', '(':
-			depth++
+		case '。', '；', ';':
+			return false
 		case '）', ')':
-			depth = max(0, depth-1)
+			open++
+		case '（', '(':
+			if open == 0 {
+				return true
+			}
+			open--
 		}
 	}
-	return depth > 0
+	return false
 }
 
 // checkShares checks one breakdown's shares: each against its amount and
@@ -922,7 +934,7 @@ func dropParallel(pp factPlace, kids []*facts.Fact) []*facts.Fact {
 	var out []*facts.Fact
 	for _, c := range kids {
 		if cp, ok := placeOf(c); ok {
-			if l := clauseLead(cp); lead != "" && l == lead || perUnitRE.MatchString(cp.line.Text[:cp.start]) {
+			if l := clauseLead(cp); lead != "" && l == lead || perUnitRE.MatchString(before(cp.line.Text, cp.start, tailWindow)) {
 				continue
 			}
 		}

@@ -280,6 +280,19 @@ func clause(s string, i, j int) (int, int) {
 	return a, b
 }
 
+// before returns the last n bytes of s[:i] (fewer at the start of s, never
+// splitting a rune): the window in which an expression anchored at the end
+// (`…$`) can match. Matching it on all of s[:i] for every amount of a line
+// costs time quadratic in the line's length.
+func before(s string, i, n int) string {
+	i = min(max(i, 0), len(s))
+	a := max(0, i-n)
+	for a > 0 && a < i && !utf8.RuneStart(s[a]) {
+		a++
+	}
+	return s[a:i]
+}
+
 // clip shortens s to at most n runes around nothing in particular: it keeps
 // the start, which is where evidence begins.
 func clip(s string, n int) string {

@@ -126,7 +126,7 @@ func runZeroBaseRate(p *Pass) {
 		for _, q := range p.quantities(l.Line) {
 			switch q.Kind {
 			case quantity.Money:
-				if m := zeroBudgetRE.FindStringSubmatch(l.Text[:q.Start]); m != nil {
+				if m := zeroBudgetRE.FindStringSubmatch(before(l.Text, q.Start, tailWindow)); m != nil {
 					if q.Value.IsZero() {
 						zero[m[1]] = q
 					} else {
@@ -134,7 +134,7 @@ func runZeroBaseRate(p *Pass) {
 					}
 				}
 			case quantity.Percent:
-				m := rateOfRE.FindStringSubmatch(l.Text[:q.Start])
+				m := rateOfRE.FindStringSubmatch(before(l.Text, q.Start, tailWindow))
 				if m == nil || q.Value.IsZero() {
 					continue
 				}
@@ -186,6 +186,11 @@ func doubled(words []string) string {
 	return strings.Join(alt, "|")
 }
 
+// tailWindow is how many bytes before an amount the expressions anchored
+// at it (perUnitRE, zeroBudgetRE, rateOfRE: at most about twenty
+// characters) are matched in.
+const tailWindow = 96
+
 // perUnitRE is the text before an amount that makes it an amount per
 // person or per unit, written in 元 on purpose.
 var perUnitRE = rx.MustCompile(`(?:人均|每人|每年|每月|每户|每亩|每名|每个|标准|单价|补助|补贴|额度|奖励|一次性|提高到|提高至)[^，。；,;]{0,8}$`)
@@ -210,7 +215,7 @@ func runUnitMagnitude(p *Pass) {
 			if q.Kind != quantity.Money || q.Scale != "元" || q.Value.Abs().LessThan(tenThousand) || !q.Value.Equal(q.Value.Truncate(0)) {
 				continue
 			}
-			if perUnitRE.MatchString(l.Text[:q.Start]) || strings.HasPrefix(strings.TrimSpace(l.Text[q.End:]), "/") {
+			if perUnitRE.MatchString(before(l.Text, q.Start, tailWindow)) || strings.HasPrefix(strings.TrimSpace(l.Text[q.End:]), "/") {
 				continue
 			}
 			p.ReportSpan(l.Line, q.Start, q.End, fmt.Sprintf("单位疑误：本段金额以万元或亿元计，%s以元计，疑漏写“万” / an amount in 元 among amounts in 万元 or 亿元", q.Text),
