@@ -135,20 +135,62 @@ var (
 )
 
 // changeColumn returns the column holding the year-over-year change of
-// money column j: the nearest change or YoY percent column to its right
-// before the next money column, or -1.
+// money column j: a YoY column whose header names j's amount (执行数比上年+,-%
+// is the change of 执行数, even with 上年决算数 printed between them), else
+// the nearest change or YoY percent column to its right before the next
+// money column unless its header names another column's amount; -1 if none.
 func (t *Table) changeColumn(j int) int {
+	own := strings.Join(t.Columns[j].Path, "/")
 	for k := j + 1; k < len(t.Columns); k++ {
-		c := t.Columns[k]
-		if c.Kind == KindMoney {
+		if t.isYoY(k) {
+			if o := yoyOwner(t.Columns[k].Path); o != "" && strings.Contains(own, o) {
+				return k
+			}
+		}
+	}
+	for k := j + 1; k < len(t.Columns); k++ {
+		if t.Columns[k].Kind == KindMoney {
 			return -1
 		}
-		path := strings.Join(c.Path, "/")
-		if (c.Kind == KindChange || c.Kind == KindPercent) && yoyHeader.MatchString(path) && !strings.Contains(path, "为上年") {
+		if t.isYoY(k) {
+			if o := yoyOwner(t.Columns[k].Path); o != "" && !strings.Contains(own, o) && t.namesAmount(o) {
+				return -1 // the change of another column's amount
+			}
 			return k
 		}
 	}
 	return -1
+}
+
+// isYoY reports whether column k holds year-over-year changes.
+func (t *Table) isYoY(k int) bool {
+	c := t.Columns[k]
+	path := strings.Join(c.Path, "/")
+	return (c.Kind == KindChange || c.Kind == KindPercent) && yoyHeader.MatchString(path) && !strings.Contains(path, "为上年")
+}
+
+// yoyOwnerRE takes the amount a YoY header compares (执行数 in 执行数比上年+,-%,
+// 预算数 in 2026年预算数比2025年执行数增减): the words before 比/较.
+var yoyOwnerRE = regexp.MustCompile(`^(?:\d{4}年度?)?(\p{Han}{1,8}?)[比较]`)
+
+// yoyOwner returns the amount a YoY column's header names, or "".
+func yoyOwner(path []string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if m := yoyOwnerRE.FindStringSubmatch(strings.Join(strings.Fields(path[i]), "")); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// namesAmount reports whether some money column's header contains o.
+func (t *Table) namesAmount(o string) bool {
+	for _, c := range t.Columns {
+		if c.Kind == KindMoney && strings.Contains(strings.Join(c.Path, "/"), o) {
+			return true
+		}
+	}
+	return false
 }
 
 // change is the year-over-year change of the amount in cell (i, j), from

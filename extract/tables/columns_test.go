@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -90,6 +91,39 @@ func TestYoYChange(t *testing.T) {
 	g := ts[1].Facts(1)
 	if len(g) != 1 || g[0].Change == nil || g[0].Change.Value != "-1000000" || g[0].Prior != "13005000" {
 		t.Fatalf("facts %+v", g)
+	}
+}
+
+// TestYoYChangeNamesItsAmount: a YoY header that names its amount
+// (执行数比上年+,-%, wuhan_2025 表一) is the change of that column even with
+// the base column printed between them; the base column gets no change. A
+// header naming no amount (比上年增长%) keeps to the column on its left.
+func TestYoYChangeNamesItsAmount(t *testing.T) {
+	txt := text("pdf", []extract.Block{
+		para("武汉市2025年全市一般公共预算收入执行情况表", "单位：万元"),
+		grid(`项目|预算数|执行数|执行数为调整预算数%|上年决算数|执行数比上年+,-%
+一般公共预算收入|17500571|17430593|99.6|16673101|4.5`),
+		para("某市2026年一般公共预算支出表", "单位：万元"),
+		grid(`项目|上年执行数|本年预算数|比上年增长%
+一般公共服务支出|100.00|110.00|10.0`),
+	})
+	ts := Parse(txt)
+	if len(ts) != 2 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	var got []string
+	for _, tb := range ts {
+		for _, f := range tb.Facts(1) {
+			c := ""
+			if f.Change != nil {
+				c = f.Change.Direction + " " + f.Change.Percent + " " + f.Change.Base
+			}
+			got = append(got, f.Value+":"+c)
+		}
+	}
+	want := []string{"175005710000:", "174305930000:increase 4.5 上年", "166731010000:", "1000000:", "1100000:increase 10 上年"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
 	}
 }
 
