@@ -107,8 +107,13 @@ func firstPage(listURL string) (string, error) {
 			var targets []struct {
 				Type, WebSocketDebuggerURL string
 			}
-			err = json.NewDecoder(resp.Body).Decode(&targets)
+			// A list that does not decode yet is tried again like no answer.
+			derr := json.NewDecoder(resp.Body).Decode(&targets)
 			resp.Body.Close()
+			if derr != nil {
+				time.Sleep(100 * time.Millisecond)
+				continue
+			}
 			for _, t := range targets {
 				if t.Type == "page" && t.WebSocketDebuggerURL != "" {
 					return t.WebSocketDebuggerURL, nil
