@@ -147,6 +147,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}()
 
 	rep := newReporter(mode, stderr, *logEvery)
+	go check.WarmUp() // the term rules' dictionaries load while the first documents are read
 	sum, err := corpus.Run(ctx, corpus.Config{
 		Paths:       paths,
 		Workers:     *workers,
