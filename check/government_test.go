@@ -199,6 +199,19 @@ func TestTableSumsGovernment(t *testing.T) {
 			"|国有资本经营预算转移支付收入|7,040|7,040|7,040|",
 			"|收入总计|325,541|162,815|169,766|",
 		}, nil},
+		// xinjiang_region_2024_govwide_budget_report.pdf p8 (表六) and
+		// guyuan_2025_govwide_budget_report.pdf p58: a balance table lists
+		// balance items under 110 beside 110 上级补助收入, which is not their sum
+		{"balance table", TableColumnSum, []string{
+			"表六：2024年自治区级一般公共预算收支平衡表", "单位：万元",
+			"|科目编码|项目名称|执行数|",
+			"|110|上级补助收入|39,831,239|",
+			"|11001|返还性收入|1,260,093|",
+			"|11002|一般性转移支付收入|34,834,973|",
+			"|11003|专项转移支付收入|3,736,173|",
+			"|11008|上年结余收入|1,140,935|",
+			"|11009|调入资金|240,676|",
+		}, nil},
 		// weihai_2025_govwide_budget_execution_report.pdf p52: a row of figures
 		// read as the header
 		{"figures as header", TableColumnSum, []string{

@@ -303,9 +303,18 @@ func groupAmountCells(group []*tables.Table, piece *tables.Table, fn func(i, j i
 	}
 }
 
+// balanceTitleRE names a balance table (收支平衡表, 收支预算表 of a
+// government's budget): it lists balance items (上年结余收入, 调入资金,
+// 上解收入) under the transfer classes 110/230 beside the class's own row
+// (110 上级补助收入), so its codes say nothing of what adds up to what.
+var balanceTitleRE = rx.MustCompile(`平衡表|收支预算表|收支决算表`)
+
 func runTableColumnSum(p *Pass) {
 	for _, group := range continued(tablesOf(p)) {
 		t := group[0] // the pieces share their unit and columns
+		if p.Meta.Scope == schema.ScopeGovernment && balanceTitleRE.MatchString(t.Title) {
+			continue
+		}
 		// Cells are grouped by their column's header path, not the grid
 		// column: reconstructed PDF grids may shift a row's amount by a
 		// column under the same merged header.
