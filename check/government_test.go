@@ -212,6 +212,20 @@ func TestTableSumsGovernment(t *testing.T) {
 			"|11008|上年结余收入|1,140,935|",
 			"|11009|调入资金|240,676|",
 		}, nil},
+		// xinjiang_region_2024_govwide_budget_report.pdf p83: a wrapped label's
+		// fragment run into a part's amount leaves the 类 unjudged; a 类 whose
+		// parts are all read is still summed
+		{"a part's amount unread", TableColumnSum, []string{
+			"表十一：2025年自治区政府性基金预算支出预算表（代编预算）", "单位：万元",
+			"|科目编码|项目|2024年完成数|",
+			"|212|五、城乡社区支出|9,332,413|",
+			"|21208|国有土地使用权出让收入安排的支出|2,587,972|",
+			"|21219|国有土地使用权出让收入对应专项债务|收 6,360,359|",
+			"|21298|超长期特别国债安排的支出|384,082|",
+			"|213|六、农林水支出|14,123|",
+			"|21366|大中型水库库区基金安排的支出|143|",
+			"|21372|大中型水库移民后期扶持基金支出|13,989|",
+		}, []string{"1:20 error 14,123"}},
 		// weihai_2025_govwide_budget_execution_report.pdf p52: a row of figures
 		// read as the header
 		{"figures as header", TableColumnSum, []string{

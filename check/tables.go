@@ -345,15 +345,38 @@ func runTableColumnSum(p *Pass) {
 				}
 			})
 		}
+		// A coded row whose cell in an amount column holds text that is not
+		// an amount (a wrapped label's fragment run into it: `收 6,360,359`)
+		// leaves its parent's parts unknown in that column.
+		unread := map[key]bool{}
+		for _, piece := range group {
+			for i := range piece.Body {
+				r := &piece.Body[i]
+				for j, c := range r.Cells {
+					if c.IsAmount || strings.TrimSpace(c.Text) == "" || j >= len(piece.Columns) || piece.Columns[j].Role != tables.AmountColumn {
+						continue
+					}
+					if _, code := piece.Subject(r, j); code != "" && strings.ContainsAny(c.Text, "0123456789") {
+						unread[key{piece.Path(j), code}] = true
+					}
+				}
+			}
+		}
 		for _, k := range order {
 			var parts []tables.Cell
 			want := len(k.code) + 2
+			complete := true
+			for o := range unread {
+				if o.col == k.col && len(o.code) == want && strings.HasPrefix(o.code, k.code) {
+					complete = false
+				}
+			}
 			for _, o := range order {
 				if o.col == k.col && len(o.code) == want && strings.HasPrefix(o.code, k.code) {
 					parts = append(parts, cells[o])
 				}
 			}
-			if len(parts) > 0 && (len(k.code) == 3 || len(k.code) == 5) {
+			if complete && len(parts) > 0 && (len(k.code) == 3 || len(k.code) == 5) {
 				compareSum(p, t, cells[k], parts, fmt.Sprintf("%s %s", k.code, k.col))
 			}
 		}
