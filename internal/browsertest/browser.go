@@ -225,7 +225,23 @@ func (b *Browser) WaitFor(expr string, timeout time.Duration) error {
 }
 
 // SetFiles sets the files of the file input matched by a CSS selector.
+//
+// The node is looked up afresh on each try: a document the page replaces
+// between the look-up and the call (a script that runs after load)
+// invalidates the node id, so a failed try is repeated for up to two
+// seconds.
 func (b *Browser) SetFiles(selector string, paths ...string) error {
+	var err error
+	for range 20 {
+		if err = b.setFiles(selector, paths); err == nil {
+			return nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return err
+}
+
+func (b *Browser) setFiles(selector string, paths []string) error {
 	res, err := b.Call("DOM.getDocument", nil)
 	if err != nil {
 		return err
