@@ -105,10 +105,10 @@ func detectGovernment(lines, headings, body []string, infoTitle string, deptCove
 		trusted = title != ""
 	}
 	if title == "" {
-		return m, false
+		return addressedReport(cover, body)
 	}
 	if deptTitleRE.MatchString(title) || !govTitleRE.MatchString(title) || deptCover && !trusted {
-		return m, false
+		return addressedReport(cover, body)
 	}
 	for _, l := range cover {
 		if sm := labelRE.FindStringSubmatch(l); sm != nil && !isUnit(labelValue(sm[1])) {
@@ -139,6 +139,40 @@ func detectGovernment(lines, headings, body []string, infoTitle string, deptCove
 	return m, true
 }
 
+// salutationRE is how a report to a people's congress or its standing
+// committee addresses its audience; no department disclosure does.
+var salutationRE = regexp.MustCompile(`^(?:各位代表|主任、各位副主任[^:：]{0,12}|各位委员)[:：]`)
+
+// addressedReport reads a government report whose title could not be read
+// (a newspaper page whose columns the layout reads across) from its
+// salutation: a government document all the same, its kind and years from
+// the sentence that submits it (现将2024年预算执行情况和2025年预算（草案）
+// 提请大会审议), its issuer from the cover.
+func addressedReport(cover, body []string) (schema.Meta, bool) {
+	var m schema.Meta
+	at := -1
+	for i, l := range cover {
+		if salutationRE.MatchString(l) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return m, false
+	}
+	m.Scope = schema.ScopeGovernment
+	after := strings.Join(cover[at:min(len(cover), at+4)], "")
+	m.Kind = schema.KindBudget
+	if strings.Contains(after, "决算") && !strings.Contains(after, "预算草案") && !strings.Contains(after, "预算(草案)") {
+		m.Kind = schema.KindFinalAccounts
+	}
+	m.FiscalYear, m.ExecutionYear = govYears(after)
+	m.Organization = issuer(cover[:at], -1, "")
+	m.Jurisdiction = jurisdiction(m.Organization)
+	m.Coverage = coverage("", body)
+	return m, true
+}
+
 // govTitle finds the title among squeezed cover lines from index from: it
 // starts at the first line that begins with 关于 (or names a government and
 // 关于) — else at the first line naming a budget — and takes the lines
@@ -164,7 +198,8 @@ func govTitle(cover []string, from int) (string, int) {
 			if strings.HasPrefix(l, "目录") || strings.HasPrefix(l, "各位代表") {
 				break
 			}
-			if kindRE.MatchString(l) && govTitleRE.MatchString(l) && len([]rune(l)) <= 60 && !meetingRE.MatchString(l) {
+			if kindRE.MatchString(l) && govTitleRE.MatchString(l) && len([]rune(l)) <= 60 && !meetingRE.MatchString(l) &&
+				!strings.ContainsAny(l, ",，。") { // a title is no sentence
 				start = i
 				break
 			}

@@ -130,6 +130,17 @@ func TestDetectGovernment(t *testing.T) {
 		{"synthetic: county, 县本级, 决算", []string{"关于某某县2023年", "县本级财政决算的报告", "某某县财政局", "主任、各位副主任："}, nil,
 			gov(schema.Meta{Title: "关于某某县2023年县本级财政决算的报告", Organization: "某某县财政局",
 				FiscalYear: 2023, Kind: "final_accounts", Coverage: "own_level", Jurisdiction: "某某县"})},
+		// hohhot_2024_govwide_budget_report.pdf: a newspaper page whose two
+		// columns the layout reads across, so no title can be read; the
+		// salutation and the submitting sentence say what it is.
+		{"report whose title is unreadable", []string{"文件    编辑：某某 美编：某某    2025年1月23日星期四   5",
+			"关于呼和浩—特—市20252年012月45年日在预呼算和浩执特市行第情十六况届和人民",
+			"呼和浩特市财政局", "各位代表：                        元，补助下级支出192.78亿元，一般",
+			"受市人民政府委托，现将2024年    债券转贷支出60.75亿元，债务还本", "预算执行情况和2025年预算（草    支出12.41亿元"}, nil,
+			gov(schema.Meta{Organization: "呼和浩特市财政局", FiscalYear: 2025, ExecutionYear: 2024, Kind: "budget", Jurisdiction: "呼和浩特市"})},
+		{"synthetic: final accounts report to the standing committee", []string{"某某县财政局局长  张三", "主任、各位副主任、各位委员：",
+			"受县人民政府委托，现将2023年县本级财政决算报告如下，请予审议。"}, nil,
+			gov(schema.Meta{Organization: "某某县财政局", FiscalYear: 2023, Kind: "final_accounts", Jurisdiction: "某某县", Coverage: "own_level"})},
 		// Department and unit disclosures stay what they are, whatever they
 		// say about budgets.
 		{"department budget naming 一般公共预算", []string{"2024年一般公共预算财政拨款支出表", "部门：某某市教育局      单位：万元"}, nil,
