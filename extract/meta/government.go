@@ -160,8 +160,11 @@ func addressedReport(cover, body []string) (schema.Meta, bool) {
 	if at < 0 {
 		return m, false
 	}
-	m.Scope = schema.ScopeGovernment
 	after := strings.Join(cover[at:min(len(cover), at+4)], "")
+	if !kindRE.MatchString(after) {
+		return m, false // another report's salutation (a gazette's 政府工作报告)
+	}
+	m.Scope = schema.ScopeGovernment
 	m.Kind = schema.KindBudget
 	if strings.Contains(after, "决算") && !strings.Contains(after, "预算草案") && !strings.Contains(after, "预算(草案)") {
 		m.Kind = schema.KindFinalAccounts

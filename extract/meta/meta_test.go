@@ -141,6 +141,11 @@ func TestDetectGovernment(t *testing.T) {
 		{"synthetic: final accounts report to the standing committee", []string{"某某县财政局局长  张三", "主任、各位副主任、各位委员：",
 			"受县人民政府委托，现将2023年县本级财政决算报告如下，请予审议。"}, nil,
 			gov(schema.Meta{Organization: "某某县财政局", FiscalYear: 2023, Kind: "final_accounts", Jurisdiction: "某某县", Coverage: "own_level"})},
+		// shenzhen_2025_govwide_budget_report.pdf: a gazette whose first
+		// salutation opens another report (政府工作报告): nothing is taken from it
+		{"another report's salutation", []string{"深圳市人民政府公报", "政府工作报告", "各位代表：",
+			"现在，我代表市人民政府，向大会报告工作，请予审议。"}, nil,
+			schema.Meta{}},
 		// Department and unit disclosures stay what they are, whatever they
 		// say about budgets.
 		{"department budget naming 一般公共预算", []string{"2024年一般公共预算财政拨款支出表", "部门：某某市教育局      单位：万元"}, nil,
