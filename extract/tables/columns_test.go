@@ -127,6 +127,34 @@ func TestYoYChangeNamesItsAmount(t *testing.T) {
 	}
 }
 
+// TestCodeColumnsBeforeLabels: integers right of the row labels are
+// amounts even when they look like codes (a city's column of 万元,
+// shandong_province_2025 表8); a code column before the names is codes.
+func TestCodeColumnsBeforeLabels(t *testing.T) {
+	txt := text("pdf", []extract.Block{
+		para("2025年省对各市一般公共预算专项转移支付分地区分项目执行情况表", "单位：万元"),
+		grid(`项目|济宁市|泰安市
+一、科技创新和人才支出|4011|3209
+（一）科技创新发展资金|2001|2569
+二、教育支出|671|833
+（一）教育发展资金|180|10022`),
+		para("2025年一般公共预算支出表", "单位：万元"),
+		grid(`科目|名称|预算数
+201|一般公共服务支出|1,200.50
+20101|人大事务|1,200.50`),
+	})
+	ts := Parse(txt)
+	if len(ts) != 2 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	if k := ts[0].Columns[2].Kind; k != KindMoney {
+		t.Errorf("a city's column is %s, want money", k)
+	}
+	if k := ts[1].Columns[0].Kind; k != KindCode {
+		t.Errorf("the code column before the names is %s, want code", k)
+	}
+}
+
 func TestParseAmountSpaces(t *testing.T) {
 	for _, c := range []struct {
 		s  string

@@ -909,7 +909,10 @@ func (t *Table) roles() {
 			c.Role = OrdinalColumn
 		case strings.Contains(path, "编码") || strings.Contains(path, "代码") || last(c.Path) == "类" || last(c.Path) == "款" || last(c.Path) == "项":
 			c.Role = CodeColumn
-		case codes >= 2 && codes >= amounts && codes >= texts && !amountHeader(path) && longCodes > 0:
+		case codes >= 2 && codes >= amounts && codes >= texts && !amountHeader(path) && longCodes > 0 && !t.labelsLeftOf(j):
+			// Codes are printed before the names they code: a column of
+			// code-like integers right of the row labels is amounts (a
+			// city's column of 万元, 2001 … 655).
 			c.Role = CodeColumn
 		case amounts+codes > 0 && amounts+codes >= texts:
 			c.Role = AmountColumn // a lone 237 in an amount column is an amount
@@ -917,6 +920,34 @@ func (t *Table) roles() {
 			c.Role = AmountColumn // an empty table's amount columns
 		}
 	}
+}
+
+// labelsLeftOf reports whether a column left of j holds row labels: text
+// that is not a code or an amount in most of its cells.
+func (t *Table) labelsLeftOf(j int) bool {
+	for k := 0; k < j; k++ {
+		if t.Columns[k].Role != TextColumn {
+			continue
+		}
+		texts, filled := 0, 0
+		for _, r := range t.Body {
+			if k >= len(r.Cells) || r.Cells[k].Covered || r.Cells[k].Hidden {
+				continue
+			}
+			s := fold(r.Cells[k].Text)
+			if s == "" {
+				continue
+			}
+			filled++
+			if !r.Cells[k].IsAmount && !subjCode.MatchString(s) {
+				texts++
+			}
+		}
+		if filled > 0 && texts*2 > filled {
+			return true
+		}
+	}
+	return false
 }
 
 // inheritPaths gives an amount column without a header the path of the
