@@ -881,6 +881,7 @@ func isOrdinalNumber(s string) bool {
 
 // roles decides what each column holds from its header and its cells.
 func (t *Table) roles() {
+	blank := make([]bool, len(t.Columns)) // columns without a filled cell
 	for j := range t.Columns {
 		c := &t.Columns[j]
 		path := strings.Join(c.Path, "/")
@@ -918,6 +919,15 @@ func (t *Table) roles() {
 			c.Role = AmountColumn // a lone 237 in an amount column is an amount
 		case amounts == 0 && texts == 0 && codes == 0 && amountHeader(path):
 			c.Role = AmountColumn // an empty table's amount columns
+		}
+		blank[j] = amounts+codes+texts == 0
+	}
+	// A column with no filled cell between two amount columns is one more
+	// amount column (高新区 with nothing transferred to it): read as text it
+	// would end the row's parts there.
+	for j := 1; j+1 < len(t.Columns); j++ {
+		if blank[j] && t.Columns[j].Role == TextColumn && t.Columns[j-1].Role == AmountColumn && t.Columns[j+1].Role == AmountColumn {
+			t.Columns[j].Role = AmountColumn
 		}
 	}
 }
