@@ -238,6 +238,23 @@ func joinLines(ls []Line) string {
 	return string(buf)
 }
 
+// Lines returns the page's lines in the order Number numbers them: each
+// block's lines, a table's cells row by row.
+func (p *Page) Lines() []Line {
+	var out []Line
+	for _, b := range p.Blocks {
+		out = append(out, b.Lines...)
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				for _, c := range row {
+					out = append(out, c.Lines...)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // Number assigns page numbers and 1-based line numbers in reading order to
 // every line of the document that does not have them yet (Loc.Line == 0),
 // including the lines of table cells (row by row, cell by cell). Readers

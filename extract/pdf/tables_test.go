@@ -58,27 +58,12 @@ func tablesOf(doc *extract.Document) (out []*extract.Table) {
 func checkLocs(t *testing.T, p extract.Page) {
 	t.Helper()
 	want := 1
-	for _, l := range pageLinesLoc(p) {
+	for _, l := range p.Lines() {
 		if l.Loc.Page != p.Number || l.Loc.Line != want || l.Loc.BBox == nil {
 			t.Errorf("page %d line %q: loc %+v, want line %d with a box", p.Number, l.Text, l.Loc, want)
 		}
 		want++
 	}
-}
-
-func pageLinesLoc(p extract.Page) []extract.Line {
-	var out []extract.Line
-	for _, b := range p.Blocks {
-		out = append(out, b.Lines...)
-		if b.Table != nil {
-			for _, row := range b.Table.Rows {
-				for _, c := range row {
-					out = append(out, c.Lines...)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // The LibreOffice fixture: a ruled table with a cell spanning two rows, one

@@ -121,7 +121,7 @@ func PDF(ctx context.Context, data []byte, doc *extract.Document, fs []schema.Fi
 func EvidenceBox(p extract.Page, f schema.Finding) (box extract.BBox, exact bool) {
 	box = *f.Loc.BBox
 	var lines []extract.Line
-	for _, l := range PageLines(p) {
+	for _, l := range p.Lines() {
 		if l.Loc.BBox != nil {
 			lines = append(lines, l)
 		}
@@ -178,23 +178,6 @@ func Overlap(text, ev string) int {
 	return best
 }
 
-// PageLines returns the lines of a page in the order extract.Document.Number
-// numbers them: each block's lines, a table's cells row by row.
-func PageLines(p extract.Page) []extract.Line {
-	var out []extract.Line
-	for _, b := range p.Blocks {
-		out = append(out, b.Lines...)
-		if b.Table != nil {
-			for _, row := range b.Table.Rows {
-				for _, c := range row {
-					out = append(out, c.Lines...)
-				}
-			}
-		}
-	}
-	return out
-}
-
 // lineFinder places findings on the lines of a DOCX main document part.
 type lineFinder struct {
 	keys   []string       // the read document's lines, squashed, in reading order
@@ -207,7 +190,7 @@ func newLineFinder(doc *extract.Document, xl []*xline) *lineFinder {
 	lf := &lineFinder{index: map[[2]int]int{}, xlines: xl}
 	if doc != nil {
 		for _, p := range doc.Pages {
-			for _, l := range PageLines(p) {
+			for _, l := range p.Lines() {
 				lf.index[[2]int{l.Loc.Page, l.Loc.Line}] = len(lf.keys)
 				lf.keys = append(lf.keys, squash(l.Text))
 			}

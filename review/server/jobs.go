@@ -219,7 +219,7 @@ func pageViews(doc *extract.Document) []pageView {
 			continue
 		}
 		var lines []lineView
-		for _, l := range annotate.PageLines(p) {
+		for _, l := range p.Lines() {
 			lines = append(lines, lineView{N: l.Loc.Line, Text: l.Text})
 		}
 		out[i] = pageView{Lines: lines}
