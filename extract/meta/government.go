@@ -69,13 +69,6 @@ var (
 	wholeRE    = regexp.MustCompile(`全[市省区县州盟旗]|地方财政|[市省州县区]和[市省州县区]级|[市省州县区]及[市省州县区](?:本)?级`)
 )
 
-// Coverage values (schema.Meta.Coverage).
-const (
-	coverageWhole = schema.CoverageJurisdiction
-	coverageOwn   = schema.CoverageOwnLevel
-	coverageBoth  = schema.CoverageBoth
-)
-
 // detectGovernment reads the metadata of a government-wide document; ok is
 // false when the cover is not one. lines are the first logical lines (in
 // reading order), headings those the format marks as headings, body the
@@ -88,20 +81,20 @@ const (
 func detectGovernment(lines, headings, body []string, infoTitle string, deptCover bool) (schema.Meta, bool) {
 	cover := squeezeAll(lines)
 	var m schema.Meta
-	title, _ := govTitle(squeezeAll(headings), 0)
+	title, _ := govTitle(squeezeAll(headings))
 	trusted := title != ""
 	start := -1
 	if title == "" {
-		title, start = govTitle(cover, 0)
+		title, start = govTitle(cover)
 		trusted = start >= 0 && start < coverLines && (strings.HasPrefix(cover[start], "关于") || governmentAboutRE.MatchString(cover[start]))
-	} else if _, s := govTitle(cover, 0); s >= 0 {
+	} else if _, s := govTitle(cover); s >= 0 {
 		start = s
 	}
 	if title == "" && infoTitle != "" {
 		// The format's own title (HTML <title>) when the page's text has
 		// none near the top: trusted like a heading when it reads as a
 		// report's title.
-		title, _ = govTitle(squeezeAll([]string{infoTitle}), 0)
+		title, _ = govTitle(squeezeAll([]string{infoTitle}))
 		trusted = title != ""
 	}
 	if title == "" {
@@ -176,15 +169,15 @@ func addressedReport(cover, body []string) (schema.Meta, bool) {
 	return m, true
 }
 
-// govTitle finds the title among squeezed cover lines from index from: it
+// govTitle finds the title among squeezed cover lines: it
 // starts at the first line that begins with 关于 (or names a government and
 // 关于) — else at the first line naming a budget — and takes the lines
 // after it until the title is complete or a date, issuer or salutation line
 // follows. It returns the title and the index of its first line (-1 when
 // there is none).
-func govTitle(cover []string, from int) (string, int) {
+func govTitle(cover []string) (string, int) {
 	start := -1
-	for i := from; i < len(cover); i++ {
+	for i := range cover {
 		l := cover[i]
 		if strings.HasPrefix(l, "目录") || strings.HasPrefix(l, "各位代表") {
 			break
@@ -196,7 +189,7 @@ func govTitle(cover []string, from int) (string, int) {
 		}
 	}
 	if start < 0 {
-		for i := from; i < len(cover); i++ {
+		for i := range cover {
 			l := cover[i]
 			if strings.HasPrefix(l, "目录") || strings.HasPrefix(l, "各位代表") {
 				break
@@ -314,7 +307,7 @@ func jurisdiction(title string) string {
 // jurisdiction's people's government, on whose behalf such reports are made.
 func issuer(cover []string, titleAt int, place string) string {
 	for i, l := range cover {
-		if sm := sourceRE.FindStringSubmatch(l); sm != nil && strings.HasSuffix(sm[1], "局") || sm != nil && strings.HasSuffix(sm[1], "厅") {
+		if sm := sourceRE.FindStringSubmatch(l); sm != nil && (strings.HasSuffix(sm[1], "局") || strings.HasSuffix(sm[1], "厅")) {
 			return sm[1]
 		}
 		if i <= titleAt || strings.HasPrefix(l, "各位代表") {
@@ -341,36 +334,27 @@ func issuer(cover []string, titleAt int, place string) string {
 
 // coverage says whether a government document covers the whole
 // jurisdiction (全市), the government's own level (市本级), or both: from the
-// title when it says, else from how the opening of the body speaks.
+// title when it says, else from what the opening of the body speaks of.
 func coverage(title string, body []string) string {
-	if c := coverageOf(title); c != "" {
+	if c := coverageOf(wholeRE.MatchString(title), ownLevelRE.MatchString(title)); c != "" {
 		return c
 	}
-	whole, own := 0, 0
+	whole, own := false, false
 	for _, l := range body {
-		whole += len(wholeRE.FindAllStringIndex(l, -1))
-		own += len(ownLevelRE.FindAllStringIndex(l, -1))
+		whole = whole || wholeRE.MatchString(l)
+		own = own || ownLevelRE.MatchString(l)
 	}
-	switch {
-	case whole > 0 && own > 0:
-		return coverageBoth
-	case whole > 0:
-		return coverageWhole
-	case own > 0:
-		return coverageOwn
-	}
-	return ""
+	return coverageOf(whole, own)
 }
 
-func coverageOf(s string) string {
-	whole, own := wholeRE.MatchString(s), ownLevelRE.MatchString(s)
+func coverageOf(whole, own bool) string {
 	switch {
-	case whole && (own || strings.Count(s, "和") > 0 && strings.Contains(s, "级")):
-		return coverageBoth
+	case whole && own:
+		return schema.CoverageBoth
 	case whole:
-		return coverageWhole
+		return schema.CoverageJurisdiction
 	case own:
-		return coverageOwn
+		return schema.CoverageOwnLevel
 	}
 	return ""
 }
