@@ -286,10 +286,10 @@ func letterSpaced(s string) bool {
 			default:
 				return false
 			}
+			if hans > 1 || other > 1 {
+				return false // a word: stop at once, most lines have one
+			}
 			j += n2
-		}
-		if hans > 1 || other > 1 {
-			return false
 		}
 		han += hans
 		i = j
