@@ -162,7 +162,7 @@ func groupRows(gs []glyph) []*row {
 		band0, band1 = g.y0, g.y1
 		rows = append(rows, cur)
 	}
-	kept := rows[:0]
+	kept := make([]*row, 0, len(rows))
 	for _, r := range rows {
 		slices.SortStableFunc(r.glyphs, func(a, b glyph) int {
 			switch {
@@ -173,11 +173,74 @@ func groupRows(gs []glyph) []*row {
 			}
 			return 0
 		})
-		if r.measure() {
-			kept = append(kept, r)
+		for _, part := range splitOverprint(r) {
+			if part.measure() {
+				kept = append(kept, part)
+			}
 		}
 	}
 	return kept
+}
+
+// overprintShare: a row whose neighbouring characters overlap each other
+// this often (as a share of its characters) holds two lines printed over
+// one another, not one line with a tight or kerned pair.
+const overprintShare = 0.2
+
+// splitOverprint separates two lines printed over each other, such as a
+// heading drawn across a line of body text. Their vertical extents
+// overlap enough to group them as one row, and sorted by x their
+// characters would interleave ("关于(十20二24)年资横…"). The row is cut at
+// the widest gap between the characters' vertical centres when each side
+// then reads without overlaps; the upper line comes first. r's glyphs are
+// sorted by x.
+func splitOverprint(r *row) []*row {
+	if overlaps(r.glyphs) < max(3, int(overprintShare*float64(len(r.glyphs)))) {
+		return []*row{r}
+	}
+	mids := make([]float64, 0, len(r.glyphs))
+	for _, g := range r.glyphs {
+		if !g.space {
+			mids = append(mids, (g.y0+g.y1)/2)
+		}
+	}
+	slices.Sort(mids)
+	cut, gap := 0.0, 0.0
+	for i := 1; i < len(mids); i++ {
+		if d := mids[i] - mids[i-1]; d > gap {
+			cut, gap = (mids[i]+mids[i-1])/2, d
+		}
+	}
+	var upper, lower row
+	for _, g := range r.glyphs {
+		if (g.y0+g.y1)/2 < cut {
+			upper.glyphs = append(upper.glyphs, g)
+		} else {
+			lower.glyphs = append(lower.glyphs, g)
+		}
+	}
+	if overlaps(upper.glyphs) > 1 || overlaps(lower.glyphs) > 1 {
+		return []*row{r}
+	}
+	return []*row{&upper, &lower}
+}
+
+// overlaps counts the characters that start more than half their width
+// inside the character before them (gs sorted by x; spaces ignored).
+func overlaps(gs []glyph) int {
+	n := 0
+	var prev *glyph
+	for i := range gs {
+		g := &gs[i]
+		if g.space {
+			continue
+		}
+		if prev != nil && prev.x1-g.x0 > 0.5*min(g.x1-g.x0, prev.x1-prev.x0) {
+			n++
+		}
+		prev = g
+	}
+	return n
 }
 
 // measure sets the row's box and size from its visible glyphs; it reports

@@ -20,6 +20,15 @@ func run(s string, x, top, w float64) []glyph {
 	return gs
 }
 
+// runSized is run with glyphs w wide and h high.
+func runSized(s string, x, top, w, h float64) []glyph {
+	gs := run(s, x, top, w)
+	for i := range gs {
+		gs[i].y1 = top + h
+	}
+	return gs
+}
+
 func layoutText(gs []glyph) []string {
 	page := layoutPage(1, &rawPage{width: 842, height: 595, glyphs: gs}, 0)
 	var out []string
@@ -69,6 +78,12 @@ func TestLayout(t *testing.T) {
 			run("乙。", 59, 137, 14),
 			run(strings.Repeat("丙", 42), 59, 154, 14),
 		), []string{strings.Repeat("甲", 42) + "|乙。", strings.Repeat("丙", 42)}},
+		{"a heading printed over a body line is its own line", cat(
+			runSized("关于决算情况的说明", 40, 72, 18, 21),
+			run("（十二）资源勘探支出22.05亿元，完成预算的96%。", 66, 83, 16),
+			run("（十三）金融支出。", 66, 120, 16),
+		), []string{"关于决算情况的说明", "（十二）资源勘探支出22.05亿元，完成预算的96%。", "（十三）金融支出。"}},
+		{"a tight pair is not an overprint", cat(run("支出", 87, 120, 14), run("合计", 113, 120, 14)), []string{"支出合计"}},
 		{"vertical gap starts a paragraph", cat(
 			run(strings.Repeat("甲", 42), 59, 120, 14),
 			run(strings.Repeat("乙", 42), 59, 170, 14),
