@@ -237,3 +237,20 @@ func TestTableSumsGovernment(t *testing.T) {
 		}, nil},
 	})
 }
+
+func TestTableCrossTotalGovernment(t *testing.T) {
+	// henan_province_2024_govwide_final_tables.pdf p1 and p25: the 全省
+	// 收支总表 beside the 省级 基本建设支出表 (abridged); shandong's and
+	// guyuan's 附表 print 全市 and 市本级 tables of each kind alike.
+	res := tableDoc(
+		"2024年全省一般公共预算收支决算总表（1）", "单位：万元",
+		"|项目|决算数|项目|决算数|",
+		"|一、全省一般公共预算收入|43,926,669|一、全省一般公共预算支出|114,641,594|",
+		"|收入合计|109,902,753|支出合计|109,902,753|",
+		"2024年省级基本建设支出决算表（10）", "单位：万元",
+		"|项目|预算数|调整预算数|决算数|",
+		"|支出合计|128,000|129,595|143,000|",
+	)
+	res.Out.Meta = gov2024Final
+	expectFindings(t, TableCrossTotal, runOne(t, TableCrossTotal, res), nil)
+}

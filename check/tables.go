@@ -41,7 +41,7 @@ var (
 		ID:       "table-cross-total",
 		Doc:      "the same total differs between tables (收支总表 vs 支出总表, 财政拨款收支总表 vs 一般公共预算支出表)",
 		Severity: Warning,
-		Why:      "The same total appears in several tables of one disclosure (收支总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表); when they differ, one table was not updated.",
+		Why:      "The same total appears in several tables of one disclosure (收支总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表); when they differ, one table was not updated. Department and unit documents only: a government's 附表 print each table for the whole jurisdiction and for its own level, so the first table of a kind need not share the total of another.",
 		Example:  "收支预算总表 支出合计 18,330.37万元 against 支出预算总表 合计 183,033,700.00元",
 		Since:    "v0.1.0",
 		Run:      runTableCrossTotal,
@@ -415,6 +415,14 @@ func tableTotal(t *tables.Table, col string, labels ...string) (tables.Cell, boo
 }
 
 func runTableCrossTotal(p *Pass) {
+	if p.Meta.Scope == schema.ScopeGovernment {
+		// The pairs below are the tables of one department's or unit's
+		// disclosure. A government's 附表 print each table for the whole
+		// jurisdiction and for its own level (全省 and 省级), and a 支出表 of
+		// one purpose (基本建设支出) beside the 收支总表: the first table of
+		// a kind is not the one that shares its total.
+		return
+	}
 	byKind := map[tables.Kind]*tables.Table{}
 	for _, t := range tablesOf(p) {
 		if _, seen := byKind[t.Kind]; !seen && t.Kind != tables.Unknown {
