@@ -114,6 +114,10 @@ type Block struct {
 	// stores in the text (DOCX w:numPr rendered as "一、", "1." …); empty when
 	// the number is part of the text itself.
 	Numbering string
+	// Column numbers the text column the block was read from on a page set
+	// in several columns of prose (1 = leftmost); 0 when the block spans
+	// the page's width, as on every page set in one column.
+	Column int
 	// Lines of a paragraph or heading, in order. Empty for tables.
 	Lines []Line
 	// Table is set when Kind == TableBlock.

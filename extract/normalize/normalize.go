@@ -130,9 +130,10 @@ func Run(ctx context.Context, doc *extract.Document) (*Text, error) {
 	out := &Text{}
 	dropped := findFurniture(doc)
 	layoutWrapped := doc.Format == extract.FormatPDF || doc.Format == extract.FormatText || doc.Format == extract.FormatPagesJSON
-	var geo *geometry
+	var geo columnGeometry
 	var open *Line // the logical line that may still continue
 	var openKind extract.BlockKind
+	openColumn := 0
 	for pi := range doc.Pages {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -143,7 +144,7 @@ func Run(ctx context.Context, doc *extract.Document) (*Text, error) {
 			page.Number = pi + 1
 		}
 		prevGeo := geo
-		geo = measure(p, dropped)
+		geo = columnGeometry{page: p, dropped: dropped, of: map[int]*geometry{}}
 		for bi := range p.Blocks {
 			b := &p.Blocks[bi]
 			if b.Kind == extract.TableBlock {
@@ -162,14 +163,14 @@ func Run(ctx context.Context, doc *extract.Document) (*Text, error) {
 					continue
 				}
 				if open != nil && b.Kind == extract.Paragraph && openKind == extract.Paragraph && layoutWrapped &&
-					continues(open, ln, text, geoFor(open, geo, prevGeo, page.Number)) {
+					continues(open, ln, text, geoFor(open, geo, prevGeo, page.Number), openColumn, geo, b.Column) {
 					appendPart(open, ln, text)
 					continue
 				}
 				l := &Line{}
 				appendPart(l, ln, text)
 				page.Items = append(page.Items, Item{Kind: b.Kind, Style: b.Style, Level: b.Level, Numbering: b.Numbering, Line: l})
-				open, openKind = l, b.Kind
+				open, openKind, openColumn = l, b.Kind, b.Column
 				if b.Kind == extract.Heading {
 					open = nil
 				}
@@ -194,9 +195,9 @@ func Run(ctx context.Context, doc *extract.Document) (*Text, error) {
 }
 
 // geoFor returns the geometry of the page the open line ends on.
-func geoFor(open *Line, cur, prev *geometry, curPage int) *geometry {
+func geoFor(open *Line, cur, prev columnGeometry, curPage int) columnGeometry {
 	last := open.Parts[len(open.Parts)-1].Loc.Page
-	if last != curPage && prev != nil {
+	if last != curPage && prev.page != nil {
 		return prev
 	}
 	return cur
@@ -285,10 +286,32 @@ var amountWithUnit = regexp.MustCompile(`^[0-9][0-9,]*(?:\.[0-9]+)? *(?:万 ?元
 // full line can be told; a cover page with three lines has no such width.
 const minLinesForWidth = 6
 
-func measure(p *extract.Page, dropped map[*extract.Line]string) *geometry {
+// columnGeometry holds the geometry of each text column of one page
+// (extract.Block.Column), measured when first needed; column 0 is the
+// page's whole width, the only one of a page set in one column.
+type columnGeometry struct {
+	page    *extract.Page
+	dropped map[*extract.Line]string
+	of      map[int]*geometry
+}
+
+func (cg columnGeometry) column(c int) *geometry {
+	if g := cg.of[c]; g != nil {
+		return g
+	}
+	g := measure(cg.page, cg.dropped, c)
+	cg.of[c] = g
+	return g
+}
+
+// measure summarises the lines of p's blocks in the given column.
+func measure(p *extract.Page, dropped map[*extract.Line]string, column int) *geometry {
 	var xs0, xs1, ws []float64
 	var lens []int
 	for bi := range p.Blocks {
+		if p.Blocks[bi].Column != column {
+			continue
+		}
 		for li := range p.Blocks[bi].Lines {
 			ln := &p.Blocks[bi].Lines[li]
 			if _, ok := dropped[ln]; ok {
@@ -346,8 +369,15 @@ func percentileF(v []float64, q float64) float64 {
 }
 
 // continues decides whether physical line next (text) continues the open
-// logical line rather than starting a new one.
-func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
+// logical line rather than starting a new one. The open line ends in
+// column openCol of the page measured by og, next stands in column col of
+// the page measured by ng; a line is full or indented by its own column.
+func continues(open *Line, next *extract.Line, text string, og columnGeometry, openCol int, ng columnGeometry, col int) bool {
+	g := og.column(openCol)
+	indentBy := g // across pages, as the open line's page is indented
+	if col != openCol {
+		indentBy = ng.column(col) // a sentence run on into the next column
+	}
 	if StartsListItem(text) {
 		return false
 	}
@@ -372,7 +402,7 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 			slack = 2.5
 		}
 		full := pb[2] >= g.right-slack*cw
-		indented := nb[0] > g.left+1.2*cw
+		indented := nb[0] > indentBy.left+1.2*cw
 		// Layout wraps before a number it cannot break (`支出决算为` /
 		// `449.52万元。`) or before a unit or bracketed marker that may not
 		// start a line (`1511.89万` / `元。`, `离退休` / `（项）。`), leaving
@@ -393,11 +423,13 @@ func continues(open *Line, next *extract.Line, text string, g *geometry) bool {
 			// boxes vary with the fonts a line mixes (digits in a Latin font
 			// are taller), so only a large difference counts.
 			nh := nb[3] - nb[1]
-			ratio := 1.8
+			ratio, below := 1.8, 0.5
 			if hasDigit(prevPiece) || hasDigit(text) {
-				ratio = 2.0 // a box holding digits of a Latin font is taller
+				// A box holding digits of a Latin font is taller, up to
+				// twice the height of a line of Han characters alone.
+				ratio, below = 2.0, 0.45
 			}
-			if h > 0 && (nh > ratio*h || nh < 0.5*h) {
+			if h > 0 && (nh > ratio*h || nh < below*h) {
 				return false
 			}
 		}

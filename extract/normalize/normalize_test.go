@@ -277,3 +277,51 @@ func TestPageNumberAboveMargin(t *testing.T) {
 		t.Errorf("dropped body lines: %+v", txt.Dropped)
 	}
 }
+
+// A page set in two columns (a report printed in a newspaper, as
+// hohhot_2024_govwide_budget_report.pdf): each column's lines are full by
+// their own column's right edge, and a sentence at the foot of the left
+// column runs on at the head of the right one. The digits' taller box (a
+// Latin font) does not break a line either.
+func TestDocumentPDFColumns(t *testing.T) {
+	col := func(c int, lines ...extract.Line) extract.Block {
+		return extract.Block{Kind: extract.Paragraph, Column: c, Lines: lines}
+	}
+	narrow := func(text string, left, top float64) extract.Line {
+		l := pdfLine(text, left, top)
+		l.Loc.BBox[2] = left + 147 // 14 characters to a column line
+		return l
+	}
+	tall := narrow("入254.8亿元、同比增长7.03%。其", 28, 140)
+	tall.Loc.BBox[3] = tall.Loc.BBox[1] + 20.2 // against 9.9 of a Han line
+	page := extract.Page{Number: 1, Width: 1017, Height: 1456, Blocks: []extract.Block{
+		{Kind: extract.Paragraph, Lines: []extract.Line{pdfLine("关于2024年预算执行情况和2025年预算（草案）的报告", 200, 40)}},
+		col(1,
+			pdfLine("1.一般公共预算执行情况。", 46, 100),
+			narrow("2024年，全市一般公共预算收", 46, 120),
+			tall,
+			pdfLine("中，税收收入209亿元。全市一般", 28, 158),
+		),
+		col(2,
+			narrow("公共预算支出584.66亿元，同比", 190, 100),
+			pdfLine("增长5.2%。", 190, 120),
+		),
+	}}
+	for bi := range page.Blocks {
+		for li := range page.Blocks[bi].Lines {
+			page.Blocks[bi].Lines[li].Loc.Page = 1
+		}
+	}
+	var got []string
+	for _, it := range normalized(&extract.Document{Format: extract.FormatPDF, Pages: []extract.Page{page}}).Pages[0].Items {
+		got = append(got, it.Line.Orig)
+	}
+	want := []string{
+		"关于2024年预算执行情况和2025年预算（草案）的报告",
+		"1.一般公共预算执行情况。",
+		"2024年，全市一般公共预算收入254.8亿元、同比增长7.03%。其中，税收收入209亿元。全市一般公共预算支出584.66亿元，同比增长5.2%。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

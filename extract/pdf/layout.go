@@ -319,13 +319,9 @@ func layoutPage(number int, raw *rawPage, maxCells int) extract.Page {
 		tables = append(tables, aligned...)
 		slices.SortStableFunc(tables, func(a, b pdfTable) int { return cmpF(a.area.y0, b.area.y0) })
 	}
-	var left, right float64
-	if len(rows) > 0 {
-		right = rows[0].x1
-		for _, r := range rows {
-			right = max(right, r.x1)
-		}
-		left = bodyLeft(rows, right)
+	flows := []flow{{rows: rows}}
+	if len(tables) == 0 {
+		flows = readingFlows(rows)
 	}
 	var block *extract.Block
 	var prev *row
@@ -333,20 +329,31 @@ func layoutPage(number int, raw *rawPage, maxCells int) extract.Page {
 		page.Blocks = append(page.Blocks, extract.Block{Kind: extract.TableBlock, Table: t.table})
 		block, prev = nil, nil
 	}
-	for _, r := range rows {
-		for len(tables) > 0 && tables[0].area.y0 <= r.y0 {
-			addTable(tables[0])
-			tables = tables[1:]
+	for _, fl := range flows {
+		var left, right float64
+		if len(fl.rows) > 0 {
+			right = fl.rows[0].x1
+			for _, r := range fl.rows {
+				right = max(right, r.x1)
+			}
+			left = bodyLeft(fl.rows, right)
 		}
-		if block == nil || startsParagraph(prev, r, left, right) {
-			page.Blocks = append(page.Blocks, extract.Block{Kind: extract.Paragraph})
-			block = &page.Blocks[len(page.Blocks)-1]
+		block = nil // a column or a headline starts a paragraph
+		for _, r := range fl.rows {
+			for len(tables) > 0 && tables[0].area.y0 <= r.y0 {
+				addTable(tables[0])
+				tables = tables[1:]
+			}
+			if block == nil || startsParagraph(prev, r, left, right) {
+				page.Blocks = append(page.Blocks, extract.Block{Kind: extract.Paragraph, Column: fl.column})
+				block = &page.Blocks[len(page.Blocks)-1]
+			}
+			block.Lines = append(block.Lines, extract.Line{
+				Text: r.text(),
+				Loc:  extract.Loc{BBox: &extract.BBox{r.x0, r.y0, r.x1, r.y1}},
+			})
+			prev = r
 		}
-		block.Lines = append(block.Lines, extract.Line{
-			Text: r.text(),
-			Loc:  extract.Loc{BBox: &extract.BBox{r.x0, r.y0, r.x1, r.y1}},
-		})
-		prev = r
 	}
 	for _, t := range tables {
 		addTable(t)
