@@ -23,7 +23,7 @@ var (
 		ID:       "table-row-sum",
 		Doc:      "a table row's 合计/小计 differs from the sum of the columns it totals (合计 = 基本支出 + 项目支出 …)",
 		Severity: Error,
-		Why:      "A 合计/小计 column must equal the sum of the columns it totals in every row. Amounts are exact decimals; a difference within the rounding of the displayed figures is info. In a government's tables a jurisdiction's 合计 beside its levels (本级, 地市级及以下) nets out the transfers between them and is not summed; a run of parts broken by a column of figures not read as amounts is not summed either.",
+		Why:      "A 合计/小计 column must equal the sum of the columns it totals in every row. Amounts are exact decimals; a difference within the rounding of the displayed figures is info, reported once per table with the count of the others (a table rounded from 元 to 万元 misses by a unit in many rows). In a government's tables a jurisdiction's 合计 beside its levels (本级, 地市级及以下) nets out the transfers between them and is not summed; a run of parts broken by a column of figures not read as amounts is not summed either.",
 		Example:  "公开03表: 一般公共服务支出 30,084,304.96 ≠ 基本支出 22,718,349.48 + 项目支出 7,365,910.48",
 		Since:    "v0.1.0",
 		Run:      runTableRowSum,
@@ -32,7 +32,7 @@ var (
 		ID:       "table-column-sum",
 		Doc:      "a 科目 row differs from the sum of its sub-items (类 = Σ款, 款 = Σ项, 合计 = Σ类)",
 		Severity: Error,
-		Why:      "In a table by classification, each 类 must equal the sum of its 款, each 款 the sum of its 项, and the 合计 the sum of the 类; a difference beyond rounding is an error in a cell. A table broken across pages (same title, columns and unit on consecutive pages) is summed as one; columns of rates (同比增长(%)) and columns whose header is a row of figures are not summed, and a cell holding several figures (a flattened grid) is not compared.",
+		Why:      "In a table by classification, each 类 must equal the sum of its 款, each 款 the sum of its 项, and the 合计 the sum of the 类; a difference beyond rounding is an error in a cell, and differences within rounding are one info per table. A table broken across pages (same title, columns and unit on consecutive pages) is summed as one; columns of rates (同比增长(%)) and columns whose header is a row of figures are not summed, and a cell holding several figures (a flattened grid) is not compared.",
 		Example:  "合计 30,084,305.96 where the 类 rows add up to 30,084,304.96",
 		Since:    "v0.1.0",
 		Run:      runTableColumnSum,
@@ -76,7 +76,7 @@ func ulp(t *tables.Table, c tables.Cell) decimal.Decimal {
 
 // compareSum reports total ≠ Σparts: error beyond the rounding tolerance of
 // the figures involved, info within it.
-func compareSum(p *Pass, t *tables.Table, total tables.Cell, parts []tables.Cell, what string) {
+func compareSum(p *Pass, notes *roundingNotes, t *tables.Table, total tables.Cell, parts []tables.Cell, what string) {
 	if severalFigures(total) || slices.ContainsFunc(parts, severalFigures) {
 		return // a flattened grid put a row or column of figures in one cell
 	}
@@ -90,17 +90,53 @@ func compareSum(p *Pass, t *tables.Table, total tables.Cell, parts []tables.Cell
 	if diff.IsZero() {
 		return
 	}
-	sev := Error
-	if diff.Abs().LessThanOrEqual(tol) {
-		sev = Info
-	}
-	p.Report(schema.Finding{
-		Severity: string(sev),
+	f := schema.Finding{
+		Severity: string(Error),
 		Message: fmt.Sprintf("%s: %s %s ≠ %s (difference %s 元)", tableName(t), what, total.Text,
 			sum.Div(t.Scale).String(), diff.String()),
 		Evidence: total.Text,
 		Loc:      total.Loc,
-	})
+	}
+	if diff.Abs().LessThanOrEqual(tol) {
+		notes.add(tableName(t), f)
+		return
+	}
+	p.Report(f)
+}
+
+// roundingNotes gathers one rule's differences within rounding, which are
+// infos: a table rounded from finer units (万元 from 元) misses its sums
+// by a unit in many rows at once, and one note per table, at its first
+// difference and with the count of the others, says it without burying
+// the errors.
+type roundingNotes struct {
+	first map[string]*schema.Finding
+	more  map[string]int
+	order []string
+}
+
+func (r *roundingNotes) add(table string, f schema.Finding) {
+	if r.first == nil {
+		r.first, r.more = map[string]*schema.Finding{}, map[string]int{}
+	}
+	if _, ok := r.first[table]; ok {
+		r.more[table]++
+		return
+	}
+	f.Severity = string(Info)
+	r.first[table] = &f
+	r.order = append(r.order, table)
+}
+
+// report reports the note of each table.
+func (r *roundingNotes) report(p *Pass) {
+	for _, table := range r.order {
+		f := *r.first[table]
+		if n := r.more[table]; n > 0 {
+			f.Message += fmt.Sprintf("；本表另有%d处舍入差异 / and %d more differences within rounding in this table", n, n)
+		}
+		p.Report(f)
+	}
 }
 
 // columnHasFigures reports whether a body cell of column k holds a figure.
@@ -143,6 +179,8 @@ func tableName(t *tables.Table) string {
 var totalHeader = rx.MustCompile(`合计|小计`)
 
 func runTableRowSum(p *Pass) {
+	var notes roundingNotes
+	defer notes.report(p)
 	for _, t := range tablesOf(p) {
 		if t.Partial {
 			continue // its 合计 adds up columns printed in another table
@@ -175,7 +213,7 @@ func runTableRowSum(p *Pass) {
 				if label == "" {
 					label = r.Code
 				}
-				compareSum(p, t, r.Cells[j], cells, fmt.Sprintf("%s %s", strings.TrimSpace(label), t.Path(j)))
+				compareSum(p, &notes, t, r.Cells[j], cells, fmt.Sprintf("%s %s", strings.TrimSpace(label), t.Path(j)))
 			}
 		}
 	}
@@ -310,6 +348,8 @@ func groupAmountCells(group []*tables.Table, piece *tables.Table, fn func(i, j i
 var balanceTitleRE = rx.MustCompile(`平衡表|收支预算表|收支决算表`)
 
 func runTableColumnSum(p *Pass) {
+	var notes roundingNotes
+	defer notes.report(p)
 	for _, group := range continued(tablesOf(p)) {
 		t := group[0] // the pieces share their unit and columns
 		if p.Meta.Scope == schema.ScopeGovernment && balanceTitleRE.MatchString(t.Title) {
@@ -377,7 +417,7 @@ func runTableColumnSum(p *Pass) {
 				}
 			}
 			if complete && len(parts) > 0 && (len(k.code) == 3 || len(k.code) == 5) {
-				compareSum(p, t, cells[k], parts, fmt.Sprintf("%s %s", k.code, k.col))
+				compareSum(p, &notes, t, cells[k], parts, fmt.Sprintf("%s %s", k.code, k.col))
 			}
 		}
 		for j, total := range totals {
@@ -388,7 +428,7 @@ func runTableColumnSum(p *Pass) {
 				}
 			}
 			if len(parts) > 0 {
-				compareSum(p, t, total, parts, "合计 "+j)
+				compareSum(p, &notes, t, total, parts, "合计 "+j)
 			}
 		}
 	}

@@ -97,6 +97,16 @@ func TestTableRules(t *testing.T) {
 			"|项目|合计|基本支出|项目支出|",
 			"|合计|100.00|33.33|66.66|",
 		}, []string{"1:8 info 100\\.00"}},
+		// qingdao_2025_govwide_budget_report.pdf p58, taian_2025 p31: a table
+		// rounded from 元 misses its sums by a unit in many rows; one note
+		{"rounding in many rows is one info", TableRowSum, []string{
+			"支出预算总表", "单位：万元",
+			"|项目|合计|基本支出|项目支出|",
+			"|合计|100.00|33.33|66.66|",
+			"|一般公共服务支出|50.00|16.67|33.34|",
+			"|教育支出|50.00|16.67|33.34|",
+			"|卫生健康支出|20.00|10.00|10.00|",
+		}, []string{"1:8 info 100\\.00"}},
 		{"same total across tables", TableCrossTotal, []string{
 			"收支预算总表", "单位：万元",
 			"|项目|金额|项目|金额|",
