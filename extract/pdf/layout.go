@@ -306,9 +306,21 @@ func (r *row) text() string {
 // order, with every line numbered in that order.
 func layoutPage(number int, raw *rawPage, maxCells int) extract.Page {
 	if t := textTurn(raw.glyphs); t != 0 {
-		page := layoutPage(number, t.turnPage(raw), maxCells)
+		footer, rest := splitUpright(raw.glyphs, raw.height)
+		turned := *raw
+		turned.glyphs = rest
+		page := layoutPage(number, t.turnPage(&turned), maxCells)
 		t.unturn(&page, raw.width, raw.height)
 		page.Width, page.Height = raw.width, raw.height
+		// The page number goes last, in the page's own frame, where the
+		// page's furniture is found and dropped like any footer.
+		for _, r := range groupRows(footer) {
+			page.Blocks = append(page.Blocks, extract.Block{Kind: extract.Paragraph, Lines: []extract.Line{{
+				Text: r.text(),
+				Loc:  extract.Loc{BBox: &extract.BBox{r.x0, r.y0, r.x1, r.y1}},
+			}}})
+		}
+		numberLines(&page)
 		return page
 	}
 	page := extract.Page{Number: number, Width: raw.width, Height: raw.height}

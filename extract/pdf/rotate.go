@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"regexp"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 )
@@ -104,4 +105,56 @@ func (t turn) unturn(p *extract.Page, w, h float64) {
 		}
 	}
 	eachLines(p, fix)
+}
+
+// uprightNumberRE matches the text of a page number: `— 58 —`, `-5-`, `58`.
+var uprightNumberRE = regexp.MustCompile(`^[\-—–－_]*\d{1,4}[\-—–－_]*$`)
+
+// uprightFooter is the share of the page's height, at the top and at the
+// bottom, where a page number printed upright on a turned page is looked
+// for.
+const uprightFooter = 0.15
+
+// splitUpright takes from a turned page's glyphs its page number: printed
+// upright at the foot (or head) of the page as displayed while the table
+// runs up or down it. Turned with the rest, its glyphs would stand in a
+// column at the table's side and join the rows beside them (`58—  2025年
+// 市级对区…情况表`). A page number is a run of glyphs in content order,
+// each right of the one before on one line, that reads as a bare number
+// with its dashes and lies in the page's top or bottom margin; the text of
+// the turned page runs down or up, so none of its runs is two glyphs long.
+func splitUpright(gs []glyph, height float64) (number, rest []glyph) {
+	runStart := 0
+	flush := func(end int) {
+		run := gs[runStart:end]
+		var b []rune
+		top, bottom := math.Inf(1), math.Inf(-1)
+		for _, g := range run {
+			if !g.space {
+				b = append(b, g.r)
+				top, bottom = min(top, g.y0), max(bottom, g.y1)
+			}
+		}
+		// Two glyphs at least: one glyph runs no way, and a table cell's
+		// single digit may stand in the margin too.
+		if len(b) > 1 && uprightNumberRE.MatchString(string(b)) &&
+			(bottom <= uprightFooter*height || top >= (1-uprightFooter)*height) {
+			number = append(number, run...)
+		} else {
+			rest = append(rest, run...)
+		}
+		runStart = end
+	}
+	for i := 1; i < len(gs); i++ {
+		a, b := gs[i-1], gs[i]
+		size := max(a.y1-a.y0, b.y1-b.y0)
+		dx, dy := (b.x0+b.x1-a.x0-a.x1)/2, (b.y0+b.y1-a.y0-a.y1)/2
+		if !(math.Abs(dy) < 0.3*size && dx > 0 && dx < 2*size) {
+			flush(i)
+		}
+	}
+	if len(gs) > 0 {
+		flush(len(gs))
+	}
+	return number, rest
 }
