@@ -1,6 +1,10 @@
 package pdf
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -79,3 +83,32 @@ func TestColumnsNotTables(t *testing.T) {
 		}
 	}
 }
+
+// TestNewspaperColumns reads the report printed on a broadsheet page in six
+// columns (hohhot_2024_govwide_budget_report.pdf): every line stays within
+// one column, and the opening of the report reads in order.
+func TestNewspaperColumns(t *testing.T) {
+	path := filepath.Join(sharedDir(t), "corpus", "govwide", "hohhot_2024_govwide_budget_report.pdf")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("no hohhot report")
+	}
+	doc := readFile(t, path)
+	lines := pageLines(doc.Pages[0])
+	text := strings.Join(lines, "\n")
+	if want := "各位代表：\n受市人民政府委托，现将2024\n年预算执行情况和2025年预算（草"; !strings.Contains(text, want) {
+		t.Errorf("the opening does not read in order; want %q in\n%s", want, text[:min(len(text), 600)])
+	}
+	across := 0
+	start := slices.Index(lines, "各位代表：") // the masthead above spans the page
+	for _, l := range lines[start+1:] {
+		// two columns read as one line leave a gutter of spaces between Han text
+		if gutterRE.MatchString(l) {
+			across++
+		}
+	}
+	if across > 0 {
+		t.Errorf("%d of %d lines run across a gutter", across, len(lines))
+	}
+}
+
+var gutterRE = regexp.MustCompile(`\p{Han}[，。、；]? {3,}\p{Han}`)
