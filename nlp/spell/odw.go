@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sentence is one line of ECSpell's data: a sentence as written and as
@@ -160,4 +161,46 @@ func (m Metrics) Table() string {
 	row("sentence", m.SentenceDetection(), m.SentenceCorrection())
 	row("character", m.CharDetection(), m.CharCorrection())
 	return b.String()
+}
+
+// Pair is a confusion: Wrong written where Right is meant.
+type Pair struct{ Wrong, Right rune }
+
+// GoldPairs counts the confusions of the gold corrections of sents.
+func GoldPairs(sents []Sentence) map[Pair]int {
+	count := map[Pair]int{}
+	for _, s := range sents {
+		for _, i := range s.Errors() {
+			count[Pair{s.Wrong[i], s.Right[i]}]++
+		}
+	}
+	return count
+}
+
+// FalseAlarmScore is the score from which the model's suggestions are
+// counted as false alarms: below MinScore, so that pairs on the edge are
+// known too.
+const FalseAlarmScore = 3.0
+
+// FalseAlarms counts, per confusion, the suggestions the model makes (from
+// FalseAlarmScore, doubtful sentences included) at characters that the
+// gold sentence leaves as they are. Run it with WithoutFalseAlarms.
+func FalseAlarms(m *Model, sents []Sentence) map[Pair]int {
+	count := map[Pair]int{}
+	for _, s := range sents {
+		text := string(s.Wrong)
+		k, at := 0, map[int]int{}
+		for off := range text {
+			at[off] = k
+			k++
+		}
+		for _, g := range m.CheckWith(text, Options{MinScore: FalseAlarmScore, KeepDoubtful: true}) {
+			i := at[g.Start]
+			r, _ := utf8.DecodeRuneInString(g.Right)
+			if s.Wrong[i] == s.Right[i] {
+				count[Pair{s.Wrong[i], r}]++
+			}
+		}
+	}
+	return count
 }

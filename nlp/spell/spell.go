@@ -49,6 +49,8 @@ var (
 	commonPairs []byte
 	//go:embed data/odw_pairs.tsv
 	odwPairs []byte
+	//go:embed data/odw_false.tsv
+	odwFalse []byte
 	//go:embed data/phrases.txt
 	phrasesTxt []byte
 )
@@ -94,7 +96,7 @@ type Suggestion struct {
 // of ECSpell's odw split (see typobench), never on the held-out part.
 var (
 	MinScore  = 5.0 // report at all
-	HighScore = 8.0 // high confidence
+	HighScore = 9.0 // high confidence
 )
 
 // Window sizes in characters.
@@ -112,9 +114,12 @@ type Model struct {
 	mask     []uint64 // bitset of masked-word hashes
 	logTotal float64
 	conf     map[rune][]cand
+	seen     map[[2]rune]int // how often a confusion was a slip in the odw derivation part
+	falses   map[[2]rune]int // how often the model suggested it at a correct character there
 
 	pairOnce sync.Once
 	pairs    map[uint64][]uint64 // see pairIndex
+	words2   map[rune][]rune     // second characters of the two-character words by their first
 }
 
 type cand struct {
@@ -138,7 +143,7 @@ func Default() (*Model, error) {
 // New builds a model; extra are additional known words (for example
 // classification names), counted like the embedded phrases.
 func New(extra []string) (*Model, error) {
-	m := &Model{freq: make(map[uint64]uint32, 360000), mask: make([]uint64, maskBits/64), conf: map[rune][]cand{}}
+	m := &Model{freq: make(map[uint64]uint32, 360000), mask: make([]uint64, maskBits/64), conf: map[rune][]cand{}, seen: map[[2]rune]int{}, falses: map[[2]rune]int{}}
 	var total float64
 	var buf [maxWord]rune
 	add := func(w string, f int, pos string) {
@@ -243,18 +248,45 @@ func (m *Model) readConfusions(addWord func(string, int, string)) error {
 		}
 	}
 	for _, l := range lines(odwPairs) {
-		f := strings.Split(l, "\t")
-		if len(f) != 3 {
-			return fmt.Errorf("spell: odw_pairs.tsv: bad line %q", l)
+		w, r, n, err := pairLine(l)
+		if err != nil {
+			return fmt.Errorf("spell: odw_pairs.tsv: %w", err)
 		}
-		w, _ := utf8.DecodeRuneInString(f[0])
-		r, _ := utf8.DecodeRuneInString(f[1])
 		m.addConf(w, r, Observed)
+		m.seen[[2]rune{w, r}] = n
+	}
+	for _, l := range lines(odwFalse) {
+		w, r, n, err := pairLine(l)
+		if err != nil {
+			return fmt.Errorf("spell: odw_false.tsv: %w", err)
+		}
+		m.falses[[2]rune{w, r}] = n
 	}
 	for c := range m.conf {
 		sort.Slice(m.conf[c], func(i, j int) bool { return m.conf[c][i].r < m.conf[c][j].r })
 	}
 	return nil
+}
+
+// pairLine parses a `wrong TAB right TAB count` line.
+func pairLine(l string) (w, r rune, n int, err error) {
+	f := strings.Split(l, "\t")
+	if len(f) != 3 || utf8.RuneCountInString(f[0]) != 1 || utf8.RuneCountInString(f[1]) != 1 {
+		return 0, 0, 0, fmt.Errorf("bad line %q", l)
+	}
+	w, _ = utf8.DecodeRuneInString(f[0])
+	r, _ = utf8.DecodeRuneInString(f[1])
+	if n, err = strconv.Atoi(f[2]); err != nil || n <= 0 {
+		return 0, 0, 0, fmt.Errorf("bad count in %q", l)
+	}
+	return w, r, n, nil
+}
+
+// WithoutFalseAlarms returns a copy of the model that ignores the false
+// alarms counted on the derivation part: the model that counts them.
+func (m *Model) WithoutFalseAlarms() *Model {
+	c := &Model{freq: m.freq, mask: m.mask, logTotal: m.logTotal, conf: m.conf, seen: m.seen, falses: map[[2]rune]int{}}
+	return c
 }
 
 // addConf records that a may be written for b, keeping the cheapest kind.
@@ -274,7 +306,32 @@ func (m *Model) addConf(a, b rune, k Kind) {
 	m.conf[a] = append(cs, cand{b, k})
 }
 
-// cost is what a confusion of kind k must overcome, in nats.
+// Per-pair evidence from the derivation part of ECSpell's odw split: a
+// confusion that was a real slip there n times gets cheaper by
+// seenWeight·ln(1+n); one the model suggested at a correct character n
+// times gets dearer by falseWeight·ln(1+n). Weights chosen on the
+// derivation part (typobench), never on the held-out part.
+const (
+	seenWeight  = 2.0
+	falseWeight = 2.0
+)
+
+// cost is what replacing w by candidate c must overcome, in nats. In prose
+// mode a pair's count of slips is not taken as evidence: it measures how
+// ECSpell's sentences were made wrong, and in published prose, where slips
+// are rare, trusting it brings false alarms (权→全 in 检察权过程); its false
+// alarms are still held against it.
+func (m *Model) cost(w rune, c cand, prose bool) float64 {
+	k := [2]rune{w, c.r}
+	out := cost(c.kind) + falseWeight*math.Log(float64(1+m.falses[k]))
+	if !prose {
+		out -= seenWeight * math.Log(float64(1+m.seen[k]))
+	}
+	return out
+}
+
+// cost is what a confusion of kind k must overcome, in nats, before the
+// pair's own evidence.
 func cost(k Kind) float64 {
 	switch k {
 	case Observed:
@@ -385,6 +442,10 @@ type Options struct {
 	// replaces known words by other known words unless it completes a
 	// curated term.
 	Prose bool
+	// MinScore replaces the package's MinScore when positive.
+	MinScore float64
+	// KeepDoubtful reports the corrections of doubtful sentences too.
+	KeepDoubtful bool
 }
 
 // Check returns the suspected misspellings of text in order, with the
@@ -393,9 +454,16 @@ func (m *Model) Check(text string) []Suggestion { return m.CheckWith(text, Optio
 
 // CheckWith returns the suspected misspellings of text in order. Text is
 // checked clause by clause: runs of Han characters, so that figures,
-// punctuation and Latin text never take part in a word.
+// punctuation and Latin text never take part in a word. Clauses are grouped
+// into sentences (up to 。！？ or a line break); a sentence whose
+// corrected form is still doubtful (see doubtful) yields nothing.
 func (m *Model) CheckWith(text string, opt Options) []Suggestion {
 	minWord := max(2, opt.MinWord)
+	threshold := MinScore
+	if opt.MinScore > 0 {
+		threshold = opt.MinScore
+	}
+	var sents [][]*clause
 	var cls []*clause
 	var rs []rune
 	var offs []int
@@ -420,13 +488,46 @@ func (m *Model) CheckWith(text string, opt Options) []Suggestion {
 			continue
 		}
 		flush(i)
+		if strings.ContainsRune("。！？\n", r) && len(cls) > 0 {
+			sents, cls = append(sents, cls), nil
+		}
 	}
 	flush(len(text))
+	if len(cls) > 0 {
+		sents = append(sents, cls)
+	}
 	var out []Suggestion
-	for _, c := range cls {
-		out = append(out, m.rounds(text, c, minWord, opt.Prose, MinScore)...)
+	for _, cls := range sents {
+		var found []Suggestion
+		for _, c := range cls {
+			found = append(found, m.rounds(text, c, minWord, opt.Prose, threshold)...)
+		}
+		if len(found) > 0 && (opt.KeepDoubtful || !m.doubtful(cls, minWord, opt.Prose)) {
+			out = append(out, found...)
+		}
 	}
 	return out
+}
+
+// Doubt is the score from which a further candidate correction in a
+// sentence that has been corrected makes the sentence doubtful.
+var Doubt = 3.0
+
+// doubtful reports whether a sentence, with its corrections applied, still
+// has a candidate correction scoring Doubt or more, counting ones the check
+// itself would not make (a known word completed that the text already
+// forms, two characters replaced by a two-character word: 智齿 for 支持).
+// Such a sentence has more wrong with it than the check can say — or the
+// check misreads it (a name, a term of its own) — and the corrections found
+// are not reported: a reader is better served by no suggestion than by one
+// of two or three slips, and it is where most of the false alarms are.
+func (m *Model) doubtful(cls []*clause, minWord int, prose bool) bool {
+	for _, c := range cls {
+		if len(m.scan(c.rs, c.fixed, minWord, prose, Doubt)) > 0 || !prose && len(m.scanPairs(c.rs, c.fixed, Doubt, true)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // clause is one run of Han characters being checked: as written, as
@@ -446,7 +547,7 @@ func (m *Model) rounds(text string, c *clause, minWord int, prose bool, threshol
 	for round := 0; round < maxRounds; round++ {
 		news := m.scan(c.rs, c.fixed, minWord, prose, threshold)
 		if len(news) == 0 && !prose {
-			news = m.scanPairs(c.rs, c.fixed, threshold)
+			news = m.scanPairs(c.rs, c.fixed, threshold, false)
 		}
 		if len(news) == 0 {
 			break
@@ -506,7 +607,7 @@ func (m *Model) scan(rs []rune, fixed []bool, minWord int, prose bool, threshold
 			}
 			tmp = append(tmp[:0], rs[lo:hi]...)
 			tmp[i-lo] = c.r
-			s := m.segScore(tmp) - base - cost(c.kind)
+			s := m.segScore(tmp) - base - m.cost(rs[i], c, prose)
 			if s > best.Score {
 				best = Suggestion{Right: string(c.r), Word: word, Kind: c.kind, Score: s}
 			}
@@ -736,8 +837,12 @@ func mask2Hash(rs []rune, j int) uint64 {
 func (m *Model) pairIndex() map[uint64][]uint64 {
 	m.pairOnce.Do(func() {
 		idx := make(map[uint64][]uint64, 700000)
-		add := func(w string) {
+		w2 := make(map[rune][]rune, 6000)
+		add := func(w string, flags uint32) {
 			rs := []rune(w)
+			if len(rs) == 2 && flags&(flagName|flagNumber) == 0 {
+				w2[rs[0]] = append(w2[rs[0]], rs[1])
+			}
 			if len(rs) < 3 || len(rs) > maxCand {
 				return
 			}
@@ -746,18 +851,18 @@ func (m *Model) pairIndex() map[uint64][]uint64 {
 				idx[k] = append(idx[k], uint64(rs[j])<<32|uint64(rs[j+1]))
 			}
 		}
-		_ = segment.EachWord(func(w string, _ int, _ string) { add(w) })
+		_ = segment.EachWord(func(w string, _ int, pos string) { add(w, posFlags(pos)) })
 		for _, w := range lines(phrasesTxt) {
-			add(w)
+			add(w, flagCurated)
 		}
-		m.pairs = idx
+		m.pairs, m.words2 = idx, w2
 	})
 	return m.pairs
 }
 
 // scanPairs looks for two adjacent slips that together complete a known
-// word of three or more characters.
-func (m *Model) scanPairs(rs []rune, fixed []bool, threshold float64) []placed {
+// word of three or more characters, or with two also a two-character word.
+func (m *Model) scanPairs(rs []rune, fixed []bool, threshold float64, two bool) []placed {
 	idx := m.pairIndex()
 	n := len(rs)
 	var found []placed
@@ -783,13 +888,36 @@ func (m *Model) scanPairs(rs []rune, fixed []bool, threshold float64) []placed {
 					}
 					tmp = append(tmp[:0], rs[lo:hi]...)
 					tmp[i-lo], tmp[i+1-lo] = c1, c2
-					sc := m.segScore(tmp) - base - cost(k1) - cost(k2) - PairCost
+					sc := m.segScore(tmp) - base - m.cost(rs[i], cand{c1, k1}, false) - m.cost(rs[i+1], cand{c2, k2}, false) - PairCost
 					if sc > best.Score {
 						w := append([]rune(nil), rs[a:a+l]...)
 						w[i-a], w[i+1-a] = c1, c2
 						best = Suggestion{Right: string(c1), Word: string(w), Kind: max(k1, k2), Score: sc}
 						bestR2 = c2
 					}
+				}
+			}
+		}
+		// A two-character word for another (菜狗 for 采购, as a pinyin
+		// input method makes them) only when asked: see doubtful.
+		for _, c := range m.conf[rs[i]] {
+			if !two {
+				break
+			}
+			for _, c2 := range m.words2[c.r] {
+				k2 := m.Confusable(rs[i+1], c2)
+				if k2 == NoKind {
+					continue
+				}
+				if math.IsNaN(base) {
+					base = m.segScore(rs[lo:hi])
+				}
+				tmp = append(tmp[:0], rs[lo:hi]...)
+				tmp[i-lo], tmp[i+1-lo] = c.r, c2
+				sc := m.segScore(tmp) - base - m.cost(rs[i], c, false) - m.cost(rs[i+1], cand{c2, k2}, false) - PairCost
+				if sc > best.Score {
+					best = Suggestion{Right: string(c.r), Word: string([]rune{c.r, c2}), Kind: max(c.kind, k2), Score: sc}
+					bestR2 = c2
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package spell
 
 import (
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -44,6 +45,17 @@ func TestCheck(t *testing.T) {
 		// a clause cut by a page break is not judged at its last character
 		{"open end", "标准化、低成本、长周期信", Options{MinWord: 3, Prose: true}, nil},
 		{"latin and figures", "2026年GDP增长5.0%，ABC。", Options{}, nil},
+		// doubtful sentences: ECSpell odw.train line 246 has four slips, the
+		// check sees one (低区 → 地区) and a candidate more (罚站 → 发展)
+		// that stays below the threshold; line 427 is right, 芹泉镇 is a
+		// name (泉→全 would form 全镇)
+		{"doubtful", "内蒙古、上海、罚站改革委等16个低区和部门留言按其办结率达100%。", Options{}, nil},
+		{"doubtful kept", "内蒙古、上海、罚站改革委等16个低区和部门留言按其办结率达100%。", Options{KeepDoubtful: true}, []string{"低→地 (地区)"}},
+		{"name", "左权县芹泉镇包村工作队副队长", Options{}, nil},
+		{"name kept", "左权县芹泉镇包村工作队副队长", Options{KeepDoubtful: true}, []string{"泉→全 (全镇)"}},
+		// the doubt is judged per sentence: the slip of the second is
+		// reported whatever the first holds
+		{"per sentence", "上海、罚站改革委等16个低区。乌兰察布市大力培育发展大数局产业。", Options{}, []string{"局→据 (数据)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -105,9 +117,10 @@ func TestReadECSpell(t *testing.T) {
 	}
 }
 
-// The odw pairs file holds no pair of the held-out sentences only: it is
-// regenerated from the derivation part (skipped without ../shared).
-func TestODWPairsFromDerivationPart(t *testing.T) {
+// The per-pair evidence files are exactly what the derivation part gives:
+// no pair or false alarm comes from the held-out sentences (skipped without
+// ../shared).
+func TestODWFilesFromDerivationPart(t *testing.T) {
 	f, err := os.Open("../../../shared/lexicons/ecspell_odw.train.tsv")
 	if err != nil {
 		t.Skip("ECSpell data not available:", err)
@@ -117,19 +130,70 @@ func TestODWPairsFromDerivationPart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	derive := map[string]bool{}
+	var derive []Sentence
 	for _, s := range sents {
 		if !HeldOut(s.Index) {
-			for _, i := range s.Errors() {
-				derive[string(s.Wrong[i])+"\t"+string(s.Right[i])] = true
-			}
+			derive = append(derive, s)
 		}
 	}
-	for _, l := range lines(odwPairs) {
-		f := strings.Split(l, "\t")
-		if !derive[f[0]+"\t"+f[1]] {
-			t.Errorf("odw_pairs.tsv: %s→%s is not in the derivation part", f[0], f[1])
+	m := model(t)
+	for _, c := range []struct {
+		name string
+		data []byte
+		want map[Pair]int
+	}{
+		{"odw_pairs.tsv", odwPairs, GoldPairs(derive)},
+		{"odw_false.tsv", odwFalse, FalseAlarms(m.WithoutFalseAlarms(), derive)},
+	} {
+		got := map[Pair]int{}
+		for _, l := range lines(c.data) {
+			w, r, n, err := pairLine(l)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			got[Pair{w, r}] = n
 		}
+		if !maps.Equal(got, c.want) {
+			t.Errorf("%s is stale (%d pairs, derivation part gives %d): regenerate it with cmd/odwpairs", c.name, len(got), len(c.want))
+		}
+	}
+}
+
+// A confusion's own evidence moves its cost: a pair that was a slip in the
+// derivation part gets cheaper, one the model suggested wrongly there
+// dearer.
+func TestPairCost(t *testing.T) {
+	m := model(t)
+	base := cost(Observed)
+	if c := m.cost('局', cand{'据', Observed}, false); c >= base {
+		t.Errorf("局→据 (a slip in the data) costs %.2f, not below %.2f", c, base)
+	}
+	if c := m.cost('查', cand{'察', Observed}, false); c <= base {
+		t.Errorf("查→察 (mostly a false alarm) costs %.2f, not above %.2f", c, base)
+	}
+	if c := m.cost('局', cand{'据', Observed}, true); c != base {
+		t.Errorf("局→据 costs %.2f in prose mode, want the kind's %.2f", c, base)
+	}
+	if c := m.WithoutFalseAlarms().cost('查', cand{'察', Observed}, false); c >= m.cost('查', cand{'察', Observed}, false) {
+		t.Error("WithoutFalseAlarms still counts the false alarms")
+	}
+}
+
+// Two characters for a two-character word (智齿 for 支持) are only looked
+// for when asked: they make a sentence doubtful, and are never reported.
+func TestScanPairsTwo(t *testing.T) {
+	m := model(t)
+	rs := []rune("建立稳定智齿和竞争性的投入机制")
+	fixed := make([]bool, len(rs))
+	var got []string
+	for _, p := range m.scanPairs(rs, fixed, 0, true) {
+		got = append(got, string(rs[p.at])+"→"+p.Right+" ("+p.Word+")")
+	}
+	if want := "智→支 (支持); 齿→持 (支持)"; strings.Join(got, "; ") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+	if ps := m.scanPairs(rs, fixed, 0, false); len(ps) != 0 {
+		t.Errorf("without two: %v", ps)
 	}
 }
 

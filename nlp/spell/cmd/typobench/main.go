@@ -17,7 +17,7 @@ import (
 )
 
 func main() {
-	verbose := flag.Bool("v", false, "list the false alarms and misses of the held-out part")
+	verbose := flag.Bool("v", false, "list the false alarms and misses of the derivation part (never the held-out part: it is not for tuning)")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: typobench [-v] ecspell_odw.train.tsv")
@@ -54,11 +54,11 @@ func main() {
 		all.Add(s, sug)
 		if spell.HeldOut(s.Index) {
 			held.Add(s, sug)
+		} else {
+			derive.Add(s, sug)
 			if *verbose {
 				report(s, sug)
 			}
-		} else {
-			derive.Add(s, sug)
 		}
 	}
 	check := time.Since(t0)
