@@ -194,11 +194,18 @@ func FalseAlarms(m *Model, sents []Sentence) map[Pair]int {
 			at[off] = k
 			k++
 		}
-		for _, g := range m.CheckWith(text, Options{MinScore: FalseAlarmScore, KeepDoubtful: true}) {
-			i := at[g.Start]
-			r, _ := utf8.DecodeRuneInString(g.Right)
-			if s.Wrong[i] == s.Right[i] {
-				count[Pair{s.Wrong[i], r}]++
+		// Both at FalseAlarmScore and at MinScore: a lower threshold
+		// takes other paths (a single slip found first hides a pair of
+		// slips that the reporting threshold would suggest).
+		seen := map[[2]int]bool{}
+		for _, min := range []float64{FalseAlarmScore, MinScore} {
+			for _, g := range m.CheckWith(text, Options{MinScore: min, KeepDoubtful: true}) {
+				i := at[g.Start]
+				r, _ := utf8.DecodeRuneInString(g.Right)
+				if s.Wrong[i] == s.Right[i] && !seen[[2]int{i, int(r)}] {
+					seen[[2]int{i, int(r)}] = true
+					count[Pair{s.Wrong[i], r}]++
+				}
 			}
 		}
 	}

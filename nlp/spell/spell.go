@@ -96,7 +96,7 @@ type Suggestion struct {
 // of ECSpell's odw split (see typobench), never on the held-out part.
 var (
 	MinScore  = 5.0 // report at all
-	HighScore = 9.0 // high confidence
+	HighScore = 8.0 // high confidence
 )
 
 // Window sizes in characters.
@@ -114,6 +114,7 @@ type Model struct {
 	mask     []uint64 // bitset of masked-word hashes
 	logTotal float64
 	conf     map[rune][]cand
+	base     map[rune][]cand // conf without the odw pairs
 	seen     map[[2]rune]int // how often a confusion was a slip in the odw derivation part
 	falses   map[[2]rune]int // how often the model suggested it at a correct character there
 
@@ -247,25 +248,50 @@ func (m *Model) readConfusions(addWord func(string, int, string)) error {
 			m.addConf(w[i], r[i], Observed)
 		}
 	}
-	for _, l := range lines(odwPairs) {
-		w, r, n, err := pairLine(l)
-		if err != nil {
-			return fmt.Errorf("spell: odw_pairs.tsv: %w", err)
-		}
-		m.addConf(w, r, Observed)
-		m.seen[[2]rune{w, r}] = n
+	m.base = m.conf
+	pairs, err := readPairs(odwPairs)
+	if err != nil {
+		return fmt.Errorf("spell: odw_pairs.tsv: %w", err)
 	}
-	for _, l := range lines(odwFalse) {
+	falses, err := readPairs(odwFalse)
+	if err != nil {
+		return fmt.Errorf("spell: odw_false.tsv: %w", err)
+	}
+	m.setEvidence(pairs, falses)
+	return nil
+}
+
+// readPairs reads a file of `wrong TAB right TAB count` lines.
+func readPairs(data []byte) (map[Pair]int, error) {
+	out := map[Pair]int{}
+	for _, l := range lines(data) {
 		w, r, n, err := pairLine(l)
 		if err != nil {
-			return fmt.Errorf("spell: odw_false.tsv: %w", err)
+			return nil, err
 		}
-		m.falses[[2]rune{w, r}] = n
+		out[Pair{w, r}] = n
+	}
+	return out, nil
+}
+
+// setEvidence makes the odw pairs confusions of the Observed kind, on top
+// of the base sets, and records the per-pair evidence.
+func (m *Model) setEvidence(pairs, falses map[Pair]int) {
+	m.conf = make(map[rune][]cand, len(m.base))
+	for c, cs := range m.base {
+		m.conf[c] = append([]cand(nil), cs...)
+	}
+	m.seen, m.falses = map[[2]rune]int{}, map[[2]rune]int{}
+	for p, n := range pairs {
+		m.addConf(p.Wrong, p.Right, Observed)
+		m.seen[[2]rune{p.Wrong, p.Right}] = n
+	}
+	for p, n := range falses {
+		m.falses[[2]rune{p.Wrong, p.Right}] = n
 	}
 	for c := range m.conf {
 		sort.Slice(m.conf[c], func(i, j int) bool { return m.conf[c][i].r < m.conf[c][j].r })
 	}
-	return nil
 }
 
 // pairLine parses a `wrong TAB right TAB count` line.
@@ -285,7 +311,20 @@ func pairLine(l string) (w, r rune, n int, err error) {
 // WithoutFalseAlarms returns a copy of the model that ignores the false
 // alarms counted on the derivation part: the model that counts them.
 func (m *Model) WithoutFalseAlarms() *Model {
-	c := &Model{freq: m.freq, mask: m.mask, logTotal: m.logTotal, conf: m.conf, seen: m.seen, falses: map[[2]rune]int{}}
+	pairs := map[Pair]int{}
+	for k, n := range m.seen {
+		pairs[Pair{k[0], k[1]}] = n
+	}
+	return m.WithEvidence(pairs, nil)
+}
+
+// WithEvidence returns a copy of the model whose ECSpell evidence — the
+// observed confusions with their counts, and the false alarms — is pairs
+// and falses instead of the embedded files: for measuring the method on
+// sentences its evidence does not come from (typobench -tune).
+func (m *Model) WithEvidence(pairs, falses map[Pair]int) *Model {
+	c := &Model{freq: m.freq, mask: m.mask, logTotal: m.logTotal, base: m.base}
+	c.setEvidence(pairs, falses)
 	return c
 }
 
