@@ -41,7 +41,7 @@ var Typo = &Rule{
 	ID:       "typo",
 	Doc:      "a probable misspelling in prose, with the correction: 社区事物 → 社区事务, 建筑里面 → 建筑立面",
 	Severity: Info,
-	Why:      "a character in running prose that is probably a slip for a confusable character: replacing it completes a longer known word or phrase that the text as written does not form, and the clause becomes clearly more probable under jieba's word frequencies. The suggestion is given. Severity info; warning when the score is high. published disclosures carry misspellings (社区事物 for 社区事务, 建筑 里面 for 建筑立面) that no other rule sees. Precision comes first: a character is only suspected when the correction forms a longer word, so real-word errors of equal length (资金 for 奖金) are not found. Measured on ECSpell's 公文 split with `make bench-typos` (README, \"Spelling check\").",
+	Why:      "a character in running prose that is probably a slip for a confusable character: replacing it completes a longer known word or phrase that the text as written does not form, and the clause becomes clearly more probable under jieba's word frequencies. The suggestion is given. Severity info; warning when the score is high. published disclosures carry misspellings (社区事物 for 社区事务, 建筑 里面 for 建筑立面) that no other rule sees. Precision comes first: a character is only suspected when the correction forms a longer word, so real-word errors of equal length (资金 for 奖金) are not found, and a sentence that still reads as doubtful after the correction (another candidate slip) is not reported at all. Measured on ECSpell's 公文 split with `make bench-typos` (README, \"Spelling check\").",
 	Example:  "建成后作为万里街道社区事物受理 → “物”疑为“务”（社区事务）.",
 	Since:    "v0.2.0",
 	Run:      runTypo,

@@ -19,8 +19,14 @@
 //     the confusable characters tried one by one.
 //   - Score is the gain in log-probability of the best segmentation of a
 //     window of ±6 characters, minus a cost for the kind of confusion
-//     (a pair seen in the training data costs least). Thresholds give info
-//     and warning levels.
+//     (a pair seen in the training data costs least) and the pair's own
+//     evidence: how often it was a slip, and how often the model suggested
+//     it wrongly, in the derivation part of ECSpell's odw split.
+//     Thresholds give info and warning levels.
+//   - A sentence that still has a candidate correction after the
+//     corrections found is doubtful and yields nothing (see doubtful):
+//     partial corrections of a garbled sentence, and misreadings of names,
+//     are where most false alarms were.
 package spell
 
 import (

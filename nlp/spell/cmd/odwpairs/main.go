@@ -7,8 +7,9 @@
 //
 // The first counts the character confusions of the gold corrections. The
 // second (run after the first, with the new pairs embedded) counts the
-// false alarms: confusions the model, without its false-alarm counts and at
-// the permissive score falseScore, suggests at characters that are right.
+// false alarms: confusions the model, without its false-alarm counts, from
+// spell.FalseAlarmScore and from its reporting score, suggests at
+// characters that are right.
 package main
 
 import (
@@ -52,7 +53,7 @@ func main() {
 			os.Exit(2)
 		}
 		write(spell.FalseAlarms(m.WithoutFalseAlarms(), derive),
-			"# wrong TAB right TAB count: suggestions the model (without these counts, from score 3) made at a correct character",
+			"# wrong TAB right TAB count: suggestions the model (without these counts; from score 3 and from its reporting score) made at a correct character",
 			"go run ./nlp/spell/cmd/odwpairs -false ../shared/lexicons/ecspell_odw.train.tsv")
 		return
 	}
