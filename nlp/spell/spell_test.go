@@ -202,7 +202,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add("建成后作为万里街道社区事物受理\x00、\xff社区")
 	m := model(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, opt := range []Options{{}, {MinWord: 3, Prose: true}} {
+		for _, opt := range []Options{{}, {MinWord: 3, Prose: true}, {KeepDoubtful: true, MinScore: FalseAlarmScore}} {
 			prev := -1
 			for _, g := range m.CheckWith(s, opt) {
 				if g.Start <= prev || g.End > len(s) || s[g.Start:g.End] != g.Wrong || !utf8.ValidString(g.Right) || g.Word == "" {
