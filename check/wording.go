@@ -17,9 +17,9 @@ import (
 // ZeroChangeWording finds a zero change phrased as an increase or decrease.
 var ZeroChangeWording = &Rule{
 	ID:       "zero-change-wording",
-	Doc:      "a zero change phrased as an increase or decrease: 增加0万元 (should read 持平)",
+	Doc:      "a zero change phrased as an increase or decrease: 增加0万元 (should read 持平), or as 比…持平 (与…持平)",
 	Severity: Info,
-	Why:      "A change of zero is written as 持平 or 与上年一致; 增加0万元 reads as a template that was filled in mechanically. It is reported as info.",
+	Why:      "A change of zero is written as 持平 or 与上年一致; 增加0万元 reads as a template that was filled in mechanically, and 比 (than) does not go with 持平 (比2025年预算持平 for 与2025年预算持平; 同比持平 and 与上年相比持平 are right). It is reported as info.",
 	Example:  "一般公共预算拨款支出预算0万元，比上年增加0万元。",
 	Since:    "v0.1.0",
 	Run:      runZeroChange,
@@ -43,7 +43,7 @@ var BaseYear = &Rule{
 	ID:       "base-year",
 	Doc:      "the comparison year or the document year contradicts the fiscal year: a 2026 budget saying 比2026年预算增加",
 	Severity: Error,
-	Why:      "A comparison against the document's own year, or a section that names another year as the document's, is a copy from last year's document left unchanged. 与 and 同 compare only with 相比/持平/同期 in their clause (…执行情况与2026年预算草案 joins two things); a government report, which covers the year it executed and the year it drafts, is held only to its comparisons.",
+	Why:      "A comparison against the document's own year, or a section that names another year as the document's, or a project of a budget whose 实施周期 ends before the budget's year, is a copy from last year's document left unchanged. 与 and 同 compare only with 相比/持平/同期 in their clause (…执行情况与2026年预算草案 joins two things); a government report, which covers the year it executed and the year it drafts, is held only to its comparisons.",
 	Example:  "a 2026 budget saying 比2026年预算增加793.14万元",
 	Since:    "v0.1.0",
 	Run:      runBaseYear,
@@ -97,8 +97,19 @@ func runZeroChange(p *Pass) {
 			}
 			p.ReportSpan(l.Line, m[2], q.End, fmt.Sprintf("变动为零却表述为“%s”，应表述为“持平”或“与上年一致” / zero change worded as %s", l.Text[m[2]:m[3]], l.Text[m[2]:m[3]]))
 		}
+		for _, m := range thanFlatRE.FindAllStringIndex(l.Text, -1) {
+			if m[0] > 0 && strings.ContainsAny(lastRune(l.Text[:m[0]]), "同环相对") {
+				continue // 同比持平, 与上年相比持平: right
+			}
+			p.ReportSpan(l.Line, m[0], m[1], "“比…持平”搭配不当，应为“与…持平” / 比 … 持平 should read 与 … 持平")
+		}
 	}
 }
+
+// thanFlatRE finds 比 (than) with 持平 (flat) in one clause, where a flat
+// change is written 与…持平: 比2025年预算持平. A direction word between
+// them (比上年增加0万元，持平) or a second comparison leaves it alone.
+var thanFlatRE = rx.MustCompile(`比[^，。；：,;比与同和较增减多少高低上下]{0,20}?(?:基本)?持平`)
 
 // emptyReasonRE matches a reason marker followed by nothing but a full
 // stop or the end of the paragraph: 主要原因是。 / 原因：； / 主要用于：。
@@ -224,6 +235,38 @@ func runBaseYear(p *Pass) {
 				p.ReportSpan(l.Line, m[0], m[1], fmt.Sprintf("时点错误：%d年预算编制时资产情况应截至%d年（上年）某日 / a %d budget cannot state assets as of %d", fy, fy-1, fy, y))
 			}
 		}
+	}
+	if budget && p.Result != nil && p.Result.Out != nil {
+		reportPastPeriods(p, fy)
+	}
+}
+
+// periodYearRE finds the years of a project's 实施周期 (2025年1月1日-2025年
+// 12月31日, 2025.1.1-2025.12.31, 2021至2026).
+var periodYearRE = rx.MustCompile(`(?:19|20)\d\d`)
+
+// reportPastPeriods reports the projects of a budget for year fy whose
+// 实施周期 ends before fy: a project block copied from last year's
+// document, its period left as it was.
+func reportPastPeriods(p *Pass, fy int) {
+	for _, pr := range p.Result.Out.Projects {
+		if pr.PeriodLoc == nil {
+			continue
+		}
+		end := 0
+		for _, m := range periodYearRE.FindAllStringIndex(pr.Period, -1) {
+			n, _ := strconv.Atoi(pr.Period[m[0]:m[1]])
+			end = max(end, n)
+		}
+		if end == 0 || end >= fy {
+			continue
+		}
+		p.Report(schema.Finding{
+			Message: fmt.Sprintf("项目实施周期早于预算年度：%s的实施周期为“%s”，本文件为%d年预算 / the project's period ends in %d, before the %d budget",
+				pr.Name, pr.Period, fy, end, fy),
+			Evidence: pr.Period,
+			Loc:      *pr.PeriodLoc,
+		})
 	}
 }
 

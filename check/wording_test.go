@@ -9,6 +9,12 @@ func TestZeroChangeWording(t *testing.T) {
 		{"flat", budget2026Dept, [][]string{{"政府性基金拨款支出预算0万元，与2025年预算持平；事业收入0万元。"}}, nil},
 		// altered from jiangsu_jianchayuan_2017_dept_budget.pdf p23: justified
 		// prose with wide gaps is prose, not a table row, and is checked
+		// shanghai_putuo_sifaju_2026_dept_budget.pdf p22,
+		// shanghai_putuo_wanlijiedao_2024_dept_budget.pdf p6
+		{"比…持平", budget2026Dept, [][]string{{"公务接待费0.83万元，比2025年预算持平。", "政府性基金拨款支出预算0.00万元，比2023年预算执行数持平；国有资本经营预算拨款支出预算0万元。"}},
+			[]string{"1:1 info 比2025年预算持平", "1:2 info 比2023年预算执行数持平"}},
+		// jiangsu_renda_2018_dept_budget.pdf p21 and the general forms
+		{"与…相比持平, 同比持平", budget2026Dept, [][]string{{"人大立法（项）支出810万元，与上年相比持平。", "税收收入同比持平，比上年增加0.5亿元，基本持平。"}}, nil},
 		{"justified prose", budget2017Dept, [][]string{{"1．公共安全（类）支出  13656.34 万元，主要用于检察院行政支出。与上年相比增加    0 万元，增长0   %。"}}, []string{"1:1 info 增加    0 万元", "1:1 info 增长0   %"}},
 	})
 }
@@ -33,7 +39,31 @@ func TestBaseYear(t *testing.T) {
 		// the originals
 		{"right", final2024Dept, [][]string{{"第三部分上海市普陀区财政局2024年度部门决算情况说明", "截至2024年12月31日，上海市普陀区财政局共有车辆0辆。", "与2023年度相比，收入支出总计减少56.95万元。"}}, nil},
 		{"budget asset date", budget2026Dept, [][]string{{"2026年部门预算。截至2025年8月31日，上海市普陀区司法局共有车辆3辆。"}}, nil},
+		// shanghai_putuo_sifaju_2026_dept_budget.pdf p23: a project block
+		// copied from the year before, its period left as it was
+		{"past project period", budget2026Dept, [][]string{projectBlock("2026", "2025年1月1日-2025年12月31日")}, []string{"1:8 error 2025年1月1日-2025年12月31日"}},
+		// shanghai_putuo_caizhengju_2025_dept_budget.pdf: the budget's own
+		// year, and a project over several years that runs into it
+		{"project period of the year", budget2026Dept, [][]string{projectBlock("2026", "2026.1.1-2026.12.31")}, nil},
+		{"project over years", budget2026Dept, [][]string{projectBlock("2026", "2024年1月1日至2026年12月31日")}, nil},
 	})
+}
+
+// projectBlock is a project block of a district budget (as
+// shanghai_putuo_sifaju_2026_dept_budget.pdf p23) with the given 实施周期.
+func projectBlock(year, period string) []string {
+	return []string{
+		year + "年部门预算。",
+		"人民调解项目经费情况说明",
+		"一、项目概述",
+		"人民调解承担着化解社会矛盾、维护社会稳定的责任。",
+		"三、实施主体",
+		"上海市普陀区司法局",
+		"五、实施周期",
+		period,
+		"六、年度预算安排",
+		"795万元",
+	}
 }
 
 func TestScopeWording(t *testing.T) {

@@ -221,6 +221,8 @@ type Project struct {
 	Implementer string `json:"implementer,omitempty"`
 	// Period is the 实施周期 as written.
 	Period string `json:"period,omitempty"`
+	// PeriodLoc is where Period is written, when it is read from the text.
+	PeriodLoc *Loc `json:"period_loc,omitempty"`
 	// Budget is the 年度预算安排 in yuan, as a decimal string.
 	Budget string `json:"budget,omitempty"`
 	// Indicators are the project's performance indicators.

@@ -268,6 +268,10 @@ func (b block) project(lines []line) schema.Project {
 	p.Basis = text(fBasis)
 	p.Implementer = text(fImplementer)
 	p.Period = text(fPeriod)
+	if j := fields[fPeriod]; j != nil && p.Period != "" {
+		loc := j.loc(0)
+		p.PeriodLoc = &loc
+	}
 	if j := fields[fBudget]; j != nil {
 		p.Budget = budget(j.text)
 	}

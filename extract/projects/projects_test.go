@@ -164,7 +164,8 @@ func TestExtractBlocks(t *testing.T) {
 	p := ps[0]
 	want := schema.Project{ID: "p1", Name: "科技创新专项", Overview: "加快推动本区企业创新驱动发展，促进企业加大创新力度、加快成果转化。",
 		Basis:       "1、《普陀区服务企业发展工作实施意见》（普投资规范〔2023〕1号）。2、《普陀区支持科技创新实施意见》（普科合规范〔2023〕3号）。",
-		Implementer: "上海市普陀区商务委员会", Period: "2025.1.1-2025.12.31", Budget: "17200000", Loc: schema.Loc{Page: 1, Line: 2}}
+		Implementer: "上海市普陀区商务委员会", Period: "2025.1.1-2025.12.31", PeriodLoc: &schema.Loc{Page: 1, Line: 13},
+		Budget: "17200000", Loc: schema.Loc{Page: 1, Line: 2}}
 	got := p
 	got.Indicators = nil
 	if !reflect.DeepEqual(got, want) {
