@@ -163,15 +163,38 @@ func checkSentence(p *Pass, l TextLine, start, end int, qs []quantity.Quantity) 
 		}
 		return
 	}
-	sl, sh := stated.lo, stated.hi
+	sign := decimal.NewFromInt(1)
 	if down {
-		sl, sh = sh.Neg(), sl.Neg()
+		sign = sign.Neg()
 	}
-	if sh.LessThan(lo) || sl.GreaterThan(hi) {
+	if !percentAgrees(stated, sign, lo, hi) {
 		actual := cur.q.Value.Sub(prior.q.Value).Div(prior.q.Value).Mul(decimal.NewFromInt(100)).Abs().StringFixed(2)
 		p.ReportSpan(l.Line, a.Start, pct.End, fmt.Sprintf("增减幅度计算错误：由%s到%s，变动应为%s%%，文中为%s / percent does not match the two amounts (%s%% by the figures)",
 			a.Text, b.Text, actual, pct.Text, actual), p.factIDsAt(l.Line, a, b)...)
 	}
+}
+
+// percentAgrees reports whether a percent written as the magnitude stated
+// (signed by sign: −1 for 下降/减少) agrees with a true change known to lie
+// in [lo, hi] — the interval the displayed precision of the amounts allows.
+// The percent is judged at its own shown precision: rounded, it is within
+// half a unit of its last digit of the truth; cut (10.158% → 10.15%, as
+// some offices write), up to one unit below it. So 66.69% for a true
+// 66.6806% is off either way, while 66.68% and, for 66.6851%, 66.69% agree.
+func percentAgrees(stated figure, sign, lo, hi decimal.Decimal) bool {
+	m := stated.q.Value.Abs()
+	unit := stated.hi.Sub(stated.lo)
+	if unit.IsZero() { // a written 0% (exact as a figure) or a percent in words
+		unit = decimal.New(1, -2)
+		if m := writtenNumberRE.FindStringSubmatch(stated.q.Text); m != nil {
+			unit = decimal.New(1, -int32(len(m[1])))
+		}
+	}
+	alo, ahi := m.Sub(unit.Mul(half)), m.Add(unit) // magnitudes that print as m
+	if sign.IsNegative() {
+		alo, ahi = ahi.Neg(), alo.Neg()
+	}
+	return !ahi.LessThan(lo) && !alo.GreaterThan(hi)
 }
 
 // perYearOrShareRE finds, between two amounts and a percent, the words
@@ -492,17 +515,7 @@ func checkFactChanges(p *Pass) {
 				hi = v
 			}
 		}
-		// Percents are often cut rather than rounded (10.158% → 10.15%):
-		// one unit of the last shown digit either way is not reported.
-		unit := pct.hi.Sub(pct.lo)
-		if unit.IsZero() {
-			unit = decimal.New(1, -2)
-		}
-		slo, shi := pct.lo.Sub(unit).Mul(sign), pct.hi.Add(unit).Mul(sign)
-		if sign.IsNegative() {
-			slo, shi = shi, slo
-		}
-		if !shi.LessThan(lo) && !slo.GreaterThan(hi) {
+		if percentAgrees(pct, sign, lo, hi) {
 			continue
 		}
 		if done[schema.Loc{Page: f.Loc.Page, Line: f.Loc.Line}] {

@@ -16,6 +16,9 @@ func TestChangeMismatch(t *testing.T) {
 		// rounding: 59.11 → 57.8 is −2.216%; 57.8 shown to 0.1 allows −2.21%
 		{"within precision", budget2026Dept, [][]string{{"2025年当年预算执行数为59.11万元，2026年预算安排57.8万元，比2025年预算执行数减少2.21%。"}}, nil},
 		{"right", budget2026Dept, [][]string{{"2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.07%。"}}, nil},
+		// 1672.67/1690.69 − 1 is −1.0658%: 1.07% rounded, 1.06% cut, 1.08% neither
+		{"last digit off", budget2026Dept, [][]string{{"2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.08%。"}}, []string{"1:1 error 1690\\.69万元"}},
+		{"cut", budget2026Dept, [][]string{{"2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.06%。"}}, nil},
 		{"zero base", budget2026Dept, [][]string{{"2022年当年预算执行数为0万元，2023年预算安排60.13万元，比2022年预算执行数增加100.00%。"}}, []string{"1:1 error 2022年当年预算执行数为0万元，2023年预算"}},
 		// shanghai_putuo_caizhengju_2024_dept_final_INJECTED_ERRORS.pdf p19 vs the original
 		{"final vs budget", final2024Dept, [][]string{{"1、行政运行（项）。年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因：人员进出及退休变化。"}}, []string{"1:1 error 大于"}},
@@ -98,6 +101,13 @@ func TestChangeMismatchFacts(t *testing.T) {
 		{"percent", budget2017Dept, [][]string{{"项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少 13.22 %。"}}, []string{"1:1 error 4335\\.3万元"}},
 		// jiangsu_jianchayuan_2019_dept_budget.pdf p27: 35.778% written 35.77% (cut, not rounded)
 		{"cut percent", budget2017Dept, [][]string{{"2．检察（款）一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6万元，减少35.77%。"}}, nil},
+		// the draft: 2233.13/3348.98 is 66.6806%, so 66.68% rounded or
+		// cut; 66.69% is off at the shown precision
+		{"last digit off", budget2026Dept, [][]string{{"2026年“三公”经费预算数为1115.85万元，比2025年预算减少2233.13万元，下降66.69%。"}}, []string{"1:1 error 1115\\.85万元"}},
+		{"last digit right", budget2026Dept, [][]string{{"2026年“三公”经费预算数为1115.85万元，比2025年预算减少2233.13万元，下降66.68%。"}}, nil},
+		// amounts shown to 0.1万元 leave the percent open by far more than its
+		// last digit: 2.3/3.5 is 65.71%, but 2.25/3.6 … 2.35/3.4 all print so
+		{"rounded amounts", budget2026Dept, [][]string{{"2026年公务接待费预算数为1.2万元，比2025年预算减少2.3万元，下降66.69%。"}}, nil},
 	})
 }
 
