@@ -34,6 +34,7 @@ var All = []*Rule{
 	OutdatedTerm,
 	Punctuation,
 	DoubledWord,
+	MixedPunctuation,
 	UnitMagnitude,
 	TableRowSum,
 	TableColumnSum,
