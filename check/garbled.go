@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
+	"github.com/budgetdoc/budgetdoc/extract/textlayer"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -22,6 +24,34 @@ var GarbledText = &Rule{
 	Example:  "四、政拨款收入支出决算总表 (财政拨款 lost its 财)",
 	Since:    "v0.1.0",
 	Run:      runGarbledText,
+}
+
+// UnusableText names the pages whose text layer is not text.
+var UnusableText = &Rule{
+	ID:       "unusable-text-layer",
+	Doc:      "pages whose text layer is not text (fonts without a Unicode mapping): Latin junk or scattered rare characters instead of the words shown",
+	Severity: Error,
+	Why:      "A PDF whose fonts carry no Unicode mapping shows the right words but holds junk (!\"#$%&'()*+ …, or rare characters such as ㍀㨂☱): copying, searching and screen readers get nothing, and no figure can be read from it. The pages are judged by their characters (a fifth or more of code points that running text does not use, or, in a Chinese document, a page of Latin letters that are not words); English pages and pages of figures are not. No facts or tables are taken from these pages; the finding names them all once.",
+	Example:  "page 3 reads `|\" \"|#$%&  '()* +,  -./&012|3 !|` where the PDF shows 收支预算总表",
+	Since:    "v0.2.0",
+	Run:      runUnusableText,
+}
+
+func runUnusableText(p *Pass) {
+	pages := p.Result.Unusable
+	if len(pages) == 0 {
+		return
+	}
+	zh := make([]string, len(pages))
+	for i, n := range pages {
+		zh[i] = fmt.Sprint(n)
+	}
+	p.Report(schema.Finding{
+		Message: fmt.Sprintf("第%s页的文字层无法识别（字体缺少 Unicode 映射，复制、检索得到的是乱码），未从这些页提取任何数据 / %s: the text layer is not text; no facts were taken from it",
+			strings.Join(zh, "、"), textlayer.PageList(pages)),
+		Evidence: "第" + strings.Join(zh, "、") + "页",
+		Loc:      schema.Loc{Page: pages[0], Line: 1},
+	})
 }
 
 // BlankPage finds pages without any text between the cover and the back.
@@ -119,8 +149,8 @@ func runBlankPage(p *Pass) {
 	}
 	pages := p.Result.Text.Pages
 	for pi := 1; pi < len(pages)-1; pi++ { // the cover and the back may be images
-		if len(pages[pi].Items) > 0 {
-			continue
+		if len(pages[pi].Items) > 0 || slices.Contains(p.Result.Unusable, pages[pi].Number) {
+			continue // text, or text that is not text (unusable-text-layer)
 		}
 		if p.government() && startsPart(pages[pi+1:]) {
 			continue // the back of a sheet before a new part of a printed report

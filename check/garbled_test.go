@@ -1,6 +1,12 @@
 package check
 
-import "testing"
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract/pipeline"
+)
 
 func TestGarbledText(t *testing.T) {
 	runCases(t, GarbledText, []ruleCase{
@@ -24,5 +30,21 @@ func TestBlankPage(t *testing.T) {
 		// blank page breaks off and the next page starts another item
 		{"government text lost", gov2026, [][]string{{"四是厚植情怀办实事惠民生。倾力办好民生实事项目。强化民生实事财政"}, {}, {"五是精准施策防范化解财政风险。坚守底线、严守红线。"}, {"六是推进改革。"}}, []string{"2:1 warning 第2页"}},
 		{"blank back page", budget2026Dept, [][]string{{"上海市普陀区2026年区级部门预算"}, {"上海市普陀区司法局主要职能"}, {}}, nil},
+	})
+}
+
+// TestUnusableText: ../extract/pipeline/testdata/no_tounicode.pdf has junk
+// for text on pages 2 and 3 (fonts without /ToUnicode): one error names
+// both; the pages are not blank pages either.
+func TestUnusableText(t *testing.T) {
+	res, err := pipeline.File(context.Background(), filepath.Join("..", "extract", "pipeline", "testdata", "no_tounicode.pdf"), pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectFindings(t, UnusableText, runOne(t, UnusableText, res), []string{"2:1 error ^第2、3页$"})
+	expectFindings(t, BlankPage, runOne(t, BlankPage, res), nil)
+	runCases(t, UnusableText, []ruleCase{
+		// shanghai_putuo_caizhengju_2024_dept_final.pdf p21 and an English line
+		{"text", final2024Dept, [][]string{{"上海市普陀区财政局2024年度收入支出总计2995.39万元。"}, {"Budget of the Finance Bureau for 2024: see Table 3 for details."}, {"1,234.56 2,345.67 3,580.23"}}, nil},
 	})
 }

@@ -15,6 +15,7 @@ var All = []*Rule{
 	TemplateLeftover,
 	TemplateInstruction,
 	GarbledText,
+	UnusableText,
 	BlankPage,
 	NumberingGap,
 	NumberingDuplicate,

@@ -34,6 +34,7 @@ var suggestions = map[string][2]string{
 	"zero-base-rate":        {"基数为0时不计算完成率或增减率，删除该比率或补正基数。", "Drop the rate of a zero base, or correct the base."},
 	"doubled-word":          {"删除重复的词或矛盾的表述（如“预算预算”“增加持平”）。", "Delete the doubled word or the contradictory pair."},
 	"unit-magnitude":        {"核对金额单位：前后均以万元或亿元表述时，此处疑误写为元。", "Check the unit: the other figures are in 万元/亿元."},
+	"unusable-text-layer":   {"重新导出 PDF：嵌入字体并保留文字信息（勿使用“文字转曲线”或无 Unicode 映射的字体），导出后复制文字核对。", "Export the PDF again with embedded fonts that keep their Unicode mapping, and check by copying its text."},
 	"mixed-punctuation":     {"中文文本中的半角逗号、分号等改为全角标点（，；）。", "Use full-width marks (，；) in Chinese text."},
 	"empty-note-topic":      {"空表说明应写本表的内容，核对是否从其他表复制。", "Make the empty-table note speak of this table, not another."},
 }

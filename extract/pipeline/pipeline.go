@@ -5,6 +5,8 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
+	"slices"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/facts"
@@ -14,6 +16,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/projects"
 	"github.com/budgetdoc/budgetdoc/extract/read"
 	"github.com/budgetdoc/budgetdoc/extract/tables"
+	"github.com/budgetdoc/budgetdoc/extract/textlayer"
 	"github.com/budgetdoc/budgetdoc/nlp/segment"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
@@ -42,6 +45,9 @@ type Result struct {
 	// Tables are the understood tables behind Out.Tables (nil for a text-only
 	// run), kept so that the checks need not parse them again.
 	Tables []*tables.Table
+	// Unusable lists the pages whose text layer is not text (see
+	// extract/textlayer): they are read as empty pages.
+	Unusable []int
 }
 
 // File processes the file at path. A read failure is returned as an
@@ -80,7 +86,10 @@ func warmUp(opt Options) {
 // timed-out run stops within a page or a line of work and returns ctx's
 // error.
 func Run(ctx context.Context, doc *extract.Document, src read.Source, opt Options) (*Result, error) {
-	txt, err := normalize.Run(ctx, doc)
+	// Pages whose text layer is not text (fonts without a Unicode
+	// mapping) are read as empty: nothing is taken from junk.
+	unusable := textlayer.Unusable(doc)
+	txt, err := normalize.Run(ctx, textlayer.Without(doc, unusable))
 	if err != nil {
 		return nil, err
 	}
@@ -99,9 +108,13 @@ func Run(ctx context.Context, doc *extract.Document, src read.Source, opt Option
 		},
 		Meta:     meta.Detect(txt, doc.Info),
 		Outline:  tree.Sections(),
-		Warnings: doc.Warnings,
+		Warnings: slices.Clone(doc.Warnings),
 	}
-	res := &Result{Doc: doc, Text: txt, Tree: tree, Out: out}
+	if len(unusable) > 0 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("%s: the text layer is not text (fonts without a Unicode mapping?): nothing was taken from them",
+			textlayer.PageList(unusable)))
+	}
+	res := &Result{Doc: doc, Text: txt, Tree: tree, Out: out, Unusable: unusable}
 	if opt.TextOnly {
 		return res, nil
 	}
