@@ -18,7 +18,7 @@ var MissingSection = &Rule{
 	ID:       "missing-section",
 	Doc:      "a section or table the disclosure profile requires is absent, or an empty table carries no statement that it is empty",
 	Severity: Warning,
-	Why:      "Disclosure rules require each document kind (部门/单位 预算/决算) to carry certain tables and sections; a missing one is a compliance problem, and an empty table must say why it is empty. Profiles are chosen from the document's metadata (or --profile) and name what they require.",
+	Why:      "Disclosure rules require each document kind (部门/单位 预算/决算) to carry certain tables and sections; a missing one is a compliance problem, and an empty table must say why it is empty. Profiles are chosen from the document's metadata (or --profile) and name what they require. A document with pages whose text layer is unusable is not judged: what seems missing may be on them.",
 	Example:  "a 2024 Shanghai district final account without its 支出决算表, or with an empty 三公经费 table that gives no reason",
 	Since:    "v0.1.0",
 	Run:      runMissingSection,
@@ -165,8 +165,8 @@ func squeeze(s string) string {
 
 func runMissingSection(p *Pass) {
 	prof := p.Profile
-	if prof == nil {
-		return
+	if prof == nil || len(p.Result.Unusable) > 0 {
+		return // a section may be on a page that cannot be read (unusable-text-layer says so)
 	}
 	found := map[string]*TextLine{}
 	var all strings.Builder
