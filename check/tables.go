@@ -604,10 +604,10 @@ var grandTotalRE = rx.MustCompile(`合计|总计|小计`)
 // TableText compares the totals that the text states with the tables.
 var TableText = &Rule{
 	ID:       "table-text-mismatch",
-	Doc:      "the text's 支出预算总额 or 三公经费 total differs from the table's",
+	Doc:      "a figure the narrative restates from a table differs from its cell: 支出预算总额, 财政拨款收支总计, 一般公共预算财政拨款（基本）支出, 人员经费/公用经费, 三公经费",
 	Severity: Warning,
-	Why:      "The text's 支出预算总额 and 三公经费 total restate figures of the tables; a difference beyond the displayed precision of both means the text or the table was not updated.",
-	Example:  "the text says 支出预算总额18303.37万元 where the table shows 18,330.37",
+	Why:      "The narrative restates, section by section, totals of the tables: 支出预算总额 (收支总表), 财政拨款收入支出总计 (财政拨款收支总表), 一般公共预算财政拨款支出 and its 基本支出 (一般公共预算支出表), the 人员经费 and 公用经费 of that 基本支出 (基本支出表), the “三公”经费 total (三公 table); a difference beyond the displayed precision of both means the text or the table was not updated. A figure is compared only with the cell it restates: the subject names it exactly (人员经费 only as a part of 一般公共预算财政拨款基本支出), the cell is in its row and column, of the same year (a 2025年 or 上年 column is not 2026's) and of the same 预算/决算 (年初预算 of a final account is the 预算数 column); the 三公 total is the 三公 小计 of a table that also lists 会议费 and 培训费. A non-zero 三公 figure beside a 三公 table without any amount is reported too. Government reports are judged on 支出预算总额 only.",
+	Example:  "六、一般公共预算财政拨款基本支出5377.64万元。其中：人员经费4896.98万元 where the tables show 5,364.75 and 人员经费合计 4,884.09",
 	Since:    "v0.1.0",
 	Run:      runTableText,
 }
@@ -616,7 +616,6 @@ var (
 	// Subjects of the text's expense total and 三公 total, after dropping
 	// quotes, spaces and the fund qualifiers.
 	expenseTotalSubject = rx.MustCompile(`^(?:本年|年度|部门|单位)?支出(?:预算|决算)?(?:总额|总计|合计)$`)
-	threePublicSubject  = rx.MustCompile(`三公经费(?:支出)?(?:预算|决算)?(?:数|支出|总额|合计)?$`)
 	quotesAndSpaces     = rx.MustCompile(`[“”"'‘’\s]`)
 	subjectNoise        = rx.MustCompile(`一般公共预算|财政拨款|安排(?:的)?`)
 	shownPlaces         = rx.MustCompile(`[0-9](?:\.([0-9]+))?\s*(亿|万)?元?`)
@@ -642,11 +641,16 @@ func textTolerance(text string) decimal.Decimal {
 
 func runTableText(p *Pass) {
 	ts := tablesOf(p)
-	type candidate struct {
-		t *tables.Table
-		c tables.Cell
+	reconcileExpenseTotal(p, ts)
+	if !p.government() {
+		reconcileNarrative(p, ts)
 	}
-	var totals, threePublic []candidate
+}
+
+// reconcileExpenseTotal compares the text's 支出预算总额 with the total
+// of the 收支总表 or 支出总表.
+func reconcileExpenseTotal(p *Pass, ts []*tables.Table) {
+	var totals []tableCell
 	for _, t := range ts {
 		t.AmountCells(func(i, j int, subject, _ string) {
 			c := t.Body[i].Cells[j]
@@ -658,14 +662,12 @@ func runTableText(p *Pass) {
 			case tables.IncomeExpenseSummary, tables.ExpenseSummary:
 				if strings.Contains(s, "支出") && grandTotalRE.MatchString(s) || s == "合计" || s == "总计" ||
 					t.Kind == tables.ExpenseSummary && i == 0 {
-					totals = append(totals, candidate{t, c})
+					totals = append(totals, tableCell{t, c})
 				}
-			case tables.ThreePublic:
-				threePublic = append(threePublic, candidate{t, c})
 			}
 		})
 	}
-	if len(totals) == 0 && len(threePublic) == 0 {
+	if len(totals) == 0 {
 		return
 	}
 	fs := p.facts()
@@ -675,28 +677,14 @@ func runTableText(p *Pass) {
 		if f.Kind != schema.FactMoney || !ok || f.Approx {
 			continue
 		}
-		// The fund qualifiers are dropped for 三公 only: 财政拨款支出预算
-		// is another total than 支出预算总额.
-		subject := quotesAndSpaces.ReplaceAllString(textnorm.Fold(f.Subject).Text, "")
-		if org := p.Meta.Organization; org != "" {
-			subject = strings.ReplaceAll(subject, org, "")
-		}
-		subject = strings.TrimPrefix(strings.TrimPrefix(subject, "本部门"), "本单位")
-		var cands []candidate
-		switch {
-		case expenseTotalSubject.MatchString(subject):
-			cands = totals
-		case threePublicSubject.MatchString(subjectNoise.ReplaceAllString(subject, "")):
-			cands = threePublic
-		default:
-			continue
-		}
-		if len(cands) == 0 {
+		// The fund qualifiers are kept: 财政拨款支出预算 is another total
+		// than 支出预算总额.
+		if !expenseTotalSubject.MatchString(p.narrativeSubject(f.Subject)) {
 			continue
 		}
 		tol := textTolerance(f.Text)
 		agree := false
-		for _, c := range cands {
+		for _, c := range totals {
 			if v.Sub(c.t.Yuan(c.c)).Abs().LessThanOrEqual(tol.Add(ulp(c.t, c.c).Div(decimal.NewFromInt(2)))) {
 				agree = true
 				break
@@ -705,7 +693,7 @@ func runTableText(p *Pass) {
 		if agree {
 			continue
 		}
-		c := cands[0]
+		c := totals[0]
 		p.Report(schema.Finding{
 			Message: fmt.Sprintf("the text gives %s as %s, but %s shows %s %s", f.Subject, f.Text, tableName(c.t),
 				c.c.Text, c.t.Unit),

@@ -148,7 +148,9 @@ func TestTableRules(t *testing.T) {
 			"|合计||||",
 		}, []string{"1:3 warning 政府性基金预算支出表"}},
 	}
-	// jiangsu_renda_2019: the text's total and 三公 figure beside the tables.
+	// jiangsu_renda_2019: the text's total and 三公 figure beside the tables
+	// (公开表九 of jiangsu_renda_2019_dept_budget_tables.pdf: its 合计 adds
+	// 会议费 and 培训费 to the 三公 小计).
 	renda := func(total, threePublic string) []string {
 		return []string{
 			"2019年江苏省人大常委会办公厅收入、支出预算总计" + total + "万元。",
@@ -158,14 +160,18 @@ func TestTableRules(t *testing.T) {
 			"|一、财政拨款|18,330.37|一、一般公共服务支出|13,907.78|",
 			"|收入合计|18,330.37|支出合计|18,330.37|",
 			"“三公”经费、会议费、培训费支出预算表", "单位：万元",
-			"|合计|因公出国（境）费|公务接待费|会议费|培训费|",
-			"|2,600.71|199.25|183.60|1,469.73|363.38|",
+			"|合计|“三公”经费||||||会议费|培训费|",
+			"||小计|因公出国（境）费|公务用车购置及运行维护费|||公务接待费|||",
+			"||||小计|公务用车购置费|公务用车运行维护费||||",
+			"|2,600.71|767.60|199.25|183.60||183.60|384.75|1,469.73|363.38|",
 		}
 	}
 	tests = append(tests, []tableCase{
-		{"text agrees with the tables", TableText, renda("18330.37", "2600.71"), nil},
-		{"text total differs from the table", TableText, renda("18303.37", "2600.71"), []string{"1:1 warning 18303\\.37万元"}},
-		{"text 三公 differs from the table", TableText, renda("18330.37", "2060.71"), []string{"1:2 warning 2060\\.71万元"}},
+		{"text agrees with the tables", TableText, renda("18330.37", "767.60"), nil},
+		{"text total differs from the table", TableText, renda("18303.37", "767.60"), []string{"1:1 warning 18303\\.37万元"}},
+		{"text 三公 differs from the table", TableText, renda("18330.37", "767.06"), []string{"1:2 warning 767\\.06万元"}},
+		// the table's 合计 is not the 三公 total: 2600.71 is not compared with it
+		{"三公 against the 合计 of 三公, 会议费 and 培训费", TableText, renda("18330.37", "2600.71"), []string{"1:2 warning 2600\\.71万元"}},
 	}...)
 	runTableCases(t, tests)
 }
