@@ -598,3 +598,18 @@ func TestCheckRules(t *testing.T) {
 		t.Errorf("unknown rule: exit %d, %s", code, errOut)
 	}
 }
+
+// TestUnusableTextLayer: a PDF whose fonts lost their Unicode mapping on
+// two pages fails the check with one error naming them (it once passed
+// with a fake amount), and `text` says why the pages are empty.
+func TestUnusableTextLayer(t *testing.T) {
+	path := filepath.Join(repoRoot(t), "extract", "pipeline", "testdata", "no_tounicode.pdf")
+	code, out, _ := cli(t, "check", path)
+	if code != exitFindings || strings.Count(out, "unusable-text-layer:") != 1 || !strings.Contains(out, "第2、3页") {
+		t.Errorf("check: exit %d, output:\n%s", code, out)
+	}
+	code, _, errOut := cli(t, "text", path)
+	if code != exitOK || !strings.Contains(errOut, "pages 2, 3: the text layer is not text") {
+		t.Errorf("text: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/extract/read"
+	"github.com/budgetdoc/budgetdoc/extract/textlayer"
 )
 
 func init() {
@@ -49,6 +50,11 @@ func runText(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		if fs.NArg() > 1 {
 			fmt.Fprintf(bw, "##### %s\n", path)
+		}
+		if len(res.Unusable) > 0 {
+			// their text is junk: shown as empty pages, and said so
+			fmt.Fprintf(stderr, "budgetdoc text: %s: %s: the text layer is not text (fonts without a Unicode mapping?)\n",
+				path, textlayer.PageList(res.Unusable))
 		}
 		writeText(bw, res.Text, *view, *withLoc)
 		if *dropped {
