@@ -25,7 +25,7 @@ var ChangeMismatch = &Rule{
 	ID:       "change-mismatch",
 	Doc:      "a change statement contradicts itself: percent ≠ delta/prior at the shown precision, direction word vs sign, percent on a zero base",
 	Severity: Error,
-	Why:      "A year-over-year statement gives the prior amount, the new amount, the change and the percent; when they contradict each other at the displayed precision one of them is wrong. Percents that are cut rather than rounded are accepted, and the rule also reports a percent given on a zero base and a direction word that contradicts the figures. An average yearly rate (年均增长), a share (占…) and a change stated after an aside or about the base of the comparison (比…的A增加D) are not checked against the two amounts.",
+	Why:      "A year-over-year statement gives the prior amount, the new amount, the change and the percent; when they contradict each other at the displayed precision one of them is wrong. A percent is judged at its own shown precision over every value the rounding of the amounts allows: rounded, it is within half a unit of its last digit (下降66.69% where 2233.13/3348.98 is 66.68% is off); cut rather than rounded, up to one unit below — both are accepted. The rule also reports a percent given on a zero base and a direction word that contradicts the figures. An average yearly rate (年均增长), a share (占…) and a change stated after an aside or about the base of the comparison (比…的A增加D) are not checked against the two amounts.",
 	Example:  "2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%。",
 	Since:    "v0.1.0",
 	Run:      runChangeMismatch,

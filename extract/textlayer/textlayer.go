@@ -32,9 +32,9 @@ type Stats struct {
 	// Odd counts code points that running text of these documents almost
 	// never uses: ASCII symbols outside figures and prose (!"#$&*+;<=>?@[\]^_`{|}~),
 	// control characters, Latin letters with diacritics and Latin Extended,
-	// IPA, Greek, Hebrew, Arabic, kana, Yi, Hangul, CJK Extension A and
-	// compatibility characters, mathematical and miscellaneous symbols,
-	// private-use code points.
+	// IPA, Greek, Hebrew, Arabic, kana, Yi, Hangul, CJK Extension A,
+	// squared katakana, mathematical, technical and miscellaneous symbols
+	// (but those in usualSymbols), private-use code points.
 	Odd int
 	// Other counts the remaining characters but spaces: common
 	// punctuation, full-width forms, CJK symbols.
@@ -71,6 +71,11 @@ func (s *Stats) Count(text string) {
 // ones they do use (, . % - ( ) / : and quotes) are not odd.
 const oddASCII = "!#$&*+;<=>?@[\\]^_`{|}~"
 
+// usualSymbols are the symbols of those blocks that these documents do
+// use: comparisons of indicator targets, ticks and boxes of forms, stars
+// as bullets.
+const usualSymbols = "≤≥≠≈±√∶∑∈∞∠⊙★☆☐☑☒✓✔✕✗✘"
+
 func odd(r rune) bool {
 	switch {
 	case r < 0x80:
@@ -81,13 +86,17 @@ func odd(r rune) bool {
 		return r != 0xD7 && r != 0xF7 // × ÷
 	case r >= 0x370 && r <= 0x8FF: // Greek … Arabic
 		return true
-	case r >= 0x2200 && r <= 0x22FF: // mathematical operators, but the comparisons of indicators
-		return r != 0x2264 && r != 0x2265 && r != 0x2260 && r != 0x2248
-	case r >= 0x2300 && r <= 0x23FF, r >= 0x2600 && r <= 0x27BF, r >= 0x2B00 && r <= 0x2BFF:
-		return true // technical, miscellaneous symbols, dingbats
+	case containsRune(usualSymbols, r):
+		return false
+	case r >= 0x2200 && r <= 0x23FF: // mathematical operators, technical symbols
+		return true
+	case r >= 0x2600 && r <= 0x27BF, r >= 0x2B00 && r <= 0x2BFF: // miscellaneous symbols, dingbats
+		return true
 	case r >= 0x3040 && r <= 0x30FF: // kana
 		return true
-	case r >= 0x3300 && r <= 0x4DBF: // CJK compatibility, Extension A
+	case r >= 0x3300 && r <= 0x337F: // squared katakana and era names (not the units ㎡ ㎏ after them)
+		return true
+	case r >= 0x3400 && r <= 0x4DBF: // CJK Extension A
 		return true
 	case r >= 0xA000 && r <= 0xD7FF: // Yi … Hangul
 		return true

@@ -36,6 +36,8 @@ func TestJunk(t *testing.T) {
 		{"english", "Budget of the Finance Bureau for 2024: total revenue 2,995.39 (ten thousand yuan); see Table 3 for details, and the notes [1] & [2].", false},
 		{"indicator", "满意度指标：服务对象满意度≥90%；质量指标：验收合格率=100%；时效指标：按时完成率≥95%。", false},
 		{"too short", "!#$&*+;<=>?@", false},
+		// a form's ticks and boxes, units: symbols of these documents
+		{"form", "是否公开：☑是 ☐否；完成情况：√ √ √ ✓ ✓；面积≥120㎡；温度≤25℃；满意度≥90%；★★★", false},
 	} {
 		if got := stats(c.text).Junk(); got != c.junk {
 			t.Errorf("%s: Junk = %v, want %v (%+v)", c.name, got, c.junk, stats(c.text))
