@@ -30,6 +30,13 @@ import (
 
 // narrativeTarget is one figure of the narrative and where its table
 // holds it.
+// cellPlace is an amount cell as the targets see it: its row's label and
+// code, its column's header path (quotes and spaces removed, levels joined
+// by "/"), and the cleaned subject of the fact it is compared with.
+type cellPlace struct {
+	label, code, path, subject string
+}
+
 type narrativeTarget struct {
 	what    string     // the figure, for the message
 	subject *rx.Regexp // the fact's subject, cleaned by narrativeSubject
@@ -37,10 +44,8 @@ type narrativeTarget struct {
 	// fact is a part of (人员经费 of 一般公共预算财政拨款基本支出, not of 基本支出).
 	parent *rx.Regexp
 	kinds  []tables.Kind
-	// cell reports whether cell (i, j) of t, with row label label (spaces
-	// removed) and column path path (quotes and spaces removed), holds the
-	// figure.
-	cell func(t *tables.Table, i, j int, label, path string) bool
+	// cell reports whether a cell of t holds the figure.
+	cell func(t *tables.Table, c cellPlace) bool
 	// emptyIsZero: a table of these kinds without any amount states that
 	// the figure is zero (an empty 三公 table), so a non-zero figure in the
 	// text contradicts it.
@@ -56,44 +61,56 @@ var (
 	otherThanThree  = rx.MustCompile(`会议费|培训费|机关运行`)
 	// figureWordRE starts the name of a figure of the targets; orgEndRE
 	// ends the name of an organisation written before it.
-	figureWordRE   = rx.MustCompile(`三公|一般公共预算|财政拨款|人员经费|公用经费`)
-	orgEndRE       = rx.MustCompile(`(?:厅|局|院|委|办|部|中心|街道|政府|所|站|队|馆|会)$`)
-	basicSubjectRE = rx.MustCompile(`^一般公共预算(?:财政)?拨款基本支出(?:预算|决算)?(?:数|总额|合计)?$`)
+	figureWordRE     = rx.MustCompile(`三公|一般公共预算|财政拨款|人员经费|公用经费`)
+	orgEndRE         = rx.MustCompile(`(?:厅|局|院|委|办|部|中心|街道|政府|所|站|队|馆|会)$`)
+	generalSubjectRE = rx.MustCompile(`^一般公共预算(?:财政)?拨款支出(?:年初)?(?:预算|决算)?(?:数|总额|合计)?$`)
+	classSubjectRE   = rx.MustCompile(`^(\p{Han}+支出)[(（]类[)）]$`)
+	basicSubjectRE   = rx.MustCompile(`^一般公共预算(?:财政)?拨款基本支出(?:预算|决算)?(?:数|总额|合计)?$`)
 )
 
 var narrativeTargets = []narrativeTarget{
 	{
+		what:    "收入支出总计",
+		subject: rx.MustCompile(`^(?:收入支出|收支|收入)(?:预算|决算)?总计$`),
+		kinds:   []tables.Kind{tables.IncomeExpenseSummary},
+		cell:    grandTotalCell,
+	},
+	{
 		what:    "财政拨款收支总计",
 		subject: rx.MustCompile(`^财政拨款(?:收入支出|收支|收入|支出)(?:预算|决算)?(?:总计|总额)$`),
 		kinds:   []tables.Kind{tables.FiscalSummary},
-		cell: func(t *tables.Table, i, j int, label, path string) bool {
-			if grandTotalRowRE.MatchString(label) {
-				return true
-			}
-			// a table that has no 总计 row totals its sides in 合计 rows
-			return sideTotalRowRE.MatchString(label) && !hasRow(t, grandTotalRowRE)
-		},
+		cell:    grandTotalCell,
 	},
 	{
 		what:    "一般公共预算财政拨款支出",
-		subject: rx.MustCompile(`^一般公共预算(?:财政)?拨款支出(?:年初)?(?:预算|决算)?(?:数|总额|合计)?$`),
+		subject: generalSubjectRE,
 		kinds:   []tables.Kind{tables.GeneralExpense},
-		cell: func(t *tables.Table, i, j int, label, path string) bool {
-			return totalRowRE.MatchString(label) && !partColumnRE.MatchString(path)
+		cell: func(t *tables.Table, c cellPlace) bool {
+			return totalRowRE.MatchString(c.label) && !partColumnRE.MatchString(c.path)
+		},
+	},
+	{
+		// the 类 of 一般公共预算财政拨款支出 “主要用于以下方面：…（类）X万元”
+		what:    "一般公共预算财政拨款支出的类",
+		subject: classSubjectRE,
+		parent:  generalSubjectRE,
+		kinds:   []tables.Kind{tables.GeneralExpense},
+		cell: func(t *tables.Table, c cellPlace) bool {
+			return len(c.code) == 3 && c.label == classSubjectRE.FindStringSubmatch(c.subject)[1] && !partColumnRE.MatchString(c.path)
 		},
 	},
 	{
 		what:    "一般公共预算财政拨款基本支出",
 		subject: basicSubjectRE,
 		kinds:   []tables.Kind{tables.GeneralExpense, tables.GeneralBasicExpense},
-		cell: func(t *tables.Table, i, j int, label, path string) bool {
-			if !totalRowRE.MatchString(label) {
+		cell: func(t *tables.Table, c cellPlace) bool {
+			if !totalRowRE.MatchString(c.label) {
 				return false
 			}
 			if t.Kind == tables.GeneralExpense {
-				return strings.Contains(path, "基本支出") && !strings.Contains(path, "人员经费") && !strings.Contains(path, "公用经费")
+				return strings.Contains(c.path, "基本支出") && !strings.Contains(c.path, "人员经费") && !strings.Contains(c.path, "公用经费")
 			}
-			return !partColumnRE.MatchString(strings.ReplaceAll(path, "基本支出", ""))
+			return !partColumnRE.MatchString(strings.ReplaceAll(c.path, "基本支出", ""))
 		},
 	},
 	partOfBasic("人员经费"),
@@ -102,11 +119,11 @@ var narrativeTargets = []narrativeTarget{
 		what:    "“三公”经费",
 		subject: rx.MustCompile(`^三公经费(?:支出)?(?:年初)?(?:预算|决算)?(?:数|支出|总额|合计)?$`),
 		kinds:   []tables.Kind{tables.ThreePublic},
-		cell: func(t *tables.Table, i, j int, label, path string) bool {
-			if label != "" && !totalRowRE.MatchString(label) || threePublicItem.MatchString(path) {
+		cell: func(t *tables.Table, c cellPlace) bool {
+			if c.label != "" && !totalRowRE.MatchString(c.label) || threePublicItem.MatchString(c.path) {
 				return false
 			}
-			segs := strings.Split(path, "/")
+			segs := strings.Split(c.path, "/")
 			for k, s := range segs {
 				if strings.Contains(s, "三公") {
 					return k+1 < len(segs) && (segs[k+1] == "合计" || segs[k+1] == "小计")
@@ -128,10 +145,19 @@ func partOfBasic(name string) narrativeTarget {
 		subject: rx.MustCompile(`^` + name + `(?:支出)?(?:预算|决算)?(?:数)?$`),
 		parent:  basicSubjectRE,
 		kinds:   []tables.Kind{tables.GeneralBasicExpense},
-		cell: func(t *tables.Table, i, j int, label, path string) bool {
-			return label == name || label == name+"合计" || totalRowRE.MatchString(label) && strings.HasSuffix(path, name)
+		cell: func(t *tables.Table, c cellPlace) bool {
+			return c.label == name || c.label == name+"合计" || totalRowRE.MatchString(c.label) && strings.HasSuffix(c.path, name)
 		},
 	}
+}
+
+// grandTotalCell is a cell of a 总计 row (收入总计, 支出总计), or of a
+// side's 合计 row in a table that has no 总计 row.
+func grandTotalCell(t *tables.Table, c cellPlace) bool {
+	if grandTotalRowRE.MatchString(c.label) {
+		return true
+	}
+	return sideTotalRowRE.MatchString(c.label) && !hasRow(t, grandTotalRowRE)
 }
 
 func hasRow(t *tables.Table, re *rx.Regexp) bool {
@@ -224,6 +250,15 @@ type tableCell struct {
 	c tables.Cell
 }
 
+// narrativeFigure is a fact of the narrative matched to a target: its
+// value, its cleaned subject, and whether it is a 预算 or a 决算 figure.
+type narrativeFigure struct {
+	f       *facts.Fact
+	v       decimal.Decimal
+	subject string
+	phase   string
+}
+
 // reconcileNarrative checks the narrative's figures against the cells
 // they restate (see narrativeTargets).
 func reconcileNarrative(p *Pass, ts []*tables.Table) {
@@ -240,20 +275,47 @@ func reconcileNarrative(p *Pass, ts []*tables.Table) {
 			continue
 		}
 		for _, tg := range narrativeTargets {
-			if !tg.subject.MatchString(subject) || tg.parent != nil && !parentIs(p, fs, f, tg.parent) {
+			if !tg.subject.MatchString(subject) {
 				continue
 			}
-			reconcileFact(p, tg, f, v, phase(subject, final), ts, final)
+			// a part is a 预算 or 决算 figure as its total is
+			whole := subject
+			if tg.parent != nil {
+				w := wholeOf(fs, i)
+				if w < 0 {
+					continue
+				}
+				ps := p.narrativeSubject(fs[w].Subject)
+				if !tg.parent.MatchString(ps) {
+					continue
+				}
+				whole = ps + subject
+			}
+			reconcileFact(p, tg, narrativeFigure{f, v, subject, phase(whole, final)}, ts, final)
 			break
 		}
 	}
 }
 
-func parentIs(p *Pass, fs []facts.Fact, f *facts.Fact, re *rx.Regexp) bool {
-	return f.Parent >= 0 && f.Parent < len(fs) && re.MatchString(p.narrativeSubject(fs[f.Parent].Subject))
+// wholeOf returns the index of the total that fact i is a part of: the
+// parent extraction linked, or else the first amount of its line when it
+// comes before it (一般公共预算财政拨款支出X万元，主要用于以下方面：…（类）Y万元);
+// -1 when there is none.
+func wholeOf(fs []facts.Fact, i int) int {
+	if fs[i].Parent >= 0 && fs[i].Parent < len(fs) {
+		return fs[i].Parent
+	}
+	first := -1
+	for k := i - 1; k >= 0 && fs[k].Line != nil && fs[k].Line == fs[i].Line; k-- {
+		if fs[k].Start < fs[i].Start {
+			first = k
+		}
+	}
+	return first
 }
 
-func reconcileFact(p *Pass, tg narrativeTarget, f *facts.Fact, v decimal.Decimal, ph string, ts []*tables.Table, final bool) {
+func reconcileFact(p *Pass, tg narrativeTarget, fig narrativeFigure, ts []*tables.Table, final bool) {
+	f, v, ph, subject := fig.f, fig.v, fig.phase, fig.subject
 	var cands []tableCell
 	var empty *tables.Table
 	for _, t := range ts {
@@ -263,11 +325,11 @@ func reconcileFact(p *Pass, tg narrativeTarget, f *facts.Fact, v decimal.Decimal
 		if t.Empty() && !writtenFigures(t) && empty == nil {
 			empty = t
 		}
-		t.AmountCells(func(i, j int, subject, _ string) {
+		t.AmountCells(func(i, j int, label, code string) {
 			c := t.Body[i].Cells[j]
 			path := columnPath(t, j)
 			if severalFigures(c) || ratioHeader.MatchString(path) || otherYear(path, p.Meta.FiscalYear) ||
-				phase(path, final) != ph || !tg.cell(t, i, j, squeezeAll(subject), path) {
+				phase(path, final) != ph || !tg.cell(t, cellPlace{squeezeAll(label), code, path, subject}) {
 				return
 			}
 			cands = append(cands, tableCell{t, c})

@@ -56,10 +56,50 @@ func threePublicFinal(row string) []string {
 	}
 }
 
+// generalByClass is 五、（二） of shanghai_putuo_guihuaziyuanju_2024_dept_final.pdf
+// (p21) with the 类 rows of its 一般公共预算财政拨款支出决算表 (p14–15):
+// the table has 236.64 for 卫生健康支出, the text 236.63 — one unit of the
+// last place, within the rounding of both figures.
+func generalByClass(health string) []string {
+	return []string{
+		"上海市普陀区规划和自然资源局2024年度部门决算",
+		"一般公共预算财政拨款支出 9746.50万元，主要用于以下方面：社会保障和就业支出（类）754.75万元，占 7.74%；卫生健康支出（类）" + health + " 万元，占2.43%；住房保障支出（类）461.08万元，占4.73%。",
+		"一般公共预算财政拨款支出决算表", "单位：万元",
+		"|功能分类科目编码|科目名称|合计|基本支出|项目支出|",
+		"|208|社会保障和就 业支出|754.75|754.75|0.00|",
+		"|210|卫生健康支出|236.64|236.64|0.00|",
+		"|221|住房保障支出|461.08|461.08|0.00|",
+		"|合计||9746.50|5364.75|4381.74|",
+	}
+}
+
+// incomeExpense is 一、 of shanghai_putuo_caizhengju_2024_dept_final.pdf
+// (p21) with the 总计 row of its 收入支出决算总表 (p6–7); the copy with
+// injected errors has 0 for 2995.39 (p18).
+func incomeExpense(total string) []string {
+	return []string{
+		"上海市普陀区财政局2024年度部门决算",
+		"上海市普陀区财政局2024年度收入支出总计" + total + "万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。",
+		"收入支出决算总表", "单位：万元",
+		"|收入||支出||",
+		"|项目|决算数|项目|决算数|",
+		"|本年收入合计|2,946.25|本年支出合计|2,940.05|",
+		"|年初结转和结余|49.14|年末结转和结余|55.34|",
+		"|总计|2,995.39|总计|2,995.39|",
+	}
+}
+
 func TestNarrativeTables(t *testing.T) {
 	runTableCases(t, []tableCase{
 		// the original says 0.3万元 where the table says 2,961.68; the copy
 		// with injected errors (p18) has it right
+		{"altered: 类 differs", TableText, generalByClass("263.64"), []string{"1:2 warning 263\\.64 万元"}},
+		{"类 agrees within rounding", TableText, generalByClass("236.63"), nil},
+		// the 类 of all funds' expenditure are not the 一般公共预算 table's rows
+		{"类 of another total", TableText, append(generalByClass("236.64"),
+			"本年支出合计9759.38万元，主要用于：卫生健康支出（类）263.64万元。"), nil},
+		{"收入支出总计 differs", TableText, incomeExpense("0"), []string{"1:2 warning ^0万元$"}},
+		{"收入支出总计 agrees", TableText, incomeExpense("2995.39"), nil},
 		{"财政拨款收支总计 differs", TableText, caizhengjuFiscal("0.3"), []string{"1:3 warning 0\\.3万元"}},
 		{"财政拨款收支总计 agrees", TableText, caizhengjuFiscal("2961.68"), nil},
 		// 5377.64 is the 基本支出 of all funds (三、), not of the 一般公共预算
