@@ -65,6 +65,8 @@ var (
 	orgEndRE         = rx.MustCompile(`(?:厅|局|院|委|办|部|中心|街道|政府|所|站|队|馆|会)$`)
 	generalSubjectRE = rx.MustCompile(`^一般公共预算(?:财政)?拨款支出(?:年初)?(?:预算|决算)?(?:数|总额|合计)?$`)
 	classSubjectRE   = rx.MustCompile(`^(\p{Han}+支出)[(（]类[)）]$`)
+	staffSubjectRE   = rx.MustCompile(`^人员经费(?:支出)?(?:预算|决算)?(?:数)?$`)
+	officeSubjectRE  = rx.MustCompile(`^公用经费(?:支出)?(?:预算|决算)?(?:数)?$`)
 	basicSubjectRE   = rx.MustCompile(`^一般公共预算(?:财政)?拨款基本支出(?:预算|决算)?(?:数|总额|合计)?$`)
 )
 
@@ -113,8 +115,8 @@ var narrativeTargets = []narrativeTarget{
 			return !partColumnRE.MatchString(strings.ReplaceAll(c.path, "基本支出", ""))
 		},
 	},
-	partOfBasic("人员经费"),
-	partOfBasic("公用经费"),
+	partOfBasic("人员经费", staffSubjectRE),
+	partOfBasic("公用经费", officeSubjectRE),
 	{
 		what:    "“三公”经费",
 		subject: rx.MustCompile(`^三公经费(?:支出)?(?:年初)?(?:预算|决算)?(?:数|支出|总额|合计)?$`),
@@ -139,10 +141,10 @@ var narrativeTargets = []narrativeTarget{
 // partOfBasic is the target of 人员经费 or 公用经费 stated as a part of
 // 一般公共预算财政拨款基本支出: the 人员经费合计 row of the 基本支出表, or
 // its 人员经费 column in the 合计 row.
-func partOfBasic(name string) narrativeTarget {
+func partOfBasic(name string, subject *rx.Regexp) narrativeTarget {
 	return narrativeTarget{
 		what:    name,
-		subject: rx.MustCompile(`^` + name + `(?:支出)?(?:预算|决算)?(?:数)?$`),
+		subject: subject,
 		parent:  basicSubjectRE,
 		kinds:   []tables.Kind{tables.GeneralBasicExpense},
 		cell: func(t *tables.Table, c cellPlace) bool {
