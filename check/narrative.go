@@ -319,12 +319,15 @@ func wholeOf(fs []facts.Fact, i int) int {
 func reconcileFact(p *Pass, tg narrativeTarget, fig narrativeFigure, ts []*tables.Table, final bool) {
 	f, v, ph, subject := fig.f, fig.v, fig.phase, fig.subject
 	var cands []tableCell
-	var empty *tables.Table
+	var empty *tables.Table // the first table of the kinds without figures
+	filled := false         // some table of the kinds has figures
 	for _, t := range ts {
 		if !slices.Contains(tg.kinds, t.Kind) {
 			continue
 		}
-		if t.Empty() && !writtenFigures(t) && empty == nil {
+		if !t.Empty() || writtenFigures(t) {
+			filled = true
+		} else if empty == nil {
 			empty = t
 		}
 		t.AmountCells(func(i, j int, label, code string) {
@@ -339,7 +342,7 @@ func reconcileFact(p *Pass, tg narrativeTarget, fig narrativeFigure, ts []*table
 	}
 	tol := textTolerance(f.Text)
 	if len(cands) == 0 {
-		if tg.emptyIsZero && empty != nil && v.IsPositive() {
+		if tg.emptyIsZero && empty != nil && !filled && v.IsPositive() {
 			p.Report(schema.Finding{
 				Message: fmt.Sprintf("说明中%s为%s，而%s没有任何数字 / the text gives %s as %s, but %s shows no amount",
 					f.Subject, f.Text, tableName(empty), f.Subject, f.Text, tableName(empty)),

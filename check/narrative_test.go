@@ -111,6 +111,20 @@ func TestNarrativeTables(t *testing.T) {
 		// 0.00 决算 beside a blank 决算数 cell, 0.95 年初预算 in the 预算数
 		// column: both agree (the 0.95 is not compared with the 决算数 column)
 		{"三公 budget and outturn agree", TableText, threePublicFinal("|0.95||0.00||0.00||0.95||"), nil},
+		// synthetic: a table with the 决算数 only, and an empty page of it —
+		// the budget figure has no column to be compared with
+		{"三公 without a 预算数 column", TableText, []string{
+			"上海市普陀区财政局2024年度部门决算",
+			"“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.39万元。",
+			"财政拨款“三公”经费支出决算表", "单位：万元",
+			"|合计|因公出国（境）费|公务接待费|",
+			"|决算数|决算数|决算数|",
+			"|0.39|0.00|0.39|",
+			"\f",
+			"财政拨款“三公”经费支出决算表（续）", "单位：万元",
+			"|合计|因公出国（境）费|公务接待费|",
+			"||||",
+		}, nil},
 		{"三公 budget differs from its column", TableText, threePublicFinal("|0.59||0.00||0.00||0.59||"), []string{"1:2 warning 0\\.95万元"}},
 		// jiangsu_gaoyuan_2017_dept_budget.pdf p24 and 公开表八 (p16):
 		// the 人员经费 of the text is not a row of the Jiangsu table
