@@ -31,7 +31,7 @@ var UnusableText = &Rule{
 	ID:       "unusable-text-layer",
 	Doc:      "pages whose text layer is not text (fonts without a Unicode mapping): Latin junk or scattered rare characters instead of the words shown",
 	Severity: Error,
-	Why:      "A PDF whose fonts carry no Unicode mapping shows the right words but holds junk (!\"#$%&'()*+ …, or rare characters such as ㍀㨂☱): copying, searching and screen readers get nothing, and no figure can be read from it. The pages are judged by their characters (a fifth or more of code points that running text does not use, or, in a Chinese document, a page of Latin letters that are not words); English pages and pages of figures are not. No facts or tables are taken from these pages; the finding names them all once.",
+	Why:      "A PDF whose fonts carry no Unicode mapping shows the right words but holds junk (!\"#$%&'()*+ …, or rare characters such as ㍀㨂☱): copying, searching and screen readers get nothing, and no figure can be read from it. PDF pages are judged by their characters (a fifth or more of code points that running text does not use, or, in a Chinese document, a page of Latin letters that are not words); English pages and pages of figures are not. No facts or tables are taken from these pages; the finding names them all once.",
 	Example:  "page 3 reads `|\" \"|#$%&  '()* +,  -./&012|3 !|` where the PDF shows 收支预算总表",
 	Since:    "v0.2.0",
 	Run:      runUnusableText,

@@ -7,7 +7,8 @@
 // number in it (`45`) reads as an amount. Pages judged unusable are named
 // so that the pipeline takes no facts from them and the checks report them.
 //
-// The test is statistical and knows nothing of budgets: real text, in any
+// Only PDF pages are judged. The test is statistical and knows nothing of
+// budgets: real text, in any
 // language these documents use, is made of letters of one script, digits,
 // spaces and a few punctuation marks; junk is rich in code points that
 // running text almost never uses. English pages and pages of figures are
@@ -160,7 +161,13 @@ func PageStats(doc *extract.Document) []Stats {
 // Unusable returns the numbers of the pages of doc whose text layer is not
 // text: junk by its characters, or, in a document written in Chinese (most
 // judged pages mostly Han), a page of Latin letters that are not words.
+// Only PDF pages are judged: their text comes from the fonts' mappings,
+// while the text of other formats is the characters stored (where a sheet
+// of #DIV/0! errors is data, not junk).
 func Unusable(doc *extract.Document) []int {
+	if doc.Format != extract.FormatPDF {
+		return nil
+	}
 	stats := PageStats(doc)
 	judged, chinese := 0, 0
 	for _, s := range stats {

@@ -77,6 +77,17 @@ func TestUnusable(t *testing.T) {
 			t.Errorf("%s: Unusable = %v, want %v", c.name, got, c.want)
 		}
 	}
+	// the stored characters of other formats are what they are: a sheet of
+	// formula errors is data
+	sheet := docOf(zh, strings.Repeat("项目 #DIV/0! #REF! #N/A ", 10))
+	sheet.Format = extract.FormatXLSX
+	if got := Unusable(sheet); got != nil {
+		t.Errorf("xlsx: Unusable = %v, want none", got)
+	}
+	sheet.Format = extract.FormatPDF
+	if got := Unusable(sheet); !slices.Equal(got, []int{2}) {
+		t.Errorf("the same as PDF: Unusable = %v, want [2]", got)
+	}
 }
 
 func TestWithout(t *testing.T) {
