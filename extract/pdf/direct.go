@@ -43,6 +43,7 @@ const (
 	fnGetUnicode
 	fnIsGenerated
 	fnGetLooseCharBox
+	fnGetCharBox
 	fnCountObjects
 	fnGetObject
 	fnObjGetType
@@ -74,6 +75,7 @@ var exportNames = [fnCount]string{
 	fnGetUnicode:         "FPDFText_GetUnicode",
 	fnIsGenerated:        "FPDFText_IsGenerated",
 	fnGetLooseCharBox:    "FPDFText_GetLooseCharBox",
+	fnGetCharBox:         "FPDFText_GetCharBox",
 	fnCountObjects:       "FPDFPage_CountObjects",
 	fnGetObject:          "FPDFPage_GetObject",
 	fnObjGetType:         "FPDFPageObj_GetType",
@@ -210,6 +212,11 @@ func (d *directCalls) f32(off uint32) float64 {
 	return float64(math.Float32frombits(v))
 }
 
+func (d *directCalls) f64(off uint32) float64 {
+	v, _ := d.mem.ReadUint64Le(d.scratch + off)
+	return math.Float64frombits(v)
+}
+
 func (d *directCalls) u32(off uint32) uint32 {
 	v, _ := d.mem.ReadUint32Le(d.scratch + off)
 	return v
@@ -328,6 +335,15 @@ func (p *directPage) looseBox(i int) (l, b, r, t float64, err error) {
 		return 0, 0, 0, 0, err
 	}
 	return d.f32(0), d.f32(12), d.f32(8), d.f32(4), nil
+}
+
+func (p *directPage) inkBox(i int) (l, b, r, t float64, err error) {
+	d, s := p.d, uint64(p.d.scratch)
+	// FPDFText_GetCharBox(text_page, index, &left, &right, &bottom, &top), doubles.
+	if err := d.callOK(fnGetCharBox, p.tp, uint64(i), s, s+8, s+16, s+24); err != nil {
+		return 0, 0, 0, 0, err
+	}
+	return d.f64(0), d.f64(16), d.f64(8), d.f64(24), nil
 }
 
 func (p *directPage) objectCount() (int, error) {

@@ -24,7 +24,15 @@ func testPDFs(t *testing.T) []string {
 	if testing.Short() {
 		return paths
 	}
-	corpus, _ := filepath.Glob(filepath.Join(testenv.ModuleRoot(t), "..", "shared", "corpus", "real", "*.pdf"))
+	shared := filepath.Join(testenv.ModuleRoot(t), "..", "shared", "corpus")
+	corpus, _ := filepath.Glob(filepath.Join(shared, "real", "*.pdf"))
+	// Two government reports whose typesetter drew symbols with private-use
+	// glyphs beyond the BMP (surrogate pairs, the decimal-point shape rule).
+	for _, name := range []string{"tianjin_2025_govwide_budget_report.pdf", "ezhou_2025_govwide_budget_execution_report.pdf"} {
+		if p := filepath.Join(shared, "govwide", name); fileExists(p) {
+			corpus = append(corpus, p)
+		}
+	}
 	return append(paths, corpus...)
 }
 
@@ -83,4 +91,9 @@ func TestPatchedMatchesStock(t *testing.T) {
 			t.Errorf("%s: the patched module reads the document differently", path)
 		}
 	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

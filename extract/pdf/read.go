@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/enums"
@@ -291,13 +292,25 @@ func readPage(src pageSource, loadText func() (func(), error)) (*rawPage, error)
 	if count > 0 {
 		runes = src.text(count)
 	}
-	for i := 0; i < count; i++ {
-		var r rune
+	charAt := func(i int) (rune, error) {
 		if runes != nil {
-			r = runes[i]
-		} else {
-			if r, err = src.unicode(i); err != nil {
-				return nil, err
+			return runes[i], nil
+		}
+		return src.unicode(i)
+	}
+	lastKept := -1 // character index of the last glyph kept
+	for i := 0; i < count; i++ {
+		r, err := charAt(i)
+		if err != nil {
+			return nil, err
+		}
+		first := i // a surrogate pair is two characters with one box
+		if i+1 < count && utf16.IsSurrogate(r) {
+			if lo, err := charAt(i + 1); err == nil {
+				if pair, ok := joinSurrogates(r, lo); ok {
+					r = pair
+					i++
+				}
 			}
 		}
 		space := false
@@ -305,13 +318,16 @@ func readPage(src pageSource, loadText func() (func(), error)) (*rawPage, error)
 		case r == '\r' || r == '\n' || r == 0 || r == 0xFEFF || r == 0xFFFE:
 			continue
 		case isUnmapped(r):
-			raw.dropped++
-			continue
+			if n := len(raw.glyphs); n == 0 || !privateDot(src, tr, first, raw.glyphs[n-1], lastKept) {
+				raw.dropped++
+				continue
+			}
+			r = '.'
 		case r == ' ' || r == '\t' || r == 0xA0:
 			// PDFium inserts spaces of its own where it guesses a word
 			// break; only the document's own spaces are kept, the layout
 			// decides about the rest from the geometry.
-			if gen, err := src.generated(i); err != nil || gen {
+			if gen, err := src.generated(first); err != nil || gen {
 				continue
 			}
 			space = true
@@ -321,7 +337,7 @@ func readPage(src pageSource, loadText func() (func(), error)) (*rawPage, error)
 		// The loose box spans the font's ascent to descent and the glyph's
 		// advance: the same height for every character of a line (unlike
 		// the tight glyph box, where "，" sits low and "一" is flat).
-		left, bottom, right, top, err := src.looseBox(i)
+		left, bottom, right, top, err := src.looseBox(first)
 		if err != nil {
 			continue // PDFium has no box for it: not a drawn character
 		}
@@ -338,6 +354,7 @@ func readPage(src pageSource, loadText func() (func(), error)) (*rawPage, error)
 			continue
 		}
 		raw.glyphs = append(raw.glyphs, g)
+		lastKept = first
 	}
 	if len(raw.glyphs) > 0 {
 		// Rules only matter where there is text to put in cells.

@@ -24,6 +24,8 @@ type pageSource interface {
 	unicode(i int) (rune, error)
 	generated(i int) (bool, error)
 	looseBox(i int) (left, bottom, right, top float64, err error)
+	// inkBox is the tight box of the glyph's drawn shape (PDFium's char box).
+	inkBox(i int) (left, bottom, right, top float64, err error)
 
 	objectCount() (int, error)
 	object(i int) (pageObject, error)
@@ -136,6 +138,14 @@ func (a *apiPage) looseBox(i int) (l, b, r, t float64, err error) {
 		return 0, 0, 0, 0, err
 	}
 	return float64(lb.Rect.Left), float64(lb.Rect.Bottom), float64(lb.Rect.Right), float64(lb.Rect.Top), nil
+}
+
+func (a *apiPage) inkBox(i int) (l, b, r, t float64, err error) {
+	cb, err := a.inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: a.tp, Index: i})
+	if err != nil {
+		return 0, 0, 0, 0, err
+	}
+	return cb.Left, cb.Bottom, cb.Right, cb.Top, nil
 }
 
 func (a *apiPage) objectCount() (int, error) {
