@@ -1189,10 +1189,15 @@ func (t *Table) Facts(next int) []schema.Fact {
 	var out []schema.Fact
 	t.AmountCells(func(i, j int, subject, code string) {
 		c := t.Body[i].Cells[j]
+		var entity string
+		if s, e, ok := t.oneRowSubject(j, t.Body[i].Label); ok {
+			subject, entity = s, e
+		}
 		out = append(out, schema.Fact{
 			ID:        "f" + strconv.Itoa(next+len(out)),
 			Kind:      schema.FactMoney,
 			Subject:   subject,
+			Entity:    entity,
 			Value:     t.Yuan(c).String(),
 			Unit:      "CNY",
 			Text:      c.Text,
