@@ -87,7 +87,8 @@ type Meta struct {
 	// (预算执行情况), when it reports one: for a report on 2025's execution
 	// and the 2026 draft, 2025 (and FiscalYear 2026).
 	ExecutionYear int `json:"execution_year,omitempty"`
-	// Kind is "budget" (预算) or "final_accounts" (决算).
+	// Kind is "budget" (预算) or "final_accounts" (决算); absent for a
+	// document that is neither (a debt table: 政府债务限额和余额情况表).
 	Kind string `json:"kind,omitempty"`
 	// Scope is "department" (部门, with its sub-units), "unit" (单位) or
 	// "government" (a government as a whole).

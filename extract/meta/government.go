@@ -30,6 +30,9 @@ var (
 	govTitleRE = regexp.MustCompile(`预算执行|预算草案|决算草案|财政决算|财政预算|政府预算|` +
 		`(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|政府(?:债务|债券)|债务(?:限额|余额)|` +
 		`[市省区县州]本级|全[市省区县州盟旗]`)
+	// debtTableRE is the title of a debt table (`2025年全市地方政府一般债务
+	// 限额和余额情况表`): a government document that names no budget.
+	debtTableRE = regexp.MustCompile(`(?:政府|地方)\p{Han}{0,6}债(?:务|券)\p{Han}{0,16}表$`)
 	// fiscalWordRE tells a report's 关于… title from a web page's 关于我们.
 	fiscalWordRE = regexp.MustCompile(`预算|决算|财政|债务`)
 	// deptTitleRE marks a department or unit disclosure.
@@ -58,7 +61,7 @@ var (
 	governmentAboutRE = regexp.MustCompile(`^\p{Han}{2,12}人民政府关于`)
 	// jurisdictionRE takes the place a title is about: after 关于 and an
 	// optional year, or at the start (`临沧市2025年…`, `2026年东莞市本级…`).
-	jurisdictionRE = regexp.MustCompile(`^(?:关于)?(?:(?:\d{4}|[二〇○零一三四五六七八九]{4})年度?)?(\p{Han}{2,10}?(?:自治区|自治州|特别行政区|省|市|州|盟|县|区|旗))`)
+	jurisdictionRE = regexp.MustCompile(`^(?:关于)?(?:(?:\d{4}|[二〇○零一三四五六七八九]{4})年(?:度|末|初|底)?)?(\p{Han}{2,10}?(?:自治区|自治州|特别行政区|省|市|州|盟|县|区|旗))`)
 	// notJurisdictionRE rejects words that look like places but are levels.
 	notJurisdictionRE = regexp.MustCompile(`^(?:全|本|我|自治|市本|省本|地方|一般|政府)`)
 	// govYearRE is a year in Arabic or Chinese digits.
@@ -110,11 +113,13 @@ func detectGovernment(lines, headings, body []string, infoTitle string, deptCove
 	}
 	m.Title = title
 	m.Scope = schema.ScopeGovernment
-	if strings.Contains(title, "决算") {
+	switch {
+	case strings.Contains(title, "决算"):
 		m.Kind = schema.KindFinalAccounts
-	} else {
+	case kindRE.MatchString(title) || !debtTableRE.MatchString(title):
 		m.Kind = schema.KindBudget
 	}
+	// (A debt table naming neither 预算 nor 决算 is neither kind.)
 	if start > 0 {
 		m.Meeting = meetingHeader(cover[:start])
 	}
@@ -194,7 +199,7 @@ func govTitle(cover []string) (string, int) {
 			if strings.HasPrefix(l, "目录") || strings.HasPrefix(l, "各位代表") {
 				break
 			}
-			if kindRE.MatchString(l) && govTitleRE.MatchString(l) && len([]rune(l)) <= 60 && !meetingRE.MatchString(l) &&
+			if (kindRE.MatchString(l) || debtTableRE.MatchString(l)) && govTitleRE.MatchString(l) && len([]rune(l)) <= 60 && !meetingRE.MatchString(l) &&
 				!strings.ContainsAny(l, ",，。") { // a title is no sentence
 				start = i
 				break
@@ -228,12 +233,16 @@ func cleanTitle(l string) string {
 }
 
 // meetingHeader joins the lines above the title that form a meeting header
-// (`朝阳市十二届人大` + `五次会议文件（13）`).
+// (`朝阳市十二届人大` + `五次会议文件（13）`). Other cover lines may stand
+// between the header and the title (a QR code's caption `码上看报告`), so
+// the header is the shortest run of consecutive lines, from the first line
+// on, that reads as one.
 func meetingHeader(above []string) string {
 	for i := range above {
-		h := strings.Join(above[i:], "")
-		if meetingRE.MatchString(h) {
-			return h
+		for j := i + 1; j <= len(above); j++ {
+			if h := strings.Join(above[i:j], ""); meetingRE.MatchString(h) {
+				return h
+			}
 		}
 	}
 	return ""

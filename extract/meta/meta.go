@@ -43,6 +43,16 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 	gl = gl[:min(len(gl), govCoverLines)]
 	opening, _ := firstLines(t, bodyLines)
 	if gm, ok := detectGovernment(gl, gh, opening, info["Title"], namesDepartment(lines, headings)); ok {
+		if gm.Jurisdiction == "" {
+			// A table of one region's figures (`2025年全市…情况表` over
+			// the single row `衡阳市`) is that region's.
+			if tb := openingTable(t); tb != nil {
+				gm.Jurisdiction = soleRegion(tb)
+				if gm.Organization == "" && gm.Jurisdiction != "" {
+					gm.Organization = issuer(nil, -1, gm.Jurisdiction)
+				}
+			}
+		}
 		return gm
 	}
 	title, _ := findTitle(headings)
@@ -196,6 +206,16 @@ func bodyYear(t *normalize.Text) int {
 func firstLines(t *normalize.Text, n int) (lines, headings []string) {
 	for _, p := range t.Pages {
 		for _, it := range p.Items {
+			if it.Table != nil && len(lines) == 0 {
+				// A document that opens with a table (a spreadsheet) has
+				// its title in the grid's caption rows.
+				for _, c := range captionRows(it.Table) {
+					lines = append(lines, c)
+					if len(lines) == n {
+						return lines, headings
+					}
+				}
+			}
 			if it.Line == nil {
 				continue
 			}

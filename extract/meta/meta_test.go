@@ -1,8 +1,10 @@
 package meta
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 	"github.com/budgetdoc/budgetdoc/schema"
@@ -100,7 +102,12 @@ func TestDetectGovernment(t *testing.T) {
 			"码 上 看 报 告      部门预算草案", "关于2025年威海市和市级", "预算执行情况与2026年威海市和市级", "预算草案的报告",
 			"──2026 年 1 月 14 日在威海市第十八届", "人民代表大会第六次会议上", "威海市财政局局长  宋忠勇"}, nil,
 			gov(schema.Meta{Title: "关于2025年威海市和市级预算执行情况与2026年威海市和市级预算草案的报告", Organization: "威海市财政局",
-				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Coverage: "both", Jurisdiction: "威海市"})},
+				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Coverage: "both", Jurisdiction: "威海市",
+				Meeting: "市十八届人大六次会议文件"})},
+		{"synthetic: a line between the meeting header and the title", []string{"某某市五届人大", "三次会议文件（2）",
+			"扫码阅读", "关于某某市2023年预算执行情况", "和2024年预算草案的报告", "某某市财政局"}, nil,
+			gov(schema.Meta{Title: "关于某某市2023年预算执行情况和2024年预算草案的报告", Organization: "某某市财政局",
+				FiscalYear: 2024, ExecutionYear: 2023, Kind: "budget", Jurisdiction: "某某市", Meeting: "某某市五届人大三次会议文件(2)"})},
 		{"compiled volume: letter-spaced bureau, date", []string{"市十八届人大", "五次会议文件(一)", "泰安市2025年预算执行",
 			"情况和2026年预算草案", "泰 安 市 财 政 局", "2026年2月", "目  录"}, nil,
 			gov(schema.Meta{Title: "泰安市2025年预算执行情况和2026年预算草案", Organization: "泰安市财政局",
@@ -157,6 +164,54 @@ func TestDetectGovernment(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Detect(textOf(tc.lines...), tc.info)
 			if got != tc.want {
+				t.Errorf("Detect =\n %+v\nwant\n %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// sheetOf is a document that opens with one table grid (a spreadsheet),
+// rows separated by newlines, cells by '|'.
+func sheetOf(grid string) *normalize.Text {
+	var tb extract.Table
+	for _, row := range strings.Split(grid, "\n") {
+		var cells []extract.Cell
+		for _, c := range strings.Split(row, "|") {
+			cell := extract.Cell{RowSpan: 1, ColSpan: 1}
+			if c != "" {
+				cell.Lines = []extract.Line{{Text: c}}
+			}
+			cells = append(cells, cell)
+		}
+		tb.Rows = append(tb.Rows, cells)
+	}
+	return &normalize.Text{Pages: []normalize.Page{{Number: 1, Items: []normalize.Item{{Kind: extract.TableBlock, Table: &tb}}}}}
+}
+
+// Spreadsheets keep their title in the grid (caption rows above the column
+// headers); a debt table names neither 预算 nor 决算.
+func TestDetectSheet(t *testing.T) {
+	tests := []struct {
+		name, grid string
+		want       schema.Meta
+	}{
+		// hunan_hengyang_2025_govwide_debt_general.xlsx
+		{"debt table of one region titled 全市", "|表16||\n|2025年全市地方政府一般债务限额和余额情况表||\n|||单位：亿元\n|地区|债务限额|债务余额\n|衡阳市|510.66 |504.62 ",
+			schema.Meta{Title: "2025年全市地方政府一般债务限额和余额情况表", Organization: "衡阳市人民政府", FiscalYear: 2025,
+				Scope: "government", Coverage: "jurisdiction", Jurisdiction: "衡阳市"}},
+		// xizang_changdu_2024_govwide_debt.xls
+		{"决算 debt table, place after 年末", "||||\n|2024年末昌都市地方政府债务限额及余额决算情况表|||\n||||单位：万元\n|地区|地方政府债务限额||\n|昌都市|182506.59|97345\n|卡若区|976.00|976.00",
+			schema.Meta{Title: "2024年末昌都市地方政府债务限额及余额决算情况表", Organization: "昌都市人民政府", FiscalYear: 2024,
+				Kind: "final_accounts", Scope: "government", Jurisdiction: "昌都市"}},
+		{"synthetic: several regions, no place in the title", "2023年全县政府专项债务余额情况表||\n区划名称|专项债务余额|\n甲镇|1.00|\n乙镇|2.00|",
+			schema.Meta{Title: "2023年全县政府专项债务余额情况表", FiscalYear: 2023, Scope: "government", Coverage: "jurisdiction"}},
+		{"synthetic: a budget table in a sheet", "2024年某某县一般公共预算收入表|\n单位：万元|\n项目|预算数\n税收收入|100",
+			schema.Meta{Title: "2024年某某县一般公共预算收入表", Organization: "某某县人民政府", FiscalYear: 2024, Kind: "budget",
+				Scope: "government", Jurisdiction: "某某县"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Detect(sheetOf(tc.grid), nil); got != tc.want {
 				t.Errorf("Detect =\n %+v\nwant\n %+v", got, tc.want)
 			}
 		})
