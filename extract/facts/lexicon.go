@@ -126,7 +126,14 @@ var budgetVerbs = map[string]bool{
 	"费": true, "车": true, "在建": true,
 	// government reports: 转移支付, 上解支出, 税收返还, 还本付息, 调入资金, 转贷收入
 	"支付": true, "出让": true, "奖补": true, "上解": true, "返还": true, "还本": true, "付息": true, "调入": true, "调出": true, "转贷": true,
+	// a revenue's shortfall or excess against its budget (短收0.25亿元, 超收收入)
+	"短收": true, "超收": true,
 }
+
+// headVerbs name an amount when they end its phrase, right before it
+// (预算安排偿还3.01亿元、再融资债券偿还17.04亿元: the repayments); inside a
+// phrase they are verbs (偿还地方政府债券本金: what is repaid is the subject).
+var headVerbs = map[string]bool{"偿还": true, "归还": true}
 
 // entitySuffixes end the name of a sub-unit.
 var entitySuffixes = []string{"中心", "站", "所", "院", "馆", "队", "办公室", "学校", "俱乐部", "编辑部", "协会",

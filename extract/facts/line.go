@@ -822,7 +822,7 @@ func min2(a, b string) string {
 }
 
 // genericSubjects are too general to tie two mentions together.
-var genericSubjects = map[string]bool{"项目": true, "资金": true, "金额": true, "经费": true, "支出": true, "收入": true, "单位": true, "预算": true, "决算": true}
+var genericSubjects = map[string]bool{"项目": true, "资金": true, "金额": true, "经费": true, "支出": true, "收入": true, "单位": true, "预算": true, "决算": true, "偿还": true}
 
 // reasonDirection is the direction a reason marker names (增加的主要原因).
 func reasonDirection(marker string) string {

@@ -110,8 +110,11 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if (t.Text == "和" || t.Text == "及") && i > 0 && i < end && (keepPOS[toks[i-1].POS] || budgetVerbs[toks[i-1].Text]) {
 			continue // 对个人和家庭补助支出
 		}
-		if budgetVerbs[t.Text] || keepPOS[t.POS] {
+		if budgetVerbs[t.Text] || keepPOS[t.POS] || i == end && headVerbs[t.Text] {
 			continue
+		}
+		if t.POS == "v" && i < end && (toks[i+1].Text == "费" || toks[i+1].Text == "费用") {
+			continue // 付息和发行费支出: the verb names the fee
 		}
 		if list && t.POS == "v" && !listStops[t.Text] {
 			continue // 转移支付收入: inside a listed name a verb is part of it
