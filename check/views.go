@@ -120,6 +120,20 @@ func joinLines(a, b *normalize.Line) *normalize.Line {
 		pt.Start += len(a.Orig)
 		out.Parts = append(out.Parts, pt)
 	}
+	if len(a.Origins) > 0 || len(b.Origins) > 0 {
+		// a side without columns keeps its lines' locations
+		origins := func(l *normalize.Line) []normalize.Part {
+			if len(l.Origins) > 0 {
+				return l.Origins
+			}
+			return l.Parts
+		}
+		out.Origins = append(out.Origins, origins(a)...)
+		for _, o := range origins(b) {
+			o.Start += len(a.Orig)
+			out.Origins = append(out.Origins, o)
+		}
+	}
 	out.Spans = append(out.Spans, a.Spans...)
 	for _, sp := range b.Spans {
 		sp.Start += len(a.Orig)

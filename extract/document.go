@@ -140,6 +140,18 @@ type Line struct {
 	// Spans mark parts of Text with a special origin, such as the result of a
 	// Word field (MERGEFIELD, PAGEREF, TOC …).
 	Spans []Span
+	// Origins locate runs of Text more finely than Loc, for sources whose
+	// lines hold many items (HTML): Text[o.Start:], up to the next origin,
+	// begins at o.Loc, each character one column after the one before.
+	// Empty when Loc says all.
+	Origins []Origin
+}
+
+// Origin is where a run of a Line's Text begins in the source: Start is a
+// byte offset into the Line's Text.
+type Origin struct {
+	Start int
+	Loc   Loc
 }
 
 // Loc locates text in the source: 1-based page and line (for plain text,

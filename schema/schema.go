@@ -112,6 +112,10 @@ type Loc struct {
 	Page int `json:"page"`
 	// Line is the 1-based line within the page (for plain text, within the file).
 	Line int `json:"line"`
+	// Column is the 1-based column, in characters, of the source line where
+	// the located text begins; stated for sources whose lines are long and
+	// hold many items (HTML: a page may be one line), absent otherwise.
+	Column int `json:"column,omitempty"`
 	// BBox is the bounding box (PDF only).
 	BBox *BBox `json:"bbox,omitempty"`
 }

@@ -394,6 +394,15 @@ func FuzzRead(f *testing.F) {
 				if l.Loc.Line < 1 || l.Loc.Page != 1 || strings.TrimSpace(l.Text) == "" {
 					t.Fatalf("bad line %+v", l)
 				}
+				for k, o := range l.Origins {
+					if o.Start < 0 || o.Start >= len(l.Text) || k > 0 && o.Start <= l.Origins[k-1].Start ||
+						o.Loc.Line < l.Loc.Line || o.Loc.Column < 1 {
+						t.Fatalf("bad origins %+v of %q", l.Origins, l.Text)
+					}
+				}
+				if len(l.Origins) == 0 || l.Origins[0].Start != 0 || l.Origins[0].Loc != l.Loc {
+					t.Fatalf("line %+v does not start at its first origin", l)
+				}
 			}
 		}
 	})

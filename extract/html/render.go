@@ -46,6 +46,13 @@ type renderer struct {
 	pendingSpace bool // collapsed whitespace waits for the next visible rune
 	pendingBreak bool // … and it contained a source line break
 	lastRune     rune
+	// origins locate the runs of buf in the source: a new one starts
+	// wherever the next character is not the source character after the
+	// last one (a tag, collapsed white space or an entity between them).
+	origins          []extract.Origin
+	lastLine, endCol int // source position after the last character written
+	spaceLine        int // where the pending space was (its first white-space character)
+	spaceCol         int
 
 	blockStack []string
 	pre        int
@@ -123,15 +130,16 @@ func (r *renderer) templatesOnly(n *node, depth int) {
 	if n.tag != "" && skipped[n.tag] || depth > maxDepth {
 		return
 	}
+	var text strings.Builder // pieces are cut at entities: &lt;% is <%
 	for _, p := range n.pieces {
-		if strings.Contains(p.text, "<%") || strings.Contains(p.text, "${") {
-			r.endBlock()
-			for _, p := range n.pieces {
-				r.addText(p)
-			}
-			r.endBlock()
-			break
+		text.WriteString(p.text)
+	}
+	if t := text.String(); strings.Contains(t, "<%") || strings.Contains(t, "${") {
+		r.endBlock()
+		for _, p := range n.pieces {
+			r.addText(p)
 		}
+		r.endBlock()
 	}
 	for _, c := range n.children {
 		r.templatesOnly(c, depth+1)
@@ -171,9 +179,17 @@ func (r *renderer) addText(p piece) {
 		r.addPre(p)
 		return
 	}
+	col := p.col
 	for _, c := range p.text {
+		at := col
+		if !p.entity() {
+			col++
+		}
 		if isCollapsible(c) {
 			if r.buf.Len() > 0 {
+				if !r.pendingSpace {
+					r.spaceLine, r.spaceCol = p.line, at
+				}
 				r.pendingSpace = true
 				r.pendingBreak = r.pendingBreak || c == '\n'
 			}
@@ -181,17 +197,22 @@ func (r *renderer) addText(p piece) {
 		}
 		if r.pendingSpace {
 			if !(r.pendingBreak && isWide(r.lastRune) && isWide(c)) {
-				r.buf.WriteByte(' ')
+				r.writeAt(' ', r.spaceLine, r.spaceCol)
 			}
 			r.pendingSpace, r.pendingBreak = false, false
 		}
-		r.write(c, p.line)
+		r.writeAt(c, p.line, at)
 	}
 }
 
 // addPre adds preformatted text: every source line break is a line break.
 func (r *renderer) addPre(p piece) {
+	col := p.col
 	for _, c := range p.text {
+		at := col
+		if !p.entity() {
+			col++
+		}
 		switch c {
 		case '\n':
 			r.lineBreak()
@@ -200,14 +221,16 @@ func (r *renderer) addPre(p piece) {
 			if c == '\u00A0' {
 				c = ' '
 			}
-			r.write(c, p.line)
+			r.writeAt(c, p.line, at)
 		}
 	}
 }
 
-func (r *renderer) write(c rune, line int) {
+// writeAt adds c, the character at source line and (0-based) column col.
+func (r *renderer) writeAt(c rune, line, col int) {
 	if r.buf.Len() == 0 {
 		r.bufLine = line
+		r.origins = r.origins[:0]
 		if len(r.lines) == 0 {
 			r.style = ""
 			if k := len(r.blockStack); k > 0 {
@@ -215,6 +238,10 @@ func (r *renderer) write(c rune, line int) {
 			}
 		}
 	}
+	if r.buf.Len() == 0 || line != r.lastLine || col != r.endCol {
+		r.origins = append(r.origins, extract.Origin{Start: r.buf.Len(), Loc: extract.Loc{Page: 1, Line: line, Column: col + 1}})
+	}
+	r.lastLine, r.endCol = line, col+1
 	r.buf.WriteRune(c)
 	r.lastRune = c
 }
@@ -227,7 +254,16 @@ func (r *renderer) flushLine() bool {
 	if strings.TrimFunc(text, invisible) == "" {
 		return false
 	}
-	r.lines = append(r.lines, extract.Line{Text: text, Loc: extract.Loc{Page: 1, Line: r.bufLine}})
+	line := extract.Line{Text: text, Loc: extract.Loc{Page: 1, Line: r.bufLine}}
+	for _, o := range r.origins {
+		if o.Start < len(text) {
+			line.Origins = append(line.Origins, o)
+		}
+	}
+	if len(line.Origins) > 0 {
+		line.Loc.Column = line.Origins[0].Loc.Column
+	}
+	r.lines = append(r.lines, line)
 	return true
 }
 

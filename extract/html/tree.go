@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 
@@ -22,12 +23,20 @@ type node struct {
 	children []*node
 }
 
-// piece is text that starts on a given source line. Its text has entities
-// decoded; a source line break it ends with is kept as "\n".
+// piece is text that starts on a given source line, at a given column
+// (0-based, in characters of that line). Its text has entities decoded; a
+// source line break it ends with is kept as "\n". Text is split at every
+// entity, so that the characters of a piece other than an entity's are
+// the source's own, one column each.
 type piece struct {
-	line int
-	text string
+	line, col int
+	text      string
+	ent       bool // one decoded entity
 }
+
+// entity reports whether p is one decoded entity (all its characters stand
+// at its column).
+func (p piece) entity() bool { return p.ent }
 
 func (n *node) attr(key string) string {
 	for _, a := range n.attrs {
@@ -75,6 +84,7 @@ type builder struct {
 	root     *node
 	stack    []*node // open elements, root first
 	line     int     // source line at the current position
+	col      int     // characters of that line before the current position
 	prevCR   bool    // the previous token ended in '\r'
 	seenHead bool
 	cells    int // table cells so far, for lim.MaxCells
@@ -129,15 +139,19 @@ func parse(ctx context.Context, src string, lim extract.Limits) (*node, error) {
 // "\n" each end a line, also when "\r\n" is split between two tokens.
 func (b *builder) advance(raw []byte) {
 	for i, c := range raw {
-		switch c {
-		case '\n':
+		switch {
+		case c == '\n':
 			if !(i == 0 && b.prevCR) {
 				b.line++
 			}
-		case '\r':
+			b.col = 0
+		case c == '\r':
 			if i+1 >= len(raw) || raw[i+1] != '\n' {
 				b.line++
 			}
+			b.col = 0
+		case c&0xC0 != 0x80: // the first byte of a character
+			b.col++
 		}
 	}
 	// A counted '\r' at the end makes a '\n' that starts the next token
@@ -151,16 +165,12 @@ func (b *builder) text(raw []byte) {
 	cur := b.top()
 	start := 0
 	flush := func(end int, brk bool) {
-		s := string(raw[start:end])
-		if strings.IndexByte(s, '&') >= 0 {
-			s = xhtml.UnescapeString(s)
+		for _, p := range linePieces(string(raw[start:end]), b.line, b.col) {
+			b.addText(cur, p)
 		}
-		s = strings.ReplaceAll(s, "\x00", "\uFFFD")
+		b.col += utf8.RuneCount(raw[start:end])
 		if brk {
-			s += "\n"
-		}
-		if s != "" {
-			b.addText(cur, piece{line: b.line, text: s})
+			b.addText(cur, piece{line: b.line, col: b.col, text: "\n"})
 		}
 	}
 	for i := 0; i < len(raw); i++ {
@@ -172,10 +182,12 @@ func (b *builder) text(raw []byte) {
 			}
 			flush(i, true)
 			b.line++
+			b.col = 0
 			start = i + 1
 		case '\r':
 			flush(i, true)
 			b.line++
+			b.col = 0
 			if i+1 < len(raw) && raw[i+1] == '\n' {
 				i++
 			}
@@ -184,6 +196,42 @@ func (b *builder) text(raw []byte) {
 	}
 	flush(len(raw), false)
 	b.prevCR = len(raw) > 0 && raw[len(raw)-1] == '\r'
+}
+
+// linePieces splits the raw text of one source line, starting at column
+// col, into pieces: runs of the source's own characters and single
+// entities, decoded.
+func linePieces(raw string, line, col int) []piece {
+	var out []piece
+	add := func(s string, at int, ent bool) {
+		if s = strings.ReplaceAll(s, "\x00", "\uFFFD"); s != "" {
+			out = append(out, piece{line: line, col: at, text: s, ent: ent})
+		}
+	}
+	for raw != "" {
+		amp := strings.IndexByte(raw, '&')
+		if amp < 0 {
+			add(raw, col, false)
+			break
+		}
+		add(raw[:amp], col, false)
+		col += utf8.RuneCountInString(raw[:amp])
+		end := amp + 1
+		for end < len(raw) && (isAlnum(raw[end]) || raw[end] == '#') {
+			end++
+		}
+		if end < len(raw) && raw[end] == ';' {
+			end++
+		}
+		add(xhtml.UnescapeString(raw[amp:end]), col, true)
+		col += utf8.RuneCountInString(raw[amp:end])
+		raw = raw[end:]
+	}
+	return out
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 func (b *builder) addText(parent *node, p piece) {

@@ -53,6 +53,7 @@ type Item struct {
 type Line struct {
 	textnorm.View                // Text is the parsing view, Orig the text as written
 	Parts         []Part         // where each physical piece of Orig came from
+	Origins       []Part         // finer: runs of Orig by source column (HTML); empty for most formats
 	Spans         []extract.Span // marked spans, offsets into Orig
 	// TableRow is set on a row of a table laid out as text: decided here,
 	// once, for every later stage (facts skip such lines, the checks do not
@@ -105,24 +106,41 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 var wideGap = regexp.MustCompile(`\S[ \x{3000}]{3,}\S`)
 
 // Part says that Orig[Start:] (up to the next part) came from the physical
-// line at Loc.
+// line at Loc. As an origin (Line.Origins), it says that the run of Orig
+// from Start, up to the next origin, begins at Loc's column of the source
+// line, one column per character.
 type Part struct {
 	Start int
 	Loc   extract.Loc
 }
 
-// Loc returns the location of the physical line holding byte off of Orig.
+// Loc returns the location of the physical line holding byte off of Orig,
+// with the column of off where the source gives columns.
 func (l *Line) Loc(off int) extract.Loc {
-	i, _ := slices.BinarySearchFunc(l.Parts, off, func(p Part, off int) int {
+	loc := partAt(l.Parts, off).Loc
+	if len(l.Origins) > 0 {
+		o := partAt(l.Origins, off)
+		loc = o.Loc
+		if off > o.Start && off <= len(l.Orig) && o.Loc.Column > 0 {
+			loc.Column += utf8.RuneCountInString(l.Orig[o.Start:off])
+		}
+	}
+	return loc
+}
+
+// partAt returns the last part starting at or before off (the first part
+// when none does).
+func partAt(parts []Part, off int) Part {
+	i, _ := slices.BinarySearchFunc(parts, off, func(p Part, off int) int {
 		if p.Start <= off {
 			return -1
 		}
 		return 1
 	})
 	if i == 0 {
-		return l.Parts[0].Loc
+		return parts[0]
 	}
-	return l.Parts[i-1].Loc
+	return parts[i-1]
 }
 
 // Run normalizes doc. It stops with ctx's error when ctx is done.
@@ -210,6 +228,11 @@ func appendPart(l *Line, ln *extract.Line, text string) {
 		start++
 	}
 	l.Parts = append(l.Parts, Part{Start: start, Loc: ln.Loc})
+	for _, o := range ln.Origins {
+		if o.Start < len(text) {
+			l.Origins = append(l.Origins, Part{Start: start + o.Start, Loc: o.Loc})
+		}
+	}
 	l.orig.WriteString(text)
 	l.last = text
 	for _, s := range ln.Spans {
