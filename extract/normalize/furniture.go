@@ -8,9 +8,9 @@ import (
 )
 
 // pageNumberRE matches a line that is only a page number in the forms used
-// by these documents: `3`, `- 3 -`, `—3—`, `第3页`, `第 3 页 共 25 页`,
-// `3/25`, `Page 3`.
-var pageNumberRE = regexp.MustCompile(`^[\s\-—–－_]*(?:第\s*)?(?:\d{1,4}|[ivxlcIVXLC]{1,6})\s*(?:页)?\s*(?:(?:[/／]|共)\s*\d{1,4}\s*页?)?[\s\-—–－_]*$|^\s*[Pp]age\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$`)
+// by these documents: `3`, `- 3 -`, `—3—`, `— ３ —` (full-width digits),
+// `第3页`, `第 3 页 共 25 页`, `3/25`, `Page 3`.
+var pageNumberRE = regexp.MustCompile(`^[\s\-—–－_]*(?:第\s*)?(?:[\d０-９]{1,4}|[ivxlcIVXLC]{1,6})\s*(?:页)?\s*(?:(?:[/／]|共)\s*[\d０-９]{1,4}\s*页?)?[\s\-—–－_]*$|^\s*[Pp]age\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$`)
 
 // marginShare is the part of the page height, at the top and at the bottom,
 // where running headers and footers live.

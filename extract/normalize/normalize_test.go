@@ -237,6 +237,7 @@ func normalized(doc *extract.Document) *Text {
 func TestPageNumberAboveMargin(t *testing.T) {
 	for _, tc := range []struct{ footer, tail string }{
 		{"— 1 —", "— 2 —"}, {"-1-", "-2-"}, {"－1－", "－2－"}, {"1", "2"},
+		{"— １ —", "— ２ —"}, {"－１２－", "－１３－"}, // full-width digits (天津 2025's footers)
 	} {
 		doc := &extract.Document{Format: extract.FormatPDF, Pages: []extract.Page{
 			pdfPage(1,
