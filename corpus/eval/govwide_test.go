@@ -15,7 +15,9 @@ import (
 // document (testdata/gold/govwide, issue 12) and measure: the first
 // measurement (testdata/gold/README.md) minus 0.02, rounded down to a
 // multiple of 0.01 and at least 0; raised to the scores after issue 12's
-// subject, change and breakdown rules (helper h11, "h11:") minus 0.02. Raise a floor when the extractors
+// subject, change and breakdown rules (helper h11, "h11:") minus 0.02, and
+// to the scores after the readers, meta and one-row tables of helper h6
+// ("h6:") minus 0.02 (hold-outs unchanged). Raise a floor when the extractors
 // improve, never lower one to make a change pass. Measures not listed are
 // reported but not held.
 var govwideFloors = map[string]map[string]struct{ P, R float64 }{
@@ -38,29 +40,29 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
 	"guyuan_2025_govwide_budget_report.json": {
-		MeasureFacts:           {0.91, 0.91}, // first: P 0.750 R 0.766; h11: P 0.936 R 0.936
+		MeasureFacts:           {0.98, 0.98}, // first: P 0.750 R 0.766; h11: P 0.936 R 0.936; h6: P 1.000 R 1.000
 		MeasureChanges:         {0.93, 0.98}, // first: P 0.947 R 0.947; h11: P 0.950 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 0.979 R 1.000; h11: P 1.000 R 1.000
-		MeasureSubjectsExact:   {0.87, 0.87}, // first: P 0.681 R 0.681; h11: P 0.894 R 0.894
-		MeasureSubjectsLenient: {0.91, 0.91}, // first: P 0.766 R 0.766; h11: P 0.936 R 0.936
+		MeasureSubjectsExact:   {0.93, 0.93}, // first: P 0.681 R 0.681; h11: P 0.894 R 0.894; h6: P 0.957 R 0.957
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.766 R 0.766; h11: P 0.936 R 0.936; h6: P 1.000 R 1.000
 		MeasureParents:         {0.79, 0.79}, // first: P 1.000 R 0.000; h11: P 0.818 R 0.818
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
 	"hunan_hengyang_2025_govwide_debt_general.json": {
-		MeasureFacts:           {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureFacts:           {0.98, 0.98}, // first: P 0.000 R 0.000; h6: P 1.000 R 1.000
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureSubjectsExact:   {0.00, 0.00}, // first: P 0.000 R 0.000
-		MeasureSubjectsLenient: {0.00, 0.00}, // first: P 0.000 R 0.000
+		MeasureSubjectsExact:   {0.98, 0.98}, // first: P 0.000 R 0.000; h6: P 1.000 R 1.000
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.000 R 0.000; h6: P 1.000 R 1.000
 		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureMeta:            {0.98, 0.00}, // first: P 1.000 R 0.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 0.000; h6: P 1.000 R 1.000
 	},
 	"jiangsu_yancheng_2026_govwide_budget_report.json": {
-		MeasureFacts:           {0.84, 0.84}, // first: P 0.763 R 0.763; h11: P 0.868 R 0.868
+		MeasureFacts:           {0.90, 0.90}, // first: P 0.763 R 0.763; h11: P 0.868 R 0.868; h6: P 0.921 R 0.921
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureSubjectsExact:   {0.26, 0.26}, // first: P 0.184 R 0.184; h11: P 0.289 R 0.289
-		MeasureSubjectsLenient: {0.84, 0.84}, // first: P 0.763 R 0.763; h11: P 0.868 R 0.868
+		MeasureSubjectsLenient: {0.90, 0.90}, // first: P 0.763 R 0.763; h11: P 0.868 R 0.868; h6: P 0.921 R 0.921
 		MeasureParents:         {0.53, 0.39}, // first: P 0.556 R 0.417
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
@@ -98,7 +100,7 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureSubjectsExact:   {0.56, 0.56}, // first: P 0.345 R 0.345; h11: P 0.586 R 0.586
 		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.621 R 0.621; h11: P 1.000 R 1.000
 		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureMeta:            {0.98, 0.86}, // first: P 1.000 R 0.889
+		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 0.889; h6: P 1.000 R 1.000
 	},
 	"wuhan_2025_govwide_revenue_table.json": {
 		MeasureFacts:           {0.65, 0.98}, // first: P 0.674 R 1.000
