@@ -1,11 +1,11 @@
 package meta
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
+	"github.com/budgetdoc/budgetdoc/extract/tables"
 )
 
 // Titles inside a table grid.
@@ -41,10 +41,6 @@ func captionRows(t *extract.Table) []string {
 	return out
 }
 
-// regionHeaderRE is a column header naming places: the rows under it are
-// regions (地区, 区划名称, 县（市、区）).
-var regionHeaderRE = regexp.MustCompile(`^(?:地区|地区名称|区域|区划|区划名称|行政区划|[县市区旗]{2,3}|[县市区][(（][县市区、]+[)）])$`)
-
 // soleRegion returns the place of a table with a single region row (the
 // rows under a 地区 header: `衡阳市 | 510.66 | 504.62`), or "" — a figure of
 // one place titled 全市 is that place's.
@@ -65,7 +61,7 @@ func soleRegion(t *extract.Table) string {
 		case first == "":
 			continue
 		case !under:
-			under = regionHeaderRE.MatchString(first)
+			under = tables.RegionHeader(first)
 		case region != "":
 			return "" // a second region
 		default:

@@ -18,9 +18,16 @@ import (
 // the last row of a table continued from the page before) keeps the row
 // label as its subject.
 
-// entityHeaderRe matches a label column header naming places or bodies.
-var entityHeaderRe = regexp.MustCompile(`^(?:地区|地区名称|区域|区划|区划名称|行政区划|单位|单位名称|部门|部门名称|预算单位|` +
-	`[县市区旗]{2,3}|[县市区](?:[(（][县市区、]+[)）]))$`)
+// regionHeaderRe matches a column header naming places (地区, 区划名称,
+// 县（市、区）); bodyHeaderRe one naming bodies (单位名称, 部门).
+var (
+	regionHeaderRe = regexp.MustCompile(`^(?:地区|地区名称|区域|区划|区划名称|行政区划|[县市区旗]{2,3}|[县市区][(（][县市区、]+[)）])$`)
+	bodyHeaderRe   = regexp.MustCompile(`^(?:单位|单位名称|部门|部门名称|预算单位)$`)
+)
+
+// RegionHeader reports whether a column header (white space aside) names
+// places: the rows under it are regions.
+func RegionHeader(h string) bool { return regionHeaderRe.MatchString(squeeze(fold(h))) }
 
 // headerFillerRe matches header levels that do not name an amount: totals of
 // a group (小计 names the group above it), formula and letter labels
@@ -49,7 +56,7 @@ func (t *Table) rowsNameEntities() bool {
 		if c.Role != TextColumn {
 			continue
 		}
-		return len(c.Path) > 0 && entityHeaderRe.MatchString(squeeze(fold(c.Path[0])))
+		return len(c.Path) > 0 && (RegionHeader(c.Path[0]) || bodyHeaderRe.MatchString(squeeze(fold(c.Path[0]))))
 	}
 	return false
 }
