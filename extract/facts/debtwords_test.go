@@ -6,7 +6,8 @@ import "testing"
 // a verb that names a fee (发行费), a repayment named by its source
 // (预算安排偿还, 再融资债券偿还), a revenue's shortfall (短收). Real lines of
 // 固原 2025 (宁夏), 盐城 2026 (江苏), 威海 2025 (山东), 淮南 2025 (安徽) and
-// 石家庄 2018 (河北), and synthetic lines of the same forms.
+// 石家庄 2018 (河北), and synthetic lines of the same forms; and 隐债, a term
+// of these reports.
 var debtWordCases = []moneyCase{
 	{"盐城: 付息和发行费支出", []string{"全市政府债务财力还本支出 12.61 亿元，付息和发行费支出59.65亿元。"},
 		[]want{{Subject: "全市政府债务财力还本支出", Value: "1261000000"}, {Subject: "付息和发行费支出", Value: "5965000000"}}},
@@ -27,6 +28,12 @@ var debtWordCases = []moneyCase{
 		[]want{{Subject: "土地出让金收入短收", Value: "370000000"}}},
 	{"synthetic: 超收收入", []string{"超收收入612万元。"},
 		[]want{{Subject: "超收收入", Value: "6120000"}}},
+	// 隐债 (隐性债务) is in the budget dictionary: jieba alone tags it x,
+	// like punctuation, and the amount lost its subject.
+	{"盐城: 用于置换隐债", []string{"用于收回收储存量土地 29.86 亿元；用于置换隐债15.1亿元。"},
+		[]want{{Value: "2986000000"}, {Subject: "隐债", Value: "1510000000"}}},
+	{"固原: 化解隐债", []string{"新增专项债务限额32.43亿元（用于项目建设10亿元、化解隐债7.13亿元）。"},
+		[]want{{Subject: "新增专项债务限额", Value: "3243000000"}, {Value: "1000000000"}, {Subject: "隐债", Value: "713000000"}}},
 }
 
 func TestDebtWords(t *testing.T) { runMoneyCases(t, debtWordCases) }
