@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,41 +11,138 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Coverage of the numbers printed on the government-wide table pages:
 // pdftotext -layout is the oracle of what a page prints. A table page is a
-// page with at least five lines of three or more standalone numbers. A
-// printed number is covered when a table row that has a label holds it as
-// a cell of its own (one number, nothing else). Slow (every govwide PDF):
-// run with BUDGETDOC_COVERAGE=1 go test ./extract/tables -run Coverage -v.
+// page with at least five table lines: lines of three or more numbers that
+// stand as cells (see cellNumbers). A printed number is covered when a
+// table row that has a label holds it as a cell of its own (one number,
+// nothing else). Slow (every govwide PDF): run with
+// BUDGETDOC_COVERAGE=1 go test ./extract/tables -run Coverage -v
+// (make coverage-govwide); BUDGETDOC_COVERAGE_PAGES=1 lists the pages that
+// lose numbers, worst first.
 
 var (
-	standalone = regexp.MustCompile(`^-?\d[\d,]*(?:\.\d+)?%?$`)
-	pageNumber = regexp.MustCompile(`^\s*[-—–]\s*\d+\s*[-—–]\s*$`)
+	standalone   = regexp.MustCompile(`^-?\d[\d,]*(?:\.\d+)?%?$`)
+	fragment     = regexp.MustCompile(`^\.\d+%?$`)
+	pageNumber   = regexp.MustCompile(`^\s*[-—–]?\s*\d+\s*[-—–]?\s*$`)
+	columnNumber = regexp.MustCompile(`^(\d+)(?:=[\d+\-*/×÷()（）]+)?$`)
+	token        = regexp.MustCompile(`\S+`)
 )
 
 func numberKey(s string) string { return strings.TrimSuffix(strings.ReplaceAll(s, ",", ""), "%") }
 
-// printed returns the standalone numbers of each page of pdftotext's text
-// (nil for pages that are not table pages).
+// word is a token of a pdftotext -layout line with its columns.
+type word struct {
+	text       string
+	start, end int // rune columns
+}
+
+func words(line string) []word {
+	var ws []word
+	for _, m := range token.FindAllStringIndex(line, -1) {
+		ws = append(ws, word{line[m[0]:m[1]], utf8.RuneCountInString(line[:m[0]]), utf8.RuneCountInString(line[:m[1]])})
+	}
+	return ws
+}
+
+func han(s string) bool {
+	return strings.ContainsFunc(s, func(c rune) bool { return unicode.Is(unicode.Han, c) })
+}
+
+// cellNumbers returns the numbers of a page's lines that stand as cells.
+// pdftotext -layout separates cells by two spaces or more, so a number one
+// space from Chinese text is part of that text (8 月 20 日, 2025 年预算数,
+// 项目 2, 30 年, 114.3 亿 元 in prose). A decimal part that pdftotext moved
+// to the next line (98 / .5, a point drawn below the baseline) is joined
+// back to the integer above it; a number alone on its line before a line
+// that starts with a point is a list number (1 / . 一般公共服务). A line of
+// column numbers (1 2 3 … under the header) is not data, nor is a line
+// that is only a page number.
+func cellNumbers(lines []string) [][]string {
+	ws := make([][]word, len(lines))
+	for i, l := range lines {
+		if !pageNumber.MatchString(l) {
+			ws[i] = words(l)
+		}
+	}
+	out := make([][]string, len(lines))
+	for i, line := range ws {
+		for k, w := range line {
+			if !fragment.MatchString(w.text) {
+				continue
+			}
+			// the integer it belongs to: on the nearest line above, ending
+			// near where the fragment starts
+			for d := 1; d <= 2 && i-d >= 0; d++ {
+				best := -1
+				for m, u := range ws[i-d] {
+					if standalone.MatchString(u.text) && !strings.ContainsAny(u.text, ".%") && u.end >= w.start-16 && u.start <= w.start+1 {
+						best = m
+					}
+				}
+				if best >= 0 {
+					ws[i-d][best].text += w.text
+					line[k].text = ""
+					break
+				}
+			}
+		}
+	}
+	for i, line := range ws {
+		var nums []string
+		for k, w := range line {
+			if !standalone.MatchString(w.text) {
+				continue
+			}
+			if k > 0 && line[k-1].end+1 == w.start && han(line[k-1].text) ||
+				k+1 < len(line) && w.end+1 == line[k+1].start && han(line[k+1].text) {
+				continue
+			}
+			if len(line) == 1 && i+1 < len(ws) && len(ws[i+1]) > 0 && strings.HasPrefix(ws[i+1][0].text, ".") {
+				continue
+			}
+			nums = append(nums, w.text)
+		}
+		if columnNumbers(line) {
+			nums = nil
+		}
+		out[i] = nums
+	}
+	return out
+}
+
+// columnNumbers reports whether a line numbers the columns: 1, 2, 3 …
+// (three or more), some perhaps with their formula (4=3/2*100), among
+// words such as 栏次.
+func columnNumbers(line []word) bool {
+	n := 0
+	for _, w := range line {
+		m := columnNumber.FindStringSubmatch(w.text)
+		switch {
+		case m != nil && m[1] == strconv.Itoa(n+1):
+			n++
+		case m != nil || !han(w.text):
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// printed returns the numbers standing as cells on each page of
+// pdftotext's text (nil for pages that are not table pages).
 func printed(text string) []map[string]int {
 	var out []map[string]int
 	for _, page := range strings.Split(text, "\f") {
 		counts := map[string]int{}
 		rows := 0
-		for _, l := range strings.Split(page, "\n") {
-			if pageNumber.MatchString(l) {
-				continue
+		for _, nums := range cellNumbers(strings.Split(page, "\n")) {
+			for _, n := range nums {
+				counts[numberKey(n)]++
 			}
-			n := 0
-			for _, tok := range strings.Fields(l) {
-				if standalone.MatchString(tok) {
-					counts[numberKey(tok)]++
-					n++
-				}
-			}
-			if n >= 3 {
+			if len(nums) >= 3 {
 				rows++
 			}
 		}
@@ -66,7 +164,7 @@ func TestGovwideCoverage(t *testing.T) {
 	dir := filepath.Join(sharedDir(t), "corpus", "govwide")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	var total, hit, multi int
-	var lines []string
+	var lines, pages []string
 	for _, f := range files {
 		out, err := exec.Command("pdftotext", "-layout", f, "-").Output()
 		if err != nil {
@@ -105,15 +203,29 @@ func TestGovwideCoverage(t *testing.T) {
 		}
 		n, h := 0, 0
 		for p, counts := range want {
+			pn, ph := 0, 0
+			var lost []string
 			for k, c := range counts {
-				n += c
-				h += min(c, got[p+1][k])
+				pn += c
+				ph += min(c, got[p+1][k])
+				if c > got[p+1][k] {
+					lost = append(lost, k)
+				}
+			}
+			n, h = n+pn, h+ph
+			if os.Getenv("BUDGETDOC_COVERAGE_PAGES") != "" && ph < pn {
+				sort.Strings(lost)
+				pages = append(pages, fmt.Sprintf("%5d %s p%d %d/%d lost %s", pn-ph, filepath.Base(f), p+1, ph, pn, strings.Join(lost[:min(len(lost), 12)], " ")))
 			}
 		}
 		total, hit, multi = total+n, hit+h, multi+m
 		if n > 0 {
 			lines = append(lines, strings.TrimSuffix(filepath.Base(f), ".pdf")+": "+fmtRatio(h, n)+", cells with two numbers "+itoa(m))
 		}
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(pages)))
+	for _, l := range pages {
+		t.Log(l)
 	}
 	sort.Strings(lines)
 	for _, l := range lines {

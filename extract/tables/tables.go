@@ -330,10 +330,19 @@ func stitch(t, cont *Table) {
 	for k, src := range rows {
 		dst := make([]gridCell, len(t.Columns))
 		for j, c := range src {
-			if c.covered || c.text == "" || colOf[j] < 0 {
+			if c.text == "" || colOf[j] < 0 {
 				continue
 			}
 			to := colOf[j]
+			if c.covered {
+				// A cell merged down from the row above (a date and bond
+				// kind printed once for several rows) keeps naming this
+				// row, as on the table's first page.
+				if d := &dst[to]; d.text == "" {
+					*d = c
+				}
+				continue
+			}
 			if t.Columns[to].Role == AmountColumn && hasHan(c.text) {
 				// A label centred in a cell that spans a label and an
 				// amount column (当年支出小计 over 功能科目名称 | 金额 |
@@ -349,7 +358,7 @@ func stitch(t, cont *Table) {
 				}
 			}
 			d := &dst[to]
-			if d.text == "" {
+			if d.text == "" || d.covered {
 				*d = c
 			} else {
 				d.text += " " + c.text
@@ -388,7 +397,7 @@ func cutRow(last, next *Row) bool {
 	found := false
 	for j, c := range next.Cells {
 		s := strings.TrimSpace(c.Text)
-		if s == "" {
+		if s == "" || c.Covered {
 			continue
 		}
 		if c.IsAmount || j >= len(last.Cells) || strings.TrimSpace(last.Cells[j].Text) == "" ||
@@ -401,7 +410,7 @@ func cutRow(last, next *Row) bool {
 		return false
 	}
 	for j, c := range next.Cells {
-		if s := strings.TrimSpace(c.Text); s != "" {
+		if s := strings.TrimSpace(c.Text); s != "" && !c.Covered {
 			last.Cells[j].Text += s
 		}
 	}
@@ -1001,6 +1010,12 @@ func (t *Table) counting(j int) bool {
 	return prev >= 0
 }
 
+// names reports whether s has a Chinese character or a letter: a name,
+// not only digits, dates and signs.
+func names(s string) bool {
+	return strings.ContainsFunc(s, func(c rune) bool { return unicode.Is(unicode.Han, c) || unicode.IsLetter(c) })
+}
+
 func last(p []string) string {
 	if len(p) == 0 {
 		return ""
@@ -1026,24 +1041,46 @@ func amountHeader(path string) bool {
 	return false
 }
 
-// label sets a body row's code, label and note flag.
+// label sets a body row's code, label and note flag. The label is the
+// first text cell that names something (has a Chinese character or a
+// letter: a date column before the names does not name the row); when the
+// row's own text cells are all covered by a cell merged down from a row
+// above (发行日期 and 债券种类 printed once for the bonds of one day), the
+// merged cell nearest the numbers names it; else the first text cell.
 func (t *Table) label(r *Row) {
 	var codes []string
+	var first, covered string
 	for j, c := range r.Cells {
-		if c.Covered {
-			continue
-		}
 		s := fold(c.Text)
 		if s == "" {
+			continue
+		}
+		text := t.Columns[j].Role == TextColumn || t.Columns[j].Role == CodeColumn && !c.IsAmount
+		if c.Covered {
+			if text && names(s) {
+				covered = strings.TrimSpace(c.Text)
+			}
 			continue
 		}
 		if t.Columns[j].Role == CodeColumn && isDigits(s) {
 			codes = append(codes, s)
 			continue
 		}
-		if (t.Columns[j].Role == TextColumn || t.Columns[j].Role == CodeColumn && !c.IsAmount) && r.Label == "" {
+		if !text {
+			continue
+		}
+		if first == "" {
+			first = strings.TrimSpace(c.Text)
+		}
+		if r.Label == "" && names(s) {
 			r.Label = strings.TrimSpace(c.Text)
 		}
+	}
+	if r.Label == "" {
+		r.Label = covered
+	}
+	if r.Label == "" {
+		r.Label = first
 	}
 	r.Code = joinCode(codes)
 	if l := squeeze(fold(r.Label)); strings.HasPrefix(l, "注") || emptyRe.MatchString(l) {
