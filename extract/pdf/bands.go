@@ -160,19 +160,20 @@ func bandRows(cells [][]glyph, rights []float64) [][][]glyph {
 	return out
 }
 
-// pitchOf is the usual distance between the rows of numbers whose line
-// centres are given (sorted): the median gap of those more than half a
-// line apart; one line's height when there are not two rows.
+// pitchOf is the distance between two rows of numbers whose line centres
+// are given (sorted): the least gap of those more than half a line apart
+// (not the usual gap: where most rows have no numbers, as in a budget
+// table of many empty 项, the gaps between number rows span several rows);
+// one line's height when there are not two rows.
 func pitchOf(centres []float64, height float64) float64 {
-	var gaps []float64
+	pitch := math.Inf(1)
 	for i := 1; i < len(centres); i++ {
 		if g := centres[i] - centres[i-1]; g > height/2 {
-			gaps = append(gaps, g)
+			pitch = min(pitch, g)
 		}
 	}
-	if len(gaps) == 0 {
+	if math.IsInf(pitch, 1) {
 		return height
 	}
-	slices.Sort(gaps)
-	return gaps[len(gaps)/2]
+	return pitch
 }

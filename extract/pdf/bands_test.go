@@ -47,6 +47,76 @@ func TestBandSplit(t *testing.T) {
 	}
 }
 
+// TestBandBesideMergedCell: a band beside a cell merged down over two grid
+// rows (taian_2025 表55, a region printed once for its bond rows; the form
+// of 发行日期 cells in the debt tables of qingdao and shandong): the band
+// is split, the merged cell spans all the rows that come of it.
+func TestBandBesideMergedCell(t *testing.T) {
+	boxes := []box{
+		hline(100, 100, 400), hline(120, 100, 400), hline(180, 200, 400), hline(220, 100, 400),
+		vline(100, 100, 220), vline(200, 100, 220), vline(300, 100, 220), vline(400, 100, 220),
+	}
+	var gs []glyph
+	gs = append(gs, run("地区", 105, 104, 10)...)
+	gs = append(gs, run("类型", 205, 104, 10)...)
+	gs = append(gs, run("余额", 305, 104, 10)...)
+	gs = append(gs, run("全市", 105, 150, 10)...)
+	// Grid row 2 holds three data rows, no rule between them.
+	gs = append(gs, run("合计", 205, 124, 10)...)
+	gs = append(gs, run("374.60", 340, 124, 8)...)
+	gs = append(gs, run("新增债券", 205, 142, 10)...)
+	gs = append(gs, run("7.81", 350, 142, 8)...)
+	gs = append(gs, run("再融资债券", 205, 160, 10)...)
+	gs = append(gs, run("366.79", 340, 160, 8)...)
+	// Grid row 3, one data row.
+	gs = append(gs, run("其他", 205, 195, 10)...)
+	gs = append(gs, run("1.00", 350, 195, 8)...)
+	tables, _ := findTables(gs, boxes, 595, 842, 0)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables", len(tables))
+	}
+	tb := tables[0].table
+	want := `地区 | 类型 | 余额
+全市[4x1] | 合计 | 374.60
+^ | 新增债券 | 7.81
+^ | 再融资债券 | 366.79
+^ | 其他 | 1.00
+`
+	if got := gridText(tb); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestBandSparseNumbers: a band where most rows have no numbers (a budget
+// table listing every 项, most of them empty: jinan_2025 表90) and the
+// last rows all have numbers: number rows far apart must not make the
+// close ones one row.
+func TestBandSparseNumbers(t *testing.T) {
+	var label, num []glyph
+	rows := []struct {
+		label, num string
+	}{{"一、解决历史遗留问题", "64"}, {"“三供一业”移交补助支出", ""}, {"国有企业办职教幼教补助支出", ""},
+		{"国有企业改革成本支出", ""}, {"二、国有企业资本金注入", "1900"}, {"公益性设施投资支出", ""},
+		{"金融企业资本性支出", ""}, {"其他国有企业资本金注入", ""}, {"本年支出合计", "1964"},
+		{"调入一般公共预算", "741"}, {"结转下年支出", "41"}}
+	for i, r := range rows {
+		y := 100 + 22*float64(i)
+		label = append(label, run(r.label, 100, y, 10)...)
+		if r.num != "" {
+			num = append(num, run(r.num, 320, y, 8)...)
+		}
+	}
+	sub := bandRows([][]glyph{label, num}, []float64{300, 400})
+	if len(sub) != len(rows) {
+		t.Fatalf("%d rows, want %d", len(sub), len(rows))
+	}
+	for i, r := range sub {
+		if got := (&row{glyphs: r[1]}).text(); got != rows[i].num {
+			t.Errorf("row %d: number %q, want %q", i, got, rows[i].num)
+		}
+	}
+}
+
 // TestBandKeptWhole: a header cell wrapped over two lines and a label with
 // one amount are no band of rows.
 func TestBandKeptWhole(t *testing.T) {

@@ -344,30 +344,28 @@ func buildTable(gs []glyph, taken []bool, hs []hrule, vs []vrule, comp [2][]int,
 	}
 	area.y0 = ys[top]
 	// Bands: grid rows that hold several data rows (no rules between
-	// them) are split from the text. Only rows without vertical merges.
+	// them) are split from the text. A cell merged over several grid rows
+	// (a region or bond kind printed once beside the rows it groups) takes
+	// no part in the split: it spans all the new rows.
 	split := make(map[int][][][]glyph)
 	for r := top; r < nR; r++ {
 		var cells [][]glyph
 		var rights []float64
-		whole := true
 		for c := 0; c < nC; {
 			s := spans[owner[r][c]]
-			if s.r != r || s.rs != 1 {
-				whole = false
-				break
-			}
-			gsOf := make([]glyph, 0, len(members[owner[r][c]]))
-			for _, i := range members[owner[r][c]] {
-				gsOf = append(gsOf, gs[i])
+			var gsOf []glyph
+			if s.r == r && s.rs == 1 {
+				gsOf = make([]glyph, 0, len(members[owner[r][c]]))
+				for _, i := range members[owner[r][c]] {
+					gsOf = append(gsOf, gs[i])
+				}
 			}
 			cells = append(cells, gsOf)
 			rights = append(rights, xs[c+s.cs])
 			c += s.cs
 		}
-		if whole {
-			if sub := bandRows(cells, rights); sub != nil {
-				split[r] = sub
-			}
+		if sub := bandRows(cells, rights); sub != nil {
+			split[r] = sub
 		}
 	}
 	t := &extract.Table{}
@@ -394,7 +392,7 @@ func buildTable(gs []glyph, taken []bool, hs []hrule, vs []vrule, comp [2][]int,
 		for _, i := range members[k] {
 			taken[i] = true
 		}
-		if sub, ok := split[s.r]; ok {
+		if sub, ok := split[s.r]; ok && s.rs == 1 {
 			pos := 0 // the span's position among the row's cells
 			for c := 0; c < s.c; c += spans[owner[s.r][c]].cs {
 				pos++

@@ -381,3 +381,31 @@ func TestCorpusJiangsuGrids(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelsFromMergedCells: a debt table prints the issue date and the
+// bond kind once for the bonds of one day (shandong_province_2025 表54,
+// weihai_2025 表61): rows whose label cells are covered from above are
+// named by the merged cell nearest their numbers, on the table's first
+// page and on the pages that continue it; a row whose first text cell is a
+// date is named by its first text cell that has words.
+func TestLabelsFromMergedCells(t *testing.T) {
+	head := "发行日期|债券种类|期限（年）|发行量"
+	ts := Parse(text(extract.FormatPDF,
+		[]extract.Block{para("2025年地方政府债券分批次发行情况表", "单位：亿元"),
+			grid(head + "\n2025年1月22日|再融资专项债券|10|15.86\n^|^|15|26.72\n2025/02/24|新增专项债券|30|81.65")},
+		[]extract.Block{grid(head + "\n2025年10月20日|新增专项债券|7|19.51\n^|^|10|18.78")}))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	var got []string
+	for _, r := range ts[0].Body {
+		got = append(got, r.Label)
+	}
+	want := "2025年1月22日 再融资专项债券 新增专项债券 2025年10月20日 新增专项债券"
+	if strings.Join(got, " ") != want {
+		t.Errorf("labels %q, want %q", strings.Join(got, " "), want)
+	}
+	if c := ts[0].Body[4].Cells[1]; !c.Covered || c.Loc.Page != 2 {
+		t.Errorf("continued covered cell %+v: want covered, on page 2", c)
+	}
+}
