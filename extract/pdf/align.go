@@ -126,11 +126,11 @@ func alignedTables(rows []*row) ([]pdfTable, []*row) {
 	return tables, rest
 }
 
-// multiFollows reports whether a multi-piece line follows line j within two
-// lines (a label wrapped over three lines around its numbers, or the tail
-// of one label and the head of the next).
+// multiFollows reports whether a multi-piece line follows line j within
+// three lines (a label wrapped over three lines around its numbers, or the
+// tail of one label, two lines, and the head of the next).
 func multiFollows(rows []*row, split [][]chunk, j int) bool {
-	for k := j + 1; k <= j+2 && k < len(rows) && nextRow(rows[k-1], rows[k]); k++ {
+	for k := j + 1; k <= j+3 && k < len(rows) && nextRow(rows[k-1], rows[k]); k++ {
 		if len(split[k]) >= 2 {
 			return true
 		}

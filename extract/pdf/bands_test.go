@@ -174,3 +174,49 @@ func TestAlignedTightColumns(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestAlignedThreeLabelLines: three label lines between two lines of
+// numbers (dongguan_2025 p59: the last line of a label wrapped over three
+// lines, then the head of the next label) stay inside the table.
+func TestAlignedThreeLabelLines(t *testing.T) {
+	line := func(y float64, label string, nums ...string) []glyph {
+		var gs []glyph
+		if label != "" {
+			gs = append(gs, run(label, 50, y, 14)...)
+		}
+		for k, n := range nums {
+			gs = append(gs, run(n, 360+60*float64(k)-7*float64(len(n)), y, 7)...)
+		}
+		return gs
+	}
+	var gs []glyph
+	gs = append(gs, line(100, "项目", "中堂", "麻涌")...)
+	gs = append(gs, line(120, "优抚对象抚恤补助经费", "150.00", "100.00")...)
+	gs = append(gs, line(136, "粤财科教关于提前下")...)
+	gs = append(gs, line(152, "", "0.00", "3.00")...)
+	gs = append(gs, line(168, "达中央支持地方公共")...)
+	gs = append(gs, line(184, "校试点建设")...)
+	gs = append(gs, line(200, "省财政提前下达学前")...)
+	gs = append(gs, line(216, "", "203.00", "106.00")...)
+	gs = append(gs, line(232, "教育补助资金")...)
+	gs = append(gs, line(252, "百岁老人慰问金", "1.00", "12.00")...)
+	page := layoutPage(1, &rawPage{glyphs: gs, width: 595, height: 842}, 0)
+	var tables []*extract.Table
+	for _, b := range page.Blocks {
+		if b.Table != nil {
+			tables = append(tables, b.Table)
+		}
+	}
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	want := `项目 | 中堂 | 麻涌
+优抚对象抚恤补助经费 | 150.00 | 100.00
+粤财科教关于提前下/达中央支持地方公共/校试点建设 | 0.00 | 3.00
+省财政提前下达学前/教育补助资金 | 203.00 | 106.00
+百岁老人慰问金 | 1.00 | 12.00
+`
+	if got := gridText(tables[0]); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
