@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= bin/budgetdoc
 SAMPLES := $(wildcard samples/*.pdf samples/*.doc samples/*.docx samples/*.html samples/*.json samples/*.txt samples/*.xlsx)
 
-.PHONY: build test test-warehouse run bench bench-text bench-corpus bench-hostile bench-typos lexicon fixtures lint lint-tools fuzz clean
+.PHONY: build test test-warehouse run bench bench-text bench-corpus coverage-govwide bench-hostile bench-typos lexicon fixtures lint lint-tools fuzz clean
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/budgetdoc
@@ -50,6 +50,13 @@ bench-text: build
 # (needs ../shared and poppler-utils).
 bench-corpus: build
 	./scripts/bench-corpus.sh
+
+# The numbers printed on the govwide table pages (pdftotext -layout as the
+# oracle) that are cells of labelled table rows, and cells holding two
+# numbers (needs ../shared and poppler-utils; about a minute). Add
+# BUDGETDOC_COVERAGE_PAGES=1 to list the pages that lose numbers.
+coverage-govwide:
+	BUDGETDOC_COVERAGE=1 $(GO) test -count=1 -v -run '^TestGovwideCoverage$$' ./extract/tables
 
 # The spelling check on ECSpell's 公文写作 (odw) training split: sentence- and
 # character-level detection and correction P/R/F1, on the whole split, on the

@@ -163,7 +163,7 @@ func TestGovwideCoverage(t *testing.T) {
 	}
 	dir := filepath.Join(sharedDir(t), "corpus", "govwide")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
-	var total, hit, multi int
+	var total, hit, multi, tablePages, low int
 	var lines, pages []string
 	for _, f := range files {
 		out, err := exec.Command("pdftotext", "-layout", f, "-").Output()
@@ -213,14 +213,24 @@ func TestGovwideCoverage(t *testing.T) {
 				}
 			}
 			n, h = n+pn, h+ph
+			if pn > 0 {
+				tablePages++
+				if float64(ph) < coverageFloor*float64(pn) {
+					low++
+				}
+			}
 			if os.Getenv("BUDGETDOC_COVERAGE_PAGES") != "" && ph < pn {
 				sort.Strings(lost)
 				pages = append(pages, fmt.Sprintf("%5d %s p%d %d/%d lost %s", pn-ph, filepath.Base(f), p+1, ph, pn, strings.Join(lost[:min(len(lost), 12)], " ")))
 			}
 		}
 		total, hit, multi = total+n, hit+h, multi+m
+		name := strings.TrimSuffix(filepath.Base(f), ".pdf")
+		if _, known := knownTwoNumberCells[name]; m > 0 && !known {
+			t.Errorf("%s: %d cells hold two numbers", name, m)
+		}
 		if n > 0 {
-			lines = append(lines, strings.TrimSuffix(filepath.Base(f), ".pdf")+": "+fmtRatio(h, n)+", cells with two numbers "+itoa(m))
+			lines = append(lines, name+": "+fmtRatio(h, n)+", cells with two numbers "+itoa(m))
 		}
 	}
 	sort.Sort(sort.Reverse(sort.StringSlice(pages)))
@@ -231,7 +241,22 @@ func TestGovwideCoverage(t *testing.T) {
 	for _, l := range lines {
 		t.Log(l)
 	}
-	t.Logf("numbers on table pages in labelled rows: %s; cells with two numbers: %d", fmtRatio(hit, total), multi)
+	t.Logf("numbers on table pages in labelled rows: %s; pages under %.2f: %d of %d; cells with two numbers: %d",
+		fmtRatio(hit, total), coverageFloor, low, tablePages, multi)
+	if float64(hit) < coverageFloor*float64(total) {
+		t.Errorf("coverage %s under %.2f", fmtRatio(hit, total), coverageFloor)
+	}
+}
+
+// coverageFloor is the least share of the printed numbers of the govwide
+// table pages that must be cells of labelled rows; never lower it.
+const coverageFloor = 0.99
+
+// knownTwoNumberCells are documents whose cells may hold two numbers, with
+// the reason; any other cell with two numbers fails the test.
+var knownTwoNumberCells = map[string]string{
+	"taian_2025_govwide_budget_execution_report": "the 月 and 日 of its issue dates (３ 月 １０ 日) are not in PDFium's " +
+		"text of the page (pdftotext reads them): the date cells read 3  10",
 }
 
 func fmtRatio(h, n int) string {
