@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -82,7 +83,7 @@ func bandRows(cells [][]glyph, rights []float64) [][][]glyph {
 		}
 	}
 	slices.Sort(centres)
-	pitch := pitchOf(centres, all[0].y1-all[0].y0)
+	pitch := rowPitch(all, all[0].y1-all[0].y0, func(p placed) (float64, bool, int) { return mid(p), p.number, p.cell })
 	var rows []band
 	for _, c := range centres {
 		if n := len(rows); n > 0 && c-rows[n-1].y <= pitch/3 {
@@ -160,20 +161,65 @@ func bandRows(cells [][]glyph, rights []float64) [][][]glyph {
 	return out
 }
 
-// pitchOf is the distance between two rows of numbers whose line centres
-// are given (sorted): the least gap of those more than half a line apart
-// (not the usual gap: where most rows have no numbers, as in a budget
-// table of many empty 项, the gaps between number rows span several rows);
-// one line's height when there are not two rows.
-func pitchOf(centres []float64, height float64) float64 {
-	pitch := math.Inf(1)
-	for i := 1; i < len(centres); i++ {
-		if g := centres[i] - centres[i-1]; g > height/2 {
-			pitch = min(pitch, g)
+// rowPitch is the distance between two rows of numbers: the least gap
+// between two successive lines of numbers more than half a line apart
+// that have numbers in a common cell (a cell holds one number per row; a
+// number printed beside the first line of its wrapped label, the rest of
+// its row a line lower, is no row of its own). The least gap, not the
+// usual one: where most rows have no numbers, as in a budget table of many
+// empty 项, the gaps between number rows span several rows. With no such
+// pair, the least gap of any two lines; one line's height when there are
+// not two lines. at gives a piece's centre, whether it is a number and its
+// cell.
+func rowPitch[P any](ps []P, height float64, at func(P) (float64, bool, int)) float64 {
+	type line struct {
+		y     float64
+		cells map[int]bool
+	}
+	var ys []float64
+	cellsAt := map[float64]map[int]bool{}
+	for _, p := range ps {
+		y, number, cell := at(p)
+		if !number {
+			continue
+		}
+		if cellsAt[y] == nil {
+			ys = append(ys, y)
+			cellsAt[y] = map[int]bool{}
+		}
+		cellsAt[y][cell] = true
+	}
+	slices.Sort(ys)
+	// Centres of one line differ by fractions of a point between cells.
+	var lines []line
+	for _, y := range ys {
+		if n := len(lines); n > 0 && y-lines[n-1].y < 1 {
+			for c := range cellsAt[y] {
+				lines[n-1].cells[c] = true
+			}
+			continue
+		}
+		lines = append(lines, line{y, maps.Clone(cellsAt[y])})
+	}
+	shared, any := math.Inf(1), math.Inf(1)
+	for i := 1; i < len(lines); i++ {
+		g := lines[i].y - lines[i-1].y
+		if g <= height/2 {
+			continue
+		}
+		any = min(any, g)
+		for c := range lines[i].cells {
+			if lines[i-1].cells[c] {
+				shared = min(shared, g)
+				break
+			}
 		}
 	}
-	if math.IsInf(pitch, 1) {
-		return height
+	switch {
+	case !math.IsInf(shared, 1):
+		return shared
+	case !math.IsInf(any, 1):
+		return any
 	}
-	return pitch
+	return height
 }

@@ -117,6 +117,68 @@ func TestBandSparseNumbers(t *testing.T) {
 	}
 }
 
+// TestBandOffsetNumber: labels wrapped over two lines with their numbers
+// between the lines, and one row whose first number is printed beside the
+// first line of its label (taian_2025 表7): still one row each.
+func TestBandOffsetNumber(t *testing.T) {
+	var label, total, region []glyph
+	rows := []struct {
+		head, tail, total, region string
+		offset                    bool
+	}{{"公共安全共同财政事权转移", "支付收入", "6593", "255", false},
+		{"文化旅游体育与传媒共同财", "政事权转移支付收入", "3858", "659", true},
+		{"社会保障和就业共同财政事", "权转移支付收入", "324932", "33965", false}}
+	for i, r := range rows {
+		y := 100 + 45*float64(i)
+		label = append(label, run(r.head, 100, y, 10)...)
+		// The geometry of the page: label lines 13 apart, the numbers
+		// half-way between them, rows 45 apart.
+		label = append(label, run(r.tail, 100, y+13, 10)...)
+		ty := y + 6.5
+		if r.offset {
+			ty = y
+		}
+		total = append(total, run(r.total, 240, ty, 8)...)
+		region = append(region, run(r.region, 320, y+6.5, 8)...)
+	}
+	sub := bandRows([][]glyph{label, total, region}, []float64{230, 300, 400})
+	if len(sub) != len(rows) {
+		t.Fatalf("%d rows, want %d", len(sub), len(rows))
+	}
+	for i, r := range sub {
+		got := (&row{glyphs: r[1]}).text() + " " + (&row{glyphs: r[2]}).text()
+		if want := rows[i].total + " " + rows[i].region; got != want {
+			t.Errorf("row %d: %q, want %q", i, got, want)
+		}
+	}
+}
+
+// TestBandMixedRows: rows with a number in one cell between rows with
+// numbers in two (shijiazhuang_2018 表11: 预算 and 比上年增长%).
+func TestBandMixedRows(t *testing.T) {
+	var label, amount, pct []glyph
+	rows := []struct{ label, amount, pct string }{
+		{"一、利润收入", "3367", "-35.8"}, {"投资服务企业利润收入", "2262", ""}, {"纺织轻工企业利润收入", "1105", ""},
+		{"二、股利、股息收入", "7333", "82.7"}, {"国有参股公司股利、股息收入", "4133", ""}}
+	for i, r := range rows {
+		y := 100 + 34*float64(i)
+		label = append(label, run(r.label, 100, y, 10)...)
+		amount = append(amount, run(r.amount, 320, y, 8)...)
+		if r.pct != "" {
+			pct = append(pct, run(r.pct, 420, y, 8)...)
+		}
+	}
+	sub := bandRows([][]glyph{label, amount, pct}, []float64{300, 400, 500})
+	if len(sub) != len(rows) {
+		t.Fatalf("%d rows, want %d", len(sub), len(rows))
+	}
+	for i, r := range sub {
+		if got := (&row{glyphs: r[1]}).text(); got != rows[i].amount {
+			t.Errorf("row %d: %q, want %q", i, got, rows[i].amount)
+		}
+	}
+}
+
 // TestBandKeptWhole: a header cell wrapped over two lines and a label with
 // one amount are no band of rows.
 func TestBandKeptWhole(t *testing.T) {
