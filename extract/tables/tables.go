@@ -822,12 +822,22 @@ func labelledNumbers(row []gridCell) bool {
 			seq = seq && v.IntPart() == int64(nums)
 			continue
 		}
+		if nums > 0 && dash(s) {
+			continue // — for nothing, among the numbers
+		}
 		if nums > 0 || label || !hasHan(s) || headerWord.MatchString(squeeze(s)) {
 			return false
 		}
 		label = true
 	}
 	return label && nums > 0 && !seq
+}
+
+// dash reports whether s is only dashes: a cell that says "nothing" (—,
+// －, --) where a number would be.
+func dash(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.Trim(s, "-—–－―") == ""
 }
 
 // parseAmount reads a number as displayed in a table cell.
@@ -902,7 +912,7 @@ func (t *Table) roles() {
 			}
 			s := fold(r.Cells[j].Text)
 			switch {
-			case s == "":
+			case s == "" || dash(s): // — says "nothing", in any column
 			case subjCode.MatchString(s) || len(s) == 2 && isDigits(s) && strings.Contains(path, "款") || len(s) == 2 && isDigits(s) && strings.Contains(path, "项"):
 				codes++
 				if len(s) > 3 || len(s) == 2 {

@@ -409,3 +409,28 @@ func TestLabelsFromMergedCells(t *testing.T) {
 		t.Errorf("continued covered cell %+v: want covered, on page 2", c)
 	}
 }
+
+// TestDashesAmongNumbers: "—" for nothing in a row of whole numbers does
+// not make the row a header row, nor its column text (shandong_province_2025
+// 表7; the form of guyuan_2025's "-" in 执行数 columns).
+func TestDashesAmongNumbers(t *testing.T) {
+	ts := Parse(text(extract.FormatPDF, []extract.Block{para("一般性转移支付分地区执行情况表", "单位：万元"),
+		grid("地区|合计|均衡性转移支付|资源枯竭型城市转移支付\n济南市|1686001|52995|—\n青岛市|261722|—|－\n淄博市|989448|134255|41951")}))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	if len(tb.Header) != 1 || len(tb.Body) != 3 {
+		t.Fatalf("header %q, %d body rows", tb.Header, len(tb.Body))
+	}
+	if r := tb.Columns[3].Role; r != AmountColumn {
+		t.Errorf("资源枯竭型城市转移支付: role %v, want amounts", r)
+	}
+	var got []string
+	for _, f := range tb.Facts(1) {
+		got = append(got, f.Subject+"="+f.Value)
+	}
+	if len(got) != 6 {
+		t.Errorf("facts %q: want the six numbers, no dash", got)
+	}
+}
