@@ -66,6 +66,18 @@ func taiyuanExpense(total, basic string) []string {
 	}
 }
 
+// taiyuanContinued is taiyuanExpense broken over two pages after its 类
+// and 款 rows: the next page repeats the header and the column-number row
+// (repeat true) or goes straight on with the 项 rows.
+func taiyuanContinued(total, basic string, repeat bool) []string {
+	all := taiyuanExpense(total, basic)
+	out := append(append([]string{}, all[:8]...), "\f")
+	if repeat {
+		out = append(out, all[3], all[4])
+	}
+	return append(out, all[8:]...)
+}
+
 // tableCase is a document built by tableDoc and every finding rule must
 // report on it, as exact as ruleCase.
 type tableCase struct {
@@ -92,6 +104,16 @@ func TestTableRules(t *testing.T) {
 		{"column sums hold", TableColumnSum, taiyuanExpense("30,084,304.96", "22,718,394.48"), nil},
 		{"合计 ≠ Σ类", TableColumnSum, taiyuanExpense("30,084,305.96", "22,718,394.48"), []string{"1:17 error 30,084,305\\.96"}},
 		{"类 ≠ Σ款 (and so 合计 ≠ Σ类)", TableColumnSum, taiyuanExpense("30,084,304.96", "22,718,349.48"), []string{"1:18 error 22,718,394\\.48", "1:23 error 22,718,349\\.48"}},
+		// Logical tables: the sums of a table continued on the next page are
+		// taken over all its parts (the 款 on page 1, its 项 on page 2); the
+		// repeated header and its column-number row 1 2 3 are no parts.
+		{"column sums hold over pages, header repeated", TableColumnSum, taiyuanContinued("30,084,304.96", "22,718,394.48", true), nil},
+		{"column sums hold over pages, header not repeated", TableColumnSum, taiyuanContinued("30,084,304.96", "22,718,394.48", false), nil},
+		{"款 ≠ Σ项 over pages", TableColumnSum, func() []string {
+			l := taiyuanContinued("30,084,304.96", "22,718,394.48", true)
+			l[len(l)-1] = "|2010499|||其他发展与改革事务支出|2,023,323.10|0.00|2,023,332.10|"
+			return l
+		}(), []string{"1:29 error 7,365,910\\.48"}},
 		{"rounding in 万元 is info", TableRowSum, []string{
 			"支出预算总表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
