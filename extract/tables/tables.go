@@ -51,6 +51,10 @@ type Table struct {
 
 	grid    [][]gridCell // rows after the caption rows, for stitching
 	nHeader int          // how many of grid are header rows
+	// facing is the first column of the part printed on right-hand pages
+	// (see facing.go), 0 when none; leftHeader the left part's header.
+	facing     int
+	leftHeader [][]string
 }
 
 // Column describes one grid column.
@@ -259,17 +263,24 @@ func add(out *[]*Table, prev, t *Table, before []*normalize.Line, page int) *Tab
 		(*out)[len(*out)-1] = t
 		return t
 	}
+	if start := facingStart(prev, t, page); start >= 0 {
+		joinFacing(prev, t, start)
+		return prev
+	}
 	{
 		continued := prev != nil && t.Title == "" && t.Code == "" &&
 			len(before) <= 1 && (len(before) == 0 || strings.Contains(before[0].Text, "续")) &&
-			(len(t.Columns) == len(prev.Columns) || aligned(prev, t)) && page == prev.Pages[len(prev.Pages)-1]+1
+			(len(t.Columns) == len(prev.Columns) || len(t.Columns) == prev.facing || aligned(prev, t)) &&
+			page == prev.Pages[len(prev.Pages)-1]+1
 		if prev != nil && !continued && strings.Contains(t.Title, "续表") && len(t.Columns) == len(prev.Columns) {
 			continued = true
 		}
 		// The same title and number over the same header on the next page:
 		// a long table that repeats its caption on every page (表12-1).
 		if prev != nil && !continued && t.Title != "" && t.Title == prev.Title && t.Code == prev.Code &&
-			page == prev.Pages[len(prev.Pages)-1]+1 && len(t.Columns) == len(prev.Columns) && sameHeader(prev.Header, t.Header) {
+			page == prev.Pages[len(prev.Pages)-1]+1 && len(t.Columns) == len(prev.Columns) && sameHeader(prev.Header, t.Header) ||
+			prev != nil && !continued && t.Title == prev.Title && t.Code == prev.Code && page == prev.Pages[len(prev.Pages)-1]+1 &&
+				prev.facing > 0 && len(t.Columns) == prev.facing && sameHeader(prev.leftHeader, t.Header) {
 			continued = true
 		}
 		if continued {
@@ -316,15 +327,27 @@ func stitch(t, cont *Table) {
 		t.Pages = append(t.Pages, p)
 	}
 	rows := cont.grid
-	if cont.nHeader > 0 && sameHeader(t.Header, cont.Header) {
+	header := t.Header
+	if t.facing > 0 {
+		header = t.leftHeader // a left-hand page repeats the left part's header
+	}
+	if cont.nHeader > 0 && sameHeader(header, cont.Header) {
 		rows = rows[cont.nHeader:]
 	}
 	colOf := columnMap(t, cont)
-	if len(cont.Columns) == len(t.Columns) && cont.nHeader > 0 && sameHeader(t.Header, cont.Header) {
+	if (len(cont.Columns) == len(t.Columns) || len(cont.Columns) == t.facing) && cont.nHeader > 0 && sameHeader(header, cont.Header) {
 		// The same header: column j is column j, whatever the geometry (a
 		// page set rotated has its boxes turned).
 		for j := range colOf {
 			colOf[j] = j
+		}
+	}
+	if len(cont.Columns) == t.facing {
+		// The next left-hand page: its columns are the left part's.
+		for j := range colOf {
+			if colOf[j] < 0 {
+				colOf[j] = j
+			}
 		}
 	}
 	for k, src := range rows {
@@ -771,7 +794,7 @@ func hasAmount(row []gridCell) bool {
 // amount shown with decimals or separators, a classification code, or a
 // total label.
 func isData(row []gridCell) bool {
-	if hasAmount(row) || labelledNumbers(row) {
+	if hasAmount(row) || labelledNumbers(row) || numbersOnly(row) {
 		return true
 	}
 	for _, c := range row {
@@ -798,6 +821,27 @@ func isData(row []gridCell) bool {
 		return n == 1
 	}
 	return false
+}
+
+// numbersOnly reports whether a row is two or more whole numbers and
+// nothing else (the right-hand page of a table printed across facing
+// pages), not column numbers 1, 2, 3 … nor years (2024 | 2025).
+func numbersOnly(row []gridCell) bool {
+	nums, seq, years := 0, true, true
+	for _, c := range row {
+		s := fold(c.text)
+		if c.covered || s == "" || dash(s) {
+			continue
+		}
+		v, _, ok := parseAmount(s)
+		if !ok {
+			return false
+		}
+		nums++
+		seq = seq && v.IntPart() == int64(nums)
+		years = years && v.IsInteger() && v.IntPart() >= 1990 && v.IntPart() <= 2100
+	}
+	return nums >= 2 && !seq && !years
 }
 
 // headerWord marks a header row's label cell even when numbers follow it
