@@ -282,3 +282,34 @@ func TestAlignedThreeLabelLines(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestLabelColumnWithoutRules: a table ruled for its numbers only
+// (henan_province_2024 表23: no rule crosses the 地区 column, so its cell
+// spans the header and every row): the number rows are split, and each
+// label line goes to its row.
+func TestLabelColumnWithoutRules(t *testing.T) {
+	boxes := []box{
+		hline(100, 100, 300), hline(120, 200, 300), hline(180, 100, 300),
+		vline(100, 100, 180), vline(200, 100, 180), vline(300, 100, 180),
+	}
+	var gs []glyph
+	gs = append(gs, run("地区", 105, 104, 10)...)
+	gs = append(gs, run("决算数", 205, 104, 10)...)
+	for i, r := range [][2]string{{"漯河市", "80478"}, {"其中：市本级", "66486"}, {"舞阳县", "10793"}} {
+		y := 126 + 18*float64(i)
+		gs = append(gs, run(r[0], 105, y, 10)...)
+		gs = append(gs, run(r[1], 240, y, 8)...)
+	}
+	tables, _ := findTables(gs, boxes, 595, 842, 0)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables", len(tables))
+	}
+	want := `地区 | 决算数
+漯河市 | 80478
+其中：市本级 | 66486
+舞阳县 | 10793
+`
+	if got := gridText(tables[0].table); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -385,6 +385,26 @@ func buildTable(gs []glyph, taken []bool, hs []hrule, vs []vrule, comp [2][]int,
 		}
 	}
 	newRow[nR] = len(t.Rows)
+	// The middle of each output row: of its numbers' lines when its grid
+	// row was split, else of the grid row.
+	centres := make([]float64, len(t.Rows))
+	for r := top; r < nR; r++ {
+		sub, ok := split[r]
+		if !ok {
+			centres[newRow[r]] = (ys[r] + ys[r+1]) / 2
+			continue
+		}
+		for d, cells := range sub {
+			lo, hi := math.Inf(1), math.Inf(-1)
+			for _, cg := range cells {
+				for _, g := range cg {
+					lo, hi = min(lo, g.y0), max(hi, g.y1)
+				}
+			}
+			centres[newRow[r]+d] = (lo + hi) / 2
+		}
+	}
+	rowCentre := func(r int) float64 { return centres[r] }
 	for k, s := range spans {
 		if s.r < top {
 			continue
@@ -407,8 +427,49 @@ func buildTable(gs []glyph, taken []bool, hs []hrule, vs []vrule, comp [2][]int,
 		for _, i := range members[k] {
 			cg = append(cg, gs[i])
 		}
+		if cell.RowSpan > 1 && spreadLines(t, cg, s.c, s.cs, newRow[s.r], cell.RowSpan, rowCentre) {
+			continue
+		}
 		cell.Lines = cellLines(cg)
 		t.Rows[newRow[s.r]][s.c] = cell
 	}
 	return pdfTable{area: area, table: t}, true
+}
+
+// spreadLines gives each line of a cell merged over n output rows from
+// row r0 its own row, when the cell is a column of labels that no rule
+// divides (the labels of a table ruled only for its numbers): three lines
+// or more, one per row at least every other row, no two in one row. A
+// merged cell that names a group of rows (全市, a date over its bonds, a
+// label wrapped over two lines) stays one cell. centre gives the middle of
+// an output row. It reports whether it spread the lines.
+func spreadLines(t *extract.Table, gs []glyph, c, cs, r0, n int, centre func(int) float64) bool {
+	lines := groupRows(gs)
+	if len(lines) < 3 || 2*len(lines) < n {
+		return false
+	}
+	at := make([]int, len(lines))
+	used := map[int]bool{}
+	for i, l := range lines {
+		mid, best, bd := (l.y0+l.y1)/2, -1, math.Inf(1)
+		for r := r0; r < r0+n; r++ {
+			if d := math.Abs(centre(r) - mid); d < bd {
+				best, bd = r, d
+			}
+		}
+		if used[best] {
+			return false
+		}
+		used[best], at[i] = true, best
+	}
+	for r := r0; r < r0+n; r++ {
+		t.Rows[r][c] = extract.Cell{RowSpan: 1, ColSpan: cs}
+		for k := c + 1; k < c+cs && k < len(t.Rows[r]); k++ {
+			t.Rows[r][k] = extract.Cell{Covered: true}
+		}
+	}
+	for i, l := range lines {
+		t.Rows[at[i]][c].Lines = cellLines(l.glyphs)
+	}
+	return true
 }
