@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -166,7 +167,7 @@ func TestGovwideCoverage(t *testing.T) {
 	dir := filepath.Join(sharedDir(t), "corpus", "govwide")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	var total, hit, multi, tablePages, low int
-	var lines, pages []string
+	var lines, pages, joined, unlabelledPages []string
 	for _, f := range files {
 		out, err := exec.Command("pdftotext", "-layout", f, "-").Output()
 		if err != nil {
@@ -174,14 +175,28 @@ func TestGovwideCoverage(t *testing.T) {
 		}
 		// Full-width digits (１２８２９１３, －３５６) are numbers too.
 		want := printed(width.Narrow.String(string(out)))
+		name := strings.TrimSuffix(filepath.Base(f), ".pdf")
 		txt, err := govwideText(t, filepath.Base(f))
 		if err != nil {
 			t.Fatal(err)
 		}
 		got := map[int]map[string]int{}
 		m := 0
+		unnamed := map[int][2]int{} // rows with numbers per page: without, with a label
 		for _, tb := range Parse(txt) {
+			if tb.facing > 0 {
+				joined = append(joined, name+" "+tb.Title+" pages "+fmt.Sprint(tb.Pages))
+			}
 			for _, r := range tb.Body {
+				if slices.ContainsFunc(r.Cells, func(c Cell) bool { return c.IsAmount && !c.Covered }) {
+					k := unnamed[rowPage(&r)]
+					if names(r.Label) {
+						k[1]++
+					} else {
+						k[0]++
+					}
+					unnamed[rowPage(&r)] = k
+				}
 				labelled := r.Label != "" && strings.ContainsFunc(r.Label, func(c rune) bool { return unicode.Is(unicode.Han, c) })
 				for _, c := range r.Cells {
 					s := strings.TrimSpace(c.Text)
@@ -227,8 +242,14 @@ func TestGovwideCoverage(t *testing.T) {
 				pages = append(pages, fmt.Sprintf("%5d %s p%d %d/%d lost %s", pn-ph, filepath.Base(f), p+1, ph, pn, strings.Join(lost[:min(len(lost), 12)], " ")))
 			}
 		}
+		// A right-hand page of a table across facing pages: rows of
+		// numbers, most without a label.
+		for p, k := range unnamed {
+			if k[0] >= 3 && k[0] > k[1] {
+				unlabelledPages = append(unlabelledPages, fmt.Sprintf("%s p%d: %d rows of numbers without a label, %d with", name, p, k[0], k[1]))
+			}
+		}
 		total, hit, multi = total+n, hit+h, multi+m
-		name := strings.TrimSuffix(filepath.Base(f), ".pdf")
 		if _, known := knownTwoNumberCells[name]; m > 0 && !known {
 			t.Errorf("%s: %d cells hold two numbers", name, m)
 		}
@@ -244,6 +265,11 @@ func TestGovwideCoverage(t *testing.T) {
 	for _, l := range lines {
 		t.Log(l)
 	}
+	sort.Strings(unlabelledPages)
+	for _, l := range unlabelledPages {
+		t.Log(l)
+	}
+	t.Logf("tables joined across facing pages: %d %q; pages whose rows of numbers are mostly unlabelled: %d", len(joined), joined, len(unlabelledPages))
 	t.Logf("numbers on table pages in labelled rows: %s; pages under %.2f: %d of %d; cells with two numbers: %d",
 		fmtRatio(hit, total), coverageFloor, low, tablePages, multi)
 	if float64(hit) < coverageFloor*float64(total) {
