@@ -211,6 +211,10 @@ func TestLabelledNumbers(t *testing.T) {
 		{row("", "1", "2", "3"), false},
 		{row("合计", "1", "2", "3"), false}, // column numbers under a label
 		{row("项目", "2024", "2025"), false},
+		{row("全市", "一般债券", "合计", "3135852", "346600", "1506170"), true}, // weihai_2025 表62: labels over three columns
+		{row("全市", "项目", "2024", "2025"), false},
+		{row("济南市", "1686001", "52995", "—"), true}, // shandong_province_2025 表7: — for nothing
+		{row("地区", "合计", "均衡性转移支付"), false},
 	} {
 		if got := labelledNumbers(c.row); got != c.want {
 			t.Errorf("labelledNumbers(%v) = %v, want %v", c.row, got, c.want)

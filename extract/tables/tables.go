@@ -848,9 +848,9 @@ func numbersOnly(row []gridCell) bool {
 // (栏次 | 1 | 2 | 3, 金额单位：万元 | 2024 …).
 var headerWord = regexp.MustCompile(`栏次|行次|序号|单位|^[甲乙丙丁]$|项目|科目|名称|年度?$`)
 
-// labelledNumbers reports whether a row is a label followed by whole
-// numbers (5,920 written 5920 in many government-wide tables) that are not
-// column numbers 1, 2, 3 ….
+// labelledNumbers reports whether a row is a label (or labels in several
+// columns: 全市 | 一般债券 | 合计) followed by whole numbers (5,920 written
+// 5920 in many government-wide tables) that are not column numbers 1, 2, 3 ….
 func labelledNumbers(row []gridCell) bool {
 	label, nums, seq := false, 0, true
 	for _, c := range row {
@@ -869,7 +869,7 @@ func labelledNumbers(row []gridCell) bool {
 		if nums > 0 && dash(s) {
 			continue // — for nothing, among the numbers
 		}
-		if nums > 0 || label || !hasHan(s) || headerWord.MatchString(squeeze(s)) {
+		if nums > 0 || !hasHan(s) || headerWord.MatchString(squeeze(s)) {
 			return false
 		}
 		label = true
