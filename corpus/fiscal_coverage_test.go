@@ -1,10 +1,7 @@
 package corpus
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -26,24 +23,13 @@ func TestFiscalCoverage(t *testing.T) {
 	if *fiscalJSONL == "" {
 		t.Skip("no -fiscal-jsonl given")
 	}
-	f, err := os.Open(*fiscalJSONL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<30)
 	cells, items, docs := 0, 0, 0
 	skipped := map[string]int{}
 	byKind := map[string][2]int{}
 	byDir := map[string][2]int{} // items, money cells by the input's directory (one corpus each)
-	for sc.Scan() {
-		var d schema.Document
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			t.Fatal(err)
-		}
+	eachDocument(t, *fiscalJSONL, func(d *schema.Document) {
 		docs++
-		its, sk := FiscalItems(&d)
+		its, sk := FiscalItems(d)
 		items += len(its)
 		cells += len(its)
 		for r, n := range sk {
@@ -71,10 +57,7 @@ func TestFiscalCoverage(t *testing.T) {
 				byKind[k] = c
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	})
 	// Percentages are not money: they leave the denominator.
 	money := cells - skipped[SkipRatio]
 	share := float64(items) / float64(max(money, 1))

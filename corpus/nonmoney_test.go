@@ -56,20 +56,9 @@ func TestNonMoneyFacts(t *testing.T) {
 	if *nonMoneyJSONL == "" {
 		t.Skip("no -nonmoney-jsonl given")
 	}
-	f, err := os.Open(*nonMoneyJSONL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<30)
 	docs, tableFacts, bad, candidates := 0, 0, 0, 0
 	var examples []string
-	for sc.Scan() {
-		var d schema.Document
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			t.Fatal(err)
-		}
+	eachDocument(t, *nonMoneyJSONL, func(d *schema.Document) {
 		docs++
 		tables := map[string]*schema.Table{}
 		for i := range d.Tables {
@@ -103,10 +92,7 @@ func TestNonMoneyFacts(t *testing.T) {
 				examples = append(examples, d.Source.Path+" "+fa.ID+" "+strconv.Quote(fa.Text)+" in "+strconv.Quote(fa.Dimension)+": "+why)
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	})
 	sort.Strings(examples)
 	for _, e := range examples {
 		t.Log(e)
@@ -172,5 +158,27 @@ func TestNonMoneyRules(t *testing.T) {
 		if got := nonMoney(tb, tt.fact); got != tt.want {
 			t.Errorf("%+v: %q, want %q", tt.fact, got, tt.want)
 		}
+	}
+}
+
+// eachDocument calls fn for every document of a documents.jsonl.
+func eachDocument(t *testing.T, path string, fn func(*schema.Document)) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<30)
+	for sc.Scan() {
+		var d schema.Document
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		fn(&d)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -106,13 +106,24 @@ func TestBandSparseNumbers(t *testing.T) {
 			num = append(num, run(r.num, 320, y, 8)...)
 		}
 	}
-	sub := bandRows([][]glyph{label, num}, []float64{300, 400})
-	if len(sub) != len(rows) {
-		t.Fatalf("%d rows, want %d", len(sub), len(rows))
+	var want []string
+	for _, r := range rows {
+		want = append(want, r.num)
+	}
+	wantBand(t, [][]glyph{label, num}, []float64{300, 400}, want)
+}
+
+// wantBand checks that bandRows splits cells into one row per want, with
+// the text of want in each row's second cell.
+func wantBand(t *testing.T, cells [][]glyph, rights []float64, want []string) {
+	t.Helper()
+	sub := bandRows(cells, rights)
+	if len(sub) != len(want) {
+		t.Fatalf("%d rows, want %d", len(sub), len(want))
 	}
 	for i, r := range sub {
-		if got := (&row{glyphs: r[1]}).text(); got != rows[i].num {
-			t.Errorf("row %d: number %q, want %q", i, got, rows[i].num)
+		if got := (&row{glyphs: r[1]}).text(); got != want[i] {
+			t.Errorf("row %d: %q, want %q", i, got, want[i])
 		}
 	}
 }
@@ -168,15 +179,11 @@ func TestBandMixedRows(t *testing.T) {
 			pct = append(pct, run(r.pct, 420, y, 8)...)
 		}
 	}
-	sub := bandRows([][]glyph{label, amount, pct}, []float64{300, 400, 500})
-	if len(sub) != len(rows) {
-		t.Fatalf("%d rows, want %d", len(sub), len(rows))
+	var want []string
+	for _, r := range rows {
+		want = append(want, r.amount)
 	}
-	for i, r := range sub {
-		if got := (&row{glyphs: r[1]}).text(); got != rows[i].amount {
-			t.Errorf("row %d: %q, want %q", i, got, rows[i].amount)
-		}
-	}
+	wantBand(t, [][]glyph{label, amount, pct}, []float64{300, 400, 500}, want)
 }
 
 // TestBandKeptWhole: a header cell wrapped over two lines and a label with
