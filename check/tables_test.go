@@ -114,6 +114,28 @@ func TestTableRules(t *testing.T) {
 			l[len(l)-1] = "|2010499|||其他发展与改革事务支出|2,023,323.10|0.00|2,023,332.10|"
 			return l
 		}(), []string{"1:29 error 7,365,910\\.48"}},
+		// A table printed across facing pages is one table: the 合计 on
+		// the left page is the sum of the regions on both pages.
+		{"row sums hold across facing pages", TableRowSum, []string{
+			"2026年转移支付分地区表",
+			"|项目|合计|中堂|望牛墩|",
+			"|一般性转移支付|160|40|60|",
+			"|专项转移支付|50|20|18|",
+			"\f", "单位：万元",
+			"|麻涌|高埗|",
+			"|40|20|",
+			"|7|5|",
+		}, nil},
+		{"row sum broken across facing pages", TableRowSum, []string{
+			"2026年转移支付分地区表",
+			"|项目|合计|中堂|望牛墩|",
+			"|一般性转移支付|160|40|60|",
+			"|专项转移支付|50|20|18|",
+			"\f", "单位：万元",
+			"|麻涌|高埗|",
+			"|40|20|",
+			"|7|15|",
+		}, []string{"1:11 error 50"}},
 		{"rounding in 万元 is info", TableRowSum, []string{
 			"支出预算总表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
