@@ -140,7 +140,9 @@ func Run(ctx context.Context, doc *extract.Document, src read.Source, opt Option
 	out.Facts = facts.Schema(res.Facts)
 	for _, t := range res.Tables {
 		out.Tables = append(out.Tables, t.Schema())
-		out.Facts = append(out.Facts, t.Facts(len(out.Facts)+1)...)
+		tf := t.Facts(len(out.Facts) + 1)
+		facts.LinkTable(t, tf)
+		out.Facts = append(out.Facts, tf...)
 	}
 	return res, nil
 }

@@ -1,0 +1,195 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/budgetdoc/budgetdoc/extract/outline"
+)
+
+// RowLabel is what the breakdown rules of a table read in one row's label:
+// the label as written, its classification code (类 3 digits, 款 5, 项 7),
+// and how far its text is indented when the reader knows (the left edge
+// of the label's first line in characters: points over the line's height,
+// or leading spaces).
+type RowLabel struct {
+	Text     string
+	Code     string
+	Indent   float64
+	Indented bool // Indent is known
+}
+
+// RowParents returns, for each row of one label column of a table in
+// order, the index of the row it is a part of, or -1. The table's own
+// layout says it, in this order of trust:
+//
+//  1. codes: a 款 or 项 code is part of the nearest row above whose code is
+//     a prefix of it (20101 of 201); a 类 code of a 合计 row above;
+//  2. 合计/总计 rows: a total above every other row holds the rows of the
+//     first level; a total further down closes the breakdowns above it;
+//  3. 其中: a row starting with 其中 opens a list of parts of the row
+//     above it, and the rows that follow at its indent continue it;
+//  4. numbering: a numbered row (一、 （一） 1、 (1) ①) is a sibling of
+//     the open row of the same numbering and a part of the open row of an
+//     outer one; the unnumbered rows that follow a numbered row are its
+//     items;
+//  5. indentation: a row indented further than the row above is its part;
+//     a row indented less closes the rows indented more.
+//
+// A label whose indent is unknown (no positions, a label wrapped over
+// lines) continues at the level of the row above.
+func RowParents(rows []RowLabel) []int {
+	out := make([]int, len(rows))
+	var st []openRow // the rows whose parts may follow, outermost first
+	top := func() *openRow {
+		if len(st) == 0 {
+			return nil
+		}
+		return &st[len(st)-1]
+	}
+	// closeDeeper closes the open rows indented more than r (the numbered
+	// ones too when numbered is set).
+	closeDeeper := func(r RowLabel, numbered bool) {
+		for t := top(); t != nil && t.kind != openTotal && (numbered || t.kind != openNumbered) &&
+			r.Indented && t.indented && t.indent > r.Indent+indentTolerance; t = top() {
+			st = st[:len(st)-1]
+		}
+	}
+	first := firstLabelled(rows)
+	for i, r := range rows {
+		out[i] = -1
+		label := strings.TrimSpace(r.Text)
+		switch {
+		case r.Code != "":
+			out[i] = codeParent(rows, i, first)
+			continue
+		case totalLabel(label):
+			st = st[:0]
+			if i == first {
+				st = append(st, openRow{row: i, kind: openTotal})
+			}
+			continue
+		}
+		if rest, ok := cutQizhong(label); ok && i > 0 {
+			// 其中：a — a list of parts of the row above, set at the
+			// indent of its first item's name.
+			if t := top(); t == nil || t.row != i-1 {
+				st = append(st, openRow{row: i - 1, kind: openItem, indent: rows[i-1].Indent, indented: rows[i-1].Indented})
+			}
+			out[i] = i - 1
+			ind := r.Indent + float64(len([]rune(label))-len([]rune(rest)))
+			st = append(st, openRow{row: i, kind: openList, indent: ind, indented: r.Indented})
+			continue
+		}
+		if m, _, ok := outline.ParseMarker(label); ok {
+			// A numbered row is a sibling of the open row of its own
+			// numbering, else a part of the innermost open row.
+			key := m.Style.String() + m.Variant
+			if k := findNumbered(st, key); k >= 0 {
+				st = st[:k]
+			} else {
+				closeDeeper(r, false)
+			}
+			if t := top(); t != nil {
+				out[i] = t.row
+			}
+			st = append(st, openRow{row: i, kind: openNumbered, key: key, indent: r.Indent, indented: r.Indented})
+			continue
+		}
+		closeDeeper(r, true)
+		t := top()
+		switch {
+		case t == nil:
+			st = append(st, openRow{row: i, kind: openItem, indent: r.Indent, indented: r.Indented})
+		case t.kind == openTotal || t.kind == openNumbered ||
+			r.Indented && t.indented && r.Indent > t.indent+indentTolerance:
+			// The items under a heading, or a row indented under the
+			// row above.
+			out[i] = t.row
+			st = append(st, openRow{row: i, kind: openItem, indent: r.Indent, indented: r.Indented})
+		default:
+			// A sibling of the open row: the same parent, and it takes
+			// the open row's place (an item of a 其中 list stays one).
+			if len(st) > 1 {
+				out[i] = st[len(st)-2].row
+			}
+			t.row = i
+			if !t.indented && r.Indented {
+				t.indent, t.indented = r.Indent, true
+			}
+		}
+	}
+	return out
+}
+
+// indentTolerance is how far, in characters, two labels' left edges may
+// differ and still be one level: the jitter of a set page is well under
+// half a character, an indent a whole one or more.
+const indentTolerance = 0.4
+
+type openKind int
+
+const (
+	openItem     openKind = iota // an unnumbered row
+	openList                     // an item of a 其中 list
+	openNumbered                 // a numbered row
+	openTotal                    // the table's 合计 above all rows
+)
+
+type openRow struct {
+	row      int
+	kind     openKind
+	key      string // numbering style and variant of a numbered row
+	indent   float64
+	indented bool
+}
+
+func findNumbered(st []openRow, key string) int {
+	for k := len(st) - 1; k >= 0; k-- {
+		if st[k].kind == openNumbered && st[k].key == key {
+			return k
+		}
+	}
+	return -1
+}
+
+// codeParent is the nearest row above i whose code is a proper prefix of
+// row i's code, or for a 类 code the table's leading total.
+func codeParent(rows []RowLabel, i, first int) int {
+	c := rows[i].Code
+	for k := i - 1; k >= 0; k-- {
+		p := rows[k].Code
+		if p != "" && len(p) < len(c) && strings.HasPrefix(c, p) {
+			return k
+		}
+	}
+	if first >= 0 && first < i && rows[first].Code == "" && totalLabel(strings.TrimSpace(rows[first].Text)) {
+		return first
+	}
+	return -1
+}
+
+func firstLabelled(rows []RowLabel) int {
+	for i, r := range rows {
+		if strings.TrimSpace(r.Text) != "" || r.Code != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// totalLabel reports whether a row label names the table's total (合计,
+// 收入合计, 支出总计, 总 计), not a group's 小计.
+func totalLabel(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	return strings.HasSuffix(s, "合计") || strings.HasSuffix(s, "总计")
+}
+
+// cutQizhong cuts a leading 其中 (其中：, 其中:, 其中) from a row label.
+func cutQizhong(s string) (string, bool) {
+	rest, ok := strings.CutPrefix(s, "其中")
+	if !ok {
+		return s, false
+	}
+	rest = strings.TrimLeft(rest, ":： \u3000")
+	return rest, rest != ""
+}

@@ -1,0 +1,146 @@
+package facts
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/budgetdoc/budgetdoc/extract/tables"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// LinkTable sets the parent of the money facts of t's amount cells (fs, as
+// t.Facts wrote them): the cell of the same column in the row the cell's
+// row is a part of (RowParents over the rows of its label column). A cell
+// whose parent row has no amount in its column keeps no parent.
+func LinkTable(t *tables.Table, fs []schema.Fact) {
+	byCell := make(map[cell]string, len(fs))
+	for _, f := range fs {
+		if f.Table == t.ID {
+			byCell[cell{f.Row - len(t.Header) - 1, f.Col - 1}] = f.ID
+		}
+	}
+	// The label column of every amount cell: a side-by-side table has one
+	// per side, each with its own hierarchy.
+	labelCol := map[cell]int{}
+	codes := map[cell]string{}
+	var cols []int
+	t.AmountCells(func(i, j int, subject, code string) {
+		k := labelColumn(t, i, j, subject)
+		labelCol[cell{i, j}] = k
+		codes[cell{i, k}] = code
+		if !slices.Contains(cols, k) {
+			cols = append(cols, k)
+		}
+	})
+	parentRow := map[cell]int{} // (row, label column) → parent row
+	for _, k := range cols {
+		rows, idx := labelRows(t, k, codes)
+		for n, p := range RowParents(rows) {
+			if p >= 0 {
+				parentRow[cell{idx[n], k}] = idx[p]
+			}
+		}
+	}
+	for n := range fs {
+		f := &fs[n]
+		if f.Table != t.ID {
+			continue
+		}
+		c := cell{f.Row - len(t.Header) - 1, f.Col - 1}
+		k, ok := labelCol[c]
+		if !ok {
+			continue
+		}
+		if p, ok := parentRow[cell{c.i, k}]; ok {
+			f.Parent = byCell[cell{p, c.j}]
+		}
+	}
+}
+
+// cell is a body cell of a table: row and column.
+type cell struct{ i, j int }
+
+// labelColumn is the column of the text cell that names amount cell (i, j)
+// (its subject, as tables.Table.Subject found it), or -1 when the subject
+// is the row's label from elsewhere.
+func labelColumn(t *tables.Table, i, j int, subject string) int {
+	r := t.Body[i]
+	for k := j - 1; k >= 0; k-- {
+		if c := r.Cells[k]; !c.Covered && strings.TrimSpace(c.Text) == subject {
+			return k
+		}
+	}
+	return -1
+}
+
+// labelRows returns the rows of label column k (the body rows with a label
+// there), as RowLabels, and their body row indices.
+func labelRows(t *tables.Table, k int, codes map[cell]string) ([]RowLabel, []int) {
+	var rows []RowLabel
+	var idx []int
+	var heights []float64
+	for i := range t.Body {
+		r := &t.Body[i]
+		if r.Note || r.Count {
+			continue
+		}
+		text, code := r.Label, codes[cell{i, k}]
+		var rl RowLabel
+		if k >= 0 {
+			c := r.Cells[k]
+			if c.Covered || strings.TrimSpace(c.Text) == "" {
+				continue
+			}
+			text = c.Text
+			if b := c.Loc.BBox; b != nil && b[3] > b[1] {
+				rl.Indent, rl.Indented = b[0], true
+				heights = append(heights, b[3]-b[1])
+			} else {
+				rl.Indent, rl.Indented = leadingSpaces(c.Text), true
+			}
+		}
+		if code == "" && k >= 0 {
+			code = r.Code
+		}
+		rl.Text, rl.Code = text, code
+		rows = append(rows, rl)
+		idx = append(idx, i)
+	}
+	if len(heights) > 0 {
+		// Positions in points: the indent in characters is the left
+		// edge over the height of one line; a label wrapped over lines
+		// (a box much taller than one line) has no reliable edge.
+		line := slices.Min(heights)
+		for n := range rows {
+			b := t.Body[idx[n]].Cells[k].Loc.BBox
+			if b == nil {
+				rows[n].Indented = false
+				continue
+			}
+			h := b[3] - b[1]
+			rows[n].Indent = b[0] / h
+			if h > 1.6*line {
+				rows[n].Indented = false
+			}
+		}
+	}
+	return rows, idx
+}
+
+// leadingSpaces counts the white space before a label's text in
+// characters (an ASCII space is half of one).
+func leadingSpaces(s string) float64 {
+	n := 0.0
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			n += 0.5
+		case unicode.IsSpace(r):
+			n++
+		default:
+			return n
+		}
+	}
+	return n
+}
