@@ -147,7 +147,7 @@ func (x *extractor) result() []Fact {
 			r.Change = c
 		}
 		if f.parent >= 0 && f.parent != i {
-			r.Parent = f.parent
+			r.Parent = x.sameKindTotal(i, f.parent)
 		}
 		if r.Amount == nil && r.Change != nil && r.Change.Line == r.Line {
 			r.Start, r.End = r.Change.Start, r.Change.End // the mention is the change clause
@@ -155,6 +155,41 @@ func (x *extractor) result() []Fact {
 		out[i] = r
 	}
 	return out
+}
+
+// sameKindTotal returns the total that part i belongs to when the breakdown
+// opened after total p: p itself, unless the part is a 收入 or a 支出 and p
+// is not while an amount of the part's kind stands before p in the same
+// sentence (收入5.89亿元，…，短收0.25亿元（其中：税收收入3.97亿元 — the
+// parts of the revenue, not of the shortfall).
+func (x *extractor) sameKindTotal(i, p int) int {
+	k := flowKind(x.facts[i].f.Subject)
+	if k == "" || flowKind(x.facts[p].f.Subject) == k {
+		return p
+	}
+	total := x.facts[p]
+	for q := p - 1; q >= 0; q-- {
+		f := x.facts[q]
+		if f.line != total.line || f.pos > total.pos || strings.Contains(total.line.Text[f.pos:total.pos], "。") {
+			break
+		}
+		if f.hasValue && flowKind(f.f.Subject) == k {
+			return q
+		}
+	}
+	return p
+}
+
+// flowKind is 收入 or 支出 when a subject names one and not the other.
+func flowKind(subject string) string {
+	in, out := strings.Contains(subject, "收入"), strings.Contains(subject, "支出")
+	switch {
+	case in && !out:
+		return "收入"
+	case out && !in:
+		return "支出"
+	}
+	return ""
 }
 
 // moneyMagnitude reports whether q is a bare number written with the

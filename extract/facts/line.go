@@ -594,11 +594,20 @@ func (s *lineState) breakdown(e *event) {
 		dim = s.view[e.m[2]:e.m[3]]
 	}
 	last := s.target()
-	if e.m[4] >= 0 {
-		// 财政拨款支出预算中，…: the parts of the fact with that subject.
-		last = s.x.recent(s.x.clean(s.l.OrigSpan(e.m[4], e.m[5])))
+	if named := max(e.m[4], e.m[6]); named >= 0 {
+		// 财政拨款支出预算中，… / 新增债券用于…: the parts of the fact with
+		// that subject.
+		end := e.m[5]
+		if e.m[6] >= 0 {
+			end = e.m[7]
+		}
+		last = s.x.recent(s.x.clean(s.l.OrigSpan(named, end)))
 		if last < 0 {
 			return
+		}
+		if e.m[6] >= 0 {
+			s.stack = []scope{{parent: last}}
+			return // 用于 stays the verb of the part's clause
 		}
 		s.stack = []scope{{parent: last}}
 		s.prevEnd = e.end
