@@ -196,6 +196,30 @@ var cases = []struct {
 		[]want{{Subject: "预算安排", Value: "7950000"}, {Subject: "第一季度用款计划"}}},
 	{"a heading does not name an amount in a sentence", "", []string{"六、年度预算安排", "全年795万元。"},
 		[]want{{Subject: "-", Value: "7950000"}}},
+	// Breakdowns (issue 12 item 5): a part attaches to the nearest
+	// enclosing total of its kind.
+	{"X用于a；用于b: parts of the fact named X; a 包括 list inside one item closes at ；", "", []string{
+		"发行债券100亿元，其中新增债券80亿元。新增债券用于保障性安居工程10亿元；用于社会事业项目20亿元，包括学校建设5亿元、医院15亿元；用于基础设施50亿元。"},
+		[]want{{Value: "10000000000"}, {Subject: "新增债券", Parent: 1}, {Subject: "保障性安居工程", Parent: 2}, {Subject: "社会事业项目", Parent: 2},
+			{Subject: "学校建设", Parent: 4}, {Subject: "医院", Parent: 4}, {Subject: "基础设施", Parent: 2}}},
+	// jiangsu_yancheng_2026_govwide_budget_report 3:18 (江苏)
+	{"用于 list of new bonds", "", []string{
+		"2025年，全市发行政府债券277.16亿元，其中新增债券102.54亿元、再融资债券174.62亿元。新增债券用于保障性安居工程 14.52 亿元；用于交通和农林水等项目 3.03亿元；用于社会事业项目20.45亿元，包括卫生健康13.08亿元、学校建设 2.07 亿元、其他社会事业项目 5.3 亿元；用于市政和产业园区等基础设施 14.35 亿元。"},
+		[]want{{Value: "27716000000"}, {Subject: "新增债券", Parent: 1}, {Subject: "再融资债券", Parent: 1},
+			{Subject: "保障性安居工程", Parent: 2}, {Subject: "交通和农林水等项目", Parent: 2}, {Subject: "社会事业项目", Parent: 2},
+			{Subject: "卫生健康", Parent: 6}, {Subject: "学校建设", Parent: 6}, {Subject: "其他社会事业项目", Parent: 6},
+			{Subject: "市政和产业园区等基础设施", Parent: 2}}},
+	{"a 用于 after a name that is no amount opens nothing", "", []string{"项目支出50万元。该资金用于设备购置20万元。"},
+		[]want{{Value: "500000"}, {Value: "200000", Parent: -1}}},
+	{"parts of a revenue after a shortfall belong to the revenue", "", []string{
+		"本级收入10亿元，完成预算的95%，短收0.5亿元（其中：税收收入7亿元；非税收入3亿元）。"},
+		[]want{{Value: "1000000000"}, {Value: "50000000"}, {Subject: "税收收入", Parent: 1}, {Subject: "非税收入", Parent: 1}}},
+	// guyuan_2025_govwide_budget_report 8:1 (宁夏)
+	{"guyuan: 短收 then 其中", "", []string{
+		"市本级地方一般公共预算收入 5.89 亿元，同比增长 0.19%，完成年度预算的 95.88%，短收 0.25 亿元（其中：税收收入3.97 亿元，同比下降 5.17%；非税收入 1.92 亿元，同比增长13.43%）。"},
+		[]want{{Value: "589000000"}, {Value: "25000000"}, {Subject: "税收收入", Parent: 1}, {Subject: "非税收入", Parent: 1}}},
+	{"a part of another kind keeps the total it follows", "", []string{"支出预算100万元，其中：财政拨款收入安排80万元。"},
+		[]want{{Value: "1000000"}, {Value: "800000", Parent: 1}}},
 }
 
 func TestExtract(t *testing.T) {

@@ -177,11 +177,12 @@ func firstLabelled(rows []RowLabel) int {
 	return -1
 }
 
-// totalLabel reports whether a row label names the table's total (合计,
-// 收入合计, 支出总计, 总 计), not a group's 小计.
+// totalLabel reports whether a row label names a total (合计, 收入合计,
+// 支出总计, 总 计, 当年收入小计): the sum of rows above or below it, not a
+// part of an open row.
 func totalLabel(s string) bool {
 	s = strings.Join(strings.Fields(s), "")
-	return strings.HasSuffix(s, "合计") || strings.HasSuffix(s, "总计")
+	return strings.Contains(s, "合计") || strings.Contains(s, "总计") || strings.Contains(s, "小计")
 }
 
 // cutQizhong cuts a leading 其中 (其中：, 其中:, 其中) from a row label.

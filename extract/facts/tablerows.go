@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -110,11 +111,13 @@ func labelRows(t *tables.Table, k int, codes map[cell]string) ([]RowLabel, []int
 	if len(heights) > 0 {
 		// Positions in points: the indent in characters is the left
 		// edge over the height of one line; a label wrapped over lines
-		// (a box much taller than one line) has no reliable edge.
+		// (a box much taller than one line) has no reliable edge, and
+		// labels centred in their cells have none at all.
 		line := slices.Min(heights)
+		centred := centredLabels(t, k, idx)
 		for n := range rows {
 			b := t.Body[idx[n]].Cells[k].Loc.BBox
-			if b == nil {
+			if b == nil || centred {
 				rows[n].Indented = false
 				continue
 			}
@@ -126,6 +129,31 @@ func labelRows(t *tables.Table, k int, codes map[cell]string) ([]RowLabel, []int
 		}
 	}
 	return rows, idx
+}
+
+// centredLabels reports whether the labels of column k are centred in
+// their cells: their middles agree more closely than their left edges.
+func centredLabels(t *tables.Table, k int, idx []int) bool {
+	var lefts, mids []float64
+	for _, i := range idx {
+		if b := t.Body[i].Cells[k].Loc.BBox; b != nil {
+			lefts = append(lefts, b[0])
+			mids = append(mids, (b[0]+b[2])/2)
+		}
+	}
+	return len(lefts) >= 3 && spread(mids) < spread(lefts)/2
+}
+
+// spread is the mean absolute deviation of xs from their median.
+func spread(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	med := s[len(s)/2]
+	sum := 0.0
+	for _, x := range s {
+		sum += math.Abs(x - med)
+	}
+	return sum / float64(len(s))
 }
 
 // leadingSpaces counts the white space before a label's text in
