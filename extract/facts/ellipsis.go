@@ -193,9 +193,6 @@ func namesNothing(clause string) bool {
 // total: （含高新区, (其中市本级.
 var partOf = rx.MustCompile(`[（(]\s*(?:含|其中[：:]?)\s*([\p{Han}]{1,8}?(?:区|县|市|州|旗|镇|乡|本级|级))\s*$`)
 
-// scopePrefix is a jurisdiction's scope word at the start of a subject.
-var scopePrefix = rx.MustCompile(`^(?:全(?:市|省|区|县|州|盟|自治区)|[市省区县州]本级|[市省区县州]级|本级)`)
-
 // fillElliptic completes the elliptic subjects of the money facts made on
 // the line read by s, from first on.
 func (s *lineState) fillElliptic(first int) {

@@ -45,7 +45,7 @@ func Extract(ctx context.Context, txt *normalize.Text, tree *outline.Outline, m 
 	if txt == nil {
 		return nil, nil
 	}
-	x := &extractor{seg: seg, org: m.Organization, prevChanged: -1, prevLast: -1, pendingReason: -1}
+	x := &extractor{seg: seg, org: m.Organization, government: m.Scope == schema.ScopeGovernment, prevChanged: -1, prevLast: -1, pendingReason: -1}
 	for pi := range txt.Pages {
 		x.page = pi
 		for ii, it := range txt.Pages[pi].Items {
@@ -92,9 +92,12 @@ type scope struct {
 }
 
 type extractor struct {
-	seg   segment.Segmenter
-	org   string
-	facts []*fact
+	seg segment.Segmenter
+	org string
+	// government is set for a report on a government as a whole, whose
+	// figures carry a scope word (see scopeSubjects).
+	government bool
+	facts      []*fact
 	// page and item locate the line being read in normalize.Text.
 	page, item int
 
@@ -402,6 +405,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	}
 	x.itemFacts(l, first)
 	ln.fillElliptic(first)
+	ln.scopeSubjects(first)
 	x.pendingReason = ln.pendingReason
 	x.prevChanged, x.prevFirst = -1, first
 	for i := len(x.facts) - 1; i >= first; i-- {

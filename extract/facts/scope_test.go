@@ -1,0 +1,62 @@
+package facts
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+func TestScopeSubjects(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		scope string // meta scope of the document
+		lines []string
+		want  []string // subjects of the facts with a value, in order
+	}{
+		{"a scope word stated once holds for the budget figures after it in the paragraph", schema.ScopeGovernment,
+			[]string{"全省一般公共预算收入100亿元，增长5%；政府性基金预算收入50亿元。省本级一般公共预算收入30亿元；一般公共预算支出40亿元。"},
+			[]string{"全省一般公共预算收入", "全省政府性基金预算收入", "省本级一般公共预算收入", "省本级一般公共预算支出"}},
+		{"a scope word before the verb of the figure", schema.ScopeGovernment,
+			[]string{"全区完成一般公共预算收入12亿元。"},
+			[]string{"全区一般公共预算收入"}},
+		{"a scope word that qualifies something else is no scope", schema.ScopeGovernment,
+			[]string{"执行中市级和部分县区按程序调减收入预算5亿元；一般公共预算支出8亿元。"},
+			[]string{"市级和部分县区按程序调减收入预算", "一般公共预算支出"}},
+		{"a figure that is not a budget's keeps its subject", schema.ScopeGovernment,
+			[]string{"全市一般公共预算收入20亿元，加上转移性收入等10亿元。"},
+			[]string{"全市一般公共预算收入", "转移性收入"}},
+		{"a department's document is left as written", schema.ScopeDepartment,
+			[]string{"本级一般公共预算收入20亿元；一般公共预算支出10亿元。"},
+			[]string{"本级一般公共预算收入", "一般公共预算支出"}},
+		// fuzhou_2025_govwide_final_report (福建, HTML)
+		{"fuzhou: 全市 stated for the revenue holds for the expenditure", schema.ScopeGovernment,
+			[]string{"2025年全市一般公共预算收入750.55亿元，加上转移性收入等692.70亿元，收入决算结果1443.25亿元；一般公共预算支出1037.15亿元，加上转移性支出等279.22亿元，支出决算结果1613.79亿元。"},
+			[]string{"全市一般公共预算收入", "转移性收入", "收入决算结果", "全市一般公共预算支出", "转移性支出", "支出决算结果"}},
+		// jiangsu_yancheng_2026_govwide_budget_report 2:5 (江苏, PDF)
+		{"yancheng: 全市实现 … 。实现 …", schema.ScopeGovernment,
+			[]string{"全市实现一般公共预算收入515.74亿元，完成预算（调整预算，下同）的 100.34%，比上年增长 3.93%。实现一般公共预算支出1099.03亿元，完成预算的93.79%，比上年下降3.37%。"},
+			[]string{"全市一般公共预算收入", "全市一般公共预算支出"}},
+		// changsha_2025_govwide_budget_report (湖南, HTML)
+		{"changsha: 全市完成地方一般公共预算收入", schema.ScopeGovernment,
+			[]string{"2025年全市完成地方一般公共预算收入1296.87亿元，比上年增加32.33亿元，增长2.56%。"},
+			[]string{"全市地方一般公共预算收入"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs, err := Extract(context.Background(), textOf(c.lines...), nil, schema.Meta{Scope: c.scope}, testSegmenter(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				if f.Amount != nil && f.Kind == schema.FactMoney {
+					got = append(got, f.Subject)
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("subjects\n got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
