@@ -251,8 +251,9 @@ func (s *lineState) fillElliptic(first int) {
 			elliptic = false // 收入共计: the sum of what the sentence listed
 		}
 		if !elliptic {
-			// 加上转移性收入等: what is added to the thing is not the thing
-			if t, _ := splitPhase(subj); headOf(t) != "" && !strings.HasSuffix(strings.TrimSpace(clause), "等") {
+			// 加上转移性收入等: what is added to the thing is not the thing,
+			// nor is what adjusts it (按程序调减收入预算55.3亿元)
+			if t, _ := splitPhase(subj); headOf(t) != "" && !strings.HasSuffix(strings.TrimSpace(clause), "等") && !adjusts.MatchString(t) {
 				thing = t
 			}
 			continue
@@ -339,6 +340,10 @@ func (s *lineState) inBracketAfter(end, pos int) bool {
 	content = strings.TrimSpace(content)
 	return partOpen.MatchString(content) || strings.Contains(content, "、") && !notPart.MatchString(content)
 }
+
+// adjusts names a change made to a figure during the year (调减收入预算,
+// 追加支出), not the figure.
+var adjusts = rx.MustCompile(`调减|调增|追加|追减|核减|核增`)
 
 // partOpen and notPart open a bracket that lists parts of the amount
 // before it, or that names something else (an amount left out, another

@@ -15,6 +15,11 @@ var ellipsisCases = []moneyCase{
 			{Subject: "彩票公益金年末滚存结余", Value: "500000"}}},
 	{"a part in brackets after its total", []string{"市级税收收入预算100万元（含经开区20万元）。"},
 		[]want{{Subject: "市级税收收入预算", Value: "1000000"}, {Subject: "经开区税收收入预算", Value: "200000", Parent: 1}}},
+	{"an adjustment of the thing lends no thing", []string{"基金收入预算100万元，执行中调减收入预算10万元，调整后收入预算为90万元；收入完成95万元。"},
+		[]want{{Subject: "基金收入预算"}, {Value: "100000"}, {Subject: "基金收入调整预算", Value: "900000"}, {Subject: "基金收入", Value: "950000"}}},
+	// luoyang_2025_govwide_budget_report 3:2 (河南)
+	{"洛阳: 调减收入预算 between the budget and its outturn", []string{"2025 年全市政府性基金预算收入年初预算合计 278.1 亿元，执行中市级和部分县区按程序调减收入预算 55.3 亿元，调整后收入预算为 222.8 亿元；收入完成 225.7 亿元，同比下降 16.3%。"},
+		[]want{{Subject: "全市政府性基金预算收入年初预算"}, {Value: "5530000000"}, {Subject: "全市政府性基金预算收入调整预算", Value: "22280000000"}, {Subject: "全市政府性基金预算收入", Value: "22570000000"}}},
 	{"no thing named before: left as written", []string{"实际完成120万元。"},
 		[]want{{Subject: "实际", Value: "1200000"}}},
 	{"a thing without a head lends nothing", []string{"政府债务限额100万元，支出90万元。"},
