@@ -405,6 +405,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	}
 	x.itemFacts(l, first)
 	ln.fillElliptic(first)
+	ln.fallbackSubjects(first)
 	ln.scopeSubjects(first)
 	x.pendingReason = ln.pendingReason
 	x.prevChanged, x.prevFirst = -1, first

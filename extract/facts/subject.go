@@ -143,8 +143,11 @@ func isSpace(s string) bool { return strings.TrimSpace(s) == "" }
 func isOpen(s string) bool  { return s == "(" || s == "（" || s == "[" || s == "【" }
 func isClose(s string) bool { return s == ")" || s == "）" || s == "]" || s == "】" }
 
+// isOpenPunct reports whether t is punctuation that may stand between a
+// subject and its amount; a word the segmenter tags x (a dictionary word
+// without a tag, 还本) is not.
 func isOpenPunct(t segment.Token) bool {
-	return t.POS == "x" && !isClose(t.Text) && t.Text != "”" && t.Text != "\"" && t.Text != "》"
+	return t.POS == "x" && !isHanWord(t.Text) && !isClose(t.Text) && t.Text != "”" && t.Text != "\"" && t.Text != "》"
 }
 
 func isLink(s string) bool {

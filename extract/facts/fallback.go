@@ -1,0 +1,106 @@
+package facts
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetdoc/budgetdoc/internal/rx"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// Subjects that the walk back from an amount does not find because the
+// clause names the thing elsewhere or with a verb. A reader still labels
+// these amounts:
+//
+//	城乡低保补助标准由645元/月提高至685元/月  — both are the 城乡低保补助标准
+//	政府性基金预算收支总计由14.8亿元调整为21.4亿元 — both are the 收支总计
+//	支持推进绿色低碳发展。投入3.06亿元，…      — the funds put in (投入资金)
+//
+// fallbackSubjects gives such amounts of the line, from first on, the
+// subject the sentence states: the thing before 由/从 for the amount it
+// moves from and for the amount it moves to, and for an amount whose
+// clause is only a verb that moves funds, the title the line opens with
+// or the funds the verb names.
+
+// fromClause ends the clause before the amount a figure moves from: 由,
+// 从, 从年初预算的, 较“十三五”时期的. Group 1 is the word.
+var fromClause = rx.MustCompile(`(由|从|较|比)[^，,。;；由从较比]{0,16}?的?\s*$`)
+
+// toClause is the whole clause before the amount a figure moves to.
+var toClause = rx.MustCompile(`^\s*(?:分别)?(?:提高|增长|增加|上升|下降|减少|降低|调整|压减|扩大|增|降|减|升)(?:至|到|为)\s*$|^\s*(?:调整为|变为|达到)\s*$`)
+
+// fundClause is a clause that is only a verb moving funds, after a scope
+// word and adverbs (全市共投入, 累计筹集, 统筹下达). Group 1 is the verb.
+var fundClause = rx.MustCompile(`^\s*(?:` + scopeWords + `)?(?:共|累计|五年|全年|当年|合计|共计|统筹|积极|再|新|又|已)*` +
+	`(投入|筹集|筹措|下达|安排|拨付|争取|落实|兑现|整合|盘活|统筹|发放|拨|补助|奖补|奖励|支持|减免|减税降费)(?:资金)?(?:超|近|约|达|逾)?\s*$`)
+
+// nominalVerbs name the amount by themselves (减税降费219.8亿元).
+var nominalVerbs = map[string]bool{"减免": true, "减税降费": true}
+
+func (s *lineState) fallbackSubjects(first int) {
+	x := s.x
+	for i := first; i < len(x.facts); i++ {
+		f := x.facts[i]
+		if !f.hasValue || f.f.Kind != schema.FactMoney || f.line != s.l {
+			continue
+		}
+		start := s.lastBound(f.pos)
+		clause := s.view[start:f.pos]
+		if toClause.MatchString(clause) {
+			// …由A调整为B: B is what A is (调整 is no subject)
+			if p := s.movedFrom(i); p >= 0 {
+				f.f.Subject, f.f.Entity = x.facts[p].f.Subject, x.facts[p].f.Entity
+				continue
+			}
+		}
+		if f.f.Subject != "" {
+			continue
+		}
+		if m := fromClause.FindStringSubmatchIndex(clause); m != nil {
+			// X由A…: A is the X
+			if subj, ent := s.subject(s.sentenceStart(start), start+m[2]); subj != "" {
+				f.f.Subject, f.f.Entity = subj, ent
+				continue
+			}
+		}
+		if m := fundClause.FindStringSubmatch(clause); m != nil {
+			verb := m[1]
+			switch {
+			case nominalVerbs[verb]:
+				f.f.Subject = verb
+			case s.titleSentence() != "":
+				f.f.Subject = s.titleSentence()
+			default:
+				f.f.Subject = verb + "资金"
+			}
+		}
+	}
+}
+
+// sentenceStart is where the sentence holding view offset pos starts.
+func (s *lineState) sentenceStart(pos int) int {
+	i := strings.LastIndexAny(s.view[:pos], "。；;！？")
+	if i < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s.view[i:])
+	return i + n
+}
+
+// movedFrom returns the fact before fact i in the same sentence whose
+// clause is a 由/从 clause (the amount a figure moves from), or -1.
+func (s *lineState) movedFrom(i int) int {
+	x := s.x
+	if i == 0 {
+		return -1
+	}
+	p := x.facts[i-1]
+	f := x.facts[i]
+	if p.line != f.line || p.f.Subject == "" || p.pos > f.pos || s.sentenceStart(f.pos) > p.pos {
+		return -1
+	}
+	if !fromClause.MatchString(s.view[s.lastBound(p.pos):p.pos]) {
+		return -1
+	}
+	return i - 1
+}
