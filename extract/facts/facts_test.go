@@ -218,6 +218,32 @@ var cases = []struct {
 	{"guyuan: 短收 then 其中", "", []string{
 		"市本级地方一般公共预算收入 5.89 亿元，同比增长 0.19%，完成年度预算的 95.88%，短收 0.25 亿元（其中：税收收入3.97 亿元，同比下降 5.17%；非税收入 1.92 亿元，同比增长13.43%）。"},
 		[]want{{Value: "589000000"}, {Value: "25000000"}, {Subject: "税收收入", Parent: 1}, {Subject: "非税收入", Parent: 1}}},
+	// Subjects a sentence states elsewhere than right before the amount
+	// (fallbackSubjects).
+	{"X由A调整为B: both amounts are X", "", []string{"政府性基金预算收支总计由14.8亿元调整为21.4亿元。"},
+		[]want{{Subject: "政府性基金预算收支总计", Value: "1480000000"}, {Subject: "政府性基金预算收支总计", Value: "2140000000"}}},
+	{"X从年份的A提高到年份的B", "", []string{"税收收入从2020年的104.5亿元提高到2025年的125.1亿元。"},
+		[]want{{Subject: "税收收入", Value: "10450000000"}, {Subject: "税收收入", Value: "12510000000"}}},
+	{"a clause that is only a verb moving funds", "", []string{"支持推进绿色低碳发展。投入3.06亿元，完善节能降碳政策。", "全市共筹集6.37亿元，加强就业服务。"},
+		[]want{{Subject: "投入资金", Value: "306000000"}, {Subject: "筹集资金", Value: "637000000"}}},
+	{"a verb that names the amount", "", []string{"五年共减税降费219.8亿元。"},
+		[]want{{Kind: "count"}, {Subject: "减税降费", Value: "21980000000"}}},
+	{"the thing after an amount a verb introduces", "", []string{"设立5亿元人才发展专项资金。"},
+		[]want{{Subject: "人才发展专项资金", Value: "500000000"}}},
+	{"a short clause the segmenter cuts into verbs", "", []string{"收支相抵，年终结转5.9亿元。", "政府债券还本付息82.88亿元（还本62.22亿元，付息20.66亿元）。"},
+		[]want{{Subject: "年终结转", Value: "590000000"}, {Subject: "政府债券还本付息"}, {Subject: "还本", Value: "6222000000"}, {Subject: "付息"}}},
+	{"超, 不低于 and 均为 before the amount are link words", "", []string{"惠民资金超10亿元，投资规模不低于20亿元，总收支均为3亿元。"},
+		[]want{{Subject: "惠民资金"}, {Subject: "投资规模"}, {Subject: "总收支"}}},
+	// real snippets: 深圳 (广东), 宣城 (安徽), 广东省, 淮南 (安徽), 焦作 (河南)
+	{"shenzhen: 由A调整为B", "", []string{"经市人大常委会批准预算调整，2025 年市本级一般公共预算收支总计由 2944.3 亿元调整为3020.1亿元。"},
+		// (市 is cut with the year before it, 年市: the subject loses it)
+		[]want{{Subject: "本级一般公共预算收支总计", Value: "294430000000"}, {Subject: "本级一般公共预算收支总计", Value: "302010000000"}}},
+	{"guangdong: 投入 after a title sentence", "", []string{"支持稳步推进健康广东建设。投入 63.01 亿元，将基本公共卫生服务经费人均财政补助标准提高。"},
+		[]want{{Subject: "投入资金", Value: "6301000000"}}},
+	{"huainan: 收支相抵，年终结转", "", []string{"政府性基金收入合计80.4亿元，支出合计76.5亿元。收支相抵，年终结转3.9亿元。"},
+		[]want{{Subject: "政府性基金收入"}, {Subject: "支出"}, {Subject: "年终结转", Value: "390000000"}}},
+	{"jiaozuo: 还本 and 付息 in brackets", "", []string{"2025年，全市政府债券还本付息82.88亿元（还本62.22亿元，付息20.66亿元）。"},
+		[]want{{Subject: "全市政府债券还本付息"}, {Subject: "还本", Value: "6222000000"}, {Subject: "付息", Value: "2066000000"}}},
 	{"a part of another kind keeps the total it follows", "", []string{"支出预算100万元，其中：财政拨款收入安排80万元。"},
 		[]want{{Value: "1000000"}, {Value: "800000", Parent: 1}}},
 }

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/internal/rx"
@@ -27,12 +28,17 @@ import (
 var fromClause = rx.MustCompile(`(由|从|较|比)[^，,。;；由从较比]{0,16}?的?\s*$`)
 
 // toClause is the whole clause before the amount a figure moves to.
-var toClause = rx.MustCompile(`^\s*(?:分别)?(?:提高|增长|增加|上升|下降|减少|降低|调整|压减|扩大|增|降|减|升)(?:至|到|为)\s*$|^\s*(?:调整为|变为|达到)\s*$`)
+// (提高至, 调整为, 增至2024年的).
+var toClause = rx.MustCompile(`^\s*(?:分别)?(?:(?:提高|增长|增加|上升|下降|减少|降低|调整|压减|扩大|增|降|减|升)(?:至|到|为)|变为|达到)(?:[^，,。;；]{0,12}的)?\s*$`)
 
 // fundClause is a clause that is only a verb moving funds, after a scope
 // word and adverbs (全市共投入, 累计筹集, 统筹下达). Group 1 is the verb.
 var fundClause = rx.MustCompile(`^\s*(?:` + scopeWords + `)?(?:共|累计|五年|全年|当年|合计|共计|统筹|积极|再|新|又|已)*` +
 	`(投入|筹集|筹措|下达|安排|拨付|争取|落实|兑现|整合|盘活|统筹|发放|拨|补助|奖补|奖励|支持|减免|减税降费)(?:资金)?(?:超|近|约|达|逾)?\s*$`)
+
+// introduces ends a clause whose amount is followed by the thing it
+// measures (设立0.5亿元人才发展专项, 发行1万亿元超长期特别国债).
+var introduces = rx.MustCompile(`(?:设立|组建|发行|获|获得|撬动了?|带动|争取|新增|筹措)\s*$`)
 
 // nominalVerbs name the amount by themselves (减税降费219.8亿元).
 var nominalVerbs = map[string]bool{"减免": true, "减税降费": true}
@@ -45,6 +51,9 @@ func (s *lineState) fallbackSubjects(first int) {
 			continue
 		}
 		start := s.lastBound(f.pos)
+		if i > first && x.facts[i-1].line == s.l && x.facts[i-1].f.End > start && x.facts[i-1].f.End <= f.pos {
+			start = x.facts[i-1].f.End // 由14.8亿元调整为: after the amount before
+		}
 		clause := s.view[start:f.pos]
 		if toClause.MatchString(clause) {
 			// …由A调整为B: B is what A is (调整 is no subject)
@@ -58,7 +67,11 @@ func (s *lineState) fallbackSubjects(first int) {
 		}
 		if m := fromClause.FindStringSubmatchIndex(clause); m != nil {
 			// X由A…: A is the X
-			if subj, ent := s.subject(s.sentenceStart(start), start+m[2]); subj != "" {
+			subj, ent := s.subject(s.sentenceStart(start), start+m[2])
+			if subj == "" {
+				subj = s.clauseName(start, start+m[2]) // 全社会研发投入从…
+			}
+			if subj != "" {
 				f.f.Subject, f.f.Entity = subj, ent
 				continue
 			}
@@ -73,8 +86,53 @@ func (s *lineState) fallbackSubjects(first int) {
 			default:
 				f.f.Subject = verb + "资金"
 			}
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s.view[f.f.End:]); unicode.Is(unicode.Han, r) && introduces.MatchString(clause) {
+			// 设立0.5亿元人才发展专项, 获5亿元中央资金支持: the thing
+			// after the amount
+			if subj := s.x.clean(s.following(f.f.End)); utf8.RuneCountInString(subj) >= 2 {
+				f.f.Subject = subj
+				continue
+			}
+		}
+		// 年终结转5.9亿元, 其中财力偿还6.68亿元: a short clause that the
+		// segmenter cut into verbs names the amount as a whole
+		if name := s.clauseName(start, f.pos); !ellipticCoreEmpty(name) {
+			f.f.Subject = name
+		} else if t := s.titleSentence(); t != "" {
+			f.f.Subject = t // ——契税。完成303.05亿元
 		}
 	}
+}
+
+// clauseName is the text of view[a:b] as a subject when it is a short run
+// of Han characters (after the list numbers, link words and a leading 用于
+// or 其中 are dropped); "" otherwise.
+func (s *lineState) clauseName(a, b int) string {
+	t := strings.TrimSpace(s.view[a:b])
+	for _, w := range linkWords {
+		t = strings.TrimSuffix(t, w)
+	}
+	for _, w := range []string{"用于", "其中", "包括"} {
+		t = strings.TrimPrefix(t, w)
+	}
+	t = s.x.clean(t)
+	if n := utf8.RuneCountInString(t); n < 2 || n > 16 {
+		return ""
+	}
+	for _, r := range t {
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()“”", r) {
+			return ""
+		}
+	}
+	return t
+}
+
+// ellipticCoreEmpty reports whether a name is empty or only the adverbs
+// and verbs of a budget's course (实际完成, 调整为), which name no thing.
+func ellipticCoreEmpty(name string) bool {
+	return name == "" || ellipticCore(name) == ""
 }
 
 // sentenceStart is where the sentence holding view offset pos starts.

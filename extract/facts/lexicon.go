@@ -92,7 +92,8 @@ var yearPrefix = rx.MustCompile(`^(?:[0-9]{4}\s*(?:年度|年)?|本年度|本年
 
 // linkWords end the text before an amount without being part of what is
 // counted: 收入预算总额为, 车辆合计, 预算总计.
-var linkWords = []string{"分别为", "分别是", "均为", "约为", "共计", "合计", "累计", "达到", "完成", "实现", "为", "是", "达", "计", "共", "约", "近", "逾", "有", "总额为"}
+var linkWords = []string{"分别为", "分别是", "均为", "约为", "共计", "合计", "累计", "达到", "完成", "实现", "为", "是", "达", "计", "共", "约", "近", "逾", "有", "总额为",
+	"超", "超过", "不少于", "不低于", "不超过", "高达", "多达", "均", "分别"}
 
 // stopWords end a subject when walking back from the amount: verbs and
 // function words that are not part of a budget noun phrase.
