@@ -297,10 +297,28 @@ func (s *lineState) titleSentence() string {
 	} else {
 		return "" // a title is numbered or led by a dash
 	}
-	if t == "" || utf8.RuneCountInString(t) > 16 || strings.ContainsAny(t, "0123456789，,、；;（(") {
+	// a bracket inside a name is part of it (国有资源（资产）有偿使用收入);
+	// one with a number or a list is not a title
+	if t == "" || utf8.RuneCountInString(t) > 24 || strings.ContainsAny(t, "0123456789，,；;") || !balanced(t) {
 		return ""
 	}
 	return s.x.clean(t)
+}
+
+// balanced reports whether the brackets of t are closed in order.
+func balanced(t string) bool {
+	depth := 0
+	for _, r := range t {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
 }
 
 // inBracketAfter reports whether pos lies inside a bracket opened after

@@ -234,7 +234,17 @@ var cases = []struct {
 		[]want{{Subject: "年终结转", Value: "590000000"}, {Subject: "政府债券还本付息"}, {Subject: "还本", Value: "6222000000"}, {Subject: "付息"}}},
 	{"超, 不低于 and 均为 before the amount are link words", "", []string{"惠民资金超10亿元，投资规模不低于20亿元，总收支均为3亿元。"},
 		[]want{{Subject: "惠民资金"}, {Subject: "投资规模"}, {Subject: "总收支"}}},
-	// real snippets: 深圳 (广东), 宣城 (安徽), 广东省, 淮南 (安徽), 焦作 (河南)
+	{"X提高到每人每月N元 without a from amount", "", []string{"基础养老金最低标准提高到每人每月103元。"},
+		[]want{{Subject: "基础养老金最低标准", Value: "103"}}},
+	{"the amounts of one list are of one thing", "", []string{"基金收入分别为100万元和120万元；投入分别达到8亿元、9亿元、10亿元。"},
+		[]want{{Subject: "基金收入", Value: "1000000"}, {Subject: "基金收入", Value: "1200000"}, {Subject: "投入", Value: "800000000"},
+			{Subject: "投入", Value: "900000000"}, {Subject: "投入", Value: "1000000000"}}},
+	{"合计 after a list is the sum", "", []string{"新增债券40亿元，再融资债券10亿元，合计50亿元。"},
+		[]want{{Subject: "新增债券"}, {Subject: "再融资债券"}, {Subject: "合计", Value: "5000000000"}}},
+	{"a dashed title with a bracket in its name", "", []string{"——国有资源（资产）有偿使用收入。完成48.41亿元，占预算的13%。"},
+		[]want{{Subject: "国有资源(资产)有偿使用收入", Value: "4841000000"}}},
+	// real snippets: 深圳 (广东), 宣城 (安徽), 广东省, 淮南 (安徽), 焦作 (河南),
+	// 宿迁 (江苏), 开封 (河南), 固原 (宁夏), 山东省
 	{"shenzhen: 由A调整为B", "", []string{"经市人大常委会批准预算调整，2025 年市本级一般公共预算收支总计由 2944.3 亿元调整为3020.1亿元。"},
 		// (市 is cut with the year before it, 年市: the subject loses it)
 		[]want{{Subject: "本级一般公共预算收支总计", Value: "294430000000"}, {Subject: "本级一般公共预算收支总计", Value: "302010000000"}}},
@@ -244,6 +254,14 @@ var cases = []struct {
 		[]want{{Subject: "政府性基金收入"}, {Subject: "支出"}, {Subject: "年终结转", Value: "390000000"}}},
 	{"jiaozuo: 还本 and 付息 in brackets", "", []string{"2025年，全市政府债券还本付息82.88亿元（还本62.22亿元，付息20.66亿元）。"},
 		[]want{{Subject: "全市政府债券还本付息"}, {Subject: "还本", Value: "6222000000"}, {Subject: "付息", Value: "2066000000"}}},
+	{"suqian: 由645元/月提高至685元/月", "", []string{"城乡低保补助标准由645元/月提高至685元/月，农村特困供养标准由839元/月提高至891元/月。"},
+		[]want{{Value: "645", Subject: "城乡低保补助标准"}, {Value: "685", Subject: "城乡低保补助标准"}, {Value: "839", Subject: "农村特困供养标准"}, {Value: "891", Subject: "农村特困供养标准"}}},
+	{"kaifeng: 标准提高到每人每月", "", []string{"城乡居民基础养老金最低标准提高到每人每月103元，城乡低保保障标准分别提高到每人每月不低于520元和每人每年不低于4000元。"},
+		[]want{{Subject: "城乡居民基础养老金最低标准", Value: "103"}, {Subject: "城乡低保保障标准", Value: "520"}, {Value: "4000"}}},
+	{"guyuan: 预计分别为A和B", "", []string{"2027年、2028年一般公共预算收入约按3%递增，预计分别为62,520万元和64,400万元。"},
+		[]want{{Value: "625200000"}, {Value: "644000000"}}},
+	{"shandong: ——title。完成", "", []string{"——国有股权、股份转让收入。完成91.52亿元，比上年增长10%。"},
+		[]want{{Subject: "国有股权、股份转让收入", Value: "9152000000"}}},
 	{"a part of another kind keeps the total it follows", "", []string{"支出预算100万元，其中：财政拨款收入安排80万元。"},
 		[]want{{Value: "1000000"}, {Value: "800000", Parent: 1}}},
 }

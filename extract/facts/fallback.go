@@ -29,7 +29,22 @@ var fromClause = rx.MustCompile(`(由|从|较|比)[^，,。;；由从较比]{0,1
 
 // toClause is the whole clause before the amount a figure moves to.
 // (提高至, 调整为, 增至2024年的).
-var toClause = rx.MustCompile(`^\s*(?:分别)?(?:(?:提高|增长|增加|上升|下降|减少|降低|调整|压减|扩大|增|降|减|升)(?:至|到|为)|变为|达到)(?:[^，,。;；]{0,12}的)?\s*$`)
+var toClause = rx.MustCompile(`^\s*(?:/[^\s，,。;；/]{1,4})?\s*` + toVerb + `(?:[^，,。;；]{0,12}的)?\s*$`)
+
+// toVerb moves a figure to the amount after it (提高至, 调整为, 提高到每人每月).
+const toVerb = `(?:分别)?(?:(?:提高|增长|增加|上升|下降|减少|降低|调整|压减|扩大|增|降|减|升)(?:至|到|为)|变为|达到)` +
+	`(?:每人每月|每人每年|每生每年|每人|每月|每年|人均)?(?:不低于|不少于|不超过)?`
+
+// toEnd is a clause that names a figure before the verb moving it to the
+// amount (城乡居民基础养老金最低标准提高到每人每月103元). Group 1 is the verb.
+var toEnd = rx.MustCompile(`(` + toVerb + `)\s*$`)
+
+// listJoin is the clause between two amounts of one list (A亿元和B亿元,
+// 分别达到A、B、C).
+var listJoin = rx.MustCompile(`^\s*(?:/[^\s，,。;；/]{1,4})?\s*[、和及与]\s*$`)
+
+// sumWords stand for the sum of the amounts listed before (合计50亿元).
+var sumWords = map[string]bool{"合计": true, "共计": true, "总计": true, "累计": true}
 
 // fundClause is a clause that is only a verb moving funds, after a scope
 // word and adverbs (全市共投入, 累计筹集, 统筹下达). Group 1 is the verb.
@@ -65,13 +80,25 @@ func (s *lineState) fallbackSubjects(first int) {
 		if f.f.Subject != "" {
 			continue
 		}
+		if p := s.listedAfter(i, first); p >= 0 {
+			// 分别为62,520万元和64,400万元: the list's amounts are of one thing
+			f.f.Subject, f.f.Entity = x.facts[p].f.Subject, x.facts[p].f.Entity
+			continue
+		}
+		if c := strings.TrimSpace(clause); sumWords[c] {
+			f.f.Subject = c
+			continue
+		}
+		if m := toEnd.FindStringSubmatchIndex(clause); m != nil {
+			// X提高到每人每月103元: the amount is X's
+			if subj, ent := s.fullSubject(start, start+m[2]); subj != "" {
+				f.f.Subject, f.f.Entity = subj, ent
+				continue
+			}
+		}
 		if m := fromClause.FindStringSubmatchIndex(clause); m != nil {
 			// X由A…: A is the X
-			subj, ent := s.subject(s.sentenceStart(start), start+m[2])
-			if subj == "" {
-				subj = s.clauseName(start, start+m[2]) // 全社会研发投入从…
-			}
-			if subj != "" {
+			if subj, ent := s.fullSubject(start, start+m[2]); subj != "" {
 				f.f.Subject, f.f.Entity = subj, ent
 				continue
 			}
@@ -106,6 +133,17 @@ func (s *lineState) fallbackSubjects(first int) {
 	}
 }
 
+// fullSubject is the subject of the amount after view[a:b], or the whole
+// clause when the walk back stops inside a name that the segmenter cut
+// into verbs (农村特困供养标准 read as 标准, 全社会研发投入 as nothing).
+func (s *lineState) fullSubject(a, b int) (subject, entity string) {
+	subject, entity = s.subject(a, b)
+	if name := s.clauseName(a, b); name != "" && strings.HasSuffix(name, subject) && entity == "" {
+		return name, ""
+	}
+	return subject, entity
+}
+
 // clauseName is the text of view[a:b] as a subject when it is a short run
 // of Han characters (after the list numbers, link words and a leading 用于
 // or 其中 are dropped); "" otherwise.
@@ -133,6 +171,19 @@ func (s *lineState) clauseName(a, b int) string {
 // and verbs of a budget's course (实际完成, 调整为), which name no thing.
 func ellipticCoreEmpty(name string) bool {
 	return name == "" || ellipticCore(name) == ""
+}
+
+// listedAfter returns the fact before fact i when i follows it in one list
+// of amounts (joined by 、 or 和) and it has a subject, or -1.
+func (s *lineState) listedAfter(i, first int) int {
+	if i <= first {
+		return -1
+	}
+	p, f := s.x.facts[i-1], s.x.facts[i]
+	if p.line != s.l || p.f.End > f.pos || p.f.Subject == "" || p.f.Kind != f.f.Kind || !listJoin.MatchString(s.view[p.f.End:f.pos]) {
+		return -1
+	}
+	return i - 1
 }
 
 // sentenceStart is where the sentence holding view offset pos starts.
