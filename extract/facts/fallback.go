@@ -156,7 +156,7 @@ func (s *lineState) clauseName(a, b int) string {
 		t = strings.TrimPrefix(t, w)
 	}
 	t = s.x.clean(t)
-	if n := utf8.RuneCountInString(t); n < 2 || n > 16 {
+	if n := utf8.RuneCountInString(t); n < 2 || n > 24 {
 		return ""
 	}
 	for _, r := range t {
