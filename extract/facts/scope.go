@@ -21,10 +21,10 @@ import (
 
 // scopeMention is a scope word stated for what follows: before a budget's
 // name or its 收支, possibly with the verb of the figure between
-// (全市完成地方一般公共预算收入, 全市收支情况, 汇总全市各级). Group 1 is the
-// scope word.
+// (全市完成地方一般公共预算收入, 全市收支情况, 汇总全市各级), or after what
+// the scope includes (市级（含高新区，下同）实现…). Group 1 is the scope word.
 var scopeMention = rx.MustCompile(`(` + scopeWords + `)` +
-	`(?:完成|实现|累计完成|预计完成|共|各级|地方)*` +
+	`(?:[（(][^（()）]{0,40}[)）])?(?:完成|实现|累计完成|预计完成|共|各级|地方)*` +
 	`(?:一般公共预算|政府性基金|国有资本经营|社会保险基金|政府债务|财政收支|收支|预算|决算)`)
 
 // scopeWords are the scope words: the whole jurisdiction (全市, 全自治区)
@@ -64,6 +64,12 @@ func (s *lineState) scopeSubjects(first int) {
 			scope = s.view[ms[k][2]:ms[k][3]]
 		}
 		sub := f.f.Subject
+		if rest, ok := strings.CutPrefix(sub, "本级"); ok && scope != "本级" && strings.HasSuffix(scope, "本级") {
+			// 2025年市本级…: the segmenter cuts 年市 and the walk back
+			// loses 市
+			sub = scope + rest
+			f.f.Subject = sub
+		}
 		if p := scopePrefix.FindString(sub); p != "" {
 			if budgetFigure(sub[len(p):]) {
 				scope = p // 市级一般公共预算收入, not 市级和部分县区…

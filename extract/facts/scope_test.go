@@ -30,6 +30,13 @@ func TestScopeSubjects(t *testing.T) {
 		{"a department's document is left as written", schema.ScopeDepartment,
 			[]string{"本级一般公共预算收入20亿元；一般公共预算支出10亿元。"},
 			[]string{"本级一般公共预算收入", "一般公共预算支出"}},
+		{"年市本级: the 市 the segmenter joins to the year", schema.ScopeGovernment,
+			[]string{"2025年市本级一般公共预算收入232.9亿元。"},
+			[]string{"市本级一般公共预算收入"}},
+		// jiangsu_yancheng_2026_govwide_budget_report 2:6 (江苏, PDF)
+		{"yancheng: 市级（含…）实现", schema.ScopeGovernment,
+			[]string{"市级（含盐南高新区、盐城经济技术开发区，下同）实现一般公共预算收入108.12亿元，完成预算的100.77%。实现一般公共预算支出216.27亿元。"},
+			[]string{"市级一般公共预算收入", "市级一般公共预算支出"}},
 		// fuzhou_2025_govwide_final_report (福建, HTML)
 		{"fuzhou: 全市 stated for the revenue holds for the expenditure", schema.ScopeGovernment,
 			[]string{"2025年全市一般公共预算收入750.55亿元，加上转移性收入等692.70亿元，收入决算结果1443.25亿元；一般公共预算支出1037.15亿元，加上转移性支出等279.22亿元，支出决算结果1613.79亿元。"},
