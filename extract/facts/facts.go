@@ -296,7 +296,13 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		}
 	}
 	for _, m := range breakdownMarker.FindAllStringSubmatchIndex(view, -1) {
-		evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: m})
+		evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: append(m, -1, -1)})
+	}
+	if strings.Contains(view, "用于") {
+		for _, m := range usedFor.FindAllStringSubmatchIndex(view, -1) {
+			// groups 1 and 2 of breakdownMarker absent, the total in group 3
+			evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: []int{m[0], m[1], -1, -1, -1, -1, m[2], m[3]}})
+		}
 	}
 	for _, m := range reasonMarker.FindAllStringIndex(view, -1) {
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evReason})

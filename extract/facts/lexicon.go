@@ -77,11 +77,17 @@ var reasonMarker = rx.MustCompile(
 	`(?:(?:增加|减少|增长|下降|变动|变化|差异)的?(?:主要)?原因(?:主要)?(?:是|为)?|主要原因(?:是|为)?|原因(?:是|为)|主要是因为|主要是由于|主要由于|主要系)[：:]?\s*`)
 
 // breakdownMarker finds the words that open a breakdown of the preceding
-// total. Group 1 is the dimension of 按…划分; groups 2 and 3 name the total
-// whose parts follow (财政拨款支出预算中，… ; 新增债券用于A a亿元；用于B …).
+// total. Group 1 is the dimension of 按…划分; group 2 names the total whose
+// parts follow (财政拨款支出预算中，…).
 var breakdownMarker = rx.MustCompile(
 	`按((?:支出)?(?:功能|经济|用途|来源|项目)[^，,。;；:：]{0,8}?)(?:划分|分列|来看)?[：:，,]|其中[：:，,]?|包括[：:]?|分别为[：:]?|分别是[：:]?` +
-		`|([^，,。;；:：、\s]{2,24}?)中[，,:：]|([^，,。;；:：、\s]{2,24}?)用于`)
+		`|([^，,。;；:：、\s]{2,24}?)中[，,:：]`)
+
+// usedFor opens the breakdown of a total into what it is used for
+// (新增债券用于A a亿元；用于B …). Group 1 names the total. It runs only on
+// lines with 用于: one more alternative in breakdownMarker cost a third
+// of the facts' speed.
+var usedFor = rx.MustCompile(`([^，,。;；:：、\s]{2,24}?)用于`)
 
 // yearLike is a list number run into a year that the quantity scanner may
 // read as a count (1.2023年).
