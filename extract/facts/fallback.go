@@ -25,7 +25,7 @@ import (
 
 // fromClause ends the clause before the amount a figure moves from: 由,
 // 从, 从年初预算的, 较“十三五”时期的. Group 1 is the word.
-var fromClause = rx.MustCompile(`(由|从|较|比)[^，,。;；由从较比]{0,16}?的?\s*$`)
+var fromClause = rx.MustCompile(`(由|从|较|比)(?:[^，,。;；由从较比]{0,16}?的)?\s*$`)
 
 // toClause is the whole clause before the amount a figure moves to.
 // (提高至, 调整为, 增至2024年的).
@@ -156,7 +156,7 @@ func (s *lineState) clauseName(a, b int) string {
 		t = strings.TrimPrefix(t, w)
 	}
 	t = s.x.clean(t)
-	if n := utf8.RuneCountInString(t); n < 2 || n > 24 {
+	if n := utf8.RuneCountInString(t); n < 2 || n > 24 || notName.MatchString(t) {
 		return ""
 	}
 	for _, r := range t {
@@ -166,6 +166,11 @@ func (s *lineState) clauseName(a, b int) string {
 	}
 	return t
 }
+
+// notName opens or contains what a name does not: a preposition or a
+// demonstrative before what the clause is about (由我局申请, 对企业), a reason
+// (主要原因一是…).
+var notName = rx.MustCompile(`^(?:由|从|为|对|向|按|经|将|在|是|因|该)|原因|由于`)
 
 // ellipticCoreEmpty reports whether a name is empty or only the adverbs
 // and verbs of a budget's course (实际完成, 调整为), which name no thing.
