@@ -262,6 +262,8 @@ var cases = []struct {
 		[]want{{Value: "625200000"}, {Value: "644000000"}}},
 	{"shandong: ——title。完成", "", []string{"——国有股权、股份转让收入。完成91.52亿元，比上年增长10%。"},
 		[]want{{Subject: "国有股权、股份转让收入", Value: "9152000000"}}},
+	{"上年结转 keeps 上年: the year the funds come from is part of the name", "", []string{"2024年上年结转资金50万元，上年结余10万元；上年项目支出80万元。"},
+		[]want{{Subject: "上年结转资金", Value: "500000"}, {Subject: "上年结余", Value: "100000"}, {Subject: "项目支出", Value: "800000"}}},
 	{"a part of another kind keeps the total it follows", "", []string{"支出预算100万元，其中：财政拨款收入安排80万元。"},
 		[]want{{Value: "1000000"}, {Value: "800000", Parent: 1}}},
 }

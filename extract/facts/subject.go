@@ -122,6 +122,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if (t.POS == "m" || t.POS == "mq") && strings.HasPrefix(t.Text, "第") && i < end {
 			continue // 第二季度用款计划, 第十三届人代会: an ordinal in a name
 		}
+		if i < end && carriedOver(t.Text, toks[i+1].Text) {
+			continue // 上年结余: the year carried over from
+		}
 		break
 	}
 done:
@@ -159,6 +162,13 @@ func isLink(s string) bool {
 	return false
 }
 
+// carriedOver reports whether the time word w before rest names the year
+// funds are carried over from, part of the name (上年结转资金, 上年结余), not
+// the year of the amount.
+func carriedOver(w, rest string) bool {
+	return w == "上年" && (strings.HasPrefix(rest, "结转") || strings.HasPrefix(rest, "结余"))
+}
+
 // clean strips from a candidate subject what is not part of it: list
 // numbers, years, the organisation's name, link words at the end, quotes and
 // unbalanced brackets.
@@ -172,7 +182,7 @@ func (x *extractor) clean(s string) string {
 		if _, rest, ok := outline.ParseMarker(s); ok {
 			s = rest
 		}
-		if m := yearPrefix.FindString(s); m != "" {
+		if m := yearPrefix.FindString(s); m != "" && !carriedOver(m, s[len(m):]) {
 			s = s[len(m):]
 		}
 		// 2016年收入决算 may be cut as 2016/年收入: a bare 年 left over
