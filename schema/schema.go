@@ -172,7 +172,9 @@ type Fact struct {
 	Prior string `json:"prior,omitempty"`
 	// Reason is the stated reason for the change (主要原因是…).
 	Reason string `json:"reason,omitempty"`
-	// Parent is the ID of the fact this one is a part of (其中, 包括 …).
+	// Parent is the ID of the fact this one is a part of (其中, 包括 …);
+	// for a table cell, the cell of the same column in the row its row is
+	// a part of (by 类/款/项 code, numbering, 其中, indentation).
 	Parent string `json:"parent,omitempty"`
 	// Dimension is the breakdown the part belongs to (支出功能科目 …).
 	Dimension string `json:"dimension,omitempty"`
