@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -33,6 +34,34 @@ func FuzzExtract(f *testing.F) {
 			}
 			if strings.ContainsAny(x.Value, "eE,") {
 				t.Fatalf("%s: value %q", x.ID, x.Value)
+			}
+		}
+	})
+}
+
+// FuzzRowParents checks that any table rows (one per line: label, code and
+// indent separated by |) get parents that are earlier rows.
+func FuzzRowParents(f *testing.F) {
+	f.Add("合计||\n一般公共服务支出|201|\n人大事务|20101|\n行政运行|2010101|")
+	f.Add("一、税收收入||6.4\n增值税||7.4\n其中：专项收入||4\n教育费附加||8\n收入合计||12\n转移性收入||")
+	f.Fuzz(func(t *testing.T, s string) {
+		var rows []RowLabel
+		for _, line := range strings.Split(s, "\n") {
+			parts := strings.SplitN(line, "|", 3)
+			r := RowLabel{Text: parts[0]}
+			if len(parts) > 1 {
+				r.Code = parts[1]
+			}
+			if len(parts) > 2 {
+				if v, err := strconv.ParseFloat(parts[2], 64); err == nil {
+					r.Indent, r.Indented = v, true
+				}
+			}
+			rows = append(rows, r)
+		}
+		for i, p := range RowParents(rows) {
+			if p < -1 || p >= i {
+				t.Fatalf("row %d: parent %d is not an earlier row", i, p)
 			}
 		}
 	})
