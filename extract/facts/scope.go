@@ -76,8 +76,17 @@ func (s *lineState) scopeSubjects(first int) {
 			}
 			continue
 		}
-		if scope != "" && budgetFigure(sub) {
+		if scope == "" {
+			continue
+		}
+		if budgetFigure(sub) {
 			f.f.Subject = scope + sub
+		} else if m := timePrefix.FindString(sub); m != "" && budgetFigure(sub[len(m):]) {
+			f.f.Subject = m + scope + sub[len(m):] // 年末政府债务余额 → 年末全市政府债务余额
 		}
 	}
 }
+
+// timePrefix is the time of a stock figure said before its name
+// (年末政府债务余额, 2025年末政府债务限额), which the scope word follows.
+var timePrefix = rx.MustCompile(`^(?:\d{4}年)?(?:年末|年初|期末|期初)`)

@@ -45,6 +45,14 @@ func TestScopeSubjects(t *testing.T) {
 		{"yancheng: 全市实现 … 。实现 …", schema.ScopeGovernment,
 			[]string{"全市实现一般公共预算收入515.74亿元，完成预算（调整预算，下同）的 100.34%，比上年增长 3.93%。实现一般公共预算支出1099.03亿元，完成预算的93.79%，比上年下降3.37%。"},
 			[]string{"全市一般公共预算收入", "全市一般公共预算支出"}},
+		// jiangsu_yancheng_2026_govwide_budget_report 3:27 (江苏, PDF), and
+		// the general form: a stock figure dated before its name
+		{"yancheng: 年末 before the figure's name", schema.ScopeGovernment,
+			[]string{"省财政厅核定2025年末全市政府债务限额2144.83亿元，年末政府债务余额2092.14亿元。2025年末市级政府债务限额499.55亿元，年末政府债务余额477.63亿元。"},
+			[]string{"年末全市政府债务限额", "年末全市政府债务余额", "年末市级政府债务限额", "年末市级政府债务余额"}},
+		{"年初 before the figure's name", schema.ScopeGovernment,
+			[]string{"全省政府债务余额900亿元；年初政府债务限额1000亿元。"},
+			[]string{"全省政府债务余额", "年初全省政府债务限额"}},
 		// changsha_2025_govwide_budget_report (湖南, HTML)
 		{"changsha: 全市完成地方一般公共预算收入", schema.ScopeGovernment,
 			[]string{"2025年全市完成地方一般公共预算收入1296.87亿元，比上年增加32.33亿元，增长2.56%。"},
