@@ -153,10 +153,10 @@ func TestGovwideGold(t *testing.T) {
 // 69th, 呼和浩特's, is read from a page whose six text columns come out
 // interleaved). Issue 12 asks for all of them. headlinesScopedFloor counts
 // those whose subject also has the jurisdiction-wide scope word: 59 after
-// h11, 68 after h5's scope words.
+// h11, 68 after h5's scope words, 69 after the newspaper page of 呼和浩特 was read column by column.
 const (
-	headlinesFloor       = 68
-	headlinesScopedFloor = 68
+	headlinesFloor       = 69
+	headlinesScopedFloor = 69
 )
 
 func TestHeadlines(t *testing.T) {
