@@ -149,11 +149,11 @@ func TestGovwideGold(t *testing.T) {
 // headlinesFloor is the number of HEADLINES.csv figures that must come out
 // as a money fact with the value and a subject naming the figure
 // (NamesHeadline): the first measurement (2026-12-03) was 63 of 69, 67
-// after the elliptic subjects of helper h11, 68 after helper h5's (the
-// 69th, 呼和浩特's, is read from a page whose six text columns come out
-// interleaved). Issue 12 asks for all of them. headlinesScopedFloor counts
-// those whose subject also has the jurisdiction-wide scope word: 59 after
-// h11, 68 after h5's scope words, 69 after the newspaper page of 呼和浩特 was read column by column.
+// after the elliptic subjects of helper h11, 68 after helper h5's, 69 once
+// 呼和浩特's broadsheet page was read column by column (its six text
+// columns had come out interleaved). headlinesScopedFloor counts those
+// whose subject also has the jurisdiction-wide scope word: 59 after h11,
+// 68 after h5's scope words, 69 after the column reading.
 const (
 	headlinesFloor       = 69
 	headlinesScopedFloor = 69
