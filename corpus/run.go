@@ -416,9 +416,9 @@ func process(abort context.Context, j *job, cfg Config, g *guard, alone bool) (r
 	if j.size > limit {
 		return fail("too-large", fmt.Sprintf("%s: %v: file is larger than %d MiB", shown, extract.ErrTooLarge, limit>>20))
 	}
-	data, err := read.ReadRegular(path, limit)
+	data, err := read.ReadRegular(path, cfg.Pipeline.Read.Limits)
 	if err != nil {
-		return fail(Cause(err), (&extract.Error{Path: path, Err: err}).Error())
+		return fail(Cause(err), err.Error())
 	}
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != j.sha {
 		return fail("changed", shown+": the file changed during the run")

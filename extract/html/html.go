@@ -29,6 +29,17 @@ import (
 // pages seen are at most 0.4 MB).
 const htmlTextFactor = 8
 
+// CheckSize refuses an HTML page of n bytes far larger than any text it
+// could hold within the limit: the parse tree takes about seven times the
+// page, so such a page is refused unparsed. It lets a caller refuse the file
+// before reading it.
+func CheckSize(n int64, lim extract.Limits) error {
+	if max := htmlTextFactor * lim.WithDefaults().MaxText; n > max {
+		return fmt.Errorf("%w: the HTML page is more than %s", extract.ErrTooLarge, extract.Size(max))
+	}
+	return nil
+}
+
 // Read parses an HTML page into a one-page Document. Text is collapsed like a
 // browser does; <br> breaks lines and two in a row end a paragraph; h1–h6
 // become headings; data tables become TableBlocks with merged cells padded
@@ -41,10 +52,8 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	if lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("%w: HTML is %d bytes, limit %d", extract.ErrTooLarge, len(data), lim.MaxBytes)
 	}
-	// The parse tree takes about seven times the page: a page far larger
-	// than any text it could hold within the limit is refused unparsed.
-	if max := htmlTextFactor * lim.WithDefaults().MaxText; int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: the HTML page is more than %s", extract.ErrTooLarge, extract.Size(max))
+	if err := CheckSize(int64(len(data)), lim); err != nil {
+		return nil, err
 	}
 	src, enc, warnings, err := decode(data)
 	if err != nil {

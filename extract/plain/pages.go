@@ -35,6 +35,17 @@ func LooksLikePagesJSON(data []byte) bool {
 	return bytes.Contains(head, []byte(`"page"`))
 }
 
+// CheckPagesJSONSize refuses a page-text JSON of n bytes that could not
+// be within the text limit: a JSON escape (\u0041) is at most six bytes for
+// one of text. It lets a caller refuse the file before reading it.
+func CheckPagesJSONSize(n int64, lim extract.Limits) error {
+	lim = lim.WithDefaults()
+	if n > 6*lim.MaxText {
+		return extract.TextLimitError(lim.MaxText)
+	}
+	return nil
+}
+
 // ReadPagesJSON reads a JSON list of {"page": N, "text": "..."} — page texts
 // extracted elsewhere — into a Document with one page per entry, numbered as
 // the entry says. Lines are split at "\n" and numbered within their page;
@@ -48,12 +59,10 @@ func ReadPagesJSON(ctx context.Context, data []byte, lim extract.Limits) (doc *e
 	if lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("%w: pages JSON is %d bytes, limit %d", extract.ErrTooLarge, len(data), lim.MaxBytes)
 	}
-	lim = lim.WithDefaults()
-	// A JSON escape (\u0041) is at most six bytes for one of text: a list
-	// over six times the text limit is refused before it is decoded.
-	if int64(len(data)) > 6*lim.MaxText {
-		return nil, extract.TextLimitError(lim.MaxText)
+	if err := CheckPagesJSONSize(int64(len(data)), lim); err != nil {
+		return nil, err
 	}
+	lim = lim.WithDefaults()
 	var text int64 // decoded so far
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {

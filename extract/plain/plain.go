@@ -15,6 +15,17 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract"
 )
 
+// CheckSize refuses a text file of n bytes that could not be within the
+// text limit whatever its encoding: none shrinks text by more than half
+// (ASCII in UTF-16). It lets a caller refuse the file before reading it.
+func CheckSize(n int64, lim extract.Limits) error {
+	lim = lim.WithDefaults()
+	if n > 2*lim.MaxText+4 {
+		return extract.TextLimitError(lim.MaxText)
+	}
+	return nil
+}
+
 // Read decodes data as text and returns a one-page Document whose lines carry
 // their physical line numbers. Consecutive non-blank lines form a paragraph;
 // blank lines separate paragraphs and are not emitted.
@@ -26,12 +37,10 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (doc *extract.Do
 	if lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("%w: text is %d bytes, limit %d", extract.ErrTooLarge, len(data), lim.MaxBytes)
 	}
-	lim = lim.WithDefaults()
-	// No encoding shrinks text by more than half (ASCII in UTF-16), so a
-	// file over twice the text limit is refused before it is decoded.
-	if int64(len(data)) > 2*lim.MaxText+4 {
-		return nil, extract.TextLimitError(lim.MaxText)
+	if err := CheckSize(int64(len(data)), lim); err != nil {
+		return nil, err
 	}
+	lim = lim.WithDefaults()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

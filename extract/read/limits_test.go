@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -75,5 +76,69 @@ func TestSpecialFileRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(fifo); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestRefusedUnread: a file of a text format over the size its reader
+// accepts is refused from its first bytes, with the reader's message,
+// without its bytes being read into memory; a file that its reader may
+// accept is read whole.
+func TestRefusedUnread(t *testing.T) {
+	lim := extract.Limits{MaxText: 1 << 20}
+	dir := t.TempDir()
+	write := func(name string, gen func(io.Writer, int64) error, n int64) string {
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := gen(f, n); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for _, tc := range []struct {
+		name string
+		path string
+		want string // "" when read
+	}{
+		{"text", write("big.txt", hostile.Text, 24<<20), "big.txt: text: exceeds a safety limit: the document has more than 1 MiB of text"},
+		{"long line", write("line.txt", hostile.LongLine, 3<<20), "line.txt: text: exceeds a safety limit: the document has more than 1 MiB of text"},
+		{"pages json", write("pages.json", hostile.PagesJSON, 24<<20), "pages.json: pages-json: exceeds a safety limit: the document has more than 1 MiB of text"},
+		{"html", write("big.html", hostile.HTML, 24<<20), "big.html: html: exceeds a safety limit: the HTML page is more than 8 MiB"},
+		{"html the reader may take", write("ok.html", hostile.HTML, 7<<20), ""},
+		{"text the reader may take", write("ok.txt", hostile.Text, 2<<20), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			data, err := ReadRegular(tc.path, lim)
+			runtime.ReadMemStats(&after)
+			allocated := after.TotalAlloc - before.TotalAlloc
+			if tc.want == "" {
+				if err != nil || len(data) == 0 {
+					t.Fatalf("ReadRegular: %d bytes, %v", len(data), err)
+				}
+				return
+			}
+			if err == nil || !errors.Is(err, extract.ErrTooLarge) || !strings.HasSuffix(err.Error(), tc.want) {
+				t.Errorf("err = %v, want …%s", err, tc.want)
+			}
+			if allocated > 1<<20 {
+				t.Errorf("%d bytes allocated to refuse it: the file was read", allocated)
+			}
+			// The reader says the same of the whole file.
+			whole, rerr := os.ReadFile(tc.path)
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			_, _, berr := Bytes(context.Background(), tc.path, whole, Options{Limits: lim})
+			if berr == nil || berr.Error() != err.Error() {
+				t.Errorf("read whole: %v; refused unread: %v", berr, err)
+			}
+		})
 	}
 }

@@ -59,9 +59,9 @@ var readers = map[extract.Format]readerFunc{
 // File reads the document at path. Errors are *extract.Error values that
 // name the file.
 func File(ctx context.Context, path string, opt Options) (*extract.Document, Source, error) {
-	data, err := ReadRegular(path, opt.limits().MaxBytes)
+	data, err := ReadRegular(path, opt.limits())
 	if err != nil {
-		return nil, Source{Path: path}, &extract.Error{Path: path, Err: err}
+		return nil, Source{Path: path}, err
 	}
 	return Bytes(ctx, path, data, opt)
 }

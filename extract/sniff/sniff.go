@@ -45,6 +45,37 @@ func Format(data []byte) (extract.Format, error) {
 	return extract.FormatText, nil
 }
 
+// PrefixLen is how many first bytes of a file Prefix needs.
+const PrefixLen = 16 << 10
+
+// Prefix returns the format that Format gives for every file starting with
+// p (at least PrefixLen bytes of it), when p decides it: PDF, or a text
+// format (plain text, page-text JSON, HTML), which Format judges from the
+// first few KiB. ZIP and OLE containers need their whole file, and so does
+// a file whose first PrefixLen bytes are mostly blank. It lets a caller
+// refuse a file by its format's size limit before reading all of it.
+func Prefix(p []byte) (extract.Format, bool) {
+	if len(p) < PrefixLen {
+		return "", false
+	}
+	if bytes.HasPrefix(p, zipMagic) || bytes.HasPrefix(p, oleMagic) {
+		if bytes.Index(head(p, 1024), pdfMagic) < 0 {
+			return "", false
+		}
+	}
+	// isHTML looks at the first 8 KiB, isPagesJSON at 4 KiB after the
+	// opening "[{" and blanks: those must lie within p.
+	d := bytes.TrimLeft(trimBOM(p), " \t\r\n")
+	if len(d) < 8192 {
+		return "", false
+	}
+	if d[0] == '[' && len(bytes.TrimLeft(d[1:], " \t\r\n")) < 4096+1 {
+		return "", false
+	}
+	f, err := Format(p)
+	return f, err == nil
+}
+
 func head(b []byte, n int) []byte {
 	if len(b) > n {
 		return b[:n]

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
@@ -100,4 +101,66 @@ func TestWordWithWorkbookStream(t *testing.T) {
 	if f, err := Format(data); err != nil || f != extract.FormatDOC {
 		t.Errorf("format %q, %v; want doc", f, err)
 	}
+}
+
+// TestPrefix: the first PrefixLen bytes decide PDF and the text formats
+// (as Format decides them on the whole file) and nothing else.
+func TestPrefix(t *testing.T) {
+	pad := func(start string, fill string) []byte {
+		b := []byte(start)
+		for len(b) < PrefixLen {
+			b = append(b, fill...)
+		}
+		return b[:PrefixLen]
+	}
+	for _, tc := range []struct {
+		name string
+		head []byte
+		want extract.Format // "" when undecided
+	}{
+		{"pdf", pad("%PDF-1.7\n", "1 0 obj\n"), extract.FormatPDF},
+		{"pdf after junk", pad("\xEF\xBB\xBF\r\n%PDF-1.4\n", "x"), extract.FormatPDF},
+		{"html", pad("<!DOCTYPE html><html><body>", "<p>2024年部门预算</p>\n"), extract.FormatHTML},
+		{"pages json", pad(`[{"page":1,"text":"`, "一般公共预算"), extract.FormatPagesJSON},
+		{"text", pad("\xEF\xBB\xBF部门预算\n", "收入预算1234.56万元。\n"), extract.FormatText},
+		{"gbk text", pad("\xb2\xbf\xc3\xc5\xd4\xa4\xcb\xe3\n", "\xd4\xa4\xcb\xe3"), extract.FormatText},
+		{"zip needs its directory", pad("PK\x03\x04", "\x00"), ""},
+		{"ole needs its directory", pad(string(oleMagic), "\x00"), ""},
+		{"mostly blank", pad("", " \n"), ""},
+		{"list after a long blank run", append(pad("[", " ")[:PrefixLen-3000], `{"page":1,"text":"x"}`+strings.Repeat(" ", 2979)...), ""},
+		{"too short", []byte("<html><body>short"), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := Prefix(tc.head)
+			if ok != (tc.want != "") || got != tc.want {
+				t.Errorf("Prefix = %q, %v; want %q", got, ok, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzPrefix: whatever follows the first PrefixLen bytes, Format gives the
+// format Prefix decided from them.
+func FuzzPrefix(f *testing.F) {
+	f.Add([]byte("<html><body>"), []byte("<p>x</p>"), []byte("PK\x03\x04"))
+	f.Add([]byte(`[{"page":1,"text":"`), []byte("预算"), []byte(`"}]`))
+	f.Add([]byte("\xEF\xBB\xBF  "), []byte(" "), []byte("%PDF-1.4"))
+	f.Fuzz(func(t *testing.T, start, fill, rest []byte) {
+		if len(fill) == 0 {
+			fill = []byte{' '}
+		}
+		head := append([]byte{}, start...)
+		for len(head) < PrefixLen {
+			head = append(head, fill...)
+		}
+		head = head[:PrefixLen]
+		want, ok := Prefix(head)
+		if !ok {
+			return
+		}
+		got, err := Format(append(head, rest...))
+		if err != nil || got != want {
+			t.Fatalf("Prefix = %q but Format of the whole = %q, %v", want, got, err)
+		}
+	})
 }
