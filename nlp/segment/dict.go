@@ -63,6 +63,11 @@ func dictFiles() ([]dictFile, error) {
 	}, nil
 }
 
+// DictionaryID identifies the contents of the embedded dictionaries: it
+// changes whenever a word, frequency or tag of EachWord may change, so that
+// a model derived from them (the spelling check's) can be cached under it.
+func DictionaryID() string { return contentHash() }
+
 // contentHash names the cache directory: it changes whenever any file we
 // would write changes, so a stale directory is never reused. The compressed
 // bytes are hashed so that a warm start does not have to decompress anything.
@@ -302,9 +307,10 @@ func validateStopWords(data []byte) error {
 
 // ---- the cache directory ----
 
-// cacheRoots lists where the dictionary directory may live, best first: the
-// user cache dir, then the temp dir (no HOME, read-only home …).
-func cacheRoots() []string {
+// CacheRoots lists where files derived from the embedded data may be
+// cached, best first: the user cache dir, then the temp dir (no HOME,
+// read-only home …). Each goes below ROOT/budgetdoc/.
+func CacheRoots() []string {
 	var roots []string
 	if dir, err := os.UserCacheDir(); err == nil && dir != "" {
 		roots = append(roots, dir)

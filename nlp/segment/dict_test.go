@@ -195,7 +195,7 @@ func TestPrepareDictDir(t *testing.T) {
 func TestCacheRootsFallBackToTempDir(t *testing.T) {
 	t.Setenv("HOME", "")
 	t.Setenv("XDG_CACHE_HOME", "")
-	roots := cacheRoots()
+	roots := CacheRoots()
 	if len(roots) != 1 || roots[0] != os.TempDir() {
 		t.Errorf("cacheRoots without HOME = %q, want only %q", roots, os.TempDir())
 	}

@@ -71,7 +71,7 @@ var (
 // for concurrent Segment calls.
 func Default() (Segmenter, error) {
 	defaultOnce.Do(func() {
-		defaultSeg, defaultErr = load(cacheRoots())
+		defaultSeg, defaultErr = load(CacheRoots())
 	})
 	if defaultErr != nil {
 		return nil, defaultErr
