@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -214,8 +216,9 @@ func runBinary(t *testing.T, bin string, args []string, limit time.Duration) (in
 // TestHostileBatch (with BUDGETDOC_HOSTILE_BIN, by `make bench-hostile`):
 // one batch over the real corpus and the hostile suite at full size, two
 // workers, --timeout 3s: every corpus document is stored, every hostile one
-// that should fail is recorded with a one-line message, and the process
-// stays under 1.5 GiB.
+// that should fail is recorded with a one-line message, the process stays
+// under 1.5 GiB, and it uses less than 1 s of CPU once the last document is
+// recorded (work given up on does not go on burning CPU).
 func TestHostileBatch(t *testing.T) {
 	bin := os.Getenv("BUDGETDOC_HOSTILE_BIN")
 	if bin == "" {
@@ -232,17 +235,52 @@ func TestHostileBatch(t *testing.T) {
 		tc.make(t, dir, true)
 	}
 	out := filepath.Join(t.TempDir(), "out.sqlite")
-	cmd := exec.Command(bin, "batch", "--workers", "2", "--timeout", "3s", "--progress", "none", "--out", out, corpusDir, in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	// A progress line per stored document: the last one ("50/50 documents")
+	// is when the last document was recorded.
+	cmd := exec.Command(bin, "batch", "--workers", "2", "--timeout", "3s", "--progress", "log", "--log-every", "1ns",
+		"--out", out, corpusDir, in)
+	stderrPipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	began := time.Now()
-	err := cmd.Run()
-	t.Logf("%v, exit %d:\n%s", time.Since(began).Round(time.Second), exitCode(err), stderr.String())
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	var lastAt time.Time
+	var cpuAtLast time.Duration
+	sc := bufio.NewScanner(stderrPipe)
+	for sc.Scan() {
+		line := sc.Text()
+		var done, total int
+		if _, err := fmt.Sscanf(line, "batch: %d/%d documents", &done, &total); err == nil {
+			if done == total {
+				lastAt, cpuAtLast = time.Now(), processCPU(cmd.Process.Pid)
+			}
+			continue
+		}
+		stderr.WriteString(line + "\n")
+	}
+	err = cmd.Wait()
+	ended := time.Now()
+	t.Logf("%v, exit %d:\n%s", ended.Sub(began).Round(time.Second), exitCode(err), stderr.String())
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss := int64(ru.Maxrss) * 1024
 		t.Logf("peak RSS %d MiB", rss/mib)
 		if rss > 3<<29 {
 			t.Errorf("peak RSS %d MiB, over 1.5 GiB", rss/mib)
+		}
+		switch {
+		case lastAt.IsZero():
+			t.Error("no progress line says that the last document was recorded")
+		case cpuAtLast >= 0:
+			after := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime() - cpuAtLast
+			t.Logf("after the last document was recorded: %v of CPU, exit after %v",
+				after.Round(10*time.Millisecond), ended.Sub(lastAt).Round(10*time.Millisecond))
+			if after > time.Second {
+				t.Errorf("%v of CPU after the last document was recorded: work given up on is still running", after)
+			}
 		}
 	}
 	dump, derr := corpus.Dump(out)
@@ -256,4 +294,29 @@ func TestHostileBatch(t *testing.T) {
 			t.Errorf("a corpus document failed: %s", line)
 		}
 	}
+}
+
+// processCPU is the CPU time (user + system) process pid has used so far,
+// from /proc (in clock ticks of 10 ms), or -1 when it cannot be read.
+func processCPU(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return -1
+	}
+	// The fields after the command name (which may hold spaces): state is
+	// field 3, utime 14 and stime 15.
+	_, rest, ok := strings.Cut(string(b), ") ")
+	f := strings.Fields(rest)
+	if !ok || len(f) < 13 {
+		return -1
+	}
+	var utime, stime int64
+	if _, err := fmt.Sscan(f[11], &utime); err != nil {
+		return -1
+	}
+	if _, err := fmt.Sscan(f[12], &stime); err != nil {
+		return -1
+	}
+	const tick = 10 * time.Millisecond // USER_HZ is 100 on Linux
+	return time.Duration(utime+stime) * tick
 }
