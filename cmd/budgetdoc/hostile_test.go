@@ -93,6 +93,8 @@ var hostileCases = []hostileCase{
 		make: writeWith("bomb.pdf", func(w io.Writer, full bool) error {
 			return hostile.PDFInflateBomb(w, 40*mib, int(size(full, 14, 30)))
 		})},
+	{name: "pdf-slow-pages", timeout: 2 * time.Second, code: exitInput, msg: "longer than the time limit",
+		make: writeWith("slow.pdf", func(w io.Writer, _ bool) error { return hostile.PDFSlowPages(w, 40, 8*mib) })},
 	{name: "pdf-claims-2^31-1-pages", timeout: 5 * time.Second, code: exitOK,
 		make: writeWith("claims-max.pdf", func(w io.Writer, _ bool) error { return hostile.PDFPageCount(w, 1<<31-1) })},
 	{name: "pdf-claims-100000-pages", timeout: 5 * time.Second, code: exitOK,

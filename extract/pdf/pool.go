@@ -184,6 +184,27 @@ func retire(inst pdfium.Pdfium, healthy bool) {
 	_ = inst.Kill()
 }
 
+// abandon destroys the instance of a Read or an operation given up on, and
+// never returns it to the pool: at once when calls can be interrupted;
+// otherwise as soon as the PDFium call it is running returns (done
+// delivers the work's result). The work checks its context before every
+// page, so no further call starts: the CPU it uses ends with that call
+// (TestAbandonedReadStops).
+func abandon[T any](e *pdfiumEngine, inst pdfium.Pdfium, done <-chan T) {
+	if e.interruptible {
+		_ = inst.Kill() // aborts the running call
+	}
+	go func() {
+		<-done
+		_ = inst.Kill()
+		discarded()
+	}()
+}
+
+// discarded is called once an abandoned instance is destroyed (a hook for
+// tests).
+var discarded = func() {}
+
 // instanceMemory reports the size of an instance's linear memory, or 0 when
 // it cannot be determined. go-pdfium does not expose it, so it is reached
 // through reflection (GetImplementation().Module.Memory().Size()).

@@ -84,13 +84,7 @@ func Read(ctx context.Context, data []byte, lim extract.Limits) (*extract.Docume
 		return r.doc, r.err
 	case <-ctx.Done():
 		eng.releaseSlot()
-		if eng.interruptible {
-			_ = inst.Kill() // aborts the running call
-		}
-		go func() {
-			<-done
-			_ = inst.Kill()
-		}()
+		abandon(eng, inst, done)
 		return nil, timeoutError(ctx)
 	}
 }

@@ -62,13 +62,7 @@ func withDocument(ctx context.Context, data []byte, fn func(inst pdfium.Pdfium, 
 		return r.err
 	case <-ctx.Done():
 		eng.releaseSlot()
-		if eng.interruptible {
-			_ = inst.Kill()
-		}
-		go func() {
-			<-done
-			_ = inst.Kill()
-		}()
+		abandon(eng, inst, done)
 		return timeoutError(ctx)
 	}
 }

@@ -85,3 +85,35 @@ func PDFInflateBomb(w io.Writer, n int64, k int) error {
 	pg := fmt.Appendf(nil, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents [%s] >>", refs)
 	return pdfFile(w, catalog, []byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"), pg, font, content)
 }
+
+// PDFSlowPages writes a PDF of the given number of pages that all show one
+// content stream of about n bytes of graphics-state operators (q Q): a
+// small file whose every page keeps the PDF engine busy in one call, for
+// as long as n makes it, without using memory.
+func PDFSlowPages(w io.Writer, pages int, n int64) error {
+	var z bytes.Buffer
+	zw, err := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	if err != nil {
+		return err
+	}
+	if err := repeat(zw, "q Q ", n); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(zw, "\nBT /F1 12 Tf 72 720 Td (Budget) Tj ET\n"); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	fontObj, contentObj := 3+pages, 4+pages
+	var kids bytes.Buffer
+	objects := [][]byte{catalog, nil}
+	for i := range pages {
+		fmt.Fprintf(&kids, "%d 0 R ", 3+i)
+		objects = append(objects, fmt.Appendf(nil, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", fontObj, contentObj))
+	}
+	objects[1] = fmt.Appendf(nil, "<< /Type /Pages /Kids [%s] /Count %d >>", kids.Bytes(), pages)
+	content := fmt.Appendf(nil, "<< /Length %d /Filter /FlateDecode >>\nstream\n", z.Len())
+	content = append(append(content, z.Bytes()...), "\nendstream"...)
+	return pdfFile(w, append(objects, font, content)...)
+}
