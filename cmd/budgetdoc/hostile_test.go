@@ -47,14 +47,7 @@ const mib = 1 << 20
 func writeWith(name string, gen func(w io.Writer, full bool) error) func(*testing.T, string, bool) string {
 	return func(t *testing.T, dir string, full bool) string {
 		path := filepath.Join(dir, name)
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := gen(f, full); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.Close(); err != nil {
+		if err := hostile.WriteFile(path, func(w io.Writer) error { return gen(w, full) }); err != nil {
 			t.Fatal(err)
 		}
 		return path

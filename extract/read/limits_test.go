@@ -88,14 +88,7 @@ func TestRefusedUnread(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, gen func(io.Writer, int64) error, n int64) string {
 		path := filepath.Join(dir, name)
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := gen(f, n); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.Close(); err != nil {
+		if err := hostile.WriteFile(path, func(w io.Writer) error { return gen(w, n) }); err != nil {
 			t.Fatal(err)
 		}
 		return path

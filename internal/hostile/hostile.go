@@ -11,6 +11,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -170,4 +171,17 @@ func HTML(w io.Writer, n int64) error {
 	}
 	_, err := io.WriteString(w, "</table></body></html>\n")
 	return err
+}
+
+// WriteFile writes the file at path with gen.
+func WriteFile(path string, gen func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := gen(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

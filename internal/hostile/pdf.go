@@ -65,22 +65,10 @@ func PDFPageTreeLoop(w io.Writer) error {
 // inflates to n bytes (spaces), listed k times in the page's /Contents: a
 // small file that makes the PDF engine hold k×n bytes.
 func PDFInflateBomb(w io.Writer, n int64, k int) error {
-	var z bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	content, err := deflatedContent("                                                                ", n)
 	if err != nil {
 		return err
 	}
-	if err := repeat(zw, "                                                                ", n); err != nil {
-		return err
-	}
-	if _, err := io.WriteString(zw, "\nBT /F1 12 Tf 72 720 Td (Budget) Tj ET\n"); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	content := fmt.Appendf(nil, "<< /Length %d /Filter /FlateDecode >>\nstream\n", z.Len())
-	content = append(append(content, z.Bytes()...), "\nendstream"...)
 	refs := bytes.Repeat([]byte("5 0 R "), k)
 	pg := fmt.Appendf(nil, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents [%s] >>", refs)
 	return pdfFile(w, catalog, []byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"), pg, font, content)
@@ -91,18 +79,8 @@ func PDFInflateBomb(w io.Writer, n int64, k int) error {
 // small file whose every page keeps the PDF engine busy in one call, for
 // as long as n makes it, without using memory.
 func PDFSlowPages(w io.Writer, pages int, n int64) error {
-	var z bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	content, err := deflatedContent("q Q ", n)
 	if err != nil {
-		return err
-	}
-	if err := repeat(zw, "q Q ", n); err != nil {
-		return err
-	}
-	if _, err := io.WriteString(zw, "\nBT /F1 12 Tf 72 720 Td (Budget) Tj ET\n"); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
 		return err
 	}
 	fontObj, contentObj := 3+pages, 4+pages
@@ -113,7 +91,26 @@ func PDFSlowPages(w io.Writer, pages int, n int64) error {
 		objects = append(objects, fmt.Appendf(nil, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", fontObj, contentObj))
 	}
 	objects[1] = fmt.Appendf(nil, "<< /Type /Pages /Kids [%s] /Count %d >>", kids.Bytes(), pages)
-	content := fmt.Appendf(nil, "<< /Length %d /Filter /FlateDecode >>\nstream\n", z.Len())
-	content = append(append(content, z.Bytes()...), "\nendstream"...)
 	return pdfFile(w, append(objects, font, content)...)
+}
+
+// deflatedContent is a content stream object, compressed, of about n bytes
+// of unit repeated, then a line of text in font F1.
+func deflatedContent(unit string, n int64) ([]byte, error) {
+	var z bytes.Buffer
+	zw, err := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if err := repeat(zw, unit, n); err != nil {
+		return nil, err
+	}
+	if _, err := io.WriteString(zw, "\nBT /F1 12 Tf 72 720 Td (Budget) Tj ET\n"); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	content := fmt.Appendf(nil, "<< /Length %d /Filter /FlateDecode >>\nstream\n", z.Len())
+	return append(append(content, z.Bytes()...), "\nendstream"...), nil
 }
