@@ -58,10 +58,11 @@ func Prefix(p []byte) (extract.Format, bool) {
 	if len(p) < PrefixLen {
 		return "", false
 	}
+	if bytes.Contains(head(p, 1024), pdfMagic) {
+		return extract.FormatPDF, true // as Format: the PDF header wins
+	}
 	if bytes.HasPrefix(p, zipMagic) || bytes.HasPrefix(p, oleMagic) {
-		if bytes.Index(head(p, 1024), pdfMagic) < 0 {
-			return "", false
-		}
+		return "", false
 	}
 	// isHTML looks at the first 8 KiB, isPagesJSON at 4 KiB after the
 	// opening "[{" and blanks: those must lie within p.
