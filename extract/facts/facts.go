@@ -45,7 +45,7 @@ func Extract(ctx context.Context, txt *normalize.Text, tree *outline.Outline, m 
 	if txt == nil {
 		return nil, nil
 	}
-	x := &extractor{seg: seg, org: m.Organization, government: m.Scope == schema.ScopeGovernment, prevChanged: -1, prevLast: -1, pendingReason: -1}
+	x := &extractor{ctx: ctx, seg: seg, org: m.Organization, government: m.Scope == schema.ScopeGovernment, prevChanged: -1, prevLast: -1, pendingReason: -1}
 	for pi := range txt.Pages {
 		x.page = pi
 		for ii, it := range txt.Pages[pi].Items {
@@ -65,6 +65,9 @@ func Extract(ctx context.Context, txt *normalize.Text, tree *outline.Outline, m 
 			}
 			x.line(it.Line, sec, it.Kind)
 		}
+	}
+	if ctx.Err() != nil { // the last line was cut short
+		return nil, ctx.Err()
 	}
 	return x.result(), nil
 }
@@ -92,6 +95,9 @@ type scope struct {
 }
 
 type extractor struct {
+	// ctx is checked between the steps of a line as well as between
+	// lines: a line may be megabytes long, and work given up on must stop.
+	ctx context.Context
 	seg segment.Segmenter
 	org string
 	// government is set for a report on a government as a whole, whose
@@ -275,6 +281,9 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		x.carry = nil
 	}
 	qs := quantity.Scan(view, quantity.Options{})
+	if x.ctx.Err() != nil {
+		return
+	}
 	heading := x.heading
 	x.heading = ""
 	if len(qs) == 0 {
@@ -307,6 +316,9 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	for _, m := range reasonMarker.FindAllStringIndex(view, -1) {
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evReason})
 	}
+	if x.ctx.Err() != nil {
+		return
+	}
 	for _, m := range flatClause.FindAllStringSubmatchIndex(view, -1) {
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evFlat, m: m})
 	}
@@ -324,6 +336,9 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			evs = append(evs, event{pos: m[0], end: m[1], kind: evFlat})
 		}
 	}
+	if x.ctx.Err() != nil {
+		return
+	}
 	bounds := boundaries(view)
 	for _, b := range bounds {
 		if b.sentence {
@@ -339,6 +354,9 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	var toks []segment.Token
 	if x.seg != nil && len(qs) > 0 || len(evs) > len(bounds) {
 		toks = x.tokens(view, qs)
+	}
+	if x.ctx.Err() != nil {
+		return
 	}
 	bounds = joinPairs(bounds, toks, view)
 	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1, reasonOwner: -1}
@@ -368,6 +386,9 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	first := len(x.facts)
 	lastEvent := -1
 	for i := range evs {
+		if i%256 == 255 && x.ctx.Err() != nil {
+			return
+		}
 		e := &evs[i]
 		if e.pos < ln.reasonEnd {
 			// Inside a stated reason only the amounts count: a reason

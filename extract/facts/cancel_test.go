@@ -1,0 +1,62 @@
+package facts
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/budgetdoc/budgetdoc/internal/hostile"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
+
+// TestLongLineStops: Extract given up on in the middle of one long line
+// (2 MB without a line break) stops within a step of that line, not at its
+// end: the CPU it uses after its context is done is a small part of the
+// whole line's. (It checked only between lines: an 8 MB line went on for
+// 3 s of CPU after its deadline.)
+func TestLongLineStops(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts a 2 MB line")
+	}
+	var b strings.Builder
+	if err := hostile.LongLine(&b, 2<<20); err != nil {
+		t.Fatal(err)
+	}
+	txt := textOf(b.String())
+	seg := testSegmenter(t)
+
+	before := cpuTime()
+	if _, err := Extract(context.Background(), txt, nil, schema.Meta{}, seg); err != nil {
+		t.Fatal(err)
+	}
+	whole := cpuTime() - before
+
+	ctx, cancel := context.WithCancel(context.Background())
+	var cancelledAt time.Duration
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		cancelledAt = cpuTime()
+		cancel()
+	}()
+	facts, err := Extract(ctx, txt, nil, schema.Meta{}, seg)
+	tail := cpuTime() - cancelledAt
+	if !errors.Is(err, context.Canceled) || facts != nil {
+		t.Fatalf("Extract = %d facts, %v; want context.Canceled", len(facts), err)
+	}
+	t.Logf("the whole line: %v of CPU; after the cancel: %v", whole.Round(time.Millisecond), tail.Round(time.Millisecond))
+	if tail > whole/3 {
+		t.Errorf("%v of CPU after the cancel, the whole line takes %v: the line went on", tail, whole)
+	}
+}
+
+// cpuTime is the CPU time this process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
