@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/internal/hostile"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -28,21 +28,21 @@ func TestLongLineStops(t *testing.T) {
 	txt := textOf(b.String())
 	seg := testSegmenter(t)
 
-	before := cpuTime()
+	before := testenv.CPUTime()
 	if _, err := Extract(context.Background(), txt, nil, schema.Meta{}, seg); err != nil {
 		t.Fatal(err)
 	}
-	whole := cpuTime() - before
+	whole := testenv.CPUTime() - before
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var cancelledAt time.Duration
 	go func() {
 		time.Sleep(50 * time.Millisecond)
-		cancelledAt = cpuTime()
+		cancelledAt = testenv.CPUTime()
 		cancel()
 	}()
 	facts, err := Extract(ctx, txt, nil, schema.Meta{}, seg)
-	tail := cpuTime() - cancelledAt
+	tail := testenv.CPUTime() - cancelledAt
 	if !errors.Is(err, context.Canceled) || facts != nil {
 		t.Fatalf("Extract = %d facts, %v; want context.Canceled", len(facts), err)
 	}
@@ -50,13 +50,4 @@ func TestLongLineStops(t *testing.T) {
 	if tail > whole/3 {
 		t.Errorf("%v of CPU after the cancel, the whole line takes %v: the line went on", tail, whole)
 	}
-}
-
-// cpuTime is the CPU time this process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/internal/hostile"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 )
 
 // TestAbandonedReadStops: a Read given up on returns at once, and its PDFium
@@ -49,36 +49,27 @@ func TestAbandonedReadStops(t *testing.T) {
 	if !errors.Is(err, extract.ErrTimeout) {
 		t.Fatalf("Read: %v, want a timeout", err)
 	}
-	cpuAtReturn := cpuTime()
+	cpuAtReturn := testenv.CPUTime()
 	select {
 	case <-gone:
 	case <-time.After(30 * time.Second):
 		t.Fatal("the abandoned instance was not destroyed within 30 s")
 	}
-	after := cpuTime() - cpuAtReturn
+	after := testenv.CPUTime() - cpuAtReturn
 	t.Logf("one page: %v of CPU; after Read gave up: %v of CPU, instance destroyed after %v",
 		one.Round(time.Millisecond), after.Round(time.Millisecond), time.Since(returned).Round(time.Millisecond))
 	if after > 3*one {
 		t.Errorf("%v of CPU after Read gave up, more than the page in progress (%v a page): the reading went on", after, one)
 	}
 	time.Sleep(200 * time.Millisecond)
-	if idle := cpuTime() - cpuAtReturn - after; idle > 100*time.Millisecond {
+	if idle := testenv.CPUTime() - cpuAtReturn - after; idle > 100*time.Millisecond {
 		t.Errorf("%v of CPU in the 200 ms after the instance was destroyed", idle)
 	}
 }
 
 // readCPU measures the CPU time of reading data.
 func readCPU(data []byte) (time.Duration, error) {
-	before := cpuTime()
+	before := testenv.CPUTime()
 	_, err := Read(context.Background(), data, extract.Limits{})
-	return cpuTime() - before, err
-}
-
-// cpuTime is the CPU time this process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return testenv.CPUTime() - before, err
 }

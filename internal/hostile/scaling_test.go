@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/internal/hostile"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/budgetdoc/budgetdoc/nlp/segment"
 )
 
@@ -88,18 +88,9 @@ func leastCPU(n int, fn func()) float64 {
 	best := time.Duration(1<<63 - 1)
 	for range n {
 		runtime.GC()
-		before := cpuTime()
+		before := testenv.CPUTime()
 		fn()
-		best = min(best, cpuTime()-before)
+		best = min(best, testenv.CPUTime()-before)
 	}
 	return best.Seconds()
-}
-
-// cpuTime is the CPU time this process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/budgetdoc/budgetdoc/third_party/gojieba"
 )
 
@@ -38,14 +39,14 @@ func BenchmarkSegment(b *testing.B) {
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	b.ResetTimer()
 	tokens := 0
 	for b.Loop() {
 		tokens = len(seg.Segment(text, nil))
 	}
 	b.StopTimer()
-	cpu := cpuTime() - cpu0
+	cpu := testenv.CPUTime() - cpu0
 	runtime.ReadMemStats(&after)
 	mb := float64(len(text)) * float64(b.N) / (1 << 20)
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/mb, "allocs/MB")
@@ -64,7 +65,7 @@ func BenchmarkLoadWarm(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		seg, err := load([]string{root})
 		if err != nil {
@@ -72,7 +73,7 @@ func BenchmarkLoadWarm(b *testing.B) {
 		}
 		seg.close()
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := testenv.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
@@ -122,13 +123,13 @@ func BenchmarkJiebaTokenizeBaseline(b *testing.B) {
 		n += len(c)
 	}
 	b.SetBytes(int64(n))
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		for _, c := range chunks {
 			seg.jieba.Tokenize(c, gojieba.DefaultMode, true)
 		}
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := testenv.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
