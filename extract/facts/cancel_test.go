@@ -3,11 +3,13 @@ package facts
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/budgetdoc/budgetdoc/internal/hostile"
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
@@ -49,5 +51,23 @@ func TestLongLineStops(t *testing.T) {
 	t.Logf("the whole line: %v of CPU; after the cancel: %v", whole.Round(time.Millisecond), tail.Round(time.Millisecond))
 	if tail > whole/3 {
 		t.Errorf("%v of CPU after the cancel, the whole line takes %v: the line went on", tail, whole)
+	}
+}
+
+// TestFindAllPieces: the markers of a long line found a piece at a time are
+// those of one scan of the whole line.
+func TestFindAllPieces(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 3*scanChunk {
+		b.WriteString("其中：一般公共预算拨款收入1000万元，比上年持平;按支出功能分类，增加的主要原因是人员增加。新增债券用于棚户区改造")
+	}
+	view := b.String()
+	x := &extractor{ctx: context.Background()}
+	for _, re := range []*rx.Regexp{breakdownMarker, reasonMarker, flatClause, usedFor} {
+		got, ok := x.findAll(re, view)
+		want := re.FindAllStringSubmatchIndex(view, -1)
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %d matches in pieces, %d in one scan", re, len(got), len(want))
+		}
 	}
 }

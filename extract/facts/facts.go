@@ -304,22 +304,35 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			evs = append(evs, event{pos: qs[i].Start, end: qs[i].End, kind: evQuantity, q: &qs[i]})
 		}
 	}
-	for _, m := range breakdownMarker.FindAllStringSubmatchIndex(view, -1) {
+	breakdowns, ok := x.findAll(breakdownMarker, view)
+	if !ok {
+		return
+	}
+	for _, m := range breakdowns {
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: append(m, -1, -1)})
 	}
 	if strings.Contains(view, "用于") {
-		for _, m := range usedFor.FindAllStringSubmatchIndex(view, -1) {
+		uses, ok := x.findAll(usedFor, view)
+		if !ok {
+			return
+		}
+		for _, m := range uses {
 			// groups 1 and 2 of breakdownMarker absent, the total in group 3
 			evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: []int{m[0], m[1], -1, -1, -1, -1, m[2], m[3]}})
 		}
 	}
-	for _, m := range reasonMarker.FindAllStringIndex(view, -1) {
-		evs = append(evs, event{pos: m[0], end: m[1], kind: evReason})
-	}
-	if x.ctx.Err() != nil {
+	reasons, ok := x.findAll(reasonMarker, view)
+	if !ok {
 		return
 	}
-	for _, m := range flatClause.FindAllStringSubmatchIndex(view, -1) {
+	for _, m := range reasons {
+		evs = append(evs, event{pos: m[0], end: m[1], kind: evReason})
+	}
+	flatClauses, ok := x.findAll(flatClause, view)
+	if !ok {
+		return
+	}
+	for _, m := range flatClauses {
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evFlat, m: m})
 	}
 	// 其中：因公出国（境）费支出决算持平: a part that is flat against the
@@ -430,10 +443,14 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		}
 		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1})
 	}
-	x.itemFacts(l, first)
-	ln.fillElliptic(first)
-	ln.fallbackSubjects(first)
-	ln.scopeSubjects(first)
+	// The passes over the line's facts, each checking the context every
+	// 256 facts (a line of megabytes holds tens of thousands).
+	for _, pass := range []func(int){func(first int) { x.itemFacts(l, first) }, ln.fillElliptic, ln.fallbackSubjects, ln.scopeSubjects} {
+		if x.ctx.Err() != nil {
+			return
+		}
+		pass(first)
+	}
 	x.pendingReason = ln.pendingReason
 	x.prevChanged, x.prevFirst = -1, first
 	for i := len(x.facts) - 1; i >= first; i-- {
@@ -447,6 +464,52 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	} else {
 		x.prevLast = -1
 	}
+}
+
+// scanCuts are the marks a long view is cut after for findAll.
+const scanCuts = "。；;"
+
+// runeLen is the length in bytes of the first rune of s.
+func runeLen(s string) int {
+	_, n := utf8.DecodeRuneInString(s)
+	return n
+}
+
+// scanChunk is how much of a line one scan for the line's markers covers
+// before the context is checked again: one scan of a line of megabytes
+// takes a fifth of a second.
+const scanChunk = 64 << 10
+
+// findAll returns the submatch indices of re's matches in view. It scans
+// long views a piece at a time, each piece cut after a 。 or ；/; — no marker
+// of a line (breakdownMarker, reasonMarker, flatClause, usedFor) spans one,
+// so the matches are those of one scan — and checks the context after each
+// piece; ok is false when the context is done.
+func (x *extractor) findAll(re *rx.Regexp, view string) (ms [][]int, ok bool) {
+	for start := 0; start < len(view); {
+		end := len(view)
+		if end-start > scanChunk {
+			// the view folds ； to ; but keeps 。
+			if i := strings.LastIndexAny(view[start:start+scanChunk], scanCuts); i >= 0 {
+				end = start + i + runeLen(view[start+i:])
+			} else if j := strings.IndexAny(view[start+scanChunk:], scanCuts); j >= 0 {
+				end = start + scanChunk + j + runeLen(view[start+scanChunk+j:])
+			}
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(view[start:end], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			ms = append(ms, m)
+		}
+		if x.ctx.Err() != nil {
+			return nil, false
+		}
+		start = end
+	}
+	return ms, true
 }
 
 // headingTitle returns the title of l when it reads as a heading — a
@@ -524,6 +587,9 @@ func (x *extractor) itemFacts(l *normalize.Line, first int) {
 	type kindSubject struct{ kind, subject string }
 	latest := map[kindSubject]int{}
 	for i := first; i < len(x.facts); i++ {
+		if (i-first)%256 == 255 && x.ctx.Err() != nil {
+			return
+		}
 		f := x.facts[i]
 		if f.change != nil && f.prior == nil && f.change.Base != "" {
 			base := yearPrefix.ReplaceAllString(strings.ReplaceAll(f.change.Base, " ", ""), "")
