@@ -200,9 +200,6 @@ func (s *lineState) fillElliptic(first int) {
 	thing := "" // the thing named last in this paragraph
 	total := -1 // the last amount outside brackets
 	for i := first; i < len(x.facts); i++ {
-		if (i-first)%256 == 255 && s.x.ctx.Err() != nil {
-			return
-		}
 		f := x.facts[i]
 		if !f.hasValue || f.f.Kind != schema.FactMoney || f.line != s.l {
 			continue

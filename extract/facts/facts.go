@@ -443,8 +443,8 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		}
 		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1})
 	}
-	// The passes over the line's facts, each checking the context every
-	// 256 facts (a line of megabytes holds tens of thousands).
+	// The passes over the line's facts, with the context checked between
+	// them.
 	for _, pass := range []func(int){func(first int) { x.itemFacts(l, first) }, ln.fillElliptic, ln.fallbackSubjects, ln.scopeSubjects} {
 		if x.ctx.Err() != nil {
 			return
@@ -587,9 +587,6 @@ func (x *extractor) itemFacts(l *normalize.Line, first int) {
 	type kindSubject struct{ kind, subject string }
 	latest := map[kindSubject]int{}
 	for i := first; i < len(x.facts); i++ {
-		if (i-first)%256 == 255 && x.ctx.Err() != nil {
-			return
-		}
 		f := x.facts[i]
 		if f.change != nil && f.prior == nil && f.change.Base != "" {
 			base := yearPrefix.ReplaceAllString(strings.ReplaceAll(f.change.Base, " ", ""), "")

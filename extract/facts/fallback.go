@@ -61,9 +61,6 @@ var nominalVerbs = map[string]bool{"减免": true, "减税降费": true}
 func (s *lineState) fallbackSubjects(first int) {
 	x := s.x
 	for i := first; i < len(x.facts); i++ {
-		if (i-first)%256 == 255 && s.x.ctx.Err() != nil {
-			return
-		}
 		f := x.facts[i]
 		if !f.hasValue || f.f.Kind != schema.FactMoney || f.line != s.l {
 			continue

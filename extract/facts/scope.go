@@ -56,9 +56,6 @@ func (s *lineState) scopeSubjects(first int) {
 	ms := scopeMention.FindAllStringSubmatchIndex(s.view, -1)
 	scope, k := "", 0
 	for i := first; i < len(s.x.facts); i++ {
-		if (i-first)%256 == 255 && s.x.ctx.Err() != nil {
-			return
-		}
 		f := s.x.facts[i]
 		if f.line != s.l && f.f.Line != s.l {
 			continue

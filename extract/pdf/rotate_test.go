@@ -9,15 +9,7 @@ import (
 // 2024 表12-1) reads upwards; laid out in the text's frame it is a table,
 // and its boxes map back onto the page.
 func TestTextTurn(t *testing.T) {
-	// Lines of text reading upwards: each glyph 10 above the previous.
-	var gs []glyph
-	for line := range 6 {
-		x := 100 + 16*float64(line)
-		for k, r := range []rune("科技创新专项资金") {
-			y := 700 - 10*float64(k)
-			gs = append(gs, glyph{r: r, x0: x, y0: y - 10, x1: x + 10, y1: y})
-		}
-	}
+	gs := upwardLines(6, nil)
 	if got := textTurn(gs); got != -1 {
 		t.Fatalf("turn %d, want -1", got)
 	}
@@ -48,16 +40,10 @@ func TestTextTurn(t *testing.T) {
 // a line of its own, in the page's frame, and the table's digits in the
 // same margin stay where they are.
 func TestUprightPageNumber(t *testing.T) {
-	var gs []glyph
-	for line := range 6 {
-		x := 100 + 16*float64(line)
-		for k, r := range []rune("科技创新专项资金") {
-			y := 700 - 10*float64(k)
-			gs = append(gs, glyph{r: r, x0: x, y0: y - 10, x1: x + 10, y1: y})
-		}
+	gs := upwardLines(6, func(x float64) []glyph {
 		// a one-digit cell at the head of the displayed page
-		gs = append(gs, glyph{r: '5', x0: x, y0: 60, x1: x + 10, y1: 66})
-	}
+		return []glyph{{r: '5', x0: x, y0: 60, x1: x + 10, y1: 66}}
+	})
 	gs = append(gs, run("— 58 —", 280, 800, 8)...)
 	number, rest := splitUpright(gs, 842)
 	if got := string(runes(number)); got != "— 58 —" {
@@ -91,4 +77,22 @@ func runes(gs []glyph) []rune {
 		}
 	}
 	return rs
+}
+
+// upwardLines lays out n lines of a table set rotated on a portrait page,
+// reading upwards (each glyph 10 above the one before, lines 16 apart);
+// after, when not nil, adds glyphs after each line at its x.
+func upwardLines(n int, after func(x float64) []glyph) []glyph {
+	var gs []glyph
+	for line := range n {
+		x := 100 + 16*float64(line)
+		for k, r := range []rune("科技创新专项资金") {
+			y := 700 - 10*float64(k)
+			gs = append(gs, glyph{r: r, x0: x, y0: y - 10, x1: x + 10, y1: y})
+		}
+		if after != nil {
+			gs = append(gs, after(x)...)
+		}
+	}
+	return gs
 }
