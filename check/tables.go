@@ -39,9 +39,9 @@ var (
 	}
 	TableCrossTotal = &Rule{
 		ID:       "table-cross-total",
-		Doc:      "the same total differs between tables (收支总表 vs 支出总表, 财政拨款收支总表 vs 一般公共预算支出表)",
+		Doc:      "the same total differs between tables (收支总表 vs 支出总表, 财政拨款收支总表 vs 一般公共预算支出表, the 人员经费/公用经费 split of 基本支出)",
 		Severity: Warning,
-		Why:      "The same total appears in several tables of one disclosure (收支总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表); when they differ, one table was not updated. Department and unit documents only: a government's 附表 print each table for the whole jurisdiction and for its own level, so the first table of a kind need not share the total of another.",
+		Why:      "The same total appears in several tables of one disclosure (收支总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表); when they differ, one table was not updated. The 人员经费/公用经费 split of 基本支出 in the 收支总表 is compared with the 基本支出 table's only when both state the same 基本支出 (the same funds). Department and unit documents only: a government's 附表 print each table for the whole jurisdiction and for its own level, so the first table of a kind need not share the total of another.",
 		Example:  "收支预算总表 支出合计 18,330.37万元 against 支出预算总表 合计 183,033,700.00元",
 		Since:    "v0.1.0",
 		Run:      runTableCrossTotal,
@@ -493,6 +493,29 @@ func runTableCrossTotal(p *Pass) {
 		cb, okb := tableTotal(b, "", "合计", "总计")
 		if oka && okb {
 			compare(a, b, ca, cb, "一般公共预算支出合计")
+		}
+	}
+	// The 收支总表 splits its 基本支出 into 人员经费 and 公用经费, as the
+	// 基本支出 table by economic classification does. When the two state the
+	// same 基本支出 (the same funds: a unit with other income than its
+	// appropriation would not), each part must agree as well.
+	basic := byKind[tables.GeneralBasicExpense]
+	if basic == nil {
+		basic = byKind[tables.FiscalBasicExpense]
+	}
+	if a, b := byKind[tables.IncomeExpenseSummary], basic; a != nil && b != nil {
+		totals := []string{"支出总计", "本年支出合计", "支出合计", "合计", "总计"}
+		pa, ok1 := tableTotal(a, "人员经费", totals...)
+		ga, ok2 := tableTotal(a, "公用经费", totals...)
+		pb, ok3 := tableTotal(b, "人员经费", "合计", "总计")
+		gb, ok4 := tableTotal(b, "公用经费", "合计", "总计")
+		if ok1 && ok2 && ok3 && ok4 {
+			sumA, sumB := a.Yuan(pa).Add(a.Yuan(ga)), b.Yuan(pb).Add(b.Yuan(gb))
+			tol := ulp(a, pa).Add(ulp(a, ga)).Add(ulp(b, pb)).Add(ulp(b, gb)).Div(decimal.NewFromInt(2))
+			if sumA.Sub(sumB).Abs().LessThanOrEqual(tol) {
+				compare(b, a, pb, pa, "人员经费")
+				compare(b, a, gb, ga, "公用经费")
+			}
 		}
 	}
 }

@@ -168,6 +168,14 @@ func TestTableRules(t *testing.T) {
 			"|项目|合计|基本支出|项目支出|",
 			"|合计|18,303.37|9,312.90|8,990.47|",
 		}, []string{"1:18 warning 18,303\\.37"}},
+		// shanghai_putuo_sifaju_2026_unit_budget.pdf p8 and p19 (abridged):
+		// the same 基本支出, split differently
+		{"人员经费/公用经费 split", TableCrossTotal, basicSplit("20,374,181", "1,744,680"), []string{"1:24 warning 20,374,181", "1:25 warning 1,744,680"}},
+		// shanghai_putuo_zhengfuban_2025_unit_budget.pdf: the split agrees
+		{"人员经费/公用经费 agree", TableCrossTotal, basicSplit("20,272,981.00", "1,845,880.34"), nil},
+		// a unit with income of its own: the 收支总表 spends more than the
+		// appropriation's 基本支出 table, and its split is not comparable
+		{"other funds", TableCrossTotal, basicSplit("25,272,981.00", "2,845,880.34"), nil},
 		{"empty table with a statement", TableEmpty, []string{
 			"政府性基金预算支出表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
@@ -218,4 +226,23 @@ func TestTableRules(t *testing.T) {
 		{"三公 against the 合计 of 三公, 会议费 and 培训费", TableText, renda("18330.37", "2600.71"), []string{"1:2 warning 2600\\.71万元"}},
 	}...)
 	runTableCases(t, tests)
+}
+
+// basicSplit is a 财务收支总表 whose 支出总计 splits 基本支出 into the
+// given 人员经费 and 公用经费, beside the 基本支出 table by economic
+// classification of shanghai_putuo_sifaju_2026_unit_budget.pdf p19.
+func basicSplit(staff, office string) []string {
+	return []string{
+		"2026年预算单位财务收支预算总表", "单位：元",
+		"|本年收入||本年支出||||",
+		"|项目|预算数|项目|合计|基本支出||项目支出|",
+		"|||||人员经费|公用经费||",
+		"|一、财政拨款收入|86,959,408.34|一、公共安全支出|86,959,408.34|" + staff + "|" + office + "|64,840,547.00|",
+		"|收入总计|86,959,408.34|支出总计|86,959,408.34|" + staff + "|" + office + "|64,840,547.00|",
+		"2026年预算单位一般公共预算基本支出部门预算经济分类预算表", "单位：元",
+		"|科目编码||科目名称|合计|人员经费|公用经费|",
+		"|301||工资福利支出|20,272,981.00|20,272,981.00|0.00|",
+		"|302||商品和服务支出|1,845,880.34|0.00|1,845,880.34|",
+		"|合计|||22,118,861.34|20,272,981.00|1,845,880.34|",
+	}
 }
