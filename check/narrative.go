@@ -343,9 +343,20 @@ func reconcileFact(p *Pass, tg narrativeTarget, fig narrativeFigure, ts []*table
 	tol := textTolerance(f.Text)
 	if len(cands) == 0 {
 		if tg.emptyIsZero && empty != nil && !filled && v.IsPositive() {
+			where := tableName(empty)
+			// name the blank cell that states the figure: the column of its
+			// phase and year that the target reads (合计/预算数)
+			for j := range empty.Columns {
+				path := columnPath(empty, j)
+				if len(empty.Columns[j].Path) > 0 && !otherYear(path, p.Meta.FiscalYear) && phase(path, final) == ph &&
+					tg.cell(empty, cellPlace{path: path, subject: subject}) {
+					where += "的“" + path + "”栏"
+					break
+				}
+			}
 			p.Report(schema.Finding{
 				Message: fmt.Sprintf("说明中%s为%s，而%s没有任何数字 / the text gives %s as %s, but %s shows no amount",
-					f.Subject, f.Text, tableName(empty), f.Subject, f.Text, tableName(empty)),
+					f.Subject, f.Text, where, f.Subject, f.Text, where),
 				Evidence: f.Text,
 				Loc:      f.Loc,
 				Facts:    []string{f.ID},

@@ -545,6 +545,28 @@ func isTitle(s string) bool {
 		strings.Contains(s, "续表") || strings.HasSuffix(s, "情况表")
 }
 
+// labelOnly reports whether a row of a table without data rows is a body
+// row rather than a row of headings: blank, or text in its first cell alone
+// (合计 and its blank cells, merged over the cells beside it or not), or a
+// cell of figures the data test does not take (1,234 567 run together, 320
+// without separators).
+func labelOnly(row []gridCell) bool {
+	for j, c := range row {
+		if j > 0 && !c.covered && figuresRe.MatchString(strings.TrimSpace(c.text)) {
+			return true
+		}
+	}
+	for j, c := range row {
+		if j > 0 && !c.covered && strings.TrimSpace(c.text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// figuresRe is a cell of figures only.
+var figuresRe = regexp.MustCompile(`^[-—]?\d[\d,.\s]*$`)
+
 // build understands one grid with the caption lines before it (nearest first).
 func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 	t := &Table{Pages: []int{page}, Scale: decimal.NewFromInt(1)}
@@ -591,8 +613,16 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 	for end < len(grid) && !isData(grid[end]) {
 		end++
 	}
-	if end == len(grid) { // no data: an empty table; keep its first row as header
-		end = min(start+1, len(grid))
+	if end == len(grid) {
+		// No data: an empty table. Its header is the rows of headings up
+		// to the first blank row or the first row that is only a label
+		// (合计 with its cells left blank): a two-level header keeps its
+		// 预算数/决算数, so a blank cell can be named by its column.
+		end = start
+		for end < len(grid) && !labelOnly(grid[end]) {
+			end++
+		}
+		end = max(end, min(start+1, len(grid)))
 	}
 	t.grid, t.nHeader = grid[start:], end-start
 	for r := start; r < end; r++ {

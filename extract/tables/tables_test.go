@@ -226,6 +226,22 @@ func TestEmptyTable(t *testing.T) {
 	if len(ts[0].Notes) != 1 || !strings.Contains(ts[0].Notes[0], "空表") {
 		t.Errorf("notes %q", ts[0].Notes)
 	}
+	if len(ts[0].Header) != 1 {
+		t.Errorf("header %q, want the one row of headings (合计 and its blank cells are the body)", ts[0].Header)
+	}
+	// shanghai_putuo_caizhengju_2024_dept_final_INJECTED_ERRORS.pdf p15: a
+	// blank 三公 table keeps its two-level header, so its columns read
+	// 合计/预算数 … and a blank cell can be named
+	ts = Parse(text(extract.FormatPDF, []extract.Block{
+		para("财政拨款“三公”经费支出决算表", "单位：万元"),
+		grid("合计|合计|因公出国（境）费|因公出国（境）费|公务接待费|公务接待费\n预算数|决算数|预算数|决算数|预算数|决算数\n||||||"),
+	}))
+	if len(ts) != 1 || !ts[0].Empty() || len(ts[0].Header) != 2 {
+		t.Fatalf("got %d tables, header %q", len(ts), ts[0].Header)
+	}
+	if got := ts[0].Path(0); got != "合计 / 预算数" {
+		t.Errorf("column 0 path %q, want 合计 / 预算数", got)
+	}
 }
 
 func FuzzParse(f *testing.F) {
