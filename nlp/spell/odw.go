@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,6 +32,21 @@ func (s Sentence) Errors() []int {
 // HeldOut reports whether sentence i belongs to the held-out part (every
 // fifth sentence), which the confusion pairs are not derived from.
 func HeldOut(i int) bool { return i%5 == 4 }
+
+// ReadECSpellFile reads the ECSpell file at path (ReadECSpell); errors
+// name the file.
+func ReadECSpellFile(path string) (sents []Sentence, skipped int, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	sents, skipped, err = ReadECSpell(f)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", path, err)
+	}
+	return sents, skipped, nil
+}
 
 // ReadECSpell reads ECSpell's `error_count TAB wrong TAB right` lines.
 // Lines whose two sentences differ in length are skipped and counted.

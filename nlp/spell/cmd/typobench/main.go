@@ -26,15 +26,9 @@ func main() {
 		os.Exit(2)
 	}
 	path := flag.Arg(0)
-	f, err := os.Open(path)
+	sents, skipped, err := spell.ReadECSpellFile(path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	sents, skipped, err := spell.ReadECSpell(f)
-	f.Close()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", path, err)
 		os.Exit(2)
 	}
 	t0 := time.Now()
