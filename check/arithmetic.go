@@ -321,11 +321,6 @@ func runSumMismatch(p *Pass) {
 	}
 }
 
-// rateBaseRE matches the text after an amount that makes it the base of a
-// rate (预算112.76亿元的101.37%): the amount the total is measured
-// against, which the extractor may take for the head of the parts after it.
-var rateBaseRE = rx.MustCompile(`^\s*的\s*[0-9]+(?:\.[0-9]+)?\s*[%％]`)
-
 // levelRE finds the classification level a subject names (行政运行（项）).
 var levelRE = rx.MustCompile(`[（(]([类款项])[)）]`)
 
@@ -364,9 +359,6 @@ func checkBreakdown(p *Pass, fs []facts.Fact, parent *facts.Fact, kids []*facts.
 	}
 	if enumerated(pp, kids) {
 		return // 分别为A和B: values side by side, not a total and its parts
-	}
-	if rateBaseRE.MatchString(pp.line.Text[pp.end:]) {
-		return // 完成年初预算112.76亿元的101.37%: the base of a rate, not the total
 	}
 	kids = dropSubBreakdowns(dropAsides(dropParallel(pp, kids)))
 	if len(kids) < 2 || mixedMeasures(kids) {

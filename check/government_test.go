@@ -95,8 +95,11 @@ func TestSumMismatchNesting(t *testing.T) {
 		// balance of each fund after 其中
 		{"several measures per item", gov2026, [][]string{{"上年结转91.3亿元；滚存结余98.4亿元。其中：机关事业单位养老保险基金收入9.5亿元，支出9.1亿元，滚存结余2亿元；城镇职工基本医疗保险基金收入32亿元，支出29.5亿元，滚存结余45.6亿元；城乡居民基本医疗保险基金收入47.7亿元，支出44.2亿元，滚存结余50.2亿元。"}}, nil},
 		// hohhot_2024_govwide_budget_report.pdf p1 (abridged), and the
-		// general form: the parts follow the base of a completion rate
-		{"rate base before the parts", gov2026, [][]string{{"2024年，全市社会保险基金收入114.3亿元，完成年初预算112.76亿元的101.37%。其中，城乡居民社会养老保险基金收入10.75亿元，完成年初预算9.27亿元的115.97%；机关事业单位养老保险基金收入37.54亿元，完成年初预算38.45亿元的97.63%；城镇职工基本医疗保险基金收入48.69亿元；城乡居民基本医疗保险基金收入17.31亿元。"}}, nil},
+		// general form: the parts follow the base of a completion rate, and
+		// each part has its own base. The parts add up to the total, not to
+		// its base, within the rounding of 亿元 to two places.
+		{"rate base before the parts", gov2026, [][]string{{"2024年，全市社会保险基金收入114.3亿元，完成年初预算112.76亿元的101.37%。其中，城乡居民社会养老保险基金收入10.75亿元，完成年初预算9.27亿元的115.97%；机关事业单位养老保险基金收入37.54亿元，完成年初预算38.45亿元的97.63%；城镇职工基本医疗保险基金收入48.69亿元；城乡居民基本医疗保险基金收入17.31亿元。"}},
+			[]string{"1:1 info 全市社会保险基金收入114\\.3亿元"}},
 		{"rate base, 万元", gov2026, [][]string{{"市本级政府性基金预算支出9.6亿元，为预算数8.2亿元的117.1%，其中：城市建设支出5.1亿元，土地出让支出4.5亿元。"}}, nil},
 		// the general form that stays an error: parts over the whole
 		{"over", gov2026, [][]string{{"市本级一般公共预算支出100亿元，其中：基本支出60亿元，项目支出50亿元。"}}, []string{"1:1 error 100亿元"}},

@@ -26,6 +26,10 @@ var cases = []struct {
 		[]want{{Subject: "收入预算总额", Value: "12345600", Kind: "money", Unit: "CNY", Dir: "-"}}},
 	{"其中 with colon", "", []string{"2016年收入决算4258.39万元，其中：财政拨款4154.28万元。"},
 		[]want{{Subject: "收入决算", Value: "42583900"}, {Subject: "财政拨款", Value: "41542800", Parent: 1}}},
+	// hohhot_2024_govwide_budget_report.pdf p1 (abridged) and the general
+	// form: a rate's base heads no breakdown and is no part of one
+	{"breakdown after the base of a rate", "", []string{"全市社会保险基金收入114.3亿元，完成年初预算112.76亿元的101.37%。其中，养老保险基金收入10.75亿元，完成年初预算9.27亿元的115.97%；医疗保险基金收入103.55亿元。"},
+		[]want{{Value: "11430000000"}, {Value: "11276000000", Parent: -1}, {Value: "1075000000", Parent: 1}, {Value: "927000000", Parent: -1}, {Value: "10355000000", Parent: 1}}},
 	{"subject with budget verbs", "", []string{"一般公共预算拨款支出预算9,101.68万元。"},
 		[]want{{Subject: "一般公共预算拨款支出预算", Value: "91016800"}}},
 	{"比上年增加 with reason in the same sentence", "", []string{"１.机关运行经费情况。2018年一般公共预算财政拨款运行经费16252.11万元，比上年增加654.94万元，主要原因为市级部门公用经费标准统一提高。主要用于:办公费及印刷费、邮电费。"},

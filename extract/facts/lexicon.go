@@ -83,6 +83,10 @@ var breakdownMarker = rx.MustCompile(
 	`按((?:支出)?(?:功能|经济|用途|来源|项目)[^，,。;；:：]{0,8}?)(?:划分|分列|来看)?[：:，,]|其中[：:，,]?|包括[：:]?|分别为[：:]?|分别是[：:]?` +
 		`|([^，,。;；:：、\s]{2,24}?)中[，,:：]`)
 
+// rateBase is the text after an amount that makes it the base of a rate
+// (预算112.76亿元的101.37%).
+var rateBase = rx.MustCompile(`^\s*的\s*[0-9]+(?:\.[0-9]+)?\s*[%％]`)
+
 // usedFor opens the breakdown of a total into what it is used for
 // (新增债券用于A a亿元；用于B …). Group 1 names the total. It runs only on
 // lines with 用于: one more alternative in breakdownMarker cost a third

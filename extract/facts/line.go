@@ -134,6 +134,11 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	f.f.Approx = q.Approx
 	f.value, f.hasValue, f.amount = q.Value, true, q
 	f.f.End = q.End
+	if f.parent >= 0 && rateBase.MatchString(s.view[q.End:]) {
+		// 其中，A收入10.75亿元，完成年初预算9.27亿元的115.97%: the budget
+		// the part is measured against is no part of the total
+		f.parent, f.f.Dimension = -1, ""
+	}
 	from := clause
 	if strings.HasSuffix(strings.TrimSpace(pre), "等") {
 		from = max(s.lastBoundNoComma(q.Start), s.prevEnd) // a list closed by 等 spans its 、
@@ -479,6 +484,19 @@ func (s *lineState) target() int {
 	return s.lineFacts[len(s.lineFacts)-1]
 }
 
+// breakdownTarget is the fact a breakdown after it divides: the line's
+// last fact, passing over the base of a rate (收入114.3亿元，完成年初预算
+// 112.76亿元的101.37%。其中…): that amount measures the total; it is not
+// the total.
+func (s *lineState) breakdownTarget() int {
+	if n := len(s.lineFacts); n > 1 {
+		if f := s.x.facts[s.lineFacts[n-1]]; f.line == s.l && rateBase.MatchString(s.view[f.f.End:]) {
+			return s.lineFacts[n-2]
+		}
+	}
+	return s.target()
+}
+
 func (s *lineState) flat(e *event) {
 	start := e.pos
 	base := ""
@@ -593,7 +611,7 @@ func (s *lineState) breakdown(e *event) {
 	if e.m[2] >= 0 {
 		dim = s.view[e.m[2]:e.m[3]]
 	}
-	last := s.target()
+	last := s.breakdownTarget()
 	if named := max(e.m[4], e.m[6]); named >= 0 {
 		// 财政拨款支出预算中，… / 新增债券用于…: the parts of the fact with
 		// that subject.
