@@ -113,6 +113,15 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 0.000; h5: P 1.000 R 1.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
+	"xinjiang_region_2024_govwide_budget_report.json": { // unseen hold-out, second set
+		MeasureFacts:           {0.00, 0.00}, // first score pending
+		MeasureChanges:         {0.00, 0.00},
+		MeasureValues:          {0.00, 0.00},
+		MeasureSubjectsExact:   {0.00, 0.00},
+		MeasureSubjectsLenient: {0.00, 0.00},
+		MeasureParents:         {0.00, 0.00},
+		MeasureMeta:            {0.00, 0.00},
+	},
 	"yueyang_2025_govwide_budget_report.json": { // unseen hold-out
 		MeasureFacts:           {0.82, 0.82}, // first: P 0.846 R 0.846
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
