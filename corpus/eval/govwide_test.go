@@ -50,6 +50,15 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 0.000; h11: P 0.818 R 0.818; h5: P 1.000 R 1.000; merged: P 1.000 R 1.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
+	"haikou_2025_govwide_budget_report.json": { // unseen hold-out, second set
+		MeasureFacts:           {0.00, 0.00}, // first score pending
+		MeasureChanges:         {0.00, 0.00},
+		MeasureValues:          {0.00, 0.00},
+		MeasureSubjectsExact:   {0.00, 0.00},
+		MeasureSubjectsLenient: {0.00, 0.00},
+		MeasureParents:         {0.00, 0.00},
+		MeasureMeta:            {0.00, 0.00},
+	},
 	"hunan_hengyang_2025_govwide_debt_general.json": {
 		MeasureFacts:           {0.98, 0.98}, // first: P 0.000 R 0.000; h6: P 1.000 R 1.000
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
