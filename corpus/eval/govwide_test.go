@@ -19,7 +19,8 @@ import (
 // the readers, meta and one-row tables of helper h6 ("h6:") and after the
 // table-row parents, scope words and fallback subjects of helper h5 ("h5:"),
 // minus 0.02, and to the scores of the three merged ("merged:") minus 0.02
-// (hold-outs unchanged). Raise a floor when the extractors
+// (hold-outs unchanged; the second set of unseen hold-outs, 新疆 and 海口, at
+// their first score minus 0.02). Raise a floor when the extractors
 // improve, never lower one to make a change pass. Measures not listed are
 // reported but not held.
 var govwideFloors = map[string]map[string]struct{ P, R float64 }{
@@ -51,13 +52,13 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
 	"haikou_2025_govwide_budget_report.json": { // unseen hold-out, second set
-		MeasureFacts:           {0.00, 0.00}, // first score pending
-		MeasureChanges:         {0.00, 0.00},
-		MeasureValues:          {0.00, 0.00},
-		MeasureSubjectsExact:   {0.00, 0.00},
-		MeasureSubjectsLenient: {0.00, 0.00},
-		MeasureParents:         {0.00, 0.00},
-		MeasureMeta:            {0.00, 0.00},
+		MeasureFacts:           {0.80, 0.78}, // first: P 0.823 R 0.810
+		MeasureChanges:         {0.89, 0.98}, // first: P 0.917 R 1.000
+		MeasureValues:          {0.98, 0.96}, // first: P 1.000 R 0.984
+		MeasureSubjectsExact:   {0.71, 0.71}, // first: P 0.734 R 0.734
+		MeasureSubjectsLenient: {0.80, 0.80}, // first: P 0.823 R 0.823
+		MeasureParents:         {0.80, 0.98}, // first: P 0.824 R 1.000
+		MeasureMeta:            {0.98, 0.86}, // first: P 1.000 R 0.889
 	},
 	"hunan_hengyang_2025_govwide_debt_general.json": {
 		MeasureFacts:           {0.98, 0.98}, // first: P 0.000 R 0.000; h6: P 1.000 R 1.000
@@ -123,13 +124,13 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
 	"xinjiang_region_2024_govwide_budget_report.json": { // unseen hold-out, second set
-		MeasureFacts:           {0.00, 0.00}, // first score pending
-		MeasureChanges:         {0.00, 0.00},
-		MeasureValues:          {0.00, 0.00},
-		MeasureSubjectsExact:   {0.00, 0.00},
-		MeasureSubjectsLenient: {0.00, 0.00},
-		MeasureParents:         {0.00, 0.00},
-		MeasureMeta:            {0.00, 0.00},
+		MeasureFacts:           {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 1.000 R 1.000
+		MeasureParents:         {0.98, 0.28}, // first: P 1.000 R 0.301
+		MeasureMeta:            {0.48, 0.35}, // first: P 0.500 R 0.375
 	},
 	"yueyang_2025_govwide_budget_report.json": { // unseen hold-out
 		MeasureFacts:           {0.82, 0.82}, // first: P 0.846 R 0.846
