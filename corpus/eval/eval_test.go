@@ -188,20 +188,46 @@ func TestNormalizeSubject(t *testing.T) {
 
 func TestParseGoldRejects(t *testing.T) {
 	tests := map[string]string{
-		"unknown field":     `{"document": "x", "covered": ["1"], "facts": [{"page": 1, "valeu": "1"}]}`,
-		"no coverage":       `{"document": "x"}`,
-		"bad range":         `{"document": "x", "covered": ["3-1"]}`,
-		"fact off coverage": `{"document": "x", "covered": ["1"], "facts": [{"page": 2, "text": "1元", "subject": "a", "value": "1"}]}`,
-		"bad value":         `{"document": "x", "covered": ["1"], "facts": [{"page": 1, "text": "1万元", "subject": "a", "value": "1万"}]}`,
-		"exponent":          `{"document": "x", "covered": ["1"], "facts": [{"page": 1, "text": "1万元", "subject": "a", "value": "1e4"}]}`,
-		"bad direction":     `{"document": "x", "covered": ["1"], "changes": [{"page": 1, "text": "增", "direction": "up"}]}`,
-		"indicator no name": `{"document": "x", "covered": ["1"], "indicators": [{"page": 1, "category": "数量指标"}]}`,
-		"no document":       `{"covered": ["1"]}`,
+		"unknown field":              `{"document": "x", "covered": ["1"], "facts": [{"page": 1, "valeu": "1"}]}`,
+		"no coverage":                `{"document": "x"}`,
+		"bad range":                  `{"document": "x", "covered": ["3-1"]}`,
+		"fact off coverage":          `{"document": "x", "covered": ["1"], "facts": [{"page": 2, "text": "1元", "subject": "a", "value": "1"}]}`,
+		"bad value":                  `{"document": "x", "covered": ["1"], "facts": [{"page": 1, "text": "1万元", "subject": "a", "value": "1万"}]}`,
+		"exponent":                   `{"document": "x", "covered": ["1"], "facts": [{"page": 1, "text": "1万元", "subject": "a", "value": "1e4"}]}`,
+		"bad direction":              `{"document": "x", "covered": ["1"], "changes": [{"page": 1, "text": "增", "direction": "up"}]}`,
+		"indicator no name":          `{"document": "x", "covered": ["1"], "indicators": [{"page": 1, "category": "数量指标"}]}`,
+		"no document":                `{"covered": ["1"]}`,
+		"fact without covered pages": `{"document": "x", "covered_indicators": ["1"], "facts": [{"page": 1, "text": "1元", "subject": "a", "value": "1"}]}`,
 	}
 	for name, in := range tests {
 		if _, err := ParseGold([]byte(in)); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+// TestIndicatorOnlyGold: gold of a document's indicator tables alone covers
+// no page for money, so the document's money facts are not scored.
+func TestIndicatorOnlyGold(t *testing.T) {
+	g, err := ParseGold([]byte(`{"document": "x", "covered": [], "covered_indicators": ["3"],
+	 "facts": [], "changes": [],
+	 "indicators": [{"page": 3, "category": "数量指标", "name": "重大项目开工数", "target": "≥600项"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &schema.Document{
+		Facts: []schema.Fact{money(3, "航线运行补贴成本", "7800000")},
+		Projects: []schema.Project{{Name: "全市重大项目前期工作经费", Indicators: []schema.Indicator{
+			{Category: "数量指标", Name: "重大项目开工数", Loc: schema.Loc{Page: 3}},
+			{Category: "数量指标", Name: "重大项目入库数", Loc: schema.Loc{Page: 4}},
+		}}},
+	}
+	r := Evaluate(g, doc)
+	if got, want := r.Scores[MeasureFacts], (Score{}); got != want {
+		t.Errorf("facts %+v, want %+v", got, want)
+	}
+	if got, want := r.Scores[MeasureIndicators], (Score{Gold: 1, Pred: 1, Matched: 1}); got != want {
+		t.Errorf("indicators %+v, want %+v", got, want)
 	}
 }
 

@@ -25,7 +25,8 @@ type Gold struct {
 	Covered []string `json:"covered"`
 	// CoveredIndicators, when set, replaces Covered for indicators: a
 	// document's 绩效目标表 pages are annotated for indicators although
-	// their table money is out of scope.
+	// their table money is out of scope. With it, Covered may be empty
+	// (gold of indicators only).
 	CoveredIndicators []string `json:"covered_indicators,omitempty"`
 	// CoveredLines narrows the coverage of some pages to line ranges,
 	// "page:from-to" ("1:94-118"): a web page is one page, of which only
@@ -142,9 +143,15 @@ func (g *Gold) validate() error {
 	if g.Document == "" {
 		return fmt.Errorf("no document name")
 	}
-	ps, err := parsePageSet(g.Covered)
-	if err != nil {
-		return err
+	// Gold made for indicators only (a government report's 绩效目标表
+	// pages) covers no page for money facts: an empty Covered is allowed
+	// when CoveredIndicators names the pages.
+	var ps pageSet
+	var err error
+	if len(g.Covered) > 0 || len(g.CoveredIndicators) == 0 {
+		if ps, err = parsePageSet(g.Covered); err != nil {
+			return err
+		}
 	}
 	g.pages = ps
 	g.indicatorPages = ps
