@@ -20,23 +20,6 @@ type ListItem struct {
 	TargetStart, TargetEnd int
 }
 
-// groupOf maps a second-level indicator category to its first-level group.
-var groupOf = map[string]string{
-	"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
-	"经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
-	"可持续影响指标": "效益指标", "生态环境效益指标": "效益指标",
-	"服务对象满意度指标": "满意度指标", "满意度指标": "满意度指标",
-	"经济成本指标": "成本指标", "社会成本指标": "成本指标", "生态环境成本指标": "成本指标",
-	"产出指标": "产出指标", "效益指标": "效益指标",
-	// Aliases attested in local frameworks and disclosures (the national
-	// framework's curated list, shared/lexicons/perf_indicator_framework_curated.csv).
-	"进度指标": "产出指标", "产出进度指标": "产出指标", "产出成本指标": "产出指标",
-	"环境效益指标": "效益指标", "社会公众或服务对象满意度指标": "满意度指标",
-}
-
-// groups are the first-level indicator names.
-var groups = map[string]bool{"产出指标": true, "效益指标": true, "满意度指标": true}
-
 // maxCategoryRunes bounds an unknown label before `指标：`; longer runs of
 // Han characters are prose (`…完成经济指标：`) rather than a category.
 // Known categories may be longer (社会公众或服务对象满意度指标): up to

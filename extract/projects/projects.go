@@ -52,8 +52,9 @@ func Extract(ctx context.Context, txt *normalize.Text, tree *outline.Outline) ([
 		}
 		out = append(out, b.project(lines))
 	}
+	blocks := len(out)
 	for _, t := range findTables(txt) {
-		link(&out, t)
+		link(&out, t, blocks)
 	}
 	for i := range out {
 		out[i].ID = fmt.Sprintf("p%d", i+1)

@@ -78,14 +78,17 @@ type indicatorTable struct {
 // reconstructed, and tables laid out as text lines.
 func findTables(txt *normalize.Text) []indicatorTable {
 	var out []indicatorTable
+	var carry *gridState // the indicator grid the previous page ended with
 	for pi := range txt.Pages {
+		var next *gridState
 		for _, it := range txt.Pages[pi].Items {
 			if it.Table != nil {
-				if tb, ok := gridTable(it.Table); ok {
-					out = append(out, tb)
-				}
+				// Only a page's first grid can continue the previous page's.
+				next = gridTables(it.Table, pi, carry, &out)
+				carry = nil
 			}
 		}
+		carry = next
 		pls := physLines(&txt.Pages[pi])
 		for i := 0; i < len(pls); i++ {
 			t := strings.TrimSpace(pls[i].view)
@@ -129,6 +132,58 @@ func cellAfter(cells []string, label string) string {
 // join the next cell's label to it (`4,100,000.00 年度资金申请总额`).
 var moneyCellRE = regexp.MustCompile(`^[0-9][0-9,]*(\.[0-9]+)?`)
 
+// keyValues takes the project fields of a one-project table from the
+// cells of a row: each field is the cell after its label; the first value
+// found is kept. scale converts the total to yuan.
+func (tb *indicatorTable) keyValues(cells []string, scale decimal.Decimal) {
+	for _, f := range []struct {
+		label string
+		dst   *string
+	}{
+		{"项目名称", &tb.name}, {"实施单位", &tb.implementer}, {"用款单位", &tb.implementer},
+		{"计划开始日期", &tb.start}, {"计划完成日期", &tb.finish},
+	} {
+		if v := cellAfter(cells, f.label); v != "" && *f.dst == "" {
+			*f.dst = v
+		}
+	}
+	if tb.total != "" {
+		return
+	}
+	if v := cellAfter(cells, "项目资金总额"); v != "" {
+		tb.total = amountCell(v, scale)
+		return
+	}
+	for k, c := range cells {
+		label := compact(c)
+		if k+1 == len(cells) || !strings.Contains(label, "预算金额") {
+			continue
+		}
+		// A label that states its unit (2026年预算金额(元)) wins over the
+		// table's.
+		unit := scale
+		switch {
+		case strings.Contains(label, "(万元)"):
+			unit = decimal.NewFromInt(10000)
+		case strings.Contains(label, "(元)"):
+			unit = decimal.NewFromInt(1)
+		}
+		if tb.total = amountCell(cells[k+1], unit); tb.total != "" {
+			return
+		}
+	}
+}
+
+// amountCell reads the amount at the start of a cell, in yuan, or "".
+func amountCell(v string, scale decimal.Decimal) string {
+	if m := moneyCellRE.FindString(textnorm.Fold(v).Text); m != "" {
+		if d, err := decimal.NewFromString(strings.ReplaceAll(m, ",", "")); err == nil {
+			return d.Mul(scale).String()
+		}
+	}
+	return ""
+}
+
 func parseTable(pls []physLine) (indicatorTable, bool) {
 	tb := indicatorTable{loc: pls[0].loc}
 	header := -1
@@ -137,25 +192,7 @@ func parseTable(pls []physLine) (indicatorTable, bool) {
 		if strings.Contains(pl.view, "万元") {
 			scale = decimal.NewFromInt(10000)
 		}
-		if v := cellAfter(pl.cells, "项目名称"); v != "" && tb.name == "" {
-			tb.name = v
-		}
-		if v := cellAfter(pl.cells, "实施单位"); v != "" && tb.implementer == "" {
-			tb.implementer = v
-		}
-		if v := cellAfter(pl.cells, "计划开始日期"); v != "" && tb.start == "" {
-			tb.start = v
-		}
-		if v := cellAfter(pl.cells, "计划完成日期"); v != "" && tb.finish == "" {
-			tb.finish = v
-		}
-		if v := cellAfter(pl.cells, "项目资金总额"); v != "" && tb.total == "" {
-			if m := moneyCellRE.FindString(textnorm.Fold(v).Text); m != "" {
-				if d, err := decimal.NewFromString(strings.ReplaceAll(m, ",", "")); err == nil {
-					tb.total = d.Mul(scale).String()
-				}
-			}
-		}
+		tb.keyValues(pl.cells, scale)
 		if len(pl.cells) > 0 && strings.HasPrefix(pl.view, "一级指标") || strings.Contains(pl.view, "三级指标") {
 			header = i
 			break
@@ -364,12 +401,17 @@ func assign(ys []float64, top float64, labels []label) []int {
 
 // link attaches an indicator table to its project: the project of the same
 // name, else a project without a name (or indicators) whose budget equals
-// the table's total; otherwise the table is a project of its own.
-func link(ps *[]schema.Project, t indicatorTable) {
+// the table's total; otherwise the table is a project of its own. The
+// first blocks projects are the prose blocks, whose names may be written
+// shorter or longer than the table's (one contains the other); a project
+// made from another table takes only a table of the same name
+// (污水处理服务费 is not 分散式污水处理设施污水处理服务费).
+func link(ps *[]schema.Project, t indicatorTable, blocks int) {
 	key := nameKey(t.name)
 	idx := -1
 	for i, p := range *ps {
-		if k := nameKey(p.Name); k != "" && (k == key || strings.Contains(k, key) || strings.Contains(key, k)) {
+		k := nameKey(p.Name)
+		if k != "" && (k == key || i < blocks && (strings.Contains(k, key) || strings.Contains(key, k))) {
 			idx = i
 			break
 		}
