@@ -84,6 +84,46 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
+// wantGovwide gives, for the government-wide documents with indicator
+// tables, the number of projects and the fewest indicators: 临沧's table
+// and 云浮's were counted by hand (testdata/gold/govwide), 东莞 has 59
+// 项目绩效目标表 (pdftotext: 59 项目名称 rows on pages 149-225).
+var wantGovwide = map[string]struct{ projects, minIndicators int }{
+	"lincang_2025_govwide_budget_report.pdf":  {7, 53},
+	"dongguan_2025_govwide_budget_report.pdf": {59, 600},
+	"yunfu_2025_govwide_budget_report.pdf":    {1, 8},
+}
+
+func TestGovwideCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus test reads documents")
+	}
+	dir := filepath.Join(sharedDir(t), "corpus", "govwide")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("govwide corpus absent: %v", err)
+	}
+	for name, w := range wantGovwide {
+		t.Run(name, func(t *testing.T) {
+			res, err := pipeline.File(context.Background(), filepath.Join(dir, name), pipeline.Options{})
+			if err != nil {
+				t.Fatalf("read: %v", err)
+			}
+			n := 0
+			for _, p := range res.Out.Projects {
+				n += len(p.Indicators)
+				for _, in := range p.Indicators {
+					if in.Name == "" || in.Category == "" || in.Group == "" || in.Target == "" || in.Loc.Page < 1 {
+						t.Errorf("project %q: incomplete indicator %+v", p.Name, in)
+					}
+				}
+			}
+			if len(res.Out.Projects) != w.projects || n < w.minIndicators {
+				t.Errorf("got %d projects, %d indicators; want %d projects, ≥%d indicators", len(res.Out.Projects), n, w.projects, w.minIndicators)
+			}
+		})
+	}
+}
+
 // BenchmarkExtract measures Extract alone on the corpus document with the
 // most projects and indicators (reading and normalizing are not timed).
 func BenchmarkExtract(b *testing.B) {

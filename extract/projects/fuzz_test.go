@@ -55,3 +55,24 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// FuzzGridTables reads fuzzed grids: pages split at '\f', rows at '\n',
+// cells at '|' ("^" and "<" merge a cell with the one above or to the left).
+func FuzzGridTables(f *testing.F) {
+	f.Add("单位名称、项目名称|一级指标|二级指标|三级指标|指标性质|指标值|度量单位\n1|2|3|4|5|6|7\n临沧市民政局||||||\n甲|产出指标|数量指标|获补对象率|=|100|%\n^|满意度指标|服务对象满意|受益对象满意度|>=|90|%\f|满意度指标|度|研发机构满意度|90%\n^|^|^|x|1")
+	f.Add("项目名称|<|乙|<\n一级指标|二级指标|三级指标|年度指标值\n产出指标|数量指标|a|≥1个\f^|<|^|b")
+	f.Fuzz(func(t *testing.T, s string) {
+		var pages [][]any
+		for pi, p := range strings.Split(s, "\f") {
+			rows := strings.Split(p, "\n")
+			pages = append(pages, []any{gridOf(pi+1, rows...)})
+		}
+		for _, p := range extractAll(pagesOf(pages...), false) {
+			for _, in := range p.Indicators {
+				if in.Name == "" {
+					t.Fatalf("indicator without a name in %+v", p)
+				}
+			}
+		}
+	})
+}

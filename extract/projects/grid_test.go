@@ -24,7 +24,7 @@ func gridOf(page int, rows ...string) *extract.Table {
 			switch s {
 			case "^":
 				cells = append(cells, extract.Cell{Covered: true})
-				for k := r - 1; k >= 0; k-- {
+				for k := r - 1; k >= 0 && c < len(t.Rows[k]); k-- {
 					if above := &t.Rows[k][c]; !above.Covered {
 						above.RowSpan = max(above.RowSpan, 1) + 1
 						break

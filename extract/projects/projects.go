@@ -1,16 +1,26 @@
 // Package projects finds the project blocks of a budget disclosure — the
 // 项目经费情况说明 sections with 项目概述, 立项依据, 实施主体, 实施周期 and
 // 年度预算安排 — and their performance indicators, both from prose lists
-// (`数量指标：a；b；c`) and from 财政项目支出绩效目标填报表 pages, and links each
-// indicator table to its project.
+// (`数量指标：a；b；c`) and from indicator tables (a department's
+// 财政项目支出绩效目标填报表, a government's 项目绩效目标表 and
+// 重大政策和重点项目绩效目标表), and links each indicator table to its
+// project. Categories are those of the national framework (framework.go).
 //
-// Indicator tables are read from the lines the PDF reader gives for a table
-// laid out as text: one line per visual row, cells separated by wide gaps.
-// Label cells merged over several rows (一级/二级指标) are printed once, at
-// the vertical middle of their span, so rows are assigned to labels by their
-// position (see spans.go). Known limits: a name and a target that both wrap
-// onto a second line read as two indicators; a table continued on a page
-// without its header is not read.
+// Indicator tables that the reader reconstructed as grids are read by the
+// names of their header cells, in any column order (grid.go): a table of
+// one project (项目名称 and the other fields as label–value cells above the
+// header) or of many (a 项目名称 column merged down over each project's
+// rows, under rows naming the unit); the target joins 指标性质, 指标值 and
+// 度量单位 when they are columns of their own. A grid without a header on
+// the page after an indicator grid continues it.
+//
+// Tables laid out as text (table.go) are read from the lines the PDF reader
+// gives: one line per visual row, cells separated by wide gaps. Label cells
+// merged over several rows (一级/二级指标) are printed once, at the vertical
+// middle of their span, so rows are assigned to labels by their position.
+// Known limits of the text layout: a name and a target that both wrap onto
+// a second line read as two indicators; a table continued on a page without
+// its header is not read.
 package projects
 
 import (
