@@ -13,6 +13,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract/pipeline"
 	"github.com/budgetdoc/budgetdoc/extract/projects"
 	"github.com/budgetdoc/budgetdoc/internal/testenv"
+	"github.com/budgetdoc/budgetdoc/schema"
 )
 
 // sharedDir finds ../shared next to the module root.
@@ -53,18 +54,7 @@ func TestCorpus(t *testing.T) {
 				t.Fatalf("read: %v", err)
 			}
 			ps := res.Out.Projects // as projects.Extract made them in the pipeline
-			n := 0
-			for _, p := range ps {
-				n += len(p.Indicators)
-				if p.Loc.Page < 1 {
-					t.Errorf("project %q without a page", p.Name)
-				}
-				for _, in := range p.Indicators {
-					if in.Name == "" || in.Loc.Page < 1 {
-						t.Errorf("project %q: bad indicator %+v", p.Name, in)
-					}
-				}
-			}
+			n := checkIndicators(t, ps, func(in schema.Indicator) bool { return in.Name != "" })
 			t.Logf("%s: %d projects, %d indicators", name, len(ps), n)
 			if os.Getenv("PROJECTS_DUMP") != "" {
 				t.Log("\n" + projects.Dump(ps))
@@ -108,20 +98,33 @@ func TestGovwideCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("read: %v", err)
 			}
-			n := 0
-			for _, p := range res.Out.Projects {
-				n += len(p.Indicators)
-				for _, in := range p.Indicators {
-					if in.Name == "" || in.Category == "" || in.Group == "" || in.Target == "" || in.Loc.Page < 1 {
-						t.Errorf("project %q: incomplete indicator %+v", p.Name, in)
-					}
-				}
-			}
+			n := checkIndicators(t, res.Out.Projects, func(in schema.Indicator) bool {
+				return in.Name != "" && in.Category != "" && in.Group != "" && in.Target != ""
+			})
 			if len(res.Out.Projects) != w.projects || n < w.minIndicators {
 				t.Errorf("got %d projects, %d indicators; want %d projects, ≥%d indicators", len(res.Out.Projects), n, w.projects, w.minIndicators)
 			}
 		})
 	}
+}
+
+// checkIndicators reports projects and indicators without a page, and
+// indicators that are not complete; it returns the number of indicators.
+func checkIndicators(t *testing.T, ps []schema.Project, complete func(schema.Indicator) bool) int {
+	t.Helper()
+	n := 0
+	for _, p := range ps {
+		n += len(p.Indicators)
+		if p.Loc.Page < 1 {
+			t.Errorf("project %q without a page", p.Name)
+		}
+		for _, in := range p.Indicators {
+			if !complete(in) || in.Loc.Page < 1 {
+				t.Errorf("project %q: bad indicator %+v", p.Name, in)
+			}
+		}
+	}
+	return n
 }
 
 // BenchmarkExtract measures Extract alone on the corpus document with the

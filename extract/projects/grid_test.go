@@ -85,6 +85,16 @@ func projectLines(ps []schema.Project) []string {
 	return out
 }
 
+// checkProjects compares the projects extracted from txt with want
+// (projectLines).
+func checkProjects(t *testing.T, txt *normalize.Text, want []string) {
+	t.Helper()
+	got := projectLines(extractAll(txt, false))
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // Government reports list many projects in one table: a unit row heads its
 // projects, the project name is merged down over its rows, and 指标性质,
 // 指标值 and 度量单位 are columns of their own (临沧 表6-1, page 131, and
@@ -123,10 +133,7 @@ func TestGridManyProjects(t *testing.T) {
 		"  产出指标/数量指标/地质找矿地/≥3个",
 		"  效益指标/可持续影响/矿产资源节约集约利用率/≥90%",
 	}
-	got := projectLines(extractAll(txt, false))
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkProjects(t, txt, want)
 }
 
 // The same reading for any order of the columns named by the header, and a
@@ -148,10 +155,7 @@ func TestGridColumnOrder(t *testing.T) {
 		"  效益指标/社会效益/带动就业/=有效",
 		"  成本指标/经济成本/支出成本/≤50万元",
 	}
-	got := projectLines(extractAll(txt, false))
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkProjects(t, txt, want)
 }
 
 // A one-project table (东莞 表13) whose indicator rows go on over the next
@@ -188,10 +192,7 @@ func TestGridContinuedOverPages(t *testing.T) {
 		"  满意度指标/服务对象满意度/研发机构满意度/90%",
 		"  成本指标/经济成本指标/预算控制数/≤5000万元",
 	}
-	got := projectLines(extractAll(txt, false))
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkProjects(t, txt, want)
 }
 
 // Tables of two projects whose names contain one another stay two
