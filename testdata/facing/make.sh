@@ -17,10 +17,10 @@ cut() {
 	pdftocairo -pdf -f "$2" -l "$2" -x "$3" -y "$4" -W "$5" -H "$6" -paperw "$6" -paperh "$5" -nocenter "$1" "$7"
 }
 
-# place SRC X Y W H OUT: SRC's page (one page, its content at the top left)
-# moved to (X,Y) on a page of WxH.
+# place SRC X Y W H OUT: SRC's page (one portrait page made by cut, its
+# content at the top left) moved to (X,Y) on a portrait page of WxH.
 place() {
-	pdftocairo -pdf -x "-$2" -y "-$3" -W "$4" -H "$5" -paperw "$5" -paperh "$4" -nocenter "$1" "$6"
+	pdftocairo -pdf -x "-$2" -y "-$3" -W "$4" -H "$5" -paperw "$4" -paperh "$5" -nocenter "$1" "$6"
 }
 
 # A. dongguan_2025 p58 (表6, 36 towns, no rulings): cut after 万江 (x=640).
