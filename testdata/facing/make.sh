@@ -39,13 +39,13 @@ cut "$C" 70 690 0 152 596 "$T/b2.pdf"
 qpdf --empty --pages "$T/b1.pdf" "$T/b2.pdf" -- chaoyang_2025_p70_spread.pdf
 
 # C. the same chaoyang page, its right page repeating the label column
-# (x 0–170) beside the last two columns, below the title and the unit
+# (x 0–177, with the ruling after it) beside the last two columns, below the title and the unit
 # (y ≥ 140): no title and no unit on either half of it; the left page as
 # in B.
-cut "$C" 70 0 140 170 456 "$T/c1.pdf"
+cut "$C" 70 0 140 177 456 "$T/c1.pdf"
 cut "$C" 70 690 140 152 456 "$T/c2.pdf"
-place "$T/c1.pdf" 0 140 322 596 "$T/c3.pdf"
-place "$T/c2.pdf" 170 140 322 596 "$T/c4.pdf"
+place "$T/c1.pdf" 0 140 329 596 "$T/c3.pdf"
+place "$T/c2.pdf" 177 140 329 596 "$T/c4.pdf"
 qpdf "$T/c3.pdf" --overlay "$T/c4.pdf" -- "$T/c5.pdf"
 pdftocairo -pdf "$T/c5.pdf" "$T/c6.pdf"
 qpdf --empty --pages "$T/b1.pdf" "$T/c6.pdf" -- chaoyang_2025_p70_spread_labelled.pdf
