@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/schema"
 )
 
 // A table printed across facing pages, in the forms of the tables by
@@ -55,12 +56,37 @@ func TestFacingPages(t *testing.T) {
 			"专项转移支付|合计=50@1 专项转移支付|中堂=20@1 专项转移支付|望牛墩=18@1",
 			// a table of one row of amounts: its column headers name them
 			"[2] 万元 麻涌|麻涌=400000@2 高埗|高埗=200000@2"}},
-		{"right page with labels: a table of its own", [][]extract.Block{
+		{"right page repeating the labels", [][]extract.Block{
 			left("一般性转移支付|160|40|60\n专项转移支付|50|20|18"),
 			{para("单位：万元"), grid("项目|麻涌|高埗\n一般性转移支付|40|20\n专项转移支付|7|5")},
+		}, []string{"[1 2] 万元 一般性转移支付|合计=1600000@1 一般性转移支付|中堂=400000@1 一般性转移支付|望牛墩=600000@1 " +
+			"一般性转移支付|麻涌=400000@2 一般性转移支付|高埗=200000@2 专项转移支付|合计=500000@1 专项转移支付|中堂=200000@1 " +
+			"专项转移支付|望牛墩=180000@1 专项转移支付|麻涌=70000@2 专项转移支付|高埗=50000@2"}},
+		{"right page with other labels: a table of its own", [][]extract.Block{
+			left("一般性转移支付|160|40|60\n专项转移支付|50|20|18"),
+			{para("单位：万元"), grid("项目|麻涌|高埗\n税收返还|40|20\n上解支出|7|5")},
 		}, []string{"[1]  一般性转移支付|合计=160@1 一般性转移支付|中堂=40@1 一般性转移支付|望牛墩=60@1 " +
 			"专项转移支付|合计=50@1 专项转移支付|中堂=20@1 专项转移支付|望牛墩=18@1",
-			"[2] 万元 一般性转移支付|麻涌=400000@2 一般性转移支付|高埗=200000@2 专项转移支付|麻涌=70000@2 专项转移支付|高埗=50000@2"}},
+			"[2] 万元 税收返还|麻涌=400000@2 税收返还|高埗=200000@2 上解支出|麻涌=70000@2 上解支出|高埗=50000@2"}},
+		{"numbers only under a title of their own: another table", [][]extract.Block{
+			left("一般性转移支付|160|40|60\n专项转移支付|50|20|18"),
+			{para("表7"), para("2026年政府性基金转移支付分地区表"), grid("麻涌|高埗\n40|20\n7|5")},
+		}, []string{"[1]  一般性转移支付|合计=160@1 一般性转移支付|中堂=40@1 一般性转移支付|望牛墩=60@1 " +
+			"专项转移支付|合计=50@1 专项转移支付|中堂=20@1 专项转移支付|望牛墩=18@1",
+			"[2]  |麻涌=40@2 |高埗=20@2 |麻涌=7@2 |高埗=5@2"}},
+		{"the same labels and columns again: not more columns", [][]extract.Block{
+			left("一般性转移支付|160|40|60\n专项转移支付|50|20|18"),
+			{grid("项目|合计|中堂|望牛墩\n一般性转移支付|16|4|6\n专项转移支付|5|2|1")},
+		}, []string{"[1 2]  一般性转移支付|合计=160@1 一般性转移支付|中堂=40@1 一般性转移支付|望牛墩=60@1 专项转移支付|合计=50@1 " +
+			"专项转移支付|中堂=20@1 专项转移支付|望牛墩=18@1 一般性转移支付|合计=16@2 一般性转移支付|中堂=4@2 一般性转移支付|望牛墩=6@2 " +
+			"专项转移支付|合计=5@2 专项转移支付|中堂=2@2 专项转移支付|望牛墩=1@2"}},
+		{"a continued table: other rows under the same header", [][]extract.Block{
+			left("一般性转移支付|160|40|60\n专项转移支付|50|20|18"),
+			{grid("项目|合计|中堂|望牛墩\n教育共同财政事权转移支付|9|3|3\n医疗卫生共同财政事权转移支付|7|2|2")},
+		}, []string{"[1 2]  一般性转移支付|合计=160@1 一般性转移支付|中堂=40@1 一般性转移支付|望牛墩=60@1 专项转移支付|合计=50@1 " +
+			"专项转移支付|中堂=20@1 专项转移支付|望牛墩=18@1 教育共同财政事权转移支付|合计=9@2 教育共同财政事权转移支付|中堂=3@2 " +
+			"教育共同财政事权转移支付|望牛墩=3@2 医疗卫生共同财政事权转移支付|合计=7@2 医疗卫生共同财政事权转移支付|中堂=2@2 " +
+			"医疗卫生共同财政事权转移支付|望牛墩=2@2"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := Parse(text(extract.FormatPDF, tt.pages...))
@@ -79,16 +105,94 @@ func TestFacingPages(t *testing.T) {
 	}
 }
 
-// TestFacingHeaders: the header rows of the two parts side by side, the
-// shallower part's top row repeated above it.
+// TestFacingHeaders: the header rows of the two parts side by side; a
+// group over the left part's last columns runs on over a shallower right
+// part (chaoyang_2025 p70: 一般公共预算支出 over its five columns, cut after
+// the third), else the shallower part's top row is repeated above it.
 func TestFacingHeaders(t *testing.T) {
-	got := joinHeaders([][]string{{"项目", "2025年", "2025年"}, {"项目", "预算数", "执行数"}}, [][]string{{"增长%"}})
-	want := "项目 2025年 2025年 增长%|项目 预算数 执行数 增长%"
-	var rows []string
-	for _, r := range got {
-		rows = append(rows, strings.Join(r, " "))
+	for _, tt := range []struct {
+		a, b [][]string
+		want string
+	}{
+		{[][]string{{"项目", "2025年", "2025年"}, {"项目", "预算数", "执行数"}}, [][]string{{"增长%"}},
+			"项目 2025年 2025年 2025年|项目 预算数 执行数 增长%"},
+		{[][]string{{"地区", "一般公共预算收入", "一般公共预算支出", "一般公共预算支出"}, {"地区", "快报数", "调整预算数", "快报数"}},
+			[][]string{{"上年决算数", "同比增减%"}},
+			"地区 一般公共预算收入 一般公共预算支出 一般公共预算支出 一般公共预算支出 一般公共预算支出|" +
+				"地区 快报数 调整预算数 快报数 上年决算数 同比增减%"},
+		// the last column's header merged down, not a group: repeated
+		{[][]string{{"项目", "2025年", "合计"}, {"项目", "预算数", "合计"}}, [][]string{{"中堂", "麻涌"}},
+			"项目 2025年 合计 中堂 麻涌|项目 预算数 合计 中堂 麻涌"},
+		// one group per column: not a span
+		{[][]string{{"项目", "收入", "支出"}, {"项目", "金额", "金额"}}, [][]string{{"增长%"}},
+			"项目 收入 支出 增长%|项目 金额 金额 增长%"},
+		// the right part deeper: the left part's top row repeated
+		{[][]string{{"项目", "合计"}}, [][]string{{"2025年", "2025年"}, {"预算数", "执行数"}},
+			"项目 合计 2025年 2025年|项目 合计 预算数 执行数"},
+	} {
+		var rows []string
+		for _, r := range joinHeaders(tt.a, tt.b) {
+			rows = append(rows, strings.Join(r, " "))
+		}
+		if got := strings.Join(rows, "|"); got != tt.want {
+			t.Errorf("joinHeaders(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
 	}
-	if strings.Join(rows, "|") != want {
-		t.Errorf("got %q, want %q", strings.Join(rows, "|"), want)
+}
+
+// TestFacingHeights: on PDF pages the rows of a right-hand part are paired
+// with the left-hand rows printed at the same height (dongguan_2025 p58 cut
+// at a gutter: rows at y 124, 137, 153 on both halves); the same number of
+// rows at other heights (another table) are no right-hand part, and a row
+// level with no left-hand row spoils the pairing.
+func TestFacingHeights(t *testing.T) {
+	row := func(page int, text string, top, bottom float64) Row {
+		c := Cell{Text: text, Loc: extract.Loc{Page: page, BBox: &schema.BBox{10, top, 30, bottom}}}
+		c.Amount, c.Places, c.IsAmount = parseAmount(text)
+		return Row{Cells: []Cell{c}}
 	}
+	left := &Table{Body: []Row{row(1, "一、返还性支出", 121, 131), row(1, "0.00", 124, 128),
+		row(1, "其他税收返还支出", 134, 144), row(1, "38,408.90", 137, 141), row(1, "二、一般性转移支付支出", 147, 163),
+		row(1, "37,228.00", 153, 157)}}
+	// the label and its number in one row, as the reader gives them
+	left.Body = []Row{
+		{Cells: append(left.Body[0].Cells, left.Body[1].Cells...)},
+		{Cells: append(left.Body[2].Cells, left.Body[3].Cells...)},
+		{Cells: append(left.Body[4].Cells, left.Body[5].Cells...)},
+	}
+	for _, tt := range []struct {
+		name string
+		ys   [][2]float64
+		want string
+	}{
+		{"level", [][2]float64{{124, 128}, {137, 141}, {153, 157}}, "[0 1 2]"},
+		{"two rows, level with the second and third", [][2]float64{{137, 141}, {153, 157}}, "[1 2]"},
+		{"another table's rows, lower on the page", [][2]float64{{300, 304}, {320, 324}, {340, 344}}, "[]"},
+		{"two rows level with one", [][2]float64{{124, 128}, {145, 149}, {153, 157}}, "[]"},
+		{"a row level with none", [][2]float64{{124, 128}, {131, 133}, {153, 157}}, "[]"},
+	} {
+		right := &Table{}
+		for _, y := range tt.ys {
+			right.Body = append(right.Body, row(2, "32,778.54", y[0], y[1]))
+		}
+		var lrows, rrows []int
+		for i := range left.Body {
+			lrows = append(lrows, i)
+		}
+		for i := range right.Body {
+			rrows = append(rrows, i)
+		}
+		pairs, placed := byHeight(left, lrows, right, rrows)
+		if got := itoas(pairs); !placed || got != tt.want {
+			t.Errorf("%s: pairs %v (placed %v), want %s", tt.name, pairs, placed, tt.want)
+		}
+	}
+}
+
+func itoas(xs []int) string {
+	var s []string
+	for _, x := range xs {
+		s = append(s, itoa(x))
+	}
+	return "[" + strings.Join(s, " ") + "]"
 }

@@ -263,8 +263,8 @@ func add(out *[]*Table, prev, t *Table, before []*normalize.Line, page int) *Tab
 		(*out)[len(*out)-1] = t
 		return t
 	}
-	if start := facingStart(prev, t, page); start >= 0 {
-		joinFacing(prev, t, start)
+	if rows, skip := facingRows(prev, t, page); rows != nil {
+		joinFacing(prev, t, rows, skip)
 		return prev
 	}
 	{
@@ -638,18 +638,7 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 	}
 	t.Columns = make([]Column, ncol)
 	for j := range ncol {
-		var path []string
-		for _, row := range t.Header {
-			if j >= len(row) {
-				continue
-			}
-			s := cleanHeader(row[j])
-			if s == "" || isOrdinalNumber(s) || len(path) > 0 && path[len(path)-1] == s {
-				continue
-			}
-			path = append(path, s)
-		}
-		t.Columns[j].Path = path
+		t.Columns[j].Path = headerPath(t.Header, j)
 	}
 	// Body rows.
 	for r := end; r < len(grid); r++ {
@@ -673,6 +662,23 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 		t.label(&t.Body[i])
 	}
 	return t
+}
+
+// headerPath is the header path of column j: the header rows' texts over
+// it, outermost first, without blanks, column numbers and repeats.
+func headerPath(header [][]string, j int) []string {
+	var path []string
+	for _, row := range header {
+		if j >= len(row) {
+			continue
+		}
+		s := cleanHeader(row[j])
+		if s == "" || isOrdinalNumber(s) || len(path) > 0 && path[len(path)-1] == s {
+			continue
+		}
+		path = append(path, s)
+	}
+	return path
 }
 
 func bodyRow(cells []gridCell) Row {
