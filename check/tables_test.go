@@ -136,6 +136,21 @@ func TestTableRules(t *testing.T) {
 			"|40|20|",
 			"|7|15|",
 		}, []string{"1:11 error 50"}},
+		// … and its column sums are taken over both pages: the 类 and its
+		// 款 of a right-hand column are the right page's cells, the
+		// finding located there.
+		{"column sums hold across facing pages", TableColumnSum, facingBySubject("20", "15"), nil},
+		{"款 ≠ Σ项 on the right page", TableColumnSum, facingBySubject("20", "18"), []string{"2:5 error 25"}},
+		{"row sums hold beside a right page repeating the labels", TableRowSum, []string{
+			"2026年转移支付分地区表",
+			"|项目|合计|中堂|望牛墩|",
+			"|一般性转移支付|160|40|60|",
+			"|专项转移支付|50|20|18|",
+			"\f",
+			"|项目|麻涌|高埗|",
+			"|一般性转移支付|40|20|",
+			"|专项转移支付|7|15|",
+		}, []string{"1:11 error 50"}},
 		{"rounding in 万元 is info", TableRowSum, []string{
 			"支出预算总表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
@@ -244,5 +259,23 @@ func basicSplit(staff, office string) []string {
 		"|301||工资福利支出|20,272,981.00|20,272,981.00|0.00|",
 		"|302||商品和服务支出|1,845,880.34|0.00|1,845,880.34|",
 		"|合计|||22,118,861.34|20,272,981.00|1,845,880.34|",
+	}
+}
+
+// facingBySubject is a table by subject and town printed across facing
+// pages, the 科目 and 合计 on the left page and two towns on the right;
+// a and b are the first 款 of 麻涌 and 高埗 (20 and 15 add up).
+func facingBySubject(a, b string) []string {
+	return []string{
+		"2026年一般公共预算支出分地区表",
+		"|科目编码|科目名称|合计|中堂|望牛墩|",
+		"|201|一般公共服务支出|160|40|60|",
+		"|20101|人大事务|95|25|35|",
+		"|20102|政协事务|65|15|25|",
+		"\f", "单位：万元",
+		"|麻涌|高埗|",
+		"|35|25|",
+		"|" + a + "|" + b + "|",
+		"|15|10|",
 	}
 }
