@@ -16,9 +16,9 @@ import "slices"
 //
 // The rows are paired by their printed height on the page when the cells
 // have boxes (PDF), else by order, as many rows of numbers on each side;
-// a right page that repeats the labels must repeat them row for row. A
-// table on the next page with other rows, its own title or number, or the
-// same columns again is not a right-hand part.
+// a right page that repeats the labels must repeat them row for row, and
+// has no caption of its own. A table on the next page with other rows, its
+// own title or number, or the same columns again is not a right-hand part.
 
 // facingRows tells whether right, read on page, the page after left's
 // last page, is the right-hand part of left. It returns for each row of
@@ -32,8 +32,11 @@ func facingRows(left, right *Table, page int) (rows []int, skip int) {
 	}
 	labelled := !unlabelled(right)
 	if labelled {
+		// A page that repeats the labels under its own caption is a page
+		// set of its own (表22 over two pages, each with its title and
+		// labels: two tables marked Partial), not a right-hand page.
 		skip = labelColumns(right)
-		if skip == 0 || skip == len(right.Columns) || sameColumnPaths(left, right, skip) {
+		if right.Title != "" || right.Code != "" || skip == 0 || skip == len(right.Columns) || sameColumnPaths(left, right, skip) {
 			return nil, 0
 		}
 	}
