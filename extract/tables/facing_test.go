@@ -1,10 +1,18 @@
 package tables
 
 import (
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract"
+	"github.com/budgetdoc/budgetdoc/extract/normalize"
+	"github.com/budgetdoc/budgetdoc/extract/read"
+	"github.com/budgetdoc/budgetdoc/internal/testenv"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -195,4 +203,107 @@ func itoas(xs []int) string {
 		s = append(s, itoa(x))
 	}
 	return "[" + strings.Join(s, " ") + "]"
+}
+
+// FuzzFacing: any left page and any following page, joined or not, give
+// tables whose pages ascend without repeats and cover every located cell,
+// and whose rows are no wider than their columns once joined.
+func FuzzFacing(f *testing.F) {
+	f.Add("2026年一般公共预算转移支付分地区表", "项目|合计|中堂|望牛墩\n一般性转移支付|160|40|60\n专项转移支付|50|20|18",
+		"单位：万元", "麻涌|高埗\n40|20\n7|5")
+	f.Add("全市2025年分地区一般公共预算收支执行情况表", "地区|一般公共预算收入|<|一般公共预算支出|<\n^|调整预算数|快报数|调整预算数|快报数\n"+
+		"全市合计|892740|903071|3359172|3013397\n市本级|125823|130603|858193|730502", "", "地区|上年决算数|同比增减%\n全市合计|3149491|-4.3\n市本级|726940|0.5")
+	f.Add("", "|<|^\n^|<|", "表6", "|\n1|2\n|")
+	f.Fuzz(func(t *testing.T, caption, left, rightCaption, right string) {
+		if len(left)+len(right) > 4096 {
+			return
+		}
+		ts := Parse(text(extract.FormatPDF,
+			[]extract.Block{para(strings.Split(caption, "\n")...), grid(left)},
+			[]extract.Block{para(strings.Split(rightCaption, "\n")...), grid(right)}))
+		for _, tb := range ts {
+			for i := 1; i < len(tb.Pages); i++ {
+				if tb.Pages[i] <= tb.Pages[i-1] {
+					t.Fatalf("pages %v", tb.Pages)
+				}
+			}
+			for _, r := range tb.Body {
+				for _, c := range r.Cells {
+					if p := c.Loc.Page; p > 0 && !slices.Contains(tb.Pages, p) {
+						t.Fatalf("a cell on page %d of a table on pages %v", p, tb.Pages)
+					}
+				}
+				if tb.facing > 0 && len(r.Cells) > len(tb.Columns) {
+					t.Fatalf("a joined row of %d cells under %d columns", len(r.Cells), len(tb.Columns))
+				}
+			}
+			tb.Schema()
+			tb.Facts(1)
+		}
+	})
+}
+
+// TestFacingSpreads: the spreads of testdata/facing come out as one table
+// each, its caption and unit from whichever page prints them, and a cell of
+// the right page located where pdftotext -bbox finds its number on that
+// page (dongguan p58 cut at x=640: 东城's 32,778.54 at 0.91,137.00–18.96,141.00).
+// The columns count the empty column the reader gives a page half at its
+// cut edge (dongguan: 项目, 28 towns, that column, 8 towns).
+func TestFacingSpreads(t *testing.T) {
+	for _, tt := range []struct {
+		file, want string
+		row, col   string
+		box        schema.BBox
+	}{
+		{"dongguan_2025_p58_spread.pdf", "[1 2] 表6 2026年东莞市一般公共预算税收返还和转移支付表(按项目分地区列示) 万元 38 columns",
+			"其他税收返还支出", "东城", schema.BBox{0.91, 137.00, 18.96, 141.00}},
+		{"chaoyang_2025_p70_spread.pdf", "[1 2]  全市2025年分地区一般公共预算收支执行情况表 万元 12 columns",
+			"市本级", "一般公共预算支出 / 上年决算数", schema.BBox{14.10, 245.74, 50.10, 257.73}},
+		{"chaoyang_2025_p70_spread_labelled.pdf", "[1 2]  全市2025年分地区一般公共预算收支执行情况表  13 columns",
+			"市本级", "一般公共预算支出 / 上年决算数", schema.BBox{191.10, 245.74, 227.10, 257.73}},
+	} {
+		doc, _, err := read.File(context.Background(), filepath.Join(testenv.ModuleRoot(t), "testdata", "facing", tt.file), read.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt, err := normalize.Run(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := Parse(txt)
+		if len(ts) != 1 {
+			t.Errorf("%s: %d tables, want 1", tt.file, len(ts))
+			continue
+		}
+		tb := ts[0]
+		if got := fmt.Sprintf("%v %s %s %s %d columns", tb.Pages, tb.Code, tb.Title, tb.Unit, len(tb.Columns)); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.file, got, tt.want)
+		}
+		found := false
+		for i := range tb.Body {
+			r := &tb.Body[i]
+			for j, c := range r.Cells {
+				if r.Label != tt.row || j >= len(tb.Columns) || tb.Path(j) != tt.col || !c.IsAmount {
+					continue
+				}
+				found = true
+				if c.Loc.Page != 2 || c.Loc.BBox == nil || !near(*c.Loc.BBox, tt.box) {
+					t.Errorf("%s: %s × %s at page %d %v, want page 2 %v", tt.file, tt.row, tt.col, c.Loc.Page, c.Loc.BBox, tt.box)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no cell %s × %s", tt.file, tt.row, tt.col)
+		}
+	}
+}
+
+// near reports whether two boxes agree within half a point.
+func near(a, b schema.BBox) bool {
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > 0.5 {
+			return false
+		}
+	}
+	return true
 }
