@@ -30,7 +30,13 @@ func facingRows(left, right *Table, page int) (rows []int, skip int) {
 		!sameOrAbsent(right.Title, left.Title) || !sameOrAbsent(right.Code, left.Code) {
 		return nil, 0
 	}
-	labelled := !unlabelled(right)
+	// The first spread needs two rows side by side; a later spread of a
+	// table already joined may end with one.
+	need := 2
+	if left.facing > 0 {
+		need = 1
+	}
+	labelled := wordsIn(right)
 	if labelled {
 		// A page that repeats the labels under its own caption is a page
 		// set of its own (表22 over two pages, each with its title and
@@ -59,7 +65,7 @@ func facingRows(left, right *Table, page int) (rows []int, skip int) {
 	if !placed {
 		pairs = byOrder(lrows, rrows)
 	}
-	if len(pairs) < 2 {
+	if len(pairs) < need {
 		return nil, 0
 	}
 	named := 0
@@ -73,7 +79,7 @@ func facingRows(left, right *Table, page int) (rows []int, skip int) {
 		}
 	}
 	// The left-hand rows are named: most rows with numbers have a label.
-	if named < 2 || named*2 < len(pairs) {
+	if named < need || named*2 < len(pairs) {
 		return nil, 0
 	}
 	rows = make([]int, len(right.Body))
@@ -181,27 +187,17 @@ func byOrder(lrows, rrows []int) []int {
 	return lrows
 }
 
-// unlabelled reports whether t's body is rows of numbers without a word:
-// at least two rows with numbers, no cell that names anything.
-func unlabelled(t *Table) bool {
-	rows := 0
+// wordsIn reports whether a cell of t's body names anything (a right-hand
+// page that repeats the labels), not only numbers.
+func wordsIn(t *Table) bool {
 	for i := range t.Body {
-		r := &t.Body[i]
-		number := false
-		for _, c := range r.Cells {
-			if c.Covered {
-				continue
+		for _, c := range t.Body[i].Cells {
+			if !c.Covered && names(fold(c.Text)) {
+				return true
 			}
-			if names(fold(c.Text)) {
-				return false
-			}
-			number = number || c.IsAmount
-		}
-		if number {
-			rows++
 		}
 	}
-	return rows >= 2
+	return false
 }
 
 // rowPage is the page a row is printed on (0 when it has no located cell).
