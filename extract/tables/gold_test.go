@@ -15,15 +15,16 @@ import (
 
 // cellAccuracyFloor is the measured cell accuracy on the hand-annotated
 // tables (testdata/gold/tables); never lower it, raise it when tables
-// improve. The target is 0.99. Measured 497/498 with all three PDFs fully
-// annotated: the one miss is the 合计 row of shengweiban's 政府采购预算表,
-// where the header 采购组织形式 overflows its cell and the spilled 式
-// lands in the 合计 row, so that row's amount is named 式.
-const cellAccuracyFloor = 0.997
+// improve. The target is 0.99. Measured 498/498 with all three PDFs fully
+// annotated, since the header wrapped out of its cell (采购组织形 | 式 in
+// shengweiban's 政府采购预算表) is read as one header and the procurement
+// items name their amounts (the gold's notes say why it was relabelled).
+const cellAccuracyFloor = 1.0
 
 type goldDoc struct {
 	File     string      `json:"file"`
 	Coverage string      `json:"coverage"`
+	Notes    []string    `json:"notes,omitempty"` // judgement calls and relabellings
 	Tables   []goldTable `json:"tables"`
 }
 
@@ -44,9 +45,6 @@ type goldCell struct {
 	// Kind is the column's kind when it is not money (percent …).
 	Kind string `json:"kind,omitempty"`
 }
-
-// key normalizes a label or header for comparison: folded, no spaces.
-func key(s string) string { return squeeze(fold(s)) }
 
 // cellMatches reports whether amount cell j of row i of tb is the gold cell.
 func cellMatches(tb *Table, i, j int, subject, code string, g goldCell) bool {

@@ -23,11 +23,7 @@ import (
 const govwideFloor = 0.99
 
 // knownGovwideMisses are gold pages below the floor, with the reason.
-var knownGovwideMisses = map[string]string{
-	"xizang_changdu_2024_govwide_debt.xls p2": "the gold names each 发行金额 by its 项目名称; the tables name an amount " +
-		"by the nearest text to its left (项目类型 here), the convention of the Jiangsu table gold (政府采购预算表 " +
-		"rows are named by 采购组织形式) — one of the two must change",
-}
+var knownGovwideMisses = map[string]string{}
 
 // govwideGold is one annotated page of the government-wide corpus. Cells
 // of a kind other than money (percent …) must come out as numbers of a

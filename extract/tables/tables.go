@@ -10,6 +10,7 @@ package tables
 
 import (
 	"context"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -55,6 +56,9 @@ type Table struct {
 	// (see facing.go), 0 when none; leftHeader the left part's header.
 	facing     int
 	leftHeader [][]string
+	// itemOf maps an attribute column (采购组织形式, 项目类型) to the column
+	// that names its rows instead (see rowlabel.go).
+	itemOf map[int]int
 }
 
 // Column describes one grid column.
@@ -194,6 +198,7 @@ func ParseContext(ctx context.Context, txt *normalize.Text) ([]*Table, error) {
 	for i, t := range out {
 		t.ID = "t" + strconv.Itoa(i+1)
 		t.Kind = classify(t)
+		t.itemColumns()
 	}
 	markPartial(out)
 	return out, nil
@@ -624,6 +629,9 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 		}
 		end = max(end, min(start+1, len(grid)))
 	}
+	if end > start && end < len(grid) {
+		joinWrappedHeader(grid[end-1], grid[end])
+	}
 	t.grid, t.nHeader = grid[start:], end-start
 	for r := start; r < end; r++ {
 		row := make([]string, len(grid[r]))
@@ -679,6 +687,63 @@ func headerPath(header [][]string, j int) []string {
 		path = append(path, s)
 	}
 	return path
+}
+
+// joinWrappedHeader moves into the header the text of the first body row
+// that is the end of a header cell wrapped out of its box (采购组织形 over
+// 式, the 式 printed in the 合计 row's band): a cell of the row, not a
+// number, that lies within the x-range of the header text above it, closer
+// below it than half a line, and higher than the row's own text. Such text
+// is part of the header, never a row label. Only positioned text (PDF) can
+// overflow a cell; without boxes nothing moves.
+func joinWrappedHeader(header, first []gridCell) {
+	top := math.Inf(1) // the top of the row's own text: its highest filled cell that is not a candidate
+	wrapped := make([]bool, len(first))
+	for j, c := range first {
+		if c.covered || strings.TrimSpace(c.text) == "" || c.loc.BBox == nil {
+			continue
+		}
+		if j < len(header) && wrapsHeader(header[j], c) {
+			wrapped[j] = true
+			continue
+		}
+		top = min(top, c.loc.BBox[1])
+	}
+	for j, c := range first {
+		if !wrapped[j] {
+			continue
+		}
+		b, h := c.loc.BBox, header[j].loc.BBox
+		if top-b[1] < 0.25*(b[3]-b[1]) {
+			continue // level with its row: the row's own text
+		}
+		for k := range header {
+			if header[k].loc.BBox == h {
+				header[k].text += strings.TrimSpace(c.text)
+			}
+		}
+		first[j] = gridCell{hidden: c.hidden}
+	}
+}
+
+// wrapsHeader reports whether body cell c sits where the wrapped end of
+// header cell h would: just below h's text, within its x-range, not a
+// number.
+func wrapsHeader(h, c gridCell) bool {
+	hb, cb := h.loc.BBox, c.loc.BBox
+	if hb == nil || h.text == "" || isAmountText(c.text) || !names(c.text) {
+		return false
+	}
+	const slack = 1.0     // points
+	line := cb[3] - cb[1] // one line: the header cell may hold several
+	gap := cb[1] - hb[3]
+	return cb[0] >= hb[0]-slack && cb[2] <= hb[2]+slack && gap > -slack && gap < 0.5*line
+}
+
+// isAmountText reports whether s reads as a number cell.
+func isAmountText(s string) bool {
+	_, _, ok := parseAmount(s)
+	return ok
 }
 
 func bodyRow(cells []gridCell) Row {
@@ -1201,8 +1266,10 @@ func joinCode(parts []string) string {
 }
 
 // Subject returns the label of amount cell j of row r: the nearest text
-// cell to its left (for side-by-side tables, the label of its own side),
-// and the code nearest left of that label.
+// cell to its left (for side-by-side tables, the label of its own side) —
+// or, when that text is an attribute of the row's thing, the cell that
+// names the thing (see rowlabel.go) — and the code nearest left of that
+// label.
 func (t *Table) Subject(r *Row, j int) (subject, code string) {
 	k := j - 1
 	for ; k >= 0; k-- {
@@ -1228,6 +1295,11 @@ func (t *Table) Subject(r *Row, j int) (subject, code string) {
 	}
 	if subject == "" && code == "" {
 		return r.Label, r.Code
+	}
+	if m := t.itemCell(r, k); m != k {
+		// An attribute (采购组织形式, 项目类型) nearest the amount: the
+		// column that names the row's thing names it.
+		k, subject = m, strings.TrimSpace(r.Cells[m].Text)
 	}
 	// A code column left of the label (类/款/项 parts joined).
 	var codes []string

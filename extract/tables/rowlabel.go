@@ -1,0 +1,102 @@
+package tables
+
+import "regexp"
+
+// Which text names a row's amount.
+//
+// Most tables have one label column, or a hierarchy of label columns whose
+// deepest filled level sits nearest the amounts (类 › 款 › 项, 专项名称 ›
+// 经济科目), so the text nearest left of an amount names it. A list of
+// items has, besides the column that names the item, columns that only
+// describe it: how it is bought (采购方式, 采购组织形式), what kind it is
+// (项目类型, 债券性质, 项目领域), for how long (债券发行年限), who is in
+// charge (责任主管部门). When such an attribute column stands between the
+// item and the amount, the nearest text is the attribute (分散自行组织,
+// 农村公路), and a reader would label the amount by the item (issue 12:
+// "procurement tables: the item, not the procurement method").
+//
+// The rule reads the headers: when the nearest text lies in a column headed
+// as an attribute, and a column further left is headed as naming the row's
+// thing (项目名称, 采购项目, 采购物品名称, 品目, 名称, 项目), that column
+// names the amount — provided its cell in the row is filled and its values
+// are at least as varied as the attribute's. The last condition keeps the
+// nearest text where the "attribute" is the finer level of a hierarchy:
+// 项目 | 类型 in a bond table (一般债券 › 合计, 新增债券, 置换债券) has fewer
+// distinct 项目 than 类型, and 类型 names the row. Without headers that say
+// so, the nearest text names the amount, as before.
+
+// attributeHeaderRe matches the innermost header of a column that describes
+// the row's thing rather than naming it.
+var attributeHeaderRe = regexp.MustCompile(`(?:方式|形式|类型|类别|种类|性质|领域|年限|期限|日期|时间|主管部门|责任部门|责任单位|实施单位)$`)
+
+// namingHeaderRe matches the innermost header of a column that names the
+// row's thing.
+var namingHeaderRe = regexp.MustCompile(`名称|品目|项目|物品`)
+
+// attributeHeader reports whether a column headed path describes its
+// row's thing (采购组织形式, 项目类型).
+func attributeHeader(path []string) bool {
+	return attributeHeaderRe.MatchString(last(path))
+}
+
+// namingHeader reports whether a column headed path names its row's
+// thing (项目名称, 采购物品名称, 品目).
+func namingHeader(path []string) bool {
+	h := last(path)
+	return h != "" && !attributeHeaderRe.MatchString(h) && namingHeaderRe.MatchString(h)
+}
+
+// itemColumns decides, for every attribute column, the column left of it
+// that names the rows instead (Table.itemOf), once all the table's rows are
+// known (after stitching: the varieties count every page).
+func (t *Table) itemColumns() {
+	t.itemOf = nil
+	for k := range t.Columns {
+		if t.Columns[k].Role != TextColumn || !attributeHeader(t.Columns[k].Path) {
+			continue
+		}
+		for m := k - 1; m >= 0; m-- {
+			if t.Columns[m].Role != TextColumn || !namingHeader(t.Columns[m].Path) {
+				continue
+			}
+			if t.variety(m) >= t.variety(k) {
+				if t.itemOf == nil {
+					t.itemOf = map[int]int{}
+				}
+				t.itemOf[k] = m
+			}
+			break
+		}
+	}
+}
+
+// variety is the number of distinct texts in column j's own body cells.
+func (t *Table) variety(j int) int {
+	seen := map[string]bool{}
+	for _, r := range t.Body {
+		if r.Note || j >= len(r.Cells) || r.Cells[j].Covered {
+			continue
+		}
+		if s := key(r.Cells[j].Text); s != "" {
+			seen[s] = true
+		}
+	}
+	return len(seen)
+}
+
+// itemCell returns the column that names row r in place of the text in
+// attribute column k, or k when none does (no naming column, or its cell
+// is empty in this row).
+func (t *Table) itemCell(r *Row, k int) int {
+	m, ok := t.itemOf[k]
+	if !ok || m >= len(r.Cells) {
+		return k
+	}
+	if c := r.Cells[m]; c.Covered || c.IsAmount || !names(fold(c.Text)) {
+		return k
+	}
+	return m
+}
+
+// key normalizes a label or header for comparison: folded, no spaces.
+func key(s string) string { return squeeze(fold(s)) }
