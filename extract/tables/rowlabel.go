@@ -1,6 +1,9 @@
 package tables
 
-import "regexp"
+import (
+	"regexp"
+	"slices"
+)
 
 // Which text names a row's amount.
 //
@@ -46,27 +49,33 @@ func namingHeader(path []string) bool {
 	return h != "" && !attributeHeaderRe.MatchString(h) && namingHeaderRe.MatchString(h)
 }
 
-// itemColumns decides, for every attribute column, the column left of it
-// that names the rows instead (Table.itemOf), once all the table's rows are
-// known (after stitching: the varieties count every page).
+// itemColumns decides, for every attribute column, the columns left of it
+// that may name its rows instead (Table.itemOf): those headed as naming
+// the row's thing whose values are at least as varied as the attribute's,
+// the most varied first (项目名称 before 债券名称 in a list of projects with
+// the bonds that paid for them), then the nearest. It runs once all the
+// table's rows are known (after stitching: the varieties count every page).
 func (t *Table) itemColumns() {
 	t.itemOf = nil
 	for k := range t.Columns {
 		if t.Columns[k].Role != TextColumn || !attributeHeader(t.Columns[k].Path) {
 			continue
 		}
+		vk := t.variety(k)
+		var cands []int
 		for m := k - 1; m >= 0; m-- {
-			if t.Columns[m].Role != TextColumn || !namingHeader(t.Columns[m].Path) {
-				continue
+			if t.Columns[m].Role == TextColumn && namingHeader(t.Columns[m].Path) && t.variety(m) >= vk {
+				cands = append(cands, m)
 			}
-			if t.variety(m) >= t.variety(k) {
-				if t.itemOf == nil {
-					t.itemOf = map[int]int{}
-				}
-				t.itemOf[k] = m
-			}
-			break
 		}
+		if len(cands) == 0 {
+			continue
+		}
+		slices.SortStableFunc(cands, func(a, b int) int { return t.variety(b) - t.variety(a) })
+		if t.itemOf == nil {
+			t.itemOf = map[int][]int{}
+		}
+		t.itemOf[k] = cands
 	}
 }
 
@@ -85,17 +94,19 @@ func (t *Table) variety(j int) int {
 }
 
 // itemCell returns the column that names row r in place of the text in
-// attribute column k, or k when none does (no naming column, or its cell
-// is empty in this row).
+// attribute column k — the first of its naming columns whose cell in the
+// row names something, merged down from a row above or not (a project
+// paid by two bonds is printed once over both rows) — or k when none does.
 func (t *Table) itemCell(r *Row, k int) int {
-	m, ok := t.itemOf[k]
-	if !ok || m >= len(r.Cells) {
-		return k
+	for _, m := range t.itemOf[k] {
+		if m >= len(r.Cells) {
+			continue
+		}
+		if c := r.Cells[m]; !c.IsAmount && names(fold(c.Text)) {
+			return m
+		}
 	}
-	if c := r.Cells[m]; c.Covered || c.IsAmount || !names(fold(c.Text)) {
-		return k
-	}
-	return m
+	return k
 }
 
 // key normalizes a label or header for comparison: folded, no spaces.

@@ -58,7 +58,7 @@ type Table struct {
 	leftHeader [][]string
 	// itemOf maps an attribute column (采购组织形式, 项目类型) to the column
 	// that names its rows instead (see rowlabel.go).
-	itemOf map[int]int
+	itemOf map[int][]int
 }
 
 // Column describes one grid column.
@@ -629,7 +629,7 @@ func build(g *extract.Table, page int, before []*normalize.Line) *Table {
 		}
 		end = max(end, min(start+1, len(grid)))
 	}
-	if end > start && end < len(grid) {
+	if end > start && end < len(grid) && headerLike(grid[end-1]) {
 		joinWrappedHeader(grid[end-1], grid[end])
 	}
 	t.grid, t.nHeader = grid[start:], end-start
@@ -724,6 +724,19 @@ func joinWrappedHeader(header, first []gridCell) {
 		}
 		first[j] = gridCell{hidden: c.hidden}
 	}
+}
+
+// headerLike reports whether a row taken for a header row reads as one: it
+// names several columns and holds no number but column numbers (1 2 3 …).
+// A row of labels or of indicator values above the first amounts (a table
+// whose first rows hold no money) is body text taken for a header.
+func headerLike(row []gridCell) bool {
+	for _, c := range row {
+		if s := fold(c.text); isAmountText(s) && !isOrdinalNumber(s) {
+			return false
+		}
+	}
+	return len(distinct(row)) > 1
 }
 
 // wrapsHeader reports whether body cell c sits where the wrapped end of
