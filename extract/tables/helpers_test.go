@@ -100,3 +100,21 @@ func sharedText(t testing.TB, dir, name string) (*normalize.Text, error) {
 	txt, err := normalize.Run(context.Background(), doc)
 	return txt, err
 }
+
+// titledTable parses one file of ../shared/corpus/<dir> and returns its
+// first table with the given title; it reports an error and returns nil
+// when there is none.
+func titledTable(t *testing.T, dir, file, title string) *Table {
+	t.Helper()
+	txt, err := sharedText(t, dir, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range Parse(txt) {
+		if tb.Title == title {
+			return tb
+		}
+	}
+	t.Errorf("%s: no table %q", file, title)
+	return nil
+}

@@ -78,19 +78,8 @@ func TestOneRowTablesInTheCorpus(t *testing.T) {
 			[]subjectEntity{{"预计2025年法定债务限额", "固原市本级"}, {"一般债务限额", "固原市本级"}, {"专项债务限额", "固原市本级"}}},
 	}
 	for _, tt := range tests {
-		txt, err := sharedText(t, tt.dir, tt.file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var found *Table
-		for _, tb := range Parse(txt) {
-			if tb.Title == tt.title {
-				found = tb
-				break
-			}
-		}
+		found := titledTable(t, tt.dir, tt.file, tt.title)
 		if found == nil {
-			t.Errorf("%s: no table %q", tt.file, tt.title)
 			continue
 		}
 		got := factSubjects(t, found)

@@ -229,19 +229,8 @@ func TestItemsInTheCorpus(t *testing.T) {
 			[]string{"江达县汪布顶乡公路岔口至卓格村公路改（扩）建工程", "边坝县G349岔口至金岭乡卡许村公路改建工程"}},
 	}
 	for _, tt := range tests {
-		txt, err := sharedText(t, tt.dir, tt.file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var found *Table
-		for _, tb := range Parse(txt) {
-			if tb.Title == tt.title {
-				found = tb
-				break
-			}
-		}
+		found := titledTable(t, tt.dir, tt.file, tt.title)
 		if found == nil {
-			t.Errorf("%s: no table %q", tt.file, tt.title)
 			continue
 		}
 		var got []string
