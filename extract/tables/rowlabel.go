@@ -3,6 +3,7 @@ package tables
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // Which text names a row's amount.
@@ -25,12 +26,20 @@ import (
 // are at least as varied as the attribute's. The last condition keeps the
 // nearest text where the "attribute" is the finer level of a hierarchy:
 // 项目 | 类型 in a bond table (一般债券 › 合计, 新增债券, 置换债券) has fewer
-// distinct 项目 than 类型, and 类型 names the row. Without headers that say
-// so, the nearest text names the amount, as before.
+// distinct 项目 than 类型, and 类型 names the row. Two kinds of column are
+// attributes whatever their header, and need no such comparison: a column
+// of formula labels (公式: A=B+D, B, C — the letters the header's sums
+// refer to), and a number column that is not money (发行利率, 期限) whose
+// cell holds text (1.67%、1.9%). Without headers that say so, the nearest
+// text names the amount, as before.
 
 // attributeHeaderRe matches the innermost header of a column that describes
 // the row's thing rather than naming it.
-var attributeHeaderRe = regexp.MustCompile(`(?:方式|形式|类型|类别|种类|性质|领域|年限|期限|日期|时间|主管部门|责任部门|责任单位|实施单位)$`)
+var attributeHeaderRe = regexp.MustCompile(`(?:方式|形式|类型|类别|种类|性质|领域|年限|期限|日期|时间|利率|费率|税率|收益率|主管部门|责任部门|责任单位|实施单位)$`)
+
+// formulaRe matches a formula label (A, B, A=B+C, F=G+H): the letters a
+// table's rows carry so that its header can say how they add up.
+var formulaRe = regexp.MustCompile(`^[A-Z](?:[=＝][A-Z+＋\-－*/×()（）]+)?$`)
 
 // namingHeaderRe matches the innermost header of a column that names the
 // row's thing.
@@ -58,10 +67,17 @@ func namingHeader(path []string) bool {
 func (t *Table) itemColumns() {
 	t.itemOf = nil
 	for k := range t.Columns {
-		if t.Columns[k].Role != TextColumn || !attributeHeader(t.Columns[k].Path) {
+		vk := 0 // how varied the naming column must be at least
+		switch {
+		case t.Columns[k].Role == ValueColumn || t.formulas(k):
+			// Rates, terms, percents written as text (1.67%、1.9%) and
+			// formula labels (A=B+C) never name a row: any naming
+			// column does.
+		case t.Columns[k].Role == TextColumn && attributeHeader(t.Columns[k].Path):
+			vk = t.variety(k)
+		default:
 			continue
 		}
-		vk := t.variety(k)
 		var cands []int
 		for m := k - 1; m >= 0; m-- {
 			if t.Columns[m].Role == TextColumn && namingHeader(t.Columns[m].Path) && t.variety(m) >= vk {
@@ -77,6 +93,32 @@ func (t *Table) itemColumns() {
 		}
 		t.itemOf[k] = cands
 	}
+}
+
+// formulas reports whether the filled body cells of text column j are all
+// formula labels (公式: A=B+D, B, C …), two at least, and the column says
+// it holds formulas: one of them is a sum (A=B+D) or its header is 公式.
+// Letters alone may be grades (等级 A, B).
+func (t *Table) formulas(j int) bool {
+	if t.Columns[j].Role != TextColumn {
+		return false
+	}
+	n, sum := 0, strings.Contains(last(t.Columns[j].Path), "公式")
+	for _, r := range t.Body {
+		if r.Note || j >= len(r.Cells) || r.Cells[j].Covered {
+			continue
+		}
+		s := key(r.Cells[j].Text)
+		if s == "" {
+			continue
+		}
+		if !formulaRe.MatchString(s) {
+			return false
+		}
+		n++
+		sum = sum || strings.ContainsAny(s, "=＝")
+	}
+	return n >= 2 && sum
 }
 
 // variety is the number of distinct texts in column j's own body cells.

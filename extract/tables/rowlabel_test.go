@@ -75,6 +75,23 @@ func TestItemNamesTheAmount(t *testing.T) {
 		{"a type column with no naming column names its rows", `债务类型|期末余额
 一般债务|1,207.66
 专项债务|4,053.46`, []string{"一般债务", "专项债务"}},
+		{"formula labels never name a row", `项目|公式|本地区|本级
+一、发行执行数|A=B+D|4,078,624.00|4,078,624.00
+（一）一般债券|B|396,398.00|396,398.00
+其中：再融资债券|C|396,398.00|396,398.00
+（二）专项债券|D|3,682,226.00|3,682,226.00
+其中：再融资债券|E|42,226.00|42,226.00`, []string{"一、发行执行数", "一、发行执行数", "（一）一般债券", "（一）一般债券",
+			"其中：再融资债券", "其中：再融资债券", "（二）专项债券", "（二）专项债券", "其中：再融资债券", "其中：再融资债券"}},
+		{"rates written as text never name a row", `项目名称|期限|发行利率|年度付息金额
+轨道交通1号线|30年|2.06%、2.3%|2,675.94
+土地储备项目|7年|1.67%、1.9%|0.00
+高速公路改扩建|15年|1.95%、1.99%|99.50`, []string{"轨道交通1号线", "土地储备项目", "高速公路改扩建"}},
+		{"letters in a column that are no formulas stay", `项目|等级|金额
+道路养护|A|12.00
+桥梁维修|B|8.00`, []string{"A", "B"}},
+		{"letters under a 公式 header are formulas", `项目|公式|金额
+一般债务限额|B|12.00
+专项债务限额|C|8.00`, []string{"一般债务限额", "专项债务限额"}},
 		{"no header at all: the nearest text", `办公设备购置|公开招标|120.00
 印刷服务|询价|12.00`, []string{"公开招标", "询价"}},
 		{"科目 hierarchy: the deepest level is nearest", `专项名称|经济科目|金额
@@ -209,11 +226,13 @@ func FuzzWrappedHeader(f *testing.F) {
 	})
 }
 
-// TestItemsInTheCorpus: real item lists of three sources — a Jiangsu
+// TestItemsInTheCorpus: real item lists of several sources — a Jiangsu
 // department's 政府采购预算表 (PDF, items under 专项 and 经济科目 rows, the
 // method right of the item), 广东's bond use table (PDF: 项目领域, 债券性质
-// and 债券发行年限 between the project and the amounts) and 昌都's bond
-// list (.xls: 项目类型 between them).
+// and 债券发行年限 between the project and the amounts), 东莞's list of
+// projects (期限 and 发行利率 as text between them), 昌都's bond list
+// (.xls: 项目类型 between them), and the 公式 column of the national debt
+// template in 云浮 (广东) and 临沧 (云南).
 func TestItemsInTheCorpus(t *testing.T) {
 	tests := []struct {
 		dir, file, title string
@@ -225,6 +244,13 @@ func TestItemsInTheCorpus(t *testing.T) {
 			[]string{"合计", "一、货物A", "办公设备购置", "PC服务器", "小型机"}},
 		{"govwide", "guangdong_province_2024_govwide_final_debt.pdf", "2024年广东省本级地方政府债券使用情况表",
 			[]string{"广东省粤北区域应急救援中心", "广东省粤北区域应急救援中心", "广东省粤东西北防灾减灾精密监测网建设项目"}},
+		{"govwide", "yunfu_2025_govwide_budget_report.pdf", "云浮市(县、区)地方政府债券发行(转贷)及还本付息情况表",
+			[]string{"一、2025年发行（转贷）执行数", "一、2025年发行（转贷）执行数", "（一）一般债券", "（一）一般债券", "其中：再融资债券"}},
+		{"govwide", "lincang_2025_govwide_budget_report.pdf", "临沧市地方政府债券发行及还本付息情况表",
+			[]string{"一、2025年发行预计执行数", "一、2025年发行预计执行数", "（一）一般债券", "（一）一般债券", "其中：再融资债券"}},
+		{"govwide", "dongguan_2025_govwide_budget_report.pdf", "2025年东莞市新增专项债券项目明细情况表",
+			[]string{"合计", "合计", "合计", "东莞市城市轨道交通1号线一期工程（望洪站-黄江中心站）",
+				"东莞市城市轨道交通1号线一期工程（望洪站-黄江中心站）", "东莞市城市轨道交通1号线一期工程（望洪站-黄江中心站）"}},
 		{"govwide", "xizang_changdu_2024_govwide_debt.xls", "2024年政府债券使用情况表",
 			[]string{"江达县汪布顶乡公路岔口至卓格村公路改（扩）建工程", "边坝县G349岔口至金岭乡卡许村公路改建工程"}},
 	}
