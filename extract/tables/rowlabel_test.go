@@ -92,6 +92,10 @@ func TestItemNamesTheAmount(t *testing.T) {
 		{"letters under a 公式 header are formulas", `项目|公式|金额
 一般债务限额|B|12.00
 专项债务限额|C|8.00`, []string{"一般债务限额", "专项债务限额"}},
+		{"a dash in a number column names nothing", `地区|合计|所得税基数返还|成品油税费改革税收返还
+济南市|669102|50977|8679
+青岛市|157568|—|157568
+淄博市|-|-|6406`, []string{"济南市", "济南市", "济南市", "青岛市", "青岛市", "淄博市"}},
 		{"no header at all: the nearest text", `办公设备购置|公开招标|120.00
 印刷服务|询价|12.00`, []string{"公开招标", "询价"}},
 		{"科目 hierarchy: the deepest level is nearest", `专项名称|经济科目|金额
@@ -268,6 +272,30 @@ func TestItemsInTheCorpus(t *testing.T) {
 			if p := found.Path(j); strings.HasSuffix(p, "形") {
 				t.Errorf("%s: a wrapped header read in part: %q", tt.file, p)
 			}
+		}
+	}
+}
+
+// TestDashesNameNothing: over whole documents of two regions (山东's
+// transfer tables by city, 固原's 资金来源表 with - for nothing), no amount
+// is named by a dash printed in an empty number cell to its left.
+func TestDashesNameNothing(t *testing.T) {
+	for _, file := range []string{"shandong_province_2025_govwide_budget_report.pdf", "guyuan_2025_govwide_budget_report.pdf"} {
+		txt, err := sharedText(t, "govwide", file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, tb := range Parse(txt) {
+			tb.AmountCells(func(i, j int, subject, _ string) {
+				n++
+				if dash(fold(subject)) && strings.TrimSpace(subject) != "" {
+					t.Errorf("%s %s row %d col %d: subject %q", file, tb.ID, i, j, subject)
+				}
+			})
+		}
+		if n == 0 {
+			t.Errorf("%s: no amounts", file)
 		}
 	}
 }

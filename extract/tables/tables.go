@@ -1287,8 +1287,8 @@ func (t *Table) Subject(r *Row, j int) (subject, code string) {
 	k := j - 1
 	for ; k >= 0; k-- {
 		c := r.Cells[k]
-		if c.Covered || strings.TrimSpace(c.Text) == "" {
-			continue
+		if c.Covered || strings.TrimSpace(c.Text) == "" || dash(fold(c.Text)) {
+			continue // — says "nothing" where a number would be: it names nothing
 		}
 		// Any text that is not a number or a code names the amount: a
 		// label centred in a wide merged cell may sit over an amount
