@@ -80,7 +80,7 @@ func labelColumn(t *tables.Table, i, j int, subject string) int {
 func labelRows(t *tables.Table, k int, codes map[cell]string) ([]RowLabel, []int) {
 	var rows []RowLabel
 	var idx []int
-	var heights []float64
+	var boxes []*schema.BBox // the label cells' boxes, nil when a cell has none
 	for i := range t.Body {
 		r := &t.Body[i]
 		if r.Note || r.Count {
@@ -88,15 +88,15 @@ func labelRows(t *tables.Table, k int, codes map[cell]string) ([]RowLabel, []int
 		}
 		text, code := r.Label, codes[cell{i, k}]
 		var rl RowLabel
+		var b *schema.BBox
 		if k >= 0 {
 			c := r.Cells[k]
 			if c.Covered || strings.TrimSpace(c.Text) == "" {
 				continue
 			}
 			text = c.Text
-			if b := c.Loc.BBox; b != nil && b[3] > b[1] {
-				rl.Indent, rl.Indented = b[0], true
-				heights = append(heights, b[3]-b[1])
+			if bb := c.Loc.BBox; bb != nil && bb[3] > bb[1] && bb[2] > bb[0] {
+				b = bb
 			} else {
 				rl.Indent, rl.Indented = leadingSpaces(c.Text), true
 			}
@@ -107,6 +107,14 @@ func labelRows(t *tables.Table, k int, codes map[cell]string) ([]RowLabel, []int
 		rl.Text, rl.Code = text, code
 		rows = append(rows, rl)
 		idx = append(idx, i)
+		boxes = append(boxes, b)
+	}
+	boxes = readingFrame(boxes)
+	var heights []float64
+	for _, b := range boxes {
+		if b != nil {
+			heights = append(heights, b[3]-b[1])
+		}
 	}
 	if len(heights) > 0 {
 		// Positions in points: the indent in characters is the left
@@ -114,29 +122,73 @@ func labelRows(t *tables.Table, k int, codes map[cell]string) ([]RowLabel, []int
 		// (a box much taller than one line) has no reliable edge, and
 		// labels centred in their cells have none at all.
 		line := slices.Min(heights)
-		centred := centredLabels(t, k, idx)
-		for n := range rows {
-			b := t.Body[idx[n]].Cells[k].Loc.BBox
+		centred := centredLabels(boxes)
+		for n, b := range boxes {
 			if b == nil || centred {
 				rows[n].Indented = false
 				continue
 			}
 			h := b[3] - b[1]
-			rows[n].Indent = b[0] / h
-			if h > 1.6*line {
-				rows[n].Indented = false
-			}
+			rows[n].Indent, rows[n].Indented = b[0]/h, h <= 1.6*line
 		}
 	}
 	return rows, idx
 }
 
-// centredLabels reports whether the labels of column k are centred in
-// their cells: their middles agree more closely than their left edges.
-func centredLabels(t *tables.Table, k int, idx []int) bool {
+// readingFrame turns the label boxes of a table printed turned on its page
+// (a landscape table set on a portrait page: boxes are in the page's frame,
+// the text runs up or down it) into the text's own frame, where the left
+// edge is where a label starts and the height is one line across. A
+// table's rows follow each other down its label column: when consecutive
+// labels move mostly sideways on the page, the page is turned, and the way
+// they move tells which way the text runs (rows moving right: the text
+// reads upwards, so a label starts at its box's bottom). Boxes of upright
+// tables are returned as they are.
+func readingFrame(boxes []*schema.BBox) []*schema.BBox {
+	right, left, vertical := 0, 0, 0 // steps between consecutive labels' centres
+	var prev *schema.BBox
+	for _, b := range boxes {
+		if b == nil {
+			continue
+		}
+		if prev != nil {
+			dx := (b[0] + b[2] - prev[0] - prev[2]) / 2
+			dy := (b[1] + b[3] - prev[1] - prev[3]) / 2
+			switch {
+			case math.Abs(dx) <= math.Abs(dy):
+				vertical++
+			case dx > 0:
+				right++
+			default:
+				left++
+			}
+		}
+		prev = b
+	}
+	if right+left <= 2*vertical {
+		return boxes
+	}
+	across := right - left
+	out := make([]*schema.BBox, len(boxes))
+	for n, b := range boxes {
+		switch {
+		case b == nil:
+		case across > 0: // reading upwards: left is the bottom, lines stack rightwards
+			out[n] = &schema.BBox{-b[3], b[0], -b[1], b[2]}
+		default: // reading downwards: left is the top, lines stack leftwards
+			out[n] = &schema.BBox{b[1], -b[2], b[3], -b[0]}
+		}
+	}
+	return out
+}
+
+// centredLabels reports whether labels with the boxes given (in their
+// text's frame) are centred in their cells: their middles agree more
+// closely than their left edges.
+func centredLabels(boxes []*schema.BBox) bool {
 	var lefts, mids []float64
-	for _, i := range idx {
-		if b := t.Body[i].Cells[k].Loc.BBox; b != nil {
+	for _, b := range boxes {
+		if b != nil {
 			lefts = append(lefts, b[0])
 			mids = append(mids, (b[0]+b[2])/2)
 		}
