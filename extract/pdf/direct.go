@@ -58,40 +58,48 @@ const (
 	fnSegmentGetType
 	fnSegmentGetPoint
 	fnSegmentGetClose
+	fnTextGetTextObject
+	fnTextObjSetRenderMode
+	fnObjSetStrokeWidth
+	fnObjTransform
 	fnMalloc
 	fnFree
 	fnCount
 )
 
 var exportNames = [fnCount]string{
-	fnLoadPage:           "FPDF_LoadPage",
-	fnClosePage:          "FPDF_ClosePage",
-	fnGetPageBoundingBox: "FPDF_GetPageBoundingBox",
-	fnGetRotation:        "FPDFPage_GetRotation",
-	fnTextLoadPage:       "FPDFText_LoadPage",
-	fnTextClosePage:      "FPDFText_ClosePage",
-	fnCountChars:         "FPDFText_CountChars",
-	fnGetText:            "FPDFText_GetText",
-	fnGetUnicode:         "FPDFText_GetUnicode",
-	fnIsGenerated:        "FPDFText_IsGenerated",
-	fnGetLooseCharBox:    "FPDFText_GetLooseCharBox",
-	fnGetCharBox:         "FPDFText_GetCharBox",
-	fnCountObjects:       "FPDFPage_CountObjects",
-	fnGetObject:          "FPDFPage_GetObject",
-	fnObjGetType:         "FPDFPageObj_GetType",
-	fnObjGetMatrix:       "FPDFPageObj_GetMatrix",
-	fnObjGetBounds:       "FPDFPageObj_GetBounds",
-	fnObjGetFillColor:    "FPDFPageObj_GetFillColor",
-	fnFormCountObjects:   "FPDFFormObj_CountObjects",
-	fnFormGetObject:      "FPDFFormObj_GetObject",
-	fnPathCountSegments:  "FPDFPath_CountSegments",
-	fnPathGetDrawMode:    "FPDFPath_GetDrawMode",
-	fnPathGetPathSegment: "FPDFPath_GetPathSegment",
-	fnSegmentGetType:     "FPDFPathSegment_GetType",
-	fnSegmentGetPoint:    "FPDFPathSegment_GetPoint",
-	fnSegmentGetClose:    "FPDFPathSegment_GetClose",
-	fnMalloc:             "malloc",
-	fnFree:               "free",
+	fnLoadPage:             "FPDF_LoadPage",
+	fnClosePage:            "FPDF_ClosePage",
+	fnGetPageBoundingBox:   "FPDF_GetPageBoundingBox",
+	fnGetRotation:          "FPDFPage_GetRotation",
+	fnTextLoadPage:         "FPDFText_LoadPage",
+	fnTextClosePage:        "FPDFText_ClosePage",
+	fnCountChars:           "FPDFText_CountChars",
+	fnGetText:              "FPDFText_GetText",
+	fnGetUnicode:           "FPDFText_GetUnicode",
+	fnIsGenerated:          "FPDFText_IsGenerated",
+	fnGetLooseCharBox:      "FPDFText_GetLooseCharBox",
+	fnGetCharBox:           "FPDFText_GetCharBox",
+	fnCountObjects:         "FPDFPage_CountObjects",
+	fnGetObject:            "FPDFPage_GetObject",
+	fnObjGetType:           "FPDFPageObj_GetType",
+	fnObjGetMatrix:         "FPDFPageObj_GetMatrix",
+	fnObjGetBounds:         "FPDFPageObj_GetBounds",
+	fnObjGetFillColor:      "FPDFPageObj_GetFillColor",
+	fnFormCountObjects:     "FPDFFormObj_CountObjects",
+	fnFormGetObject:        "FPDFFormObj_GetObject",
+	fnPathCountSegments:    "FPDFPath_CountSegments",
+	fnPathGetDrawMode:      "FPDFPath_GetDrawMode",
+	fnPathGetPathSegment:   "FPDFPath_GetPathSegment",
+	fnSegmentGetType:       "FPDFPathSegment_GetType",
+	fnSegmentGetPoint:      "FPDFPathSegment_GetPoint",
+	fnSegmentGetClose:      "FPDFPathSegment_GetClose",
+	fnTextGetTextObject:    "FPDFText_GetTextObject",
+	fnTextObjSetRenderMode: "FPDFTextObj_SetTextRenderMode",
+	fnObjSetStrokeWidth:    "FPDFPageObj_SetStrokeWidth",
+	fnObjTransform:         "FPDFPageObj_Transform",
+	fnMalloc:               "malloc",
+	fnFree:                 "free",
 }
 
 // scratchSize: room for the largest out-parameter set (a matrix of six
@@ -344,6 +352,31 @@ func (p *directPage) inkBox(i int) (l, b, r, t float64, err error) {
 		return 0, 0, 0, 0, err
 	}
 	return d.f64(0), d.f64(16), d.f64(8), d.f64(24), nil
+}
+
+func (p *directPage) textObject(i int) (pageObject, error) {
+	o, err := p.d.call(fnTextGetTextObject, p.tp, uint64(i))
+	if err != nil {
+		return pageObject{}, err
+	}
+	if uint32(o) == 0 {
+		return pageObject{}, errors.New("could not get text object")
+	}
+	return pageObject{ptr: o}, nil
+}
+
+func (p *directPage) widenText(o pageObject, w float64) error {
+	d := p.d
+	if err := d.callOK(fnTextObjSetRenderMode, o.ptr, uint64(enums.FPDF_TEXTRENDERMODE_FILL_STROKE)); err != nil {
+		return err
+	}
+	if err := d.callOK(fnObjSetStrokeWidth, o.ptr, api.EncodeF32(float32(w))); err != nil {
+		return err
+	}
+	// FPDFPageObj_Transform(page_object, a, b, c, d, e, f), doubles; no result.
+	one, zero := api.EncodeF64(1), api.EncodeF64(0)
+	_, err := d.call(fnObjTransform, o.ptr, one, zero, zero, one, zero, zero)
+	return err
 }
 
 func (p *directPage) objectCount() (int, error) {

@@ -268,6 +268,12 @@ func readPage(src pageSource, loadText func() (func(), error)) (*rawPage, error)
 	tr := newDisplayTransform(left, bottom, right, top, rot)
 	raw := &rawPage{width: tr.width, height: tr.height}
 
+	// Text objects PDFium's text page would skip although they hold
+	// characters (inkless.go) are widened before it is built.
+	widened, err := widenInklessText(src)
+	if err != nil {
+		return nil, err
+	}
 	closeText, err := loadText()
 	if err != nil {
 		return nil, err
@@ -306,6 +312,9 @@ func readPage(src pageSource, loadText func() (func(), error)) (*rawPage, error)
 					i++
 				}
 			}
+		}
+		if widened != nil && isBlank(r) && widened.fromWidened(src, first) {
+			continue // a space the text page left out before widening
 		}
 		space := false
 		switch {

@@ -26,6 +26,8 @@ type pageSource interface {
 	looseBox(i int) (left, bottom, right, top float64, err error)
 	// inkBox is the tight box of the glyph's drawn shape (PDFium's char box).
 	inkBox(i int) (left, bottom, right, top float64, err error)
+	// textObject is the text object character i comes from.
+	textObject(i int) (pageObject, error)
 
 	objectCount() (int, error)
 	object(i int) (pageObject, error)
@@ -41,6 +43,10 @@ type pageSource interface {
 	segmentType(s pathSegment) (enums.FPDF_SEGMENT, error)
 	segmentPoint(s pathSegment) (x, y float64, err error)
 	segmentClose(s pathSegment) (bool, error)
+
+	// widenText strokes text object o with a line of width w (fill and
+	// stroke) and has PDFium recompute its box (see inkless.go).
+	widenText(o pageObject, w float64) error
 }
 
 // pageObject and pathSegment name a PDFium object in either
@@ -146,6 +152,28 @@ func (a *apiPage) inkBox(i int) (l, b, r, t float64, err error) {
 		return 0, 0, 0, 0, err
 	}
 	return cb.Left, cb.Bottom, cb.Right, cb.Top, nil
+}
+
+func (a *apiPage) textObject(i int) (pageObject, error) {
+	o, err := a.inst.FPDFText_GetTextObject(&requests.FPDFText_GetTextObject{TextPage: a.tp, Index: i})
+	if err != nil {
+		return pageObject{}, err
+	}
+	return pageObject{ref: o.TextObject}, nil
+}
+
+func (a *apiPage) widenText(o pageObject, w float64) error {
+	if _, err := a.inst.FPDFTextObj_SetTextRenderMode(&requests.FPDFTextObj_SetTextRenderMode{
+		PageObject: o.ref, TextRenderMode: enums.FPDF_TEXTRENDERMODE_FILL_STROKE}); err != nil {
+		return err
+	}
+	if _, err := a.inst.FPDFPageObj_SetStrokeWidth(&requests.FPDFPageObj_SetStrokeWidth{
+		PageObject: o.ref, StrokeWidth: float32(w)}); err != nil {
+		return err
+	}
+	_, err := a.inst.FPDFPageObj_Transform(&requests.FPDFPageObj_Transform{
+		PageObject: o.ref, Transform: structs.FPDF_FS_MATRIX{A: 1, D: 1}})
+	return err
 }
 
 func (a *apiPage) objectCount() (int, error) {

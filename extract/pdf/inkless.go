@@ -1,0 +1,136 @@
+package pdf
+
+import (
+	"unicode"
+
+	"github.com/klippa-app/go-pdfium/enums"
+)
+
+// Characters whose glyphs have no measurable shape.
+//
+// PDFium's text page leaves out every text object whose box has no width
+// (CPDF_TextPage::ProcessTextObject), meaning to skip empty ones. But the
+// box is the union of the glyphs' drawn boxes, and a glyph PDFium cannot
+// draw has an empty one: a font that is not embedded (FZSSJW--GB1-0 with
+// GBK-EUC-H, common in Word-made government reports) has no outlines in
+// the WebAssembly build, which carries no system fonts. A text object of
+// two such glyphs still has a width, from the first glyph's origin to the
+// second's; a text object of one has none, and its character is lost
+// although the font maps its code to Unicode: a date typeset as
+// `３`, `月`, `１０`, `日` in separate runs reads `３ １０`.
+//
+// Before the text page is built, every text object with no width is given
+// a hairline stroke (stroke mode, a stroke width, and an identity transform
+// to make PDFium recompute the box): a stroked object's box is widened by
+// half its line width on each side, so the text page keeps it and its
+// characters come out mapped, with their usual loose boxes (from the font's
+// ascent, descent and advance width, not from the drawn shape). The pages
+// are read, not drawn or saved, so the changed stroke is never seen.
+//
+// Empty text objects are mostly spaces (a `( )Tj` or `<0001>Tj` between
+// runs), which the text page skipped before; characters from the widened
+// objects that are white space stay left out, so that only the lost
+// characters are added. They are told apart by their text object's box,
+// which after widening is a square of hairlineWidth around the origin.
+
+// hairlineWidth is the stroke width given to a text object with no width:
+// wider than PDFium's size epsilon (0.01 pt), too small to matter to any
+// box the layout uses.
+const hairlineWidth = 0.1
+
+// sizeEpsilon is PDFium's kSizeEpsilon: text objects narrower than this are
+// skipped by its text page.
+const sizeEpsilon = 0.01
+
+// widenedObjects holds the boxes, in the object's own space, of the text
+// objects widened on one page.
+type widenedObjects map[[4]float64]bool
+
+// widenInklessText gives a hairline stroke to every text object of the
+// page (also inside forms) whose box has no width, and returns their boxes
+// after widening. A failure to change one object leaves it as it was.
+func widenInklessText(src pageSource) (widenedObjects, error) {
+	n, err := src.objectCount()
+	if err != nil {
+		return nil, err
+	}
+	w := widener{src: src}
+	for i := 0; i < n && w.fault == nil; i++ {
+		o, err := src.object(i)
+		if err != nil {
+			return nil, err
+		}
+		w.object(o, 0)
+	}
+	return w.out, w.fault
+}
+
+type widener struct {
+	src   pageSource
+	out   widenedObjects
+	fault error
+}
+
+func (w *widener) object(o pageObject, depth int) {
+	ty, err := w.src.objectType(o)
+	if err != nil {
+		w.fault = err
+		return
+	}
+	switch ty {
+	case enums.FPDF_PAGEOBJ_TEXT:
+		l, _, r, _, err := w.src.objectBounds(o)
+		if err != nil || r-l >= sizeEpsilon || l-r >= sizeEpsilon {
+			return
+		}
+		if w.src.widenText(o, hairlineWidth) != nil {
+			return
+		}
+		var b [4]float64
+		if b[0], b[1], b[2], b[3], err = w.src.objectBounds(o); err != nil {
+			return
+		}
+		if w.out == nil {
+			w.out = widenedObjects{}
+		}
+		w.out[b] = true
+	case enums.FPDF_PAGEOBJ_FORM:
+		if depth >= maxFormDepth {
+			return
+		}
+		n, err := w.src.formCount(o)
+		if err != nil {
+			return
+		}
+		for i := 0; i < n && w.fault == nil; i++ {
+			in, err := w.src.formObject(o, i)
+			if err != nil {
+				return
+			}
+			w.object(in, depth+1)
+		}
+	}
+}
+
+// fromWidened reports whether character i of the text page comes from one
+// of the widened objects.
+func (ws widenedObjects) fromWidened(src pageSource, i int) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	o, err := src.textObject(i)
+	if err != nil {
+		return false
+	}
+	var b [4]float64
+	if b[0], b[1], b[2], b[3], err = src.objectBounds(o); err != nil {
+		return false
+	}
+	return ws[b]
+}
+
+// isBlank reports characters that carry no text of their own: white space
+// of any kind (U+3000 included).
+func isBlank(r rune) bool {
+	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF
+}
