@@ -27,8 +27,10 @@ func testPDFs(t *testing.T) []string {
 	shared := filepath.Join(testenv.ModuleRoot(t), "..", "shared", "corpus")
 	corpus, _ := filepath.Glob(filepath.Join(shared, "real", "*.pdf"))
 	// Two government reports whose typesetter drew symbols with private-use
-	// glyphs beyond the BMP (surrogate pairs, the decimal-point shape rule).
-	for _, name := range []string{"tianjin_2025_govwide_budget_report.pdf", "ezhou_2025_govwide_budget_execution_report.pdf"} {
+	// glyphs beyond the BMP (surrogate pairs, the decimal-point shape rule),
+	// and one with one-glyph runs of non-embedded fonts (inkless.go).
+	for _, name := range []string{"tianjin_2025_govwide_budget_report.pdf", "ezhou_2025_govwide_budget_execution_report.pdf",
+		"taian_2025_govwide_budget_execution_report.pdf"} {
 		if p := filepath.Join(shared, "govwide", name); fileExists(p) {
 			corpus = append(corpus, p)
 		}
