@@ -197,6 +197,12 @@ func pageAnnotations(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int
 	if err != nil || count.Count == 0 {
 		return nil, err
 	}
+	// The text under an annotation is read like the page's text, with the
+	// characters of text objects of no width (inkless.go); their blank
+	// characters are not told apart here, as spaces do not matter to it.
+	if _, err := widenInklessText(&apiPage{inst: inst, page: pg}); err != nil {
+		return nil, err
+	}
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: pg})
 	if err != nil {
 		return nil, err
