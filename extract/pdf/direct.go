@@ -62,6 +62,8 @@ const (
 	fnTextObjSetRenderMode
 	fnObjSetStrokeWidth
 	fnObjTransform
+	fnTextObjGetFont
+	fnFontGetIsEmbedded
 	fnMalloc
 	fnFree
 	fnCount
@@ -98,6 +100,8 @@ var exportNames = [fnCount]string{
 	fnTextObjSetRenderMode: "FPDFTextObj_SetTextRenderMode",
 	fnObjSetStrokeWidth:    "FPDFPageObj_SetStrokeWidth",
 	fnObjTransform:         "FPDFPageObj_Transform",
+	fnTextObjGetFont:       "FPDFTextObj_GetFont",
+	fnFontGetIsEmbedded:    "FPDFFont_GetIsEmbedded",
 	fnMalloc:               "malloc",
 	fnFree:                 "free",
 }
@@ -363,6 +367,24 @@ func (p *directPage) textObject(i int) (pageObject, error) {
 		return pageObject{}, errors.New("could not get text object")
 	}
 	return pageObject{ptr: o}, nil
+}
+
+func (p *directPage) fontEmbedded(o pageObject) (bool, error) {
+	f, err := p.d.call(fnTextObjGetFont, o.ptr)
+	if err != nil {
+		return false, err
+	}
+	if uint32(f) == 0 {
+		return false, errors.New("text object without a font")
+	}
+	e, err := p.d.call(fnFontGetIsEmbedded, f)
+	if err != nil {
+		return false, err
+	}
+	if int32(e) == -1 {
+		return false, errors.New("could not get whether the font is embedded")
+	}
+	return int32(e) == 1, nil
 }
 
 func (p *directPage) widenText(o pageObject, w float64) error {

@@ -47,69 +47,46 @@ const sizeEpsilon = 0.01
 type widenedObjects map[[4]float64]bool
 
 // widenInklessText gives a hairline stroke to every text object of the
-// page (also inside forms) whose box has no width, and returns their boxes
-// after widening. A failure to change one object leaves it as it was.
+// page (also inside forms) whose box has no width and whose font is not
+// embedded, and returns their boxes after widening. (Reading a page does
+// this in the walk that also reads its rules: readObjects.)
 func widenInklessText(src pageSource) (widenedObjects, error) {
-	n, err := src.objectCount()
-	if err != nil {
-		return nil, err
-	}
-	w := widener{src: src}
-	for i := 0; i < n && w.fault == nil; i++ {
-		o, err := src.object(i)
-		if err != nil {
-			return nil, err
+	w := &widener{src: src}
+	err := walkObjects(src, func(o pageObject, ty enums.FPDF_PAGEOBJ, _ matrix, _ bool) {
+		if ty == enums.FPDF_PAGEOBJ_TEXT {
+			w.text(o)
 		}
-		w.object(o, 0)
-	}
-	return w.out, w.fault
+	})
+	return w.out, err
 }
 
 type widener struct {
-	src   pageSource
-	out   widenedObjects
-	fault error
+	src pageSource
+	out widenedObjects
 }
 
-func (w *widener) object(o pageObject, depth int) {
-	ty, err := w.src.objectType(o)
-	if err != nil {
-		w.fault = err
+// text widens text object o if its box has no width and its font is not
+// embedded: in an embedded font, a glyph with no box is blank (a space).
+// A failure to change o leaves it as it was.
+func (w *widener) text(o pageObject) {
+	l, _, r, _, err := w.src.objectBounds(o)
+	if err != nil || r-l >= sizeEpsilon || l-r >= sizeEpsilon {
 		return
 	}
-	switch ty {
-	case enums.FPDF_PAGEOBJ_TEXT:
-		l, _, r, _, err := w.src.objectBounds(o)
-		if err != nil || r-l >= sizeEpsilon || l-r >= sizeEpsilon {
-			return
-		}
-		if w.src.widenText(o, hairlineWidth) != nil {
-			return
-		}
-		var b [4]float64
-		if b[0], b[1], b[2], b[3], err = w.src.objectBounds(o); err != nil {
-			return
-		}
-		if w.out == nil {
-			w.out = widenedObjects{}
-		}
-		w.out[b] = true
-	case enums.FPDF_PAGEOBJ_FORM:
-		if depth >= maxFormDepth {
-			return
-		}
-		n, err := w.src.formCount(o)
-		if err != nil {
-			return
-		}
-		for i := 0; i < n && w.fault == nil; i++ {
-			in, err := w.src.formObject(o, i)
-			if err != nil {
-				return
-			}
-			w.object(in, depth+1)
-		}
+	if embedded, err := w.src.fontEmbedded(o); err != nil || embedded {
+		return
 	}
+	if w.src.widenText(o, hairlineWidth) != nil {
+		return
+	}
+	var b [4]float64
+	if b[0], b[1], b[2], b[3], err = w.src.objectBounds(o); err != nil {
+		return
+	}
+	if w.out == nil {
+		w.out = widenedObjects{}
+	}
+	w.out[b] = true
 }
 
 // fromWidened reports whether character i of the text page comes from one

@@ -269,8 +269,9 @@ func readPage(src pageSource, loadText func() (func(), error)) (*rawPage, error)
 	raw := &rawPage{width: tr.width, height: tr.height}
 
 	// Text objects PDFium's text page would skip although they hold
-	// characters (inkless.go) are widened before it is built.
-	widened, err := widenInklessText(src)
+	// characters (inkless.go) are widened before it is built, in the walk
+	// over the page's objects that also reads its rules.
+	rules, widened, err := readObjects(src, tr)
 	if err != nil {
 		return nil, err
 	}
@@ -360,10 +361,7 @@ func readPage(src pageSource, loadText func() (func(), error)) (*rawPage, error)
 		lastKept = first
 	}
 	if len(raw.glyphs) > 0 {
-		// Rules only matter where there is text to put in cells.
-		if raw.rules, err = readRulings(src, tr); err != nil {
-			return nil, err
-		}
+		raw.rules = rules // rules only matter where there is text to put in cells
 	}
 	return raw, nil
 }

@@ -51,71 +51,30 @@ func (m matrix) point(x, y float64) (float64, float64) {
 // rulingReader collects the rectangles and line segments a page paints with
 // path objects, in display coordinates: the raw material of table rules.
 type rulingReader struct {
-	src   pageSource
-	tr    displayTransform
-	out   []box
-	seen  int
-	fault error
+	src  pageSource
+	tr   displayTransform
+	out  []box
+	seen int  // path objects seen
+	off  bool // the page has too many objects to be a ruled table
 }
 
-// readRulings returns the bounding boxes of the page's path objects (for a
-// path of more than one rectangle, of each straight segment). Thin boxes are
-// rules; others are cell frames or shading, whose edges are rules too.
-func readRulings(src pageSource, tr displayTransform) ([]box, error) {
-	n, err := src.objectCount()
-	if err != nil {
-		return nil, err
-	}
-	if n > 4*maxPathObjects {
-		return nil, nil
-	}
-	rr := &rulingReader{src: src, tr: tr}
-	for i := 0; i < n && rr.fault == nil && rr.seen <= maxPathObjects; i++ {
-		o, err := src.object(i)
-		if err != nil {
-			return nil, err
-		}
-		rr.object(o, identity, false, 0)
-	}
-	if rr.seen > maxPathObjects {
-		return nil, nil
-	}
-	return rr.out, rr.fault
-}
-
-// object reads one page object; inForm tells that its coordinates are in
-// the space of an enclosing form, mapped to the page by m.
-func (rr *rulingReader) object(obj pageObject, m matrix, inForm bool, depth int) {
-	ty, err := rr.src.objectType(obj)
-	if err != nil {
-		rr.fault = err
+// visit reads one path object; inForm tells that its coordinates are in
+// the space of an enclosing form, mapped to the page by m. Past
+// maxPathObjects paths the page is a drawing and no more are read.
+func (rr *rulingReader) visit(obj pageObject, m matrix, inForm bool) {
+	rr.seen++
+	if rr.off || rr.seen > maxPathObjects {
 		return
 	}
-	switch ty {
-	case enums.FPDF_PAGEOBJ_PATH:
-		rr.seen++
-		rr.path(obj, m, inForm)
-	case enums.FPDF_PAGEOBJ_FORM:
-		if depth >= maxFormDepth {
-			return
-		}
-		fm, err := rr.src.objectMatrix(obj)
-		if err != nil {
-			return
-		}
-		inner := fm.then(m)
-		n, err := rr.src.formCount(obj)
-		if err != nil {
-			return
-		}
-		for i := 0; i < n && rr.fault == nil && rr.seen <= maxPathObjects; i++ {
-			o, err := rr.src.formObject(obj, i)
-			if err != nil {
-				return
-			}
-			rr.object(o, inner, true, depth+1)
-		}
+	rr.path(obj, m, inForm)
+}
+
+// rules returns the boxes read, none for a drawing.
+func (rr *rulingReader) rules() []box {
+	if rr.off || rr.seen > maxPathObjects {
+		return nil
 	}
+	return rr.out
 }
 
 func (rr *rulingReader) path(obj pageObject, m matrix, inForm bool) {

@@ -44,6 +44,8 @@ type pageSource interface {
 	segmentPoint(s pathSegment) (x, y float64, err error)
 	segmentClose(s pathSegment) (bool, error)
 
+	// fontEmbedded reports whether text object o's font is embedded.
+	fontEmbedded(o pageObject) (bool, error)
 	// widenText strokes text object o with a line of width w (fill and
 	// stroke) and has PDFium recompute its box (see inkless.go).
 	widenText(o pageObject, w float64) error
@@ -160,6 +162,18 @@ func (a *apiPage) textObject(i int) (pageObject, error) {
 		return pageObject{}, err
 	}
 	return pageObject{ref: o.TextObject}, nil
+}
+
+func (a *apiPage) fontEmbedded(o pageObject) (bool, error) {
+	f, err := a.inst.FPDFTextObj_GetFont(&requests.FPDFTextObj_GetFont{PageObject: o.ref})
+	if err != nil {
+		return false, err
+	}
+	e, err := a.inst.FPDFFont_GetIsEmbedded(&requests.FPDFFont_GetIsEmbedded{Font: f.Font})
+	if err != nil {
+		return false, err
+	}
+	return e.IsEmbedded, nil
 }
 
 func (a *apiPage) widenText(o pageObject, w float64) error {
