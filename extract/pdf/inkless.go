@@ -19,19 +19,26 @@ import (
 // although the font maps its code to Unicode: a date typeset as
 // `３`, `月`, `１０`, `日` in separate runs reads `３ １０`.
 //
-// Before the text page is built, every text object with no width is given
-// a hairline stroke (stroke mode, a stroke width, and an identity transform
-// to make PDFium recompute the box): a stroked object's box is widened by
-// half its line width on each side, so the text page keeps it and its
-// characters come out mapped, with their usual loose boxes (from the font's
-// ascent, descent and advance width, not from the drawn shape). The pages
-// are read, not drawn or saved, so the changed stroke is never seen.
+// Before the text page is built, every text object with no width whose
+// font is not embedded is given a hairline stroke (fill-and-stroke mode, a
+// stroke width, and an identity transform to make PDFium recompute the
+// box): a stroked object's box is widened by half its line width on each
+// side, so the text page keeps it and its characters come out mapped, with
+// their usual loose boxes (from the font's ascent, descent and advance
+// width, not from the drawn shape). The pages are read, not drawn or saved,
+// so the changed stroke is never seen. In an embedded font a glyph with no
+// box is blank (the `<0001>Tj` space Word puts between runs), and such
+// objects are left alone.
 //
-// Empty text objects are mostly spaces (a `( )Tj` or `<0001>Tj` between
-// runs), which the text page skipped before; characters from the widened
-// objects that are white space stay left out, so that only the lost
-// characters are added. They are told apart by their text object's box,
-// which after widening is a square of hairlineWidth around the origin.
+// The other text objects of no width are spaces (a `( )Tj` between runs),
+// which the text page skipped before; characters from the widened objects
+// that are white space stay left out, so that only the lost characters are
+// added. They are told apart by their text object's box, which after
+// widening is a square of hairlineWidth around the origin.
+//
+// This is done through PDFium's public editing API (FPDFTextObj_*,
+// FPDFPageObj_*), not by patching the module: the characters of a text
+// object can be had from no API but the text page.
 
 // hairlineWidth is the stroke width given to a text object with no width:
 // wider than PDFium's size epsilon (0.01 pt), too small to matter to any
