@@ -8,6 +8,11 @@
 // The module run is go-pdfium's with one hot function memoized by
 // extract/pdf/pdfiumpatch (a third less reading time); TestPatchedMatchesStock
 // reads every test PDF on both and requires identical documents.
+//
+// Where PDFium's text page drops characters that are in the page, the
+// reader works around it through PDFium's own API: one-glyph runs of fonts
+// it cannot draw (inkless.go), decimal points drawn with private-use
+// glyphs (privatedot.go).
 package pdf
 
 import (
