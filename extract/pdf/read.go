@@ -120,6 +120,9 @@ func readDocument(ctx context.Context, inst pdfium.Pdfium, data []byte, lim extr
 		return nil, true, fmt.Errorf("%w: the PDF has no pages", extract.ErrEmpty)
 	}
 	pages, warning := realPageCount(inst, docRef, count.PageCount, lim.MaxPages)
+	if pages == 0 { // a page tree that claims pages and holds none
+		return nil, true, fmt.Errorf("%w: the PDF has no pages (its page tree claims %d)", extract.ErrEmpty, count.PageCount)
+	}
 	if lim.MaxPages > 0 && pages > lim.MaxPages {
 		return nil, true, fmt.Errorf("%w: more than %d pages, the limit", extract.ErrTooLarge, lim.MaxPages)
 	}
