@@ -219,6 +219,18 @@ func (d *directCalls) callOK(f int, args ...uint64) error {
 	return nil
 }
 
+// callObject calls an export returning a page object and fails on null.
+func (d *directCalls) callObject(f int, args ...uint64) (pageObject, error) {
+	o, err := d.call(f, args...)
+	if err != nil {
+		return pageObject{}, err
+	}
+	if uint32(o) == 0 {
+		return pageObject{}, errors.New(exportNames[f] + " found no object")
+	}
+	return pageObject{ptr: o}, nil
+}
+
 func (d *directCalls) f32(off uint32) float64 {
 	v, _ := d.mem.ReadUint32Le(d.scratch + off)
 	return float64(math.Float32frombits(v))
@@ -359,14 +371,7 @@ func (p *directPage) inkBox(i int) (l, b, r, t float64, err error) {
 }
 
 func (p *directPage) textObject(i int) (pageObject, error) {
-	o, err := p.d.call(fnTextGetTextObject, p.tp, uint64(i))
-	if err != nil {
-		return pageObject{}, err
-	}
-	if uint32(o) == 0 {
-		return pageObject{}, errors.New("could not get text object")
-	}
-	return pageObject{ptr: o}, nil
+	return p.d.callObject(fnTextGetTextObject, p.tp, uint64(i))
 }
 
 func (p *directPage) fontEmbedded(o pageObject) (bool, error) {
@@ -407,14 +412,7 @@ func (p *directPage) objectCount() (int, error) {
 }
 
 func (p *directPage) object(i int) (pageObject, error) {
-	o, err := p.d.call(fnGetObject, p.page, uint64(i))
-	if err != nil {
-		return pageObject{}, err
-	}
-	if uint32(o) == 0 {
-		return pageObject{}, errors.New("could not get object")
-	}
-	return pageObject{ptr: o}, nil
+	return p.d.callObject(fnGetObject, p.page, uint64(i))
 }
 
 func (p *directPage) objectType(o pageObject) (enums.FPDF_PAGEOBJ, error) {
@@ -453,14 +451,7 @@ func (p *directPage) formCount(o pageObject) (int, error) {
 }
 
 func (p *directPage) formObject(o pageObject, i int) (pageObject, error) {
-	in, err := p.d.call(fnFormGetObject, o.ptr, uint64(i))
-	if err != nil {
-		return pageObject{}, err
-	}
-	if uint32(in) == 0 {
-		return pageObject{}, errors.New("could not get form object")
-	}
-	return pageObject{ptr: in}, nil
+	return p.d.callObject(fnFormGetObject, o.ptr, uint64(i))
 }
 
 func (p *directPage) segmentCount(o pageObject) (int, error) {
