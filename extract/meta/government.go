@@ -70,6 +70,11 @@ var (
 	// have: the government's own level, and the whole jurisdiction.
 	ownLevelRE = regexp.MustCompile(`本级|[市省州县区盟旗]级`)
 	wholeRE    = regexp.MustCompile(`全[市省区县州盟旗]|地方财政|[市省州县区]和[市省州县区]级|[市省州县区]及[市省州县区](?:本)?级`)
+	// localFinanceRE is the whole jurisdiction named as its finances
+	// (`关于丽江市2025年地方财政预算执行情况…`): such reports give the whole
+	// and then the own level (全州…州本级…), so in a title it says the whole
+	// is covered, not that the own level is not.
+	localFinanceRE = regexp.MustCompile(`地方财政`)
 )
 
 // detectGovernment reads the metadata of a government-wide document; ok is
@@ -343,12 +348,16 @@ func issuer(cover []string, titleAt int, place string) string {
 
 // coverage says whether a government document covers the whole
 // jurisdiction (全市), the government's own level (市本级), or both: from the
-// title when it says, else from what the opening of the body speaks of.
+// title when it says, else from what the opening of the body speaks of. A
+// title naming the 地方财政 says the whole, and the body whether the own
+// level too.
 func coverage(title string, body []string) string {
-	if c := coverageOf(wholeRE.MatchString(title), ownLevelRE.MatchString(title)); c != "" {
+	local := localFinanceRE.MatchString(title)
+	whole, own := wholeRE.MatchString(localFinanceRE.ReplaceAllString(title, "")), ownLevelRE.MatchString(title)
+	if c := coverageOf(whole, own); c != "" && !local {
 		return c
 	}
-	whole, own := false, false
+	whole = whole || local // the body may add the own level
 	for _, l := range body {
 		whole = whole || wholeRE.MatchString(l)
 		own = own || ownLevelRE.MatchString(l)
