@@ -264,6 +264,8 @@ const (
 	evFlat
 	evSemicolon
 	evFullStop
+	evEnum  // 一是 / 二是 …: an item of an enumeration; m[0] is its ordinal
+	evLevel // 分级次看，: the total just given, broken down by level
 )
 
 func (x *extractor) line(l *normalize.Line, sec string, kind any) {
@@ -309,6 +311,12 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		return
 	}
 	for _, m := range breakdowns {
+		if qi := m[5] - len("其"); m[4] >= 0 && qi >= m[4] && view[qi:m[5]] == "其" {
+			// …增长4.1%.其中,税收收入… / 279.14亿元 (其中,…: the named
+			// total (X中，) ran back over a stop written '.' or a bracket;
+			// the marker is 其中.
+			m[0], m[4], m[5] = qi, -1, -1
+		}
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: append(m, -1, -1)})
 	}
 	if strings.Contains(view, "用于") {
@@ -319,6 +327,12 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		for _, m := range uses {
 			// groups 1 and 2 of breakdownMarker absent, the total in group 3
 			evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: []int{m[0], m[1], -1, -1, -1, -1, m[2], m[3]}})
+		}
+	}
+	evs = append(evs, enumItems(view)...)
+	if strings.Contains(view, "看") {
+		for _, m := range levelView.FindAllStringSubmatchIndex(view, -1) {
+			evs = append(evs, event{pos: m[0], end: m[1], kind: evLevel, m: m})
 		}
 	}
 	reasons, ok := x.findAll(reasonMarker, view)
@@ -372,7 +386,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		return
 	}
 	bounds = joinPairs(bounds, toks, view)
-	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1, reasonOwner: -1}
+	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1, reasonOwner: -1, enumHead: -1, listClosed: -1}
 	if len(qs) == 1 && strings.TrimRight(strings.TrimSpace(view[qs[0].End:]), "。.") == "" && strings.TrimSpace(view[:qs[0].Start]) == "" {
 		ln.heading = heading // the line is the amount alone
 	}
@@ -420,9 +434,15 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			ln.reason(e)
 		case evFlat:
 			ln.flat(e)
+		case evEnum:
+			ln.enumItem(e, evs[i+1:])
+		case evLevel:
+			ln.levelView(e)
 		case evSemicolon:
 			if len(ln.stack) > 1 {
 				ln.stack = ln.stack[:len(ln.stack)-1]
+			} else if ln.parallelClause(e.end) {
+				ln.stack = nil
 			}
 			ln.cur = -1
 		case evFullStop:
@@ -559,6 +579,11 @@ func boundaries(view string) []bound {
 		case '。', '!', '?', '！', '？':
 			depth = 0
 			out = append(out, bound{pos: i, end: i + len(string(r)), sentence: true, fullStop: true})
+		case '.':
+			if stopDot(view, i) {
+				depth = 0
+				out = append(out, bound{pos: i, end: i + 1, sentence: true, fullStop: true})
+			}
 		case ';', '；':
 			if depth == 0 {
 				out = append(out, bound{pos: i, end: i + len(string(r)), sentence: true})
@@ -570,6 +595,49 @@ func boundaries(view string) []bound {
 		}
 	}
 	return out
+}
+
+// enumItems finds the items of an enumeration written 一是…；二是…: a
+// numeral and 是 at the start of a sentence or clause (after 。；：， or a
+// full stop written '.'; the view folds ；：， to ;:,).
+func enumItems(view string) []event {
+	var out []event
+	for off := 0; ; {
+		k := strings.Index(view[off:], "是")
+		if k < 0 {
+			return out
+		}
+		at := off + k
+		off = at + len("是")
+		num, n := utf8.DecodeLastRuneInString(view[:at])
+		ord := strings.IndexRune("一二三四五六七八九十", num)
+		if ord < 0 {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(view[:at-n])
+		if at-n > 0 && !strings.ContainsRune("。；;：:,", before) && !(before == '.' && stopDot(view, at-n-1)) {
+			continue
+		}
+		out = append(out, event{pos: at - n, end: off, kind: evEnum, m: []int{ord/len("一") + 1}})
+	}
+}
+
+// stopDot reports whether the '.' at view[i] ends a sentence: typesetting
+// that draws the full stop as ．(folded to '.' in the view) or with a font
+// mapping it to '.' (收入２２２１.７亿元,…增长４.１％.其中,税收收入…). It is
+// one when it follows a Han character, a percent sign or a closing bracket
+// and a Han character or an opening bracket follows; a decimal point sits
+// between digits, a list number (1.一般公共预算) after a digit, an address
+// (www.gov.cn) between letters.
+func stopDot(view string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(view[:i])
+	after, _ := utf8.DecodeRuneInString(view[i+1:])
+	switch {
+	case before == '%' || before == ')' || before == '）' || before == '”' || unicode.Is(unicode.Han, before):
+	default:
+		return false
+	}
+	return unicode.Is(unicode.Han, after) || after == '(' || after == '（' || after == '“'
 }
 
 // itemFacts finishes the facts made on a line about one 科目 item

@@ -83,6 +83,10 @@ var breakdownMarker = rx.MustCompile(
 	`按((?:支出)?(?:功能|经济|用途|来源|项目)[^，,。;；:：]{0,8}?)(?:划分|分列|来看)?[：:，,]|其中[：:，,]?|包括[：:]?|分别为[：:]?|分别是[：:]?` +
 		`|([^，,。;；:：、\s]{2,24}?)中[，,:：]`)
 
+// levelView opens a breakdown of the total just given by level or area
+// (分级次看，/ 分级看， / 从级次看， / 分地区看，). Group 1 is the dimension.
+var levelView = rx.MustCompile(`(?:分|从|按)(级次|层级|地区|区域)(?:来)?看[，,：:]`)
+
 // rateBase is the text after an amount that makes it the base of a rate
 // (预算112.76亿元的101.37%).
 var rateBase = rx.MustCompile(`^\s*的\s*[0-9]+(?:\.[0-9]+)?\s*[%％]`)

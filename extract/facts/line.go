@@ -40,6 +40,15 @@ type lineState struct {
 	heading string
 	// pendingReason is the fact whose reason marker ends the line.
 	pendingReason int
+	// enumHead is the amount an enumeration (…318.5亿元。一是…；二是…)
+	// divides, -1 when none is open; enumOpen is set from an item's marker
+	// to its first amount, the part.
+	enumHead int
+	enumOpen bool
+	// listClosed is where a list of parts closed by 等 (…12亿元等，) or
+	// by a bracket ends, -1 when none: the open breakdowns go back to
+	// listDepth after it.
+	listClosed, listDepth int
 
 	// Indexes over bounds made on first use (see lastNonComma, clauseEnd).
 	nonComma, nextSentence []int
@@ -74,6 +83,10 @@ func (s *lineState) newFact(kind string, pos int) *fact {
 	}
 	s.x.facts = append(s.x.facts, f)
 	s.lineFacts = append(s.lineFacts, len(s.x.facts)-1)
+	if s.enumOpen {
+		// the item's other amounts are its own, not parts of the head
+		s.enumOpen, s.stack = false, nil
+	}
 	return f
 }
 
@@ -86,6 +99,12 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	}
 	if q.Start < s.prevEnd {
 		return // inside a clause already read (与上年持平 around a number)
+	}
+	if s.listClosed >= 0 && q.Start > s.listClosed {
+		s.listClosed = -1
+		if len(s.stack) > s.listDepth {
+			s.stack = s.stack[:s.listDepth]
+		}
 	}
 	clause := max(s.lastBound(q.Start), s.prevEnd)
 	pre := s.view[clause:q.Start]
@@ -134,6 +153,15 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	f.f.Approx = q.Approx
 	f.value, f.hasValue, f.amount = q.Value, true, q
 	f.f.End = q.End
+	if p := f.parent; p >= 0 && s.x.facts[p].hasValue && (s.x.facts[p].f.Kind != kind || s.x.facts[p].f.Unit != unit) {
+		// 平均得分99.43分（其中，评级为“优”的项目4个…）: a part is
+		// counted in its total's measure
+		f.parent, f.f.Dimension = -1, ""
+	}
+	if f.parent >= 0 && closedList.MatchString(s.view[q.End:]) {
+		// 包括A7.8亿元、…、其他收入12亿元等，B58.5亿元: 等 closes the list
+		s.closeList(q.End)
+	}
 	if f.parent >= 0 && rateBase.MatchString(s.view[q.End:]) {
 		// 其中，A收入10.75亿元，完成年初预算9.27亿元的115.97%: the budget
 		// the part is measured against is no part of the total
@@ -619,7 +647,15 @@ func (s *lineState) breakdown(e *event) {
 		if e.m[6] >= 0 {
 			end = e.m[7]
 		}
-		last = s.x.recent(s.x.clean(s.l.OrigSpan(named, end)))
+		name := s.x.clean(s.l.OrigSpan(named, end))
+		last = s.x.recent(name)
+		dimName := ""
+		if last < 0 && e.m[4] >= 0 {
+			// 全市主要支出中，教育支出…: a total not stated by that name;
+			// the parts belong to the enclosing total of their kind, as a
+			// group of their own.
+			last, dimName = s.x.enclosingTotal(name), name
+		}
 		if last < 0 {
 			return
 		}
@@ -627,7 +663,7 @@ func (s *lineState) breakdown(e *event) {
 			s.stack = []scope{{parent: last}}
 			return // 用于 stays the verb of the part's clause
 		}
-		s.stack = []scope{{parent: last}}
+		s.stack = []scope{{parent: last, dim: dimName}}
 		s.prevEnd = e.end
 		return
 	}
@@ -687,6 +723,167 @@ func (s *lineState) breakdown(e *event) {
 			s.stack = []scope{{parent: last}}
 		}
 	}
+	if end := closingBracket(s.view, e.pos); end >= 0 {
+		s.closeList(end) // （其中：A…；B…）: the parts end with the aside
+	}
+	s.prevEnd = e.end
+}
+
+// closeList ends the innermost open breakdown after view offset end.
+func (s *lineState) closeList(end int) {
+	s.listClosed, s.listDepth = end, len(s.stack)-1
+}
+
+// parallelClause reports whether the clause after the semicolon at pos
+// states another figure like the total of the one open breakdown rather
+// than a further part: two parts or more so far, listed with commas, and it
+// opens with a verb of the total's clause that the first part's clause
+// does not have (拟先行分配市级147.2亿元，其中一般债务
+// 限额131亿元，专项债务限额16.2亿元；拟分配区级104.5亿元 / 发行新增债券
+// 73.8亿元，其中…；发行再融资债券90.1亿元). Parts that repeat the verb
+// (其中：安排A…；安排B…) or are listed with semicolons (其中，A10亿元，
+// 主要用于…；B3.3亿元，…；安排资金8000万元，…) go on.
+func (s *lineState) parallelClause(pos int) bool {
+	if len(s.stack) != 1 || s.stack[0].parent < 0 || len(s.toks) == 0 {
+		return false
+	}
+	total := s.x.facts[s.stack[0].parent]
+	if total.line != s.l || total.pos > pos {
+		return false
+	}
+	var parts []*fact
+	for _, i := range s.lineFacts {
+		if f := s.x.facts[i]; f.parent == s.stack[0].parent && f.pos > total.pos && f.pos < pos {
+			parts = append(parts, f)
+		}
+	}
+	if len(parts) < 2 || strings.ContainsAny(s.view[parts[0].pos:s.lastBound(pos)-1], ";；") {
+		return false // one part, or parts listed with semicolons: this is one more
+	}
+	verb := s.leadingVerb(pos)
+	if verb == "" {
+		return false
+	}
+	part := parts[0]
+	return strings.Contains(s.view[s.lastBound(total.pos):total.pos], verb) &&
+		!strings.Contains(s.view[s.lastBound(part.pos):part.pos], verb)
+}
+
+// leadingVerb returns the verb that opens the clause at pos, past one
+// adverb (拟分配区级 → 分配), or "".
+func (s *lineState) leadingVerb(pos int) string {
+	i := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= pos })
+	// past one adverb or auxiliary verb (拟, 再, 另)
+	if i < len(s.toks) && utf8.RuneCountInString(s.toks[i].Text) == 1 && (s.toks[i].POS == "d" || strings.HasPrefix(s.toks[i].POS, "v")) {
+		i++
+	}
+	if i < len(s.toks) && strings.HasPrefix(s.toks[i].POS, "v") && utf8.RuneCountInString(s.toks[i].Text) >= 2 {
+		return s.toks[i].Text
+	}
+	return ""
+}
+
+// closingBracket returns the offset of the bracket that closes the one
+// open at pos, or -1 when pos is not inside brackets (within the line).
+func closingBracket(view string, pos int) int {
+	depth := 0
+	for _, r := range view[:pos] {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			depth = max(depth-1, 0)
+		}
+	}
+	if depth == 0 {
+		return -1
+	}
+	for i, r := range view[pos:] {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth--; depth == 0 {
+				return pos + i
+			}
+		}
+	}
+	return -1
+}
+
+// closedList is the text after the last part of a list closed by 等
+// (…其他政府性基金收入12亿元等，).
+var closedList = rx.MustCompile(`^\s*等[，,;；]`)
+
+// enumItem opens an item of an enumeration (一是税收返还8.3亿元；二是…).
+// The first item takes as the list's head the amount that ends the clause
+// right before it (下达各类补助318.5亿元。一是…); an item whose first clause
+// states an amount is a part of the head. Whatever an item broke down
+// (二是…268.5亿元，包括…) ends with the item.
+func (s *lineState) enumItem(e *event, rest []event) {
+	if e.m[0] == 1 {
+		s.enumHead = s.listHead(e.pos)
+		if s.enumHead < 0 && len(s.stack) > 0 {
+			// 新增债券5381.25亿元中，一是…: the items of the open breakdown
+			s.enumHead = s.stack[len(s.stack)-1].parent
+		}
+	}
+	s.stack, s.enumOpen = nil, false
+	if s.enumHead < 0 {
+		return
+	}
+	next := len(s.view)
+	if i := s.boundsBefore(e.end); i < len(s.bounds) {
+		next = s.bounds[i].pos
+	}
+	for _, r := range rest {
+		if r.pos >= next {
+			return // 一是保障民生，安排资金100亿元: the item is no amount of the head
+		}
+		if r.kind == evQuantity && r.q.Kind == quantity.Money {
+			s.stack, s.enumOpen = []scope{{parent: s.enumHead}}, true
+			return
+		}
+	}
+}
+
+// listHead returns the amount whose clause ends right before pos (only
+// punctuation between, past its change), or -1.
+func (s *lineState) listHead(pos int) int {
+	t := s.target()
+	if t < 0 {
+		return -1
+	}
+	f := s.x.facts[t]
+	if !f.hasValue || f.f.Line != s.l || f.f.Kind != schema.FactMoney {
+		return -1
+	}
+	end := f.f.End
+	if f.change != nil && f.line == s.l && f.changeEnd > end {
+		end = f.changeEnd
+	}
+	if end > pos || strings.Trim(s.view[end:pos], "。.：:；;，, ") != "" {
+		return -1
+	}
+	return t
+}
+
+// levelView opens the breakdown of the total just given by level or area
+// (…207亿元…。其中税收收入…；非税收入…。分级次看，市本级…；县市区…): the
+// last amount, or the total it is a part of. The parts are a dimension of
+// their own, apart from the total's other parts.
+func (s *lineState) levelView(e *event) {
+	t := s.target()
+	if t < 0 {
+		t = s.x.prevLast
+	}
+	if t < 0 {
+		return
+	}
+	if p := s.x.facts[t].parent; p >= 0 {
+		t = p
+	}
+	s.stack = []scope{{parent: t, dim: s.view[e.m[2]:e.m[3]]}}
 	s.prevEnd = e.end
 }
 
@@ -718,6 +915,17 @@ func (s *lineState) lastNonComma(n int) int {
 
 func (s *lineState) reason(e *event) {
 	end := s.clauseEnd(e.end)
+	if k := strings.Index(s.view[e.end:end], "其中"); k > 0 {
+		// 未达预算数的主要原因是：…有所下降，其中：税收收入…: a reason
+		// without amounts ends where the total's breakdown begins (the
+		// view folds ， to ,)
+		before := strings.TrimSpace(s.view[e.end : e.end+k])
+		after := s.view[e.end+k : end]
+		if d := strings.IndexAny(after, "0123456789"); d > 0 && strings.HasSuffix(before, ",") && !strings.ContainsAny(before, "0123456789") &&
+			!changeWord.MatchString(after[:d]) {
+			end = e.end + k
+		}
+	}
 	text := strings.TrimSpace(s.l.OrigSpan(e.end, end))
 	text = strings.TrimRight(text, "，,；;、 ")
 	if text == "" && end < len(s.view) {
@@ -824,6 +1032,35 @@ func (x *extractor) recent(name string) int {
 	}
 	return -1
 }
+
+// enclosingTotal returns the latest amount of the flow (收入 or 支出) that
+// name is of, on this or the previous lines, or the total it is a part of
+// when that is of the same flow; -1 when name names no flow.
+func (x *extractor) enclosingTotal(name string) int {
+	k := flowKind(name)
+	if k == "" || flowOnly.ReplaceAllString(name, "") != k {
+		return -1 // 三公经费预算支出中: a total of its own, not stated
+	}
+	for i := len(x.facts) - 1; i >= 0 && i >= len(x.facts)-20; i-- {
+		f := x.facts[i]
+		if !f.hasValue || flowKind(f.f.Subject) != k {
+			continue
+		}
+		if p := f.parent; p >= 0 && flowKind(x.facts[p].f.Subject) == k {
+			return p
+		}
+		return i
+	}
+	return -1
+}
+
+// changeWord is a comparison or a change before an amount: 其中项目支出较
+// 年初减少… is the reason's own detail, not a breakdown of the total.
+var changeWord = rx.MustCompile(`较|比|增|减|降|升`)
+
+// flowOnly are the words around a flow (支出, 收入) that leave it the
+// jurisdiction's whole flow: a scope word and 主要/重点 (全市主要支出).
+var flowOnly = rx.MustCompile(`^(?:` + scopeWords + `)?(?:主要|重点|各项)?`)
 
 // sameThing reports whether two subjects name the same amount: equal, or one
 // ends the other once a trailing 数/额 is dropped (决算数 ~ 支出决算).
