@@ -317,6 +317,11 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			// the marker is 其中.
 			m[0], m[4], m[5] = qi, -1, -1
 		}
+		if m[4] >= 0 && endsWithAmount(qs, m[4], m[5], view) {
+			// 新增债券5381.25亿元中，一是…: the total is the amount just
+			// named; the breakdown opens after it
+			m[0], m[4], m[5] = m[5], -1, -1
+		}
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: append(m, -1, -1)})
 	}
 	if strings.Contains(view, "用于") {
@@ -595,6 +600,14 @@ func boundaries(view string) []bound {
 		}
 	}
 	return out
+}
+
+// endsWithAmount reports whether view[from:to] ends with one of the
+// scanned quantities (spaces after it aside).
+func endsWithAmount(qs []quantity.Quantity, from, to int, view string) bool {
+	// the last quantity that starts before to (qs are in order)
+	i := sort.Search(len(qs), func(i int) bool { return qs[i].Start >= to }) - 1
+	return i >= 0 && qs[i].Start >= from && qs[i].End <= to && strings.TrimSpace(view[qs[i].End:to]) == ""
 }
 
 // enumItems finds the items of an enumeration written 一是…；二是…: a

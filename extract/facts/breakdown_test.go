@@ -1,0 +1,176 @@
+package facts
+
+import "testing"
+
+// breakdownCases are the rules that place a part under the total it
+// belongs to: the nearest enclosing total of its kind, items of a list to
+// their list head, not a sibling. Real snippets name their document
+// (../shared/corpus); the others are the general form of the rule.
+var breakdownCases = []struct {
+	name  string
+	lines []string
+	want  []want
+}{
+	// --- enumerations: 一是…；二是… ---
+	// yueyang_2025_govwide_budget_report.pdf p2
+	{"一是/二是 items are parts of the list head, an item's own 包括 nests under it", []string{
+		"上级税收返还和转移支付执行情况：省对我市下达各类补助318.5亿元。一是税收返还8.3亿元；二是一般性转移支付268.5亿元，包括均衡性等财力性转移支付128.8亿元，中央和地方共同事权转移支付138.1亿元，其他1.6亿元；三是专项转移支付41.7亿元。"},
+		[]want{{Value: "31850000000", Parent: -1}, {Value: "830000000", Parent: 1}, {Value: "26850000000", Parent: 1},
+			{Value: "12880000000", Parent: 3}, {Value: "13810000000", Parent: 3}, {Value: "160000000", Parent: 3}, {Value: "4170000000", Parent: 1}}},
+	// guangdong_province_2024_govwide_final_debt.pdf p7
+	{"items over sentences", []string{
+		"2024年，全省发行地方政府债券6812.71亿元。一是新增债券5381.25亿元，包括一般债券296.25亿元、专项债券5085亿元。二是再融资债券1431.46亿元，包括一般债券561.09亿元、专项债券870.37亿元。"},
+		[]want{{Value: "681271000000"}, {Value: "538125000000", Parent: 1}, {Value: "29625000000", Parent: 2}, {Value: "508500000000", Parent: 2},
+			{Value: "143146000000", Parent: 1}, {Value: "56109000000", Parent: 5}, {Value: "87037000000", Parent: 5}}},
+	// guangdong_province_2024_govwide_final_debt.pdf p172 (abridged): the
+	// item's first amount is the part; its counts are its own
+	{"an item's other amounts are no parts of the head", []string{
+		"省本级行政事业预算单位“三公”经费支出为3.6亿元，较上年减少0.13亿元、下降3.4%。一是因公出国（境）费0.63亿元，较上年增加0.15亿元、增长30.3%；因公出国（境）团组1150个。二是公务接待费0.49亿元。"},
+		[]want{{Value: "360000000"}, {Value: "63000000", Parent: 1}, {Value: "1150", Parent: -1}, {Value: "49000000", Parent: 1}}},
+	// shenzhen_2025_govwide_budget_report.pdf p65 (abridged): no amount
+	// before 一是, so the items are parts of nothing
+	{"items without a head", []string{
+		"调整事项主要有：一是增加举借债务182亿元，包括一般债务限额53亿元、专项债务限额129亿元；二是大鹏新区发行使用市本级转贷的一般债务限额0.4亿元、专项债务限额1.2亿元。"},
+		[]want{{Value: "18200000000", Parent: -1}, {Value: "5300000000", Parent: 1}, {Value: "12900000000", Parent: 1},
+			{Value: "40000000", Parent: -1}, {Value: "120000000", Parent: -1}}},
+	{"synthetic: an item whose first clause states no amount is no part", []string{
+		"全市一般公共预算支出500亿元。一是保障民生，安排资金100亿元；二是支持产业，安排资金50亿元。"},
+		[]want{{Value: "50000000000"}, {Value: "10000000000", Parent: -1}, {Value: "5000000000", Parent: -1}}},
+	{"synthetic: items after a colon and a comma", []string{
+		"某县下达补助资金9亿元：一是教育资金5亿元；二是卫生资金4亿元。专项资金6亿元中，一是农业资金2亿元，二是水利资金4亿元。"},
+		[]want{{Value: "900000000"}, {Value: "500000000", Parent: 1}, {Value: "400000000", Parent: 1},
+			{Value: "600000000"}, {Value: "200000000", Parent: 4}, {Value: "400000000", Parent: 4}}},
+
+	// --- 分级次看: the same total by level ---
+	// yueyang_2025_govwide_budget_report.pdf p2
+	{"分级次看 after a 其中: parts of the total, in a dimension of their own", []string{
+		"收入预算执行情况：2025年，全市一般公共预算地方收入预计完成207亿元左右，同比增长3.2%左右。其中地方税收收入预计完成113.5亿元，下降5.5%；非税收入预计完成93.5亿元，增长16.2%。分级次看，市本级地方收入预计完成约61.3亿元，增长6%；县市区地方收入预计完成约145.7亿元，增长2.1%。"},
+		[]want{{Value: "20700000000"}, {Value: "11350000000", Parent: 1, Dim: "-"}, {Value: "9350000000", Parent: 1},
+			{Value: "6130000000", Parent: 1, Dim: "级次"}, {Value: "14570000000", Parent: 1, Dim: "级次"}}},
+	// qingdao_2025_govwide_budget_report.pdf p162: each level's own 其中
+	// in brackets nests under it
+	{"分级次看 with bracketed 其中", []string{
+		"2025年，全市共发行政府债券1094.98亿元，其中，新增债券730亿元；再融资债券222.98亿元；置换债券142亿元。分级次看，市级留用279.14亿元 (其中，新增债券187.2亿元，再融资债券60.24亿元，置换债券31.7亿元)，转贷区市使用815.84亿元 (其中，新增债券542.8亿元，再融资债券162.74亿元，置换债券110.3亿元)。"},
+		[]want{{Value: "109498000000"}, {Value: "73000000000", Parent: 1}, {Value: "22298000000", Parent: 1}, {Value: "14200000000", Parent: 1},
+			{Value: "27914000000", Parent: 1, Dim: "级次"}, {Value: "18720000000", Parent: 5}, {Value: "6024000000", Parent: 5}, {Value: "3170000000", Parent: 5},
+			{Value: "81584000000", Parent: 1, Dim: "级次"}, {Value: "54280000000", Parent: 9}, {Value: "16274000000", Parent: 9}, {Value: "11030000000", Parent: 9}}},
+	{"synthetic: 从地区看", []string{"全省税收收入1000亿元，增长2%。从地区看，甲市300亿元，乙市700亿元。"},
+		[]want{{Value: "100000000000"}, {Value: "30000000000", Parent: 1, Dim: "地区"}, {Value: "70000000000", Parent: 1, Dim: "地区"}}},
+
+	// --- a comma-listed 其中 ends at a clause parallel to its total ---
+	// tianjin_2025_govwide_budget_report.pdf p21 (full stops written '.')
+	{"parallel clause after a comma-listed 其中", []string{
+		"根据项目需要,拟先行分配市级１４７.２亿元,其中一般债务限额１３１亿元,专项债务限额１６.２亿元;拟分配区级１０４.５亿元,全部为专项债务限额."},
+		[]want{{Value: "14720000000"}, {Value: "13100000000", Parent: 1}, {Value: "1620000000", Parent: 1}, {Value: "10450000000", Parent: -1}}},
+	// xuancheng_2025_govwide_budget_report.pdf p9
+	{"parallel clause: 发行…；发行…", []string{
+		"地方政府债券发行使用情况。全市发行新增债券73.8亿元,其中一般债券5.6亿元,专项债券68.2亿元;发行再融资债券90.1亿元;外债转贷1.1亿元。"},
+		[]want{{Value: "7380000000"}, {Value: "560000000", Parent: 1}, {Value: "6820000000", Parent: 1}, {Value: "9010000000", Parent: -1}, {Value: "110000000", Parent: -1}}},
+	// shijiazhuang_2018_govwide_budget_report.pdf p15: parts listed with
+	// semicolons repeat the total's verb and stay parts
+	{"parts listed with semicolons go on", []string{
+		"安排产业发展和科技创新资金16.1亿元，其中，“4+4”产业发展资金10亿元，主要用于支持科技研发；航空业发展资金3.3亿元，主要用于航空航线补贴；安排资金8000万元，用于支持高层次人才引进；按照政策，落实省内城际铁路建设募集资金2亿元。"},
+		[]want{{Value: "1610000000"}, {Value: "1000000000", Parent: 1}, {Value: "330000000", Parent: 1}, {Value: "80000000", Parent: 1}, {Value: "200000000", Parent: 1}}},
+	{"synthetic: one part before the semicolon is no list", []string{
+		"安排环保资金18亿元，其中，大气污染防治支出7亿元，重点用于减排；安排专项资金5亿元，用于污水处理。"},
+		[]want{{Value: "1800000000"}, {Value: "700000000", Parent: 1}, {Value: "500000000", Parent: 1}}},
+
+	// --- 等 and a closing bracket end a list ---
+	// yueyang_2025_govwide_budget_report.pdf p3
+	{"等 closes the list", []string{
+		"预计市级政府性基金收入21.3亿元，主要包括国有土地使用权出让收入7.8亿元、城市基础设施配套费0.5亿元、污水处理费1亿元、其他政府性基金收入12亿元等，上级转贷专项债务收入58.5亿元。"},
+		[]want{{Value: "2130000000"}, {Value: "780000000", Parent: 1}, {Value: "50000000", Parent: 1}, {Value: "100000000", Parent: 1}, {Value: "1200000000", Parent: 1},
+			{Value: "5850000000", Parent: -1}}},
+	// guyuan_2025_govwide_budget_report.pdf p8
+	{"a bracketed 其中 ends with the bracket", []string{
+		"全市地方一般公共预算收入15.32亿元，完成年度预算的 99.28%，同比下降 4.04%（其中：税收收入 9.34 亿元，同比下降 13.06%；非税收入 5.98亿元，同比增长 14.5%）；加上转移支付、债务转贷、调入及上年结余等转移性收入，收入总量为 340.62 亿元。"},
+		[]want{{Value: "1532000000"}, {Value: "934000000", Parent: 1}, {Value: "598000000", Parent: 1}, {Value: "34062000000", Parent: -1}}},
+	// hohhot_2024_govwide_budget_report.pdf p1: a bracket inside a 其中
+	// closes only its own level
+	{"a bracket closes its own level only", []string{
+		"2024年，全市社会保险基金收入114.3亿元，完成年初预算112.76亿元的101.37%。其中，机关事业单位养老保险基金收入37.54亿元，完成年初预算38.45亿元的97.63%（其中市本级收入13.36亿元，完成年初预算数14.44亿元的92.52%）；城镇职工基本医疗保险基金收入48.69亿元，完成年初预算48.19亿元的101.03%。"},
+		[]want{{Value: "11430000000"}, {Value: "11276000000", Parent: -1}, {Value: "3754000000", Parent: 1}, {Value: "3845000000", Parent: -1},
+			{Value: "1336000000", Parent: 3}, {Value: "1444000000", Parent: -1}, {Value: "4869000000", Parent: 1}, {Value: "4819000000", Parent: -1}}},
+	// shanghai_putuo_wanlijiedao_2024_dept_budget.pdf p33
+	{"after a bracketed 其中 the outer list goes on", []string{
+		"本工程规划建筑面积约为13459平方米，其中地上建筑面积为8013平方米（其中计容面积7998平方米，不计容面积105平方米），地下建筑面积为5356平方米。"},
+		[]want{{Value: "13459"}, {Value: "8013", Parent: 1}, {Value: "7998", Parent: 2}, {Value: "105", Parent: 2}, {Value: "5356", Parent: 1}}},
+
+	// --- a part is counted in its total's measure ---
+	// shanghai_putuo_caizhengju_2024_dept_final.pdf p23
+	{"counts are no parts of a score", []string{
+		"绩效自评的2024年度项目4个，涉及预算金额598.42万元，平均得分99.43分（其中，绩效评级为“优”的项目4个；绩效评级为“良”的项目0个）。"},
+		[]want{{Value: "4"}, {Value: "5984200"}, {Value: "99.43"}, {Value: "4", Parent: -1}, {Value: "0", Parent: -1}}},
+	// shanghai_putuo_wanlijiedao_2023_dept_budget.pdf p29 (abridged)
+	{"areas and vehicles are no parts of money", []string{
+		"截至2022年12月31日，本部门共有固定资产3149.52万元，其中：房屋14609.83平方米，车辆7辆。"},
+		[]want{{Value: "31495200"}, {Value: "14609.83", Parent: -1}, {Value: "7", Parent: -1}}},
+
+	// --- 全市主要支出中: the jurisdiction's 支出 ---
+	// yueyang_2025_govwide_budget_report.pdf p2
+	{"主要支出中 names the enclosing 支出 total", []string{
+		"支出预算执行情况：全市一般公共预算支出预计完成664.2亿元，同比增长7%，其中市本级预计完成一般公共预算支出124.9亿元，增长6.6％。全市主要支出中，公共安全支出22.1亿元，下降6.7%；教育支出88.8亿元，增长2.3%。"},
+		[]want{{Value: "66420000000"}, {Value: "12490000000", Parent: 1, Dim: "-"}, {Value: "2210000000", Parent: 1, Dim: "全市主要支出"}, {Value: "8880000000", Parent: 1, Dim: "全市主要支出"}}},
+	// jiangsu_renda_2019_dept_budget.pdf (abridged): a named total not
+	// stated is no flow of the whole
+	{"a named total not stated heads nothing", []string{
+		"2019年一般公共预算财政拨款基本支出预算9312.9万元。“三公”经费预算支出中，因公出国（境）费支出199.25万元，公务接待费支出384.75万元。"},
+		[]want{{Value: "93129000"}, {Value: "1992500", Parent: -1}, {Value: "3847500", Parent: -1}}},
+
+	// --- a reason without amounts ends at the total's 其中 ---
+	// lijiang_2025_govwide_budget_report.html l.111
+	{"其中 after a reason breaks down the total", []string{
+		"全市一般公共预算收入完成567,755万元,完成年初预算的95.4%,增长0.2%,未达预算数的主要原因是:受内外部经济因素影响,经济总体增速放缓,古城门票收入等非税收入较上年有所下降,其中:税收收入完成288,755万元,增长15.3%;非税收入完成279,000万元,下降11.8%。"},
+		[]want{{Value: "5677550000", Reason: "受内外部经济因素影响,经济总体增速放缓,古城门票收入等非税收入较上年有所下降"}, {Value: "2887550000", Parent: 1}, {Value: "2790000000", Parent: 1}}},
+	// shanghai_putuo_guihuaziyuanju_2024_dept_final.pdf (abridged): the
+	// 其中 states the reason's own change
+	{"其中 inside a reason stays in the reason", []string{
+		"一般公共预算财政拨款支出决算9746.50万元，完成年初预算的90%，决算数小于预算数的主要原因是：城乡社区支出（类）未完成年初预期，其中项目支出规划服务较年初预算减少120万元。"},
+		[]want{{Value: "97465000", Reason: "城乡社区支出（类）未完成年初预期，其中项目支出规划服务较年初预算减少120万元"}}},
+
+	// --- full stops written '.' ---
+	// tianjin_2025_govwide_budget_report.pdf p3
+	{"'.' ends a sentence before 其中", []string{
+		"(１)全市收支.一般公共预算收入２２２１.７亿元,完成预算１０１.１％,比上年增长４.１％.其中,税收收入１６９０.４亿元,增长４.３％;非税收入５３１.３亿元,增长３.６％.一般公共预算收入加上中央转移支付净补助７６３.９亿元."},
+		[]want{{Value: "222170000000"}, {Value: "169040000000", Parent: 1}, {Value: "53130000000", Parent: 1}, {Value: "76390000000", Parent: -1}}},
+	{"synthetic: ．as the full stop", []string{"某市转移支付净补助500亿元，比上年减少10亿元．包括一般性转移支付400亿元、专项转移支付100亿元．市对区转移支付净补助300亿元，比上年减少5亿元．"},
+		[]want{{Value: "50000000000"}, {Value: "40000000000", Parent: 1}, {Value: "10000000000", Parent: 1}, {Value: "30000000000", Parent: -1}}},
+}
+
+func TestBreakdowns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the segmenter")
+	}
+	for _, c := range breakdownCases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extractLines(t, "", c.lines...)
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d facts, want %d:\n%s", len(got), len(c.want), dump(got))
+			}
+			for i, w := range c.want {
+				checkFact(t, i, got, w)
+			}
+		})
+	}
+}
+
+func TestStopDot(t *testing.T) {
+	// the '.' between before and after
+	for _, c := range []struct {
+		before, after string
+		want          bool
+	}{
+		{"收支", "一般", true},       // after a Han character
+		{"增长4.1%", "其中", true},   // after a percent sign
+		{"（一）", "一般", true},      // after a closing bracket
+		{"2221", "7亿元", false},   // a decimal point
+		{"1", "一般公共预算", false},   // a list number
+		{"www", "gov.cn", false}, // an address
+		{"收入", "", false},        // nothing after it
+		{"收入", "2024年", false},   // a digit after it
+	} {
+		if got := stopDot(c.before+"."+c.after, len(c.before)); got != c.want {
+			t.Errorf("stopDot(%q) = %v, want %v", c.before+"."+c.after, got, c.want)
+		}
+	}
+}
