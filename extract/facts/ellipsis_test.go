@@ -123,6 +123,13 @@ var changeWordCases = []moneyCase{
 		[]want{{Subject: "国有资本经营预算收入", Value: "300000000", Dir: "flat"}}},
 	{"同口径增长", []string{"税收收入80亿元，同口径增长5.2%。"},
 		[]want{{Subject: "税收收入", Dir: "increase", Percent: "5.2", Base: "上年"}}},
+	// tianjin_2025 p3 (full-width digits, '.' full stops), yunfu_2025 p5
+	{"天津: 按可比口径增长", []string{"一般公共预算支出３３５９.７亿元,完成调整预算８９.４％,按可比口径增长０.５％,加上再融资一般债券还本支出４６.２亿元."},
+		[]want{{Subject: "一般公共预算支出", Value: "335970000000", Dir: "increase", Percent: "0.5", Base: "上年"}, {Dir: "-"}}},
+	{"云浮: 按可比口径增长 after a bracket", []string{"2025年全市一般公共预算收入810,969万元(快报数,下同),按可比口径增长10.37%(下同),增幅排名全省第一。"},
+		[]want{{Subject: "全市一般公共预算收入", Dir: "increase", Percent: "10.37", Base: "上年"}}},
+	{"可比口径 without 按", []string{"社会保障和就业支出50亿元，可比口径下降2%。"},
+		[]want{{Subject: "社会保障和就业支出", Dir: "decrease", Percent: "-2", Base: "上年"}}},
 	{"同比减支", []string{"一般公共预算支出120亿元，同比减支3亿元。"},
 		[]want{{Subject: "一般公共预算支出", Dir: "decrease", Change: "-300000000", Prior: "12300000000"}}},
 	{"同比增收", []string{"非税收入20亿元，同比增收1亿元。"},
