@@ -130,6 +130,11 @@ var changeWordCases = []moneyCase{
 		[]want{{Subject: "全市一般公共预算收入", Dir: "increase", Percent: "10.37", Base: "上年"}}},
 	{"可比口径 without 按", []string{"社会保障和就业支出50亿元，可比口径下降2%。"},
 		[]want{{Subject: "社会保障和就业支出", Dir: "decrease", Percent: "-2", Base: "上年"}}},
+	// guyuan_2025 p8 (abridged)
+	{"固原: points of a growth rate are no change of an amount", []string{"彭阳县全年地方一般公共预算收入增幅持续为负，拉低全市地方一般公共预算收入增幅9.2个百分点。"},
+		nil},
+	{"增幅 with points after an amount", []string{"税收收入80亿元，增长5%，增幅提高1.5个百分点。"},
+		[]want{{Subject: "税收收入", Dir: "increase", Percent: "5", Points: "-"}}},
 	{"同比减支", []string{"一般公共预算支出120亿元，同比减支3亿元。"},
 		[]want{{Subject: "一般公共预算支出", Dir: "decrease", Change: "-300000000", Prior: "12300000000"}}},
 	{"同比增收", []string{"非税收入20亿元，同比增收1亿元。"},

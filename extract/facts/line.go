@@ -206,6 +206,11 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 	if q.Kind == quantity.Number {
 		return
 	}
+	if wend := strings.LastIndex(s.view[:q.Start], word) + len(word); q.Kind == quantity.PercentPoint && rateWord.MatchString(s.view[min(s.lastBound(q.Start), wend):wend]) {
+		// 拉低全市收入增幅9.2个百分点, 增幅提高1.5个百分点: the growth
+		// rate changes, not an amount
+		return
+	}
 	inReason := q.Start < s.reasonEnd
 	// the direction word's position
 	wpos := strings.LastIndex(s.view[:q.Start], word)
@@ -810,6 +815,10 @@ func closingBracket(view string, pos int) int {
 	}
 	return -1
 }
+
+// rateWord ends the text up to a direction word that names a rate, whose
+// change in points is no change of an amount: 增幅, 增幅提高, 增速回落.
+var rateWord = rx.MustCompile(`(?:增幅|涨幅|降幅|减幅|增速)(?:提高|上升|下降|降低|回落|加快|放缓)?$`)
 
 // closedList is the text after the last part of a list closed by 等
 // (…其他政府性基金收入12亿元等，).
