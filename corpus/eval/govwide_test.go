@@ -20,7 +20,9 @@ import (
 // table-row parents, scope words and fallback subjects of helper h5 ("h5:"),
 // minus 0.02, and to the scores of the three merged ("merged:") minus 0.02
 // (hold-outs unchanged; the second set of unseen hold-outs, 新疆 and 海口, at
-// their first score minus 0.02). Raise a floor when the extractors
+// their first score minus 0.02); the three former hold-outs, tuned on since main
+// 35b309e, to their scores after helper h6's breakdown, change and meta
+// rules ("released:") minus 0.02. Raise a floor when the extractors
 // improve, never lower one to make a change pass. Measures not listed are
 // reported but not held.
 var govwideFloors = map[string]map[string]struct{ P, R float64 }{
@@ -93,22 +95,22 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 	"lincang_2025_govwide_budget_report.json": { // indicators only (item 6, helper h7)
 		MeasureIndicators: {0.98, 0.98}, // first: P 1.000 R 0.000; h7: P 1.000 R 1.000
 	},
-	"lijiang_2025_govwide_budget_report.json": { // unseen hold-out
-		MeasureFacts:           {0.92, 0.92}, // first: P 0.946 R 0.946
+	"lijiang_2025_govwide_budget_report.json": { // former hold-out
+		MeasureFacts:           {0.98, 0.98}, // first: P 0.946 R 0.946; released: P 1.000 R 1.000
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureSubjectsExact:   {0.71, 0.71}, // first: P 0.730 R 0.730
-		MeasureSubjectsLenient: {0.92, 0.92}, // first: P 0.946 R 0.946
-		MeasureParents:         {0.98, 0.48}, // first: P 1.000 R 0.500
-		MeasureMeta:            {0.85, 0.85}, // first: P 0.875 R 0.875
+		MeasureSubjectsExact:   {0.93, 0.93}, // first: P 0.730 R 0.730; released: P 0.959 R 0.959
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.946 R 0.946; released: P 1.000 R 1.000
+		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 0.500; released: P 1.000 R 1.000
+		MeasureMeta:            {0.98, 0.98}, // first: P 0.875 R 0.875; released: P 1.000 R 1.000
 	},
-	"tianjin_2025_govwide_budget_report.json": { // unseen hold-out
-		MeasureFacts:           {0.03, 0.03}, // first: P 0.059 R 0.056
-		MeasureChanges:         {0.00, 0.00}, // first: P 0.000 R 0.000
-		MeasureValues:          {0.05, 0.05}, // first: P 0.078 R 0.074
-		MeasureSubjectsExact:   {0.23, 0.23}, // first: P 0.250 R 0.250
-		MeasureSubjectsLenient: {0.73, 0.73}, // first: P 0.750 R 0.750
-		MeasureParents:         {0.00, 0.00}, // first: P 0.000 R 0.000
+	"tianjin_2025_govwide_budget_report.json": { // former hold-out
+		MeasureFacts:           {0.98, 0.98}, // first: P 0.059 R 0.056; released: P 1.000 R 1.000
+		MeasureChanges:         {0.98, 0.98}, // first: P 0.000 R 0.000; released: P 1.000 R 1.000
+		MeasureValues:          {0.98, 0.98}, // first: P 0.078 R 0.074; released: P 1.000 R 1.000
+		MeasureSubjectsExact:   {0.79, 0.79}, // first: P 0.250 R 0.250; released: P 0.815 R 0.815
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.750 R 0.750; released: P 1.000 R 1.000
+		MeasureParents:         {0.98, 0.98}, // first: P 0.000 R 0.000; released: P 1.000 R 1.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
 	"weihai_2025_govwide_budget_execution_report.json": {
@@ -138,13 +140,13 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureParents:         {0.98, 0.28}, // first: P 1.000 R 0.301
 		MeasureMeta:            {0.48, 0.35}, // first: P 0.500 R 0.375
 	},
-	"yueyang_2025_govwide_budget_report.json": { // unseen hold-out
-		MeasureFacts:           {0.82, 0.82}, // first: P 0.846 R 0.846
+	"yueyang_2025_govwide_budget_report.json": { // former hold-out
+		MeasureFacts:           {0.98, 0.98}, // first: P 0.846 R 0.846; released: P 1.000 R 1.000
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureSubjectsExact:   {0.49, 0.49}, // first: P 0.513 R 0.513
-		MeasureSubjectsLenient: {0.82, 0.82}, // first: P 0.846 R 0.846
-		MeasureParents:         {0.81, 0.39}, // first: P 0.833 R 0.417
+		MeasureSubjectsExact:   {0.77, 0.77}, // first: P 0.513 R 0.513; released: P 0.795 R 0.795
+		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.846 R 0.846; released: P 1.000 R 1.000
+		MeasureParents:         {0.98, 0.98}, // first: P 0.833 R 0.417; released: P 1.000 R 1.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
 	},
 }
