@@ -257,6 +257,9 @@ func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 		if inReason {
 			subj = trimChangeSubject(subj)
 		}
+		if newThisYear.MatchString(s.view[own:end]) {
+			subj = "" // 教育支出80亿元，今年新增10亿元: the amount just stated grew
+		}
 		if c := s.target(); subj != "" && eligible(c) && s.slotFree(c, q, dir) && sameThing(subj, s.x.facts[c].f.Subject) {
 			subj = "" // 与2023年度相比，一般公共预算财政拨款支出减少…: the fact just stated
 		}
@@ -815,6 +818,10 @@ func closingBracket(view string, pos int) int {
 	}
 	return -1
 }
+
+// newThisYear is the clause before a direction word 增 that says this
+// year's increase of the amount just stated (今年新增10亿元, 本年新增).
+var newThisYear = rx.MustCompile(`^\s*(?:今年|本年|当年|年内)新$`)
 
 // rateWord ends the text up to a direction word that names a rate, whose
 // change in points is no change of an amount: 增幅, 增幅提高, 增速回落.
