@@ -12,7 +12,11 @@ func FuzzExtract(f *testing.F) {
 	for _, c := range cases {
 		f.Add(strings.Join(c.lines, "\n"))
 	}
+	for _, c := range breakdownCases {
+		f.Add(strings.Join(c.lines, "\n"))
+	}
 	f.Add("其中：\n(1)比上年增加")
+	f.Add("一是1亿元；二是（其中.2亿元）等，分级次看，3亿元中，一是")
 	f.Add("主要原因是\n与上年持平。其中按经济分类：分别为")
 	seg := testSegmenter(f)
 	f.Fuzz(func(t *testing.T, s string) {

@@ -765,7 +765,7 @@ func (s *lineState) parallelClause(pos int) bool {
 			parts = append(parts, f)
 		}
 	}
-	if len(parts) < 2 || strings.ContainsAny(s.view[parts[0].pos:s.lastBound(pos)-1], ";；") {
+	if len(parts) < 2 || strings.ContainsAny(s.view[parts[0].pos:max(parts[0].pos, s.lastBound(pos)-1)], ";；") {
 		return false // one part, or parts listed with semicolons: this is one more
 	}
 	verb := s.leadingVerb(pos)
