@@ -208,7 +208,7 @@ func (s *lineState) fillElliptic(first int) {
 		if m := partOf.FindStringSubmatch(clause); m != nil && total >= 0 && x.facts[total].f.End >= s.lastBound(f.pos) && (f.f.Subject == "" || f.f.Subject == m[1]) {
 			t := x.facts[total]
 			f.f.Subject = m[1] + scopePrefix.ReplaceAllString(t.f.Subject, "")
-			if f.parent < 0 && !rateBase.MatchString(s.view[f.f.End:]) {
+			if f.parent < 0 && !rateBase.MatchString(window(s.view, f.f.End)) {
 				f.parent = total // not the base of a rate (完成年初预算14.06亿元的96.51%)
 			}
 			continue
@@ -217,7 +217,7 @@ func (s *lineState) fillElliptic(first int) {
 			// 当年新增债务88.48亿元（新增一般债券16.64亿元、…）: a part
 			// (linked already when the aside says 其中), never the thing
 			// the paragraph goes on about
-			if f.parent < 0 && !rateBase.MatchString(s.view[f.f.End:]) {
+			if f.parent < 0 && !rateBase.MatchString(window(s.view, f.f.End)) {
 				f.parent = total // not the base of a rate (完成年初预算14.06亿元的96.51%)
 			}
 			continue

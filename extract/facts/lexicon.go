@@ -87,6 +87,13 @@ var breakdownMarker = rx.MustCompile(
 // (分级次看，/ 分级看， / 从级次看， / 分地区看，). Group 1 is the dimension.
 var levelView = rx.MustCompile(`(?:分|从|按)(级次|层级|地区|区域)(?:来)?看[，,：:]`)
 
+// window is the text of view from i on that an anchored pattern after an
+// amount (rateBase, closedList) can match: a few dozen bytes, not the rest
+// of a line of megabytes for every amount on it.
+func window(view string, i int) string {
+	return view[i:min(len(view), i+48)]
+}
+
 // rateBase is the text after an amount that makes it the base of a rate
 // (预算112.76亿元的101.37%).
 var rateBase = rx.MustCompile(`^\s*的\s*[0-9]+(?:\.[0-9]+)?\s*[%％]`)

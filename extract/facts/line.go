@@ -50,8 +50,15 @@ type lineState struct {
 	// listDepth after it.
 	listClosed, listDepth int
 
-	// Indexes over bounds made on first use (see lastNonComma, clauseEnd).
-	nonComma, nextSentence []int
+	// Indexes over bounds made on first use (see lastNonComma, clauseEnd,
+	// lastSentence).
+	nonComma, nextSentence, prevSentence []int
+	// brackets maps the offset of each opening bracket to that of its
+	// closing one (-1 when unclosed), made on first use; brOpen are the
+	// brackets open at brScan, the offset scanned to (see closingBracket).
+	brackets map[int]int
+	brOpen   []int
+	brScan   int
 }
 
 // lastBound returns the end of the last clause boundary before pos (0 if
@@ -158,11 +165,11 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 		// counted in its total's measure
 		f.parent, f.f.Dimension = -1, ""
 	}
-	if f.parent >= 0 && closedList.MatchString(s.view[q.End:]) {
+	if f.parent >= 0 && closedList.MatchString(window(s.view, q.End)) {
 		// 包括A7.8亿元、…、其他收入12亿元等，B58.5亿元: 等 closes the list
 		s.closeList(q.End)
 	}
-	if f.parent >= 0 && rateBase.MatchString(s.view[q.End:]) {
+	if f.parent >= 0 && rateBase.MatchString(window(s.view, q.End)) {
 		// 其中，A收入10.75亿元，完成年初预算9.27亿元的115.97%: the budget
 		// the part is measured against is no part of the total
 		f.parent, f.f.Dimension = -1, ""
@@ -526,7 +533,7 @@ func (s *lineState) target() int {
 // the total.
 func (s *lineState) breakdownTarget() int {
 	if n := len(s.lineFacts); n > 1 {
-		if f := s.x.facts[s.lineFacts[n-1]]; f.line == s.l && rateBase.MatchString(s.view[f.f.End:]) {
+		if f := s.x.facts[s.lineFacts[n-1]]; f.line == s.l && rateBase.MatchString(window(s.view, f.f.End)) {
 			return s.lineFacts[n-2]
 		}
 	}
@@ -731,7 +738,7 @@ func (s *lineState) breakdown(e *event) {
 			s.stack = []scope{{parent: last}}
 		}
 	}
-	if end := closingBracket(s.view, e.pos); end >= 0 {
+	if end := s.closingBracket(e.pos); end >= 0 {
 		s.closeList(end) // （其中：A…；B…）: the parts end with the aside
 	}
 	s.prevEnd = e.end
@@ -759,14 +766,26 @@ func (s *lineState) parallelClause(pos int) bool {
 	if total.line != s.l || total.pos > pos {
 		return false
 	}
+	// the first two parts, looked for from the total on (lineFacts hold
+	// increasing indexes)
 	var parts []*fact
-	for _, i := range s.lineFacts {
-		if f := s.x.facts[i]; f.parent == s.stack[0].parent && f.pos > total.pos && f.pos < pos {
+	from := sort.SearchInts(s.lineFacts, s.stack[0].parent+1)
+	for _, i := range s.lineFacts[from:] {
+		f := s.x.facts[i]
+		if f.pos >= pos || len(parts) == 2 {
+			break
+		}
+		if f.parent == s.stack[0].parent {
 			parts = append(parts, f)
 		}
 	}
-	if len(parts) < 2 || strings.ContainsAny(s.view[parts[0].pos:max(parts[0].pos, s.lastBound(pos)-1)], ";；") {
-		return false // one part, or parts listed with semicolons: this is one more
+	if len(parts) < 2 {
+		return false // one part: no list yet
+	}
+	if k := s.boundsBefore(pos); k > 0 {
+		if prev := s.lastSentence(k - 1); prev >= 0 && s.bounds[prev].pos > parts[0].pos {
+			return false // parts listed with semicolons: this is one more
+		}
 	}
 	verb := s.leadingVerb(pos)
 	if verb == "" {
@@ -791,32 +810,44 @@ func (s *lineState) leadingVerb(pos int) string {
 	return ""
 }
 
-// closingBracket returns the offset of the bracket that closes the one
-// open at pos, or -1 when pos is not inside brackets (within the line).
-func closingBracket(view string, pos int) int {
-	depth := 0
-	for _, r := range view[:pos] {
-		switch r {
-		case '(', '（':
-			depth++
-		case ')', '）':
-			depth = max(depth-1, 0)
-		}
-	}
-	if depth == 0 {
-		return -1
-	}
-	for i, r := range view[pos:] {
-		switch r {
-		case '(', '（':
-			depth++
-		case ')', '）':
-			if depth--; depth == 0 {
-				return pos + i
+// closingBracket returns the offset of the bracket that closes the
+// innermost one open at pos, or -1 when pos is in no bracket (within the
+// line). The line is scanned once: pos only grows between calls.
+func (s *lineState) closingBracket(pos int) int {
+	if s.brackets == nil {
+		s.brackets = map[int]int{}
+		var open []int
+		for i, r := range s.view {
+			switch r {
+			case '(', '（':
+				open = append(open, i)
+				s.brackets[i] = -1
+			case ')', '）':
+				if n := len(open); n > 0 {
+					s.brackets[open[n-1]] = i
+					open = open[:n-1]
+				}
 			}
 		}
 	}
-	return -1
+	if pos < s.brScan {
+		s.brScan, s.brOpen = 0, nil
+	}
+	for i, r := range s.view[s.brScan:pos] {
+		switch r {
+		case '(', '（':
+			s.brOpen = append(s.brOpen, s.brScan+i)
+		case ')', '）':
+			if n := len(s.brOpen); n > 0 {
+				s.brOpen = s.brOpen[:n-1]
+			}
+		}
+	}
+	s.brScan = pos
+	if len(s.brOpen) == 0 {
+		return -1
+	}
+	return s.brackets[s.brOpen[len(s.brOpen)-1]]
 }
 
 // newThisYear is the clause before a direction word 增 that says this
@@ -910,6 +941,23 @@ func (s *lineState) lastBoundNoComma(pos int) int {
 		b = s.bounds[i].end
 	}
 	return b
+}
+
+// lastSentence returns the index of the last sentence bound (; or 。)
+// before the n-th bound (-1 if none), from a table made on first use: a
+// breakdown over a long line asks at every semicolon.
+func (s *lineState) lastSentence(n int) int {
+	if s.prevSentence == nil {
+		s.prevSentence = make([]int, len(s.bounds)+1)
+		s.prevSentence[0] = -1
+		for i, bd := range s.bounds {
+			s.prevSentence[i+1] = s.prevSentence[i]
+			if bd.sentence {
+				s.prevSentence[i+1] = i
+			}
+		}
+	}
+	return s.prevSentence[n]
 }
 
 // lastNonComma returns the index of the last bound before the n-th that is
