@@ -944,37 +944,34 @@ func (s *lineState) lastBoundNoComma(pos int) int {
 }
 
 // lastSentence returns the index of the last sentence bound (; or 。)
-// before the n-th bound (-1 if none), from a table made on first use: a
-// breakdown over a long line asks at every semicolon.
+// before the n-th bound (-1 if none): a breakdown over a long line asks at
+// every semicolon.
 func (s *lineState) lastSentence(n int) int {
-	if s.prevSentence == nil {
-		s.prevSentence = make([]int, len(s.bounds)+1)
-		s.prevSentence[0] = -1
-		for i, bd := range s.bounds {
-			s.prevSentence[i+1] = s.prevSentence[i]
-			if bd.sentence {
-				s.prevSentence[i+1] = i
-			}
-		}
-	}
-	return s.prevSentence[n]
+	return s.lastBoundWhere(&s.prevSentence, n, func(bd bound) bool { return bd.sentence })
 }
 
 // lastNonComma returns the index of the last bound before the n-th that is
-// not a 、 (-1 if none), from a table made on first use so that a long list
-// of names is not walked again for every one of them.
+// not a 、 (-1 if none), so that a long list of names is not walked again
+// for every one of them.
 func (s *lineState) lastNonComma(n int) int {
-	if s.nonComma == nil {
-		s.nonComma = make([]int, len(s.bounds)+1)
-		s.nonComma[0] = -1
+	return s.lastBoundWhere(&s.nonComma, n, func(bd bound) bool { return s.view[bd.pos:bd.end] != "、" })
+}
+
+// lastBoundWhere returns the index of the last bound before the n-th that
+// keep accepts (-1 if none), from the table *index, made on first use.
+func (s *lineState) lastBoundWhere(index *[]int, n int, keep func(bound) bool) int {
+	if *index == nil {
+		t := make([]int, len(s.bounds)+1)
+		t[0] = -1
 		for i, bd := range s.bounds {
-			s.nonComma[i+1] = s.nonComma[i]
-			if s.view[bd.pos:bd.end] != "、" {
-				s.nonComma[i+1] = i
+			t[i+1] = t[i]
+			if keep(bd) {
+				t[i+1] = i
 			}
 		}
+		*index = t
 	}
-	return s.nonComma[n]
+	return (*index)[n]
 }
 
 func (s *lineState) reason(e *event) {
