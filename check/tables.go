@@ -365,6 +365,7 @@ func runTableColumnSum(p *Pass) {
 		cells := map[key]tables.Cell{}
 		var order []key
 		totals := map[string]tables.Cell{}
+		var totalOrder []string // the 合计 columns in the order met: findings come out in a fixed order
 		for _, piece := range group {
 			groupAmountCells(group, piece, func(i, j int, subject, code string) {
 				c := piece.Body[i].Cells[j]
@@ -381,6 +382,7 @@ func runTableColumnSum(p *Pass) {
 				} else if s := strings.Join(strings.Fields(subject), ""); s == "合计" || s == "总计" {
 					if _, ok := totals[piece.Path(j)]; !ok {
 						totals[piece.Path(j)] = c
+						totalOrder = append(totalOrder, piece.Path(j))
 					}
 				}
 			})
@@ -420,7 +422,8 @@ func runTableColumnSum(p *Pass) {
 				compareSum(p, &notes, t, cells[k], parts, fmt.Sprintf("%s %s", k.code, k.col))
 			}
 		}
-		for j, total := range totals {
+		for _, j := range totalOrder {
+			total := totals[j]
 			var parts []tables.Cell
 			for _, o := range order {
 				if o.col == j && len(o.code) == 3 {

@@ -279,3 +279,23 @@ func facingBySubject(a, b string) []string {
 		"|15|10|",
 	}
 }
+
+// TestRoundingNoteOrder: when several 合计 columns of a table differ from
+// their parts within rounding, the one info reported names the first
+// column, every run (the totals were once visited in map order, so the
+// note named one column or another from run to run).
+func TestRoundingNoteOrder(t *testing.T) {
+	doc := []string{
+		"一般公共预算财政拨款支出决算表", "单位：万元",
+		"|功能分类科目编码|科目名称|合计|基本支出|项目支出|",
+		"|201|一般公共服务支出|100.01|60.01|40.00|",
+		"|208|社会保障和就业支出|200.01|150.01|50.00|",
+		"|合计||300.03|210.03|90.00|",
+	}
+	for range 20 {
+		fs := runOne(t, TableColumnSum, tableDoc(doc...))
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, "合计 合计") || !strings.Contains(fs[0].Message, "另有1处") {
+			t.Fatalf("findings %+v, want one info on the 合计 column noting one more", fs)
+		}
+	}
+}
