@@ -314,17 +314,13 @@ func layoutPage(number int, raw *rawPage, maxCells int) extract.Page {
 		page.Width, page.Height = raw.width, raw.height
 		// The page number goes last, in the page's own frame, where the
 		// page's furniture is found and dropped like any footer.
-		for _, r := range groupRows(footer) {
-			page.Blocks = append(page.Blocks, extract.Block{Kind: extract.Paragraph, Lines: []extract.Line{{
-				Text: r.text(),
-				Loc:  extract.Loc{BBox: &extract.BBox{r.x0, r.y0, r.x1, r.y1}},
-			}}})
-		}
+		appendLines(&page, footer)
 		numberLines(&page)
 		return page
 	}
 	page := extract.Page{Number: number, Width: raw.width, Height: raw.height}
-	tables, rest := findTables(dedupe(raw.glyphs), raw.rules, raw.width, raw.height, maxCells)
+	sunk, glyphs := splitSunkNumbers(dedupe(raw.glyphs), raw.height)
+	tables, rest := findTables(glyphs, raw.rules, raw.width, raw.height, maxCells)
 	rows := groupRows(rest)
 	aligned, rows := alignedTables(rows)
 	if len(aligned) > 0 {
@@ -370,8 +366,22 @@ func layoutPage(number int, raw *rawPage, maxCells int) extract.Page {
 	for _, t := range tables {
 		addTable(t)
 	}
+	// A page number printed over the page's last (or first) line goes
+	// last, where the page's furniture is found and dropped like any
+	// footer.
+	appendLines(&page, sunk)
 	numberLines(&page)
 	return page
+}
+
+// appendLines adds the rows of gs to the page, each a paragraph of its own.
+func appendLines(page *extract.Page, gs []glyph) {
+	for _, r := range groupRows(gs) {
+		page.Blocks = append(page.Blocks, extract.Block{Kind: extract.Paragraph, Lines: []extract.Line{{
+			Text: r.text(),
+			Loc:  extract.Loc{BBox: &extract.BBox{r.x0, r.y0, r.x1, r.y1}},
+		}}})
+	}
 }
 
 // numberLines gives every line of the page, table cells included (row by

@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"regexp"
+	"slices"
 
 	"github.com/budgetdoc/budgetdoc/extract"
 )
@@ -107,8 +108,9 @@ func (t turn) unturn(p *extract.Page, w, h float64) {
 	eachLines(p, fix)
 }
 
-// uprightNumberRE matches the text of a page number: `— 58 —`, `-5-`, `58`.
-var uprightNumberRE = regexp.MustCompile(`^[\-—–－_]*\d{1,4}[\-—–－_]*$`)
+// uprightNumberRE matches the text of a page number: `— 58 —`, `-5-`, `58`,
+// `— ５ —` (full-width digits).
+var uprightNumberRE = regexp.MustCompile(`^[\-—–－_]*[0-9０-９]{1,4}[\-—–－_]*$`)
 
 // uprightFooter is the share of the page's height, at the top and at the
 // bottom, where a page number printed upright on a turned page is looked
@@ -157,4 +159,69 @@ func splitUpright(gs []glyph, height float64) (number, rest []glyph) {
 		flush(len(gs))
 	}
 	return number, rest
+}
+
+// sunkOffset: a page number whose middle lies this far (in line heights)
+// from the middle of the text line it shares a band with is printed over
+// that line, not on it.
+const sunkOffset = 0.2
+
+// splitSunkNumbers takes from an upright page's glyphs the page numbers
+// printed over its last or first line of text: a footer (`— ４ —`) set so
+// close under the text that its glyphs' boxes overlap the line's, so that
+// the line would take it in (`政—府４性—基金`). A page number is found as
+// on a turned page (a run of glyphs in content order reading as a number
+// between dashes, in the top or bottom margin); it is taken out only when
+// it would join a line of other glyphs whose middle is not its own, so a
+// page number on a line of its own, or a number on a text line, stays.
+func splitSunkNumbers(gs []glyph, height float64) (sunk, rest []glyph) {
+	numbers, others := splitUpright(gs, height)
+	if len(numbers) == 0 {
+		return nil, gs
+	}
+	for _, r := range groupRows(numbers) {
+		// The line it would join: the glyphs reaching into its band.
+		var mids, sizes []float64
+		band0, band1 := math.Inf(1), math.Inf(-1)
+		for _, g := range others {
+			if !g.space && min(r.y1, g.y1) > max(r.y0, g.y0) {
+				mids = append(mids, (g.y0+g.y1)/2)
+				sizes = append(sizes, g.height())
+				band0, band1 = min(band0, g.y0), max(band1, g.y1)
+			}
+		}
+		joins := len(mids) > 0 && slices.ContainsFunc(r.glyphs, func(g glyph) bool {
+			return !g.space && min(band1, g.y1)-max(band0, g.y0) >= sameLineOverlap*min(band1-band0, g.height())
+		})
+		if joins && dashedNumberRE.MatchString(r.text()) && math.Abs((r.y0+r.y1)/2-median(mids)) > sunkOffset*median(sizes) {
+			sunk = append(sunk, r.glyphs...)
+		}
+	}
+	if len(sunk) == 0 {
+		return nil, gs
+	}
+	// The rest keeps its content order.
+	taken := map[glyph]int{}
+	for _, g := range sunk {
+		taken[g]++
+	}
+	rest = make([]glyph, 0, len(gs)-len(sunk))
+	for _, g := range gs {
+		if taken[g] > 0 {
+			taken[g]--
+			continue
+		}
+		rest = append(rest, g)
+	}
+	return sunk, rest
+}
+
+// dashedNumberRE matches a page number set between dashes (`— ４ —`,
+// `－5－`): a bare number at the foot of a page may be a table's last cell.
+var dashedNumberRE = regexp.MustCompile(`^[\-—–－_]+\s*[0-9０-９]{1,4}\s*[\-—–－_]+$`)
+
+// median is the middle of xs (xs is reordered).
+func median(xs []float64) float64 {
+	slices.Sort(xs)
+	return xs[len(xs)/2]
 }
