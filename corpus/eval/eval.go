@@ -128,7 +128,7 @@ func Evaluate(g *Gold, doc *schema.Document) Report {
 func (r *Report) scoreValues(gold, pred []item, parents bool) {
 	pairOf := pairUp(gold, pred, valuePasses)
 	var subjExact, subjLenient, links Score
-	var wrongSubj, wrongLink []string
+	var inexactSubj, wrongSubj, wrongLink []string
 	predByID := map[string]int{}
 	for j, p := range pred {
 		predByID[p.id] = j
@@ -151,6 +151,8 @@ func (r *Report) scoreValues(gold, pred []item, parents bool) {
 			subjLenient.Gold++
 			if subjectsMatch(g.subjects, p.subjects, true) {
 				subjExact.Matched++
+			} else {
+				inexactSubj = append(inexactSubj, fmt.Sprintf("%s | predicted subject %q", g.desc, strings.Join(p.subjects, "")))
 			}
 			if subjectsMatch(g.subjects, p.subjects, false) {
 				subjLenient.Matched++
@@ -185,6 +187,7 @@ func (r *Report) scoreValues(gold, pred []item, parents bool) {
 	r.Missed[MeasureValues], r.Spurious[MeasureValues] = vMissed, vSpurious
 	r.Scores[MeasureSubjectsExact] = subjExact
 	r.Scores[MeasureSubjectsLenient] = subjLenient
+	r.Missed[MeasureSubjectsExact] = inexactSubj
 	r.Missed[MeasureSubjectsLenient] = wrongSubj
 	if !parents {
 		return

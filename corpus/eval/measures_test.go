@@ -70,6 +70,14 @@ func TestEvaluateSubjectsParentsMeta(t *testing.T) {
 			t.Errorf("%s: got %+v, want %+v\nmissed %q\nspurious %q", m, got, w, r.Missed[m], r.Spurious[m])
 		}
 	}
+	// -v lists every pair whose subject is not exact, the lenient misses
+	// among them
+	if got := len(r.Missed[MeasureSubjectsExact]); got != 3 {
+		t.Errorf("inexact subjects listed: %d, want 3: %q", got, r.Missed[MeasureSubjectsExact])
+	}
+	if got := len(r.Missed[MeasureSubjectsLenient]); got != 1 || !strings.Contains(r.Missed[MeasureSubjectsLenient][0], "债券") {
+		t.Errorf("wrong subjects listed: %q", r.Missed[MeasureSubjectsLenient])
+	}
 	if len(r.Spurious[MeasureParents]) != 1 || !strings.Contains(r.Spurious[MeasureParents][0], "债券") {
 		t.Errorf("spurious parent links: %q", r.Spurious[MeasureParents])
 	}
