@@ -244,7 +244,7 @@ func (s *lineState) fillElliptic(first int) {
 			}
 			continue
 		}
-		rest, phase := splitPhase(subj)
+		rest, phase := splitPhase(trimSum(subj))
 		core := ellipticCore(rest)
 		qual, head := bareHead(core)
 		if q, h := clauseHead(clause, rest); h != "" && (core == "" || h == head) {
@@ -257,7 +257,7 @@ func (s *lineState) fillElliptic(first int) {
 		if !elliptic {
 			// 加上转移性收入等: what is added to the thing is not the thing,
 			// nor is what adjusts it (按程序调减收入预算55.3亿元)
-			if t, _ := splitPhase(subj); headOf(t) != "" && !strings.HasSuffix(strings.TrimSpace(clause), "等") && !adjusts.MatchString(t) {
+			if t, _ := splitPhase(trimSum(subj)); headOf(t) != "" && !strings.HasSuffix(strings.TrimSpace(clause), "等") && !adjusts.MatchString(t) {
 				thing = t
 			}
 			continue

@@ -174,7 +174,7 @@ var cases = []struct {
 	// jiangsu_jianchayuan_2017 19:17 and 19:22, jiangsu_jianchayuan_2019 31:17
 	{"a short form of the organisation's name is left out", "江苏省人民检察院", []string{"省检察院本年收入预算合计  17996.68 万元，其中：", "省检察院本年支出预算合计  17996.68 万元。",
 		"2019年省检察院一般公共预算机关运行经费预算支出2391.92 万元。"},
-		[]want{{Subject: "收入预算", Value: "179966800"}, {Subject: "支出预算", Value: "179966800"}, {Subject: "一般公共预算机关运行经费预算支出"}}},
+		[]want{{Subject: "收入预算合计", Value: "179966800"}, {Subject: "支出预算合计", Value: "179966800"}, {Subject: "一般公共预算机关运行经费预算支出"}}},
 	{"short forms of a court's name", "江苏省高级人民法院", []string{"省法院本级支出预算100万元，省高院机关运行经费20万元，法院系统培训费10万元，江苏法院云平台租赁费400万元。"},
 		[]want{{Subject: "本级支出预算"}, {Subject: "机关运行经费"}, {Subject: "法院系统培训费"}, {Subject: "江苏法院云平台租赁费"}}},
 	// jiangsu_jianchayuan_2017 22:19
@@ -255,7 +255,7 @@ var cases = []struct {
 	{"guangdong: 投入 after a title sentence", "", []string{"支持稳步推进健康广东建设。投入 63.01 亿元，将基本公共卫生服务经费人均财政补助标准提高。"},
 		[]want{{Subject: "投入资金", Value: "6301000000"}}},
 	{"huainan: 收支相抵，年终结转", "", []string{"政府性基金收入合计80.4亿元，支出合计76.5亿元。收支相抵，年终结转3.9亿元。"},
-		[]want{{Subject: "政府性基金收入"}, {Subject: "支出"}, {Subject: "年终结转", Value: "390000000"}}},
+		[]want{{Subject: "政府性基金收入合计"}, {Subject: "支出合计"}, {Subject: "年终结转", Value: "390000000"}}},
 	{"jiaozuo: 还本 and 付息 in brackets", "", []string{"2025年，全市政府债券还本付息82.88亿元（还本62.22亿元，付息20.66亿元）。"},
 		[]want{{Subject: "全市政府债券还本付息"}, {Subject: "还本", Value: "6222000000"}, {Subject: "付息", Value: "2066000000"}}},
 	{"suqian: 由645元/月提高至685元/月", "", []string{"城乡低保补助标准由645元/月提高至685元/月，农村特困供养标准由839元/月提高至891元/月。"},

@@ -51,6 +51,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 	toks := s.toks[lo:hi]
 	i := len(toks) - 1
 	for i >= 0 && (isSpace(toks[i].Text) || isLink(toks[i].Text) || isOpenPunct(toks[i])) {
+		if sumSuffixes[toks[i].Text] && i > 0 && namesFlow(toks[i-1].Text) {
+			break // 收入预算合计, 收入共计: the sum is a figure of its own
+		}
 		i--
 	}
 	// 加上转移性收入等692.70亿元: 等 closes a list of what the amount
@@ -98,6 +101,12 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			i-- // and the character before it
 			continue
 		}
+		if i == end && sumSuffixes[t.Text] {
+			continue
+		}
+		if list && i < end && strings.HasPrefix(t.Text, "各") && t.POS == "r" {
+			continue // 各区市上解收入: 各 of the places inside a listed name
+		}
 		if stop, ok := stopWords[t.Text]; ok {
 			if stop && i == end && (t.POS == "n" || t.POS == "vn") {
 				continue // 第一季度用款计划: a noun heading the phrase
@@ -132,6 +141,38 @@ done:
 		return "", ""
 	}
 	return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[end].End)))
+}
+
+// sumSuffixes name the sum of what the noun before them names (收入合计,
+// 支出共计, 收入预算合计 — the row of every 收支 table): part of the
+// subject, not a link to the amount (总计 is not a link word at all). After
+// a stock or a count they only say "in all" (政府债务余额合计, 预算单位共计):
+// see namesFlow.
+var sumSuffixes = map[string]bool{"合计": true, "共计": true}
+
+// flowHeads end the name of a flow of money, which a sum word after it
+// totals into a figure of its own.
+var flowHeads = []string{"收入", "支出", "预算", "资金", "经费"}
+
+// namesFlow reports whether the word w ends the name of a flow of money.
+func namesFlow(w string) bool {
+	for _, h := range flowHeads {
+		if strings.HasSuffix(w, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimSum drops a sum word at the end of a subject (一般公共预算收入年初预算合计
+// → 一般公共预算收入年初预算): what is summed is the thing.
+func trimSum(subj string) string {
+	for w := range sumSuffixes {
+		if r, ok := strings.CutSuffix(subj, w); ok && r != "" {
+			return r
+		}
+	}
+	return subj
 }
 
 // listStops are the verbs that add a list to the amount before it (加上…等).
@@ -201,8 +242,8 @@ func (x *extractor) clean(s string) string {
 			}
 		}
 		for _, w := range linkWords {
-			if utf8.RuneCountInString(w) == 1 && w != "为" && w != "是" {
-				continue // 总计, 合计: a single character may end a noun
+			if utf8.RuneCountInString(w) == 1 && w != "为" && w != "是" || sumSuffixes[w] {
+				continue // 总计, 收入合计: a single character or a sum may end a noun
 			}
 			if strings.HasSuffix(s, w) && len(s) > len(w) {
 				s = s[:len(s)-len(w)]
