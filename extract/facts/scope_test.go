@@ -57,6 +57,17 @@ func TestScopeSubjects(t *testing.T) {
 		{"changsha: 全市完成地方一般公共预算收入", schema.ScopeGovernment,
 			[]string{"2025年全市完成地方一般公共预算收入1296.87亿元，比上年增加32.33亿元，增长2.56%。"},
 			[]string{"全市地方一般公共预算收入"}},
+		{"a scope word before the issue of bonds", schema.ScopeGovernment,
+			[]string{"全省发行地方政府债券100亿元，其中新增债券60亿元。"},
+			[]string{"全省地方政府债券", "新增债券"}},
+		// jiangsu_yancheng_2026_govwide_budget_report 3:18 (江苏, PDF)
+		{"yancheng: 全市发行政府债券", schema.ScopeGovernment,
+			[]string{"2025年，全市发行政府债券277.16亿元，其中新增债券102.54亿元、再融资债券174.62亿元。"},
+			[]string{"全市政府债券", "新增债券", "再融资债券"}},
+		// ezhou_2025_govwide_budget_execution_report 5:20 (湖北, PDF)
+		{"ezhou: 全市发行政府债券，其中：发行新增债券", schema.ScopeGovernment,
+			[]string{"2025年全市发行政府债券116.27亿元，其中：发行新增债券100.92亿元，包括一般债券7.88亿元、专项债券93.04亿元。"},
+			[]string{"全市政府债券", "新增债券", "一般债券", "专项债券"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs, err := Extract(context.Background(), textOf(c.lines...), nil, schema.Meta{Scope: c.scope}, testSegmenter(t))

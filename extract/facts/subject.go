@@ -136,12 +136,44 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		}
 		break
 	}
+	if i >= 0 && i < end {
+		i = purposeStart(toks, i)
+	}
 done:
 	if end < 0 || i+1 > end {
 		return "", ""
 	}
 	return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[end].End)))
 }
+
+// purposeStart returns the index of 用于 when the walk back from an amount
+// stopped at toks[i] inside the purpose 用于 introduces (用于收回收储存量土地
+// 29.86亿元, 用于置换隐债15.1亿元): the purpose names the amount whole,
+// verbs included. Otherwise it returns i.
+func purposeStart(toks []segment.Token, i int) int {
+	runes := 0
+	for k := i; k >= 0; k-- {
+		t := toks[k].Text
+		switch {
+		case t == "用于":
+			return k
+		case t == "的":
+			return i // 用于项目建设的新增专项债券: the purpose qualifies a noun
+		case isSpace(t):
+			continue
+		case !isHanWord(t):
+			return i
+		}
+		if runes += utf8.RuneCountInString(t); runes > maxPurpose {
+			return i
+		}
+	}
+	return i
+}
+
+// maxPurpose is the longest purpose after 用于, in characters, read as a
+// subject; a longer one is a sentence, not a name.
+const maxPurpose = 30
 
 // sumSuffixes name the sum of what the noun before them names (收入合计,
 // 支出共计, 收入预算合计 — the row of every 收支 table): part of the

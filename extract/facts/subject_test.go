@@ -23,6 +23,14 @@ var subjectCases = []moneyCase{
 	// changsha_2025_govwide_budget_report (湖南, HTML)
 	{"changsha: 加上…，收入合计", []string{"市本级国有资本经营预算收入10亿元，加上上级补助收入0.22亿元，上年结转0.06亿元，收入合计10.28亿元。"},
 		[]want{{Subject: "市本级国有资本经营预算收入"}, {Subject: "上级补助收入"}, {Subject: "上年结转"}, {Subject: "收入合计", Value: "1028000000"}}},
+	{"the purpose after 用于 names the amount whole", []string{"债券资金用于收储土地10万元；用于偿还到期本金20万元；用于项目建设的专项债券30万元。"},
+		[]want{{Subject: "收储土地", Value: "100000"}, {Subject: "偿还到期本金", Value: "200000"}, {Subject: "专项债券", Value: "300000"}}},
+	// jiangsu_yancheng_2026_govwide_budget_report 3:18 (江苏, PDF)
+	{"yancheng: 用于 items with verbs", []string{"新增债券用于保障性安居工程 14.52 亿元；用于收回收储存量土地 29.86 亿元；用于解决地方政府机关和全额拨款事业单位工程类拖欠企业账款5.23亿元；用于置换隐债15.1亿元。"},
+		[]want{{Subject: "保障性安居工程"}, {Subject: "收回收储存量土地"}, {Subject: "解决地方政府机关和全额拨款事业单位工程类拖欠企业账款"}, {Subject: "置换隐债"}}},
+	// weihai_2025_govwide_budget_execution_report 4:16 (山东, PDF)
+	{"weihai: 主要用于 a project", []string{"2025 年，市本级共留用新增债券 81440 万元。主要用于博通热电大温差换热站及供热系统优化升级改造工程14000万元。"},
+		[]want{{Subject: "新增债券"}, {Subject: "博通热电大温差换热站及供热系统优化升级改造工程", Value: "140000000"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
