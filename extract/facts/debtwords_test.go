@@ -31,7 +31,7 @@ var debtWordCases = []moneyCase{
 	// 隐债 (隐性债务) is in the budget dictionary: jieba alone tags it x,
 	// like punctuation, and the amount lost its subject.
 	{"盐城: 用于置换隐债", []string{"用于收回收储存量土地 29.86 亿元；用于置换隐债15.1亿元。"},
-		[]want{{Value: "2986000000"}, {Subject: "隐债", Value: "1510000000"}}},
+		[]want{{Subject: "收回收储存量土地", Value: "2986000000"}, {Subject: "置换隐债", Value: "1510000000"}}}, // the purpose after 用于 whole
 	{"固原: 化解隐债", []string{"新增专项债务限额32.43亿元（用于项目建设10亿元、化解隐债7.13亿元）。"},
 		[]want{{Subject: "新增专项债务限额", Value: "3243000000"}, {Value: "1000000000"}, {Subject: "隐债", Value: "713000000"}}},
 }
