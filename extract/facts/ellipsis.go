@@ -46,8 +46,9 @@ var ellipticWords = []string{"执行中", "按法定程序", "法定程序", "�
 // title names (安排20.1亿元, 投入63.01亿元).
 var arranged = map[string]bool{"安排": true, "投入": true, "统筹": true, "下达": true}
 
-// fundVerbs move funds; with 资金 they name the amount (统筹资金).
-var fundVerbs = []string{"统筹", "下达", "筹措", "直拨", "拨付", "争取", "到位", "投入", "整合", "盘活", "安排"}
+// fundVerbs move funds, or say which funds a measure touches (涉及资金);
+// with 资金 they name the amount (统筹资金).
+var fundVerbs = []string{"统筹", "下达", "筹措", "直拨", "拨付", "争取", "到位", "投入", "整合", "盘活", "安排", "涉及"}
 
 // bareHeads are head nouns that alone do not name the thing.
 var bareHeads = map[string]bool{"收入": true, "支出": true, "结余": true}
@@ -198,6 +199,7 @@ var partOf = rx.MustCompile(`[（(]\s*(?:含|其中[：:]?)\s*([\p{Han}]{1,8}?(?
 func (s *lineState) fillElliptic(first int) {
 	x := s.x
 	thing := "" // the thing named last in this paragraph
+	budget := "" // the last thing that is a budget's (一般公共预算收入)
 	total := -1 // the last amount outside brackets
 	for i := first; i < len(x.facts); i++ {
 		f := x.facts[i]
@@ -259,6 +261,9 @@ func (s *lineState) fillElliptic(first int) {
 			// nor is what adjusts it (按程序调减收入预算55.3亿元)
 			if t, _ := splitPhase(trimSum(subj)); headOf(t) != "" && !strings.HasSuffix(strings.TrimSpace(clause), "等") && !adjusts.MatchString(t) {
 				thing = t
+				if budgetFigure(scopePrefix.ReplaceAllString(t, "")) {
+					budget = t
+				}
 			}
 			continue
 		}
@@ -273,6 +278,11 @@ func (s *lineState) fillElliptic(first int) {
 			continue
 		}
 		t := thing
+		if head == "结余" && budget != "" && strings.Contains(s.view[max(0, f.pos-len(balanceWindow)):f.pos], "相抵") {
+			// 调出资金…，补助下级支出0.06亿元；收支相抵年终结余0.01亿元:
+			// the balance is the budget's, not its last item's
+			t = budget
+		}
 		if head != "" {
 			if !bareHeads[headOf(t)] {
 				continue // 余额 and 支出: not one thing
@@ -362,6 +372,10 @@ func (s *lineState) inBracketAfter(end, pos int) bool {
 	content = strings.TrimSpace(content)
 	return partOpen.MatchString(content) || strings.Contains(content, "、") && !notPart.MatchString(content)
 }
+
+// balanceWindow is how far before a balance 收支相抵 is looked for (a
+// few characters: 收支相抵，年终结余): the length of this string, in bytes.
+const balanceWindow = "收支相抵，当年年终结余为"
 
 // adjusts names a change made to a figure during the year (调减收入预算,
 // 追加支出), not the figure.

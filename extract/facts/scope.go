@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/budgetdoc/budgetdoc/internal/rx"
+	"github.com/budgetdoc/budgetdoc/schema"
 )
 
 // Scope words in government reports. A report on a government as a whole
@@ -31,6 +32,9 @@ var scopeMention = rx.MustCompile(`(` + scopeWords + `)` +
 // or the government's own level (市本级, 省级, 本级).
 const scopeWords = `全(?:自治区|地区|省|市|区|州|县|盟|旗)|(?:省|市|区|县|州|盟|旗)本级|(?:省|市|区|县|州|盟|旗)级|本级`
 
+// scopeInside is a scope word anywhere in a subject.
+var scopeInside = rx.MustCompile(scopeWords)
+
 // scopePrefix is a scope word at the start of a subject.
 var scopePrefix = rx.MustCompile(`^(?:` + scopeWords + `)`)
 
@@ -56,10 +60,15 @@ func (s *lineState) scopeSubjects(first int) {
 	}
 	ms := scopeMention.FindAllStringSubmatchIndex(s.view, -1)
 	scope, k := "", 0
+	scoped, last := -1, -1 // the last budget figure with the scope, the last amount
 	for i := first; i < len(s.x.facts); i++ {
 		f := s.x.facts[i]
 		if f.line != s.l && f.f.Line != s.l {
 			continue
+		}
+		prev := last
+		if f.hasValue && f.f.Kind == schema.FactMoney {
+			last = i
 		}
 		for ; k < len(ms) && ms[k][0] < f.f.Start; k++ {
 			scope = s.view[ms[k][2]:ms[k][3]]
@@ -74,6 +83,7 @@ func (s *lineState) scopeSubjects(first int) {
 		if p := scopePrefix.FindString(sub); p != "" {
 			if budgetFigure(sub[len(p):]) {
 				scope = p // 市级一般公共预算收入, not 市级和部分县区…
+				scoped = i
 			}
 			continue
 		}
@@ -82,11 +92,56 @@ func (s *lineState) scopeSubjects(first int) {
 		}
 		if budgetFigure(sub) {
 			f.f.Subject = scope + sub
+			scoped = i
 		} else if m := timePrefix.FindString(sub); m != "" && budgetFigure(sub[len(m):]) {
 			f.f.Subject = m + scope + sub[len(m):] // 年末政府债务余额 → 年末全市政府债务余额
+			scoped = i
+		} else if scoped >= 0 && scoped == prev && s.sibling(s.x.facts[scoped], f) {
+			f.f.Subject = scope + sub
 		}
 	}
 }
+
+// sibling reports whether the amount f, right after the budget figure b in
+// the same sentence, is another figure of the same kind named without the
+// budget (全市政府债务财力还本支出12.61亿元，付息和发行费支出59.65亿元): a
+// coordinate of b, which the scope word covers as much as b. What is added
+// to b, a part of it or what it is used for (加上…, 其中…, 用于…) is not.
+func (s *lineState) sibling(b, f *fact) bool {
+	if f.parent >= 0 || b.f.End > f.pos || scopeInside.MatchString(f.f.Subject) {
+		return false // 区市级政府债务余额: a level of its own
+	}
+	head := headOf(f.f.Subject)
+	if head == "" || head != headOf(b.f.Subject) || !commaOnly(s.view[b.f.End:s.lastBound(f.pos)]) {
+		return false // not the next clause of a list X a亿元，Y b亿元
+	}
+	// b names one item of the budget (政府债务还本支出), not the budget's
+	// total (一般公共预算收入), whose next amounts are its parts or what is
+	// added to it (税收收入, 上级补助收入)
+	item := scopePrefix.ReplaceAllString(b.f.Subject, "")
+	for _, n := range budgetNames {
+		if r, ok := strings.CutPrefix(item, n); ok && len(r) < len(item) {
+			item = r
+			break
+		}
+	}
+	item = strings.TrimPrefix(strings.TrimPrefix(item, "预算"), "收入")
+	if item == "" || bareHeads[item] {
+		return false
+	}
+	clause := strings.TrimSpace(s.view[s.lastBound(f.pos):f.pos])
+	return !notSibling.MatchString(clause)
+}
+
+// commaOnly reports whether s is one comma, with spaces around it.
+func commaOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "，" || s == ","
+}
+
+// notSibling opens a clause whose amount is added to the figure before,
+// part of it or spent from it.
+var notSibling = rx.MustCompile(`^(?:加上|加|减去|减|扣除|其中|包括|含|用于|主要用于|另|以及|再加上)`)
 
 // timePrefix is the time of a stock figure said before its name
 // (年末政府债务余额, 2025年末政府债务限额), which the scope word follows.

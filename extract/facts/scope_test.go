@@ -68,6 +68,30 @@ func TestScopeSubjects(t *testing.T) {
 		{"ezhou: 全市发行政府债券，其中：发行新增债券", schema.ScopeGovernment,
 			[]string{"2025年全市发行政府债券116.27亿元，其中：发行新增债券100.92亿元，包括一般债券7.88亿元、专项债券93.04亿元。"},
 			[]string{"全市政府债券", "新增债券", "一般债券", "专项债券"}},
+		{"a coordinate item of a budget's item takes the scope", schema.ScopeGovernment,
+			[]string{"全省政府债务还本支出10亿元，付息支出2亿元。"},
+			[]string{"全省政府债务还本支出", "全省付息支出"}},
+		{"the next amounts after a budget's total are parts or added items, not coordinates", schema.ScopeGovernment,
+			[]string{"全省一般公共预算收入100亿元，税收收入80亿元；全省政府债务还本支出10亿元，加上付息支出2亿元。"},
+			[]string{"全省一般公共预算收入", "税收收入", "全省政府债务还本支出", "付息支出"}},
+		{"a coordinate after a change clause is not the next item of a list", schema.ScopeGovernment,
+			[]string{"全省政府债务还本支出10亿元，增长5%，付息支出2亿元。"},
+			[]string{"全省政府债务还本支出", "付息支出"}},
+		// jiangsu_yancheng_2026_govwide_budget_report 4:6 (江苏, PDF)
+		{"yancheng: 还本支出，付息和发行费支出", schema.ScopeGovernment,
+			[]string{"全市政府债务财力还本支出 12.61 亿元，付息和发行费支出59.65亿元。市级政府债务财力还本支出3.34亿元，付息和发行费支出13.31亿元。"},
+			[]string{"全市政府债务财力还本支出", "全市付息和发行费支出", "市级政府债务财力还本支出", "市级付息和发行费支出"}},
+		{"收支相抵: the balance is the budget's, not its last item's", schema.ScopeGovernment,
+			[]string{"全省政府性基金预算支出50亿元，加上调出资金5亿元，补助下级支出3亿元，支出总计58亿元。收支相抵，年终结余2亿元。"},
+			[]string{"全省政府性基金预算支出", "调出资金", "补助下级支出", "支出总计", "全省政府性基金预算年终结余"}},
+		// fuzhou_2025_govwide_final_report 1:451 (福建, HTML)
+		{"fuzhou: 补助下级支出…；收支相抵年终结余", schema.ScopeGovernment,
+			[]string{"2025年市本级国有资本经营预算收入1.88亿元，加上转移性收入等0.09亿元，收入决算结果1.97亿元；国有资本经营预算支出1.32亿元，调出资金0.58亿元，补助下级支出0.06亿元，支出决算结果1.96亿元；收支相抵年终结余0.01亿元。"},
+			[]string{"市本级国有资本经营预算收入", "转移性收入", "收入决算结果", "市本级国有资本经营预算支出", "调出资金", "补助下级支出", "支出决算结果", "市本级国有资本经营预算年终结余"}},
+		// dali_2025_govwide_budget_report (云南, HTML)
+		{"dali: 加上上解上级支出…。收支相抵，本年收支结余", schema.ScopeGovernment,
+			[]string{"全州社会保险基金预算支出1,276,955万元，加上上解上级支出342,166万元，支出总计1,619,121万元。收支相抵，本年收支结余99,057万元。"},
+			[]string{"全州社会保险基金预算支出", "上解上级支出", "支出总计", "全州社会保险基金预算本年收支结余"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs, err := Extract(context.Background(), textOf(c.lines...), nil, schema.Meta{Scope: c.scope}, testSegmenter(t))

@@ -31,6 +31,11 @@ var subjectCases = []moneyCase{
 	// weihai_2025_govwide_budget_execution_report 4:16 (山东, PDF)
 	{"weihai: 主要用于 a project", []string{"2025 年，市本级共留用新增债券 81440 万元。主要用于博通热电大温差换热站及供热系统优化升级改造工程14000万元。"},
 		[]want{{Subject: "新增债券"}, {Subject: "博通热电大温差换热站及供热系统优化升级改造工程", Value: "140000000"}}},
+	{"涉及资金 names the funds a measure touches", []string{"对5个项目开展评估，涉及资金300万元。"},
+		[]want{{Subject: "涉及资金", Value: "3000000"}}},
+	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
+	{"yancheng: 事前绩效评估，涉及资金", []string{"对19个新增项目开展事前绩效评估，涉及资金9214万元，从源头严把预算入口关。"},
+		[]want{{Subject: "涉及资金", Value: "92140000"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
