@@ -198,9 +198,9 @@ var partOf = rx.MustCompile(`[（(]\s*(?:含|其中[：:]?)\s*([\p{Han}]{1,8}?(?
 // the line read by s, from first on.
 func (s *lineState) fillElliptic(first int) {
 	x := s.x
-	thing := "" // the thing named last in this paragraph
+	thing := ""  // the thing named last in this paragraph
 	budget := "" // the last thing that is a budget's (一般公共预算收入)
-	total := -1 // the last amount outside brackets
+	total := -1  // the last amount outside brackets
 	for i := first; i < len(x.facts); i++ {
 		f := x.facts[i]
 		if !f.hasValue || f.f.Kind != schema.FactMoney || f.line != s.l {
