@@ -170,6 +170,8 @@ func clausePhase(clause, subjPhase string) string {
 	switch {
 	case strings.Contains(clause, "调整"), strings.Contains(subjPhase, "调整"):
 		return "调整预算"
+	case strings.HasPrefix(subjPhase, "年初预算"):
+		return "年初预算" // 完成年初预算数3161万元
 	case strings.HasPrefix(subjPhase, "预算"):
 		return "预算"
 	case strings.HasPrefix(subjPhase, "决算"):

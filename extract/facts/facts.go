@@ -125,10 +125,13 @@ type extractor struct {
 	// without amounts (六、年度预算安排), the subject of an amount written
 	// alone on the next line.
 	heading string
+	// tail is the last clause of the previous line when that line stops
+	// mid-sentence (see openTail).
+	tail string
 }
 
 func (x *extractor) endBlock() {
-	x.carry, x.prevChanged, x.pendingReason, x.heading = nil, -1, -1, ""
+	x.carry, x.prevChanged, x.pendingReason, x.heading, x.tail = nil, -1, -1, "", ""
 }
 
 func (x *extractor) result() []Fact {
@@ -278,6 +281,8 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		x.endBlock()
 		return
 	}
+	tail := x.tail
+	x.tail = openTail(view)
 	listItem := normalize.StartsListItem(view)
 	if !listItem {
 		x.carry = nil
@@ -391,7 +396,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		return
 	}
 	bounds = joinPairs(bounds, toks, view)
-	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1, reasonOwner: -1, enumHead: -1, listClosed: -1}
+	ln := &lineState{x: x, l: l, view: view, sec: sec, toks: toks, bounds: bounds, cur: -1, pendingReason: -1, reasonOwner: -1, enumHead: -1, listClosed: -1, tail: tail}
 	if len(qs) == 1 && strings.TrimRight(strings.TrimSpace(view[qs[0].End:]), "。.") == "" && strings.TrimSpace(view[:qs[0].Start]) == "" {
 		ln.heading = heading // the line is the amount alone
 	}
@@ -763,4 +768,46 @@ func (x *extractor) carryLine(style outline.Style) (int, string) {
 		return top.part, ""
 	}
 	return -1, ""
+}
+
+// openTail is the last clause of a line that stops mid-sentence — after
+// a Han character, not after punctuation — where the layout broke a
+// sentence over lines that were not joined (a page set in narrow columns):
+//
+//	——金融、商业服务业等事务支
+//	出3.47亿元。主要用于…
+//
+// An amount that opens the next line takes its subject from this clause.
+// It is "" when the line ends a clause.
+func openTail(view string) string {
+	v := strings.TrimSpace(view)
+	r, _ := utf8.DecodeLastRuneInString(v)
+	if !unicode.Is(unicode.Han, r) {
+		return ""
+	}
+	if i := strings.LastIndexAny(v, "，,。；;：:！!？?"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(v[i:])
+		v = v[i+n:]
+	}
+	for utf8.RuneCountInString(v) > maxTail {
+		_, n := utf8.DecodeRuneInString(v)
+		v = v[n:]
+	}
+	return v
+}
+
+// maxTail is the most characters of a line's open end kept for the next
+// line, and maxFragment the most characters of a word split off before an
+// amount that opens a line (支 / 出3.47亿元).
+const (
+	maxTail     = 40
+	maxFragment = 2
+)
+
+// phraseSubject is the subject of an amount right after text: the walk
+// back of subject over text segmented on its own.
+func (x *extractor) phraseSubject(text string) (subject, entity string) {
+	l := normalize.NewLine(text, extract.Loc{})
+	s := &lineState{x: x, l: l, view: l.Text, toks: x.tokens(l.Text, nil)}
+	return s.subject(0, len(l.Text))
 }

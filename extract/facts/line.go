@@ -38,6 +38,9 @@ type lineState struct {
 	// heading is the title of the heading line above when this line is an
 	// amount alone (六、年度预算安排 / 795万元).
 	heading string
+	// tail is the last clause of the line above when it stops mid-sentence
+	// (see openTail).
+	tail string
 	// pendingReason is the fact whose reason marker ends the line.
 	pendingReason int
 	// enumHead is the amount an enumeration (…318.5亿元。一是…；二是…)
@@ -190,6 +193,13 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	}
 	if f.f.Subject == "" {
 		f.f.Subject = s.heading
+	}
+	if f.f.Subject == "" && s.tail != "" {
+		// …投入卫生健康资金 / 39.79亿元, ——金融、商业服务业等事务支 / 出3.47亿元:
+		// the line above stopped mid-sentence and the amount opens this one
+		if pre := strings.TrimSpace(s.view[:q.Start]); pre == "" || utf8.RuneCountInString(pre) <= maxFragment && isHanWord(pre) {
+			f.f.Subject, f.f.Entity = s.x.phraseSubject(s.tail + pre)
+		}
 	}
 	if genericSubjects[f.f.Subject] {
 		// 1.住房公积金(项):支出 1,073.77万元: the 科目 before the colon

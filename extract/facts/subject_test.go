@@ -36,6 +36,23 @@ var subjectCases = []moneyCase{
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
 	{"yancheng: 事前绩效评估，涉及资金", []string{"对19个新增项目开展事前绩效评估，涉及资金9214万元，从源头严把预算入口关。"},
 		[]want{{Subject: "涉及资金", Value: "92140000"}}},
+	{"an amount opening a line after a line that stopped mid-sentence", []string{"全年投入教育资金", "20万元，支持学校建设。"},
+		[]want{{Subject: "教育资金", Value: "200000"}}},
+	{"a word split over the two lines", []string{"——农林水支", "出3亿元。主要用于乡村振兴。"},
+		[]want{{Subject: "农林水支出", Value: "300000000"}}},
+	{"a line that ends a clause lends nothing", []string{"支持学校建设。", "20万元用于校舍维修。"},
+		[]want{{Subject: "", Value: "200000"}}},
+	{"an amount after text of its own line keeps its own subject", []string{"全年投入教育资金", "其中校舍维修20万元。"},
+		[]want{{Subject: "校舍维修", Value: "200000"}}},
+	// hohhot_2024_govwide_budget_report 1:196-197 (内蒙古, PDF set in
+	// columns)
+	{"hohhot: ——…事务支 / 出3.47亿元", []string{"——资源勘探工业信息等支出", "0.69亿元。主要用于支持中小企业发展。", "——商业服务业等事务支", "出3.47亿元。主要用于商贸流通服务业发展。"},
+		[]want{{Subject: "资源勘探工业信息等支出", Value: "69000000"}, {Subject: "商业服务业等事务支出", Value: "347000000"}}},
+	// shanghai_putuo_shiquanlujiedao_2026_unit_budget 34:11 (上海, pages)
+	{"shiquanlujiedao: 政府采购服务预算 / 637.61万元", []string{"2026年度本单位政府采购预算1407.19万元，其中：政府采购货物预算0万元、政府采购工程预算769.58万元、政府采购服务预算", "637.61万元。"},
+		[]want{{Subject: "政府采购预算"}, {Subject: "政府采购货物预算"}, {Subject: "政府采购工程预算"}, {Subject: "政府采购服务预算", Value: "6376100"}}},
+	{"完成年初预算数 after the thing is its budget", []string{"全市社会保险基金收入114.3亿元，完成年初预算数112.76亿元的101.37%。"},
+		[]want{{Subject: "全市社会保险基金收入"}, {Subject: "全市社会保险基金收入年初预算", Value: "11276000000"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
