@@ -214,6 +214,16 @@ func moneyMagnitude(q *quantity.Quantity) bool {
 	return strings.HasSuffix(t, "万") || strings.HasSuffix(t, "亿")
 }
 
+// countedAfter reports whether rest, the text after a number of 万 or
+// 亿, opens with a measure word: 56.24万头牲畜 counts animals, not yuan.
+func countedAfter(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+	return strings.ContainsRune(measureWords, r)
+}
+
+// measureWords count things other than money after a number.
+const measureWords = "头只匹人户亩吨笔件株棵套名辆台册张份个家所座条处次篇项公千平立"
+
 // nameCount reports whether the count q is part of a name rather than a
 // count: an ordinal (第二次), or a Chinese numeral with a measure word of
 // sessions or batches run into the noun it names (人代会二次会议, 三期工程).
@@ -298,7 +308,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	}
 	var evs []event
 	for i := range qs {
-		if moneyMagnitude(&qs[i]) {
+		if moneyMagnitude(&qs[i]) && !countedAfter(view[qs[i].End:]) {
 			// 综合管理费专项增加209万: an amount of 万 or 亿 without 元 is
 			// money in a budget text.
 			qs[i].Kind, qs[i].Unit = quantity.Money, "CNY"

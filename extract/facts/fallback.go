@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +30,7 @@ var fromClause = rx.MustCompile(`(由|从|较|比)(?:[^，,。;；由从较比]{
 
 // toClause is the whole clause before the amount a figure moves to.
 // (提高至, 调整为, 增至2024年的).
-var toClause = rx.MustCompile(`^\s*(?:/[^\s，,。;；/]{1,4})?\s*` + toVerb + `(?:[^，,。;；]{0,12}的)?\s*$`)
+var toClause = rx.MustCompile(`^\s*(?:/[^\s，,。;；/]{1,4}){0,2}\s*` + toVerb + `(?:[^，,。;；]{0,12}的)?\s*$`)
 
 // toVerb moves a figure to the amount after it (提高至, 调整为, 提高到每人每月).
 const toVerb = `(?:分别)?(?:(?:提高|增长|增加|上升|下降|减少|降低|调整|压减|扩大|增|降|减|升)(?:至|到|为)|变为|达到)` +
@@ -40,8 +41,8 @@ const toVerb = `(?:分别)?(?:(?:提高|增长|增加|上升|下降|减少|降�
 var toEnd = rx.MustCompile(`(` + toVerb + `)\s*$`)
 
 // listJoin is the clause between two amounts of one list (A亿元和B亿元,
-// 分别达到A、B、C).
-var listJoin = rx.MustCompile(`^\s*(?:/[^\s，,。;；/]{1,4})?\s*[、和及与]\s*$`)
+// 分别达到A、B、C, 331元/人/月、700元/人/年).
+var listJoin = rx.MustCompile(`^\s*(?:/[^\s，,。;；/]{1,4}){0,2}\s*[、和及与]\s*$`)
 
 // sumWords stand for the sum of the amounts listed before (合计50亿元).
 var sumWords = map[string]bool{"合计": true, "共计": true, "总计": true, "累计": true}
@@ -53,13 +54,14 @@ var fundClause = rx.MustCompile(`^\s*(?:` + scopeWords + `)?(?:共|累计|五年
 
 // introduces ends a clause whose amount is followed by the thing it
 // measures (设立0.5亿元人才发展专项, 发行1万亿元超长期特别国债).
-var introduces = rx.MustCompile(`(?:设立|组建|发行|获|获得|撬动了?|带动|争取|新增|筹措)\s*$`)
+var introduces = rx.MustCompile(`(?:设立|组建|发行|获|获得|撬动了?|带动|争取|新增|筹措|给予)\s*$`)
 
 // nominalVerbs name the amount by themselves (减税降费219.8亿元).
 var nominalVerbs = map[string]bool{"减免": true, "减税降费": true}
 
 func (s *lineState) fallbackSubjects(first int) {
 	x := s.x
+	defer s.rangeSubjects(first)
 	for i := first; i < len(x.facts); i++ {
 		f := x.facts[i]
 		if !f.hasValue || f.f.Kind != schema.FactMoney || f.line != s.l {
@@ -83,6 +85,28 @@ func (s *lineState) fallbackSubjects(first int) {
 		if p := s.listedAfter(i, first); p >= 0 {
 			// 分别为62,520万元和64,400万元: the list's amounts are of one thing
 			f.f.Subject, f.f.Entity = x.facts[p].f.Subject, x.facts[p].f.Entity
+			continue
+		}
+		if subj := s.purposeAfter(f.f.End); subj != "" {
+			// 其中：364544万元用于征地和拆迁补偿等支出: what it is for
+			f.f.Subject = subj
+			continue
+		}
+		if p := s.countBefore(i, first); p >= 0 {
+			// 新增农业信贷担保项目1152个、16.3亿元: the amount of the count
+			f.f.Subject, f.f.Entity = x.facts[p].f.Subject, x.facts[p].f.Entity
+			continue
+		}
+		if toClause.MatchString(clause) {
+			// 最低标准再提高20元，达到220元: the figure the clause before raised
+			if subj := s.raisedBefore(start); subj != "" {
+				f.f.Subject = subj
+				continue
+			}
+		}
+		if subj := s.leadingName(clause, f.pos, first); subj != "" {
+			// 一般公共预算收入约按3%递增，预计分别为62,520万元和64,400万元
+			f.f.Subject = subj
 			continue
 		}
 		if c := strings.TrimSpace(clause); sumWords[c] {
@@ -115,10 +139,11 @@ func (s *lineState) fallbackSubjects(first int) {
 			}
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(s.view[f.f.End:]); unicode.Is(unicode.Han, r) && introduces.MatchString(clause) {
-			// 设立0.5亿元人才发展专项, 获5亿元中央资金支持: the thing
-			// after the amount
-			if subj := s.x.clean(s.following(f.f.End)); utf8.RuneCountInString(subj) >= 2 {
+		if r, _ := utf8.DecodeRuneInString(s.view[f.f.End:]); unicode.Is(unicode.Han, r) &&
+			(introduces.MatchString(clause) || s.introducedBefore(i, first)) {
+			// 设立0.5亿元人才发展专项、0.1亿元自然科学基金, 获5亿元中央
+			// 资金支持: the thing after the amount
+			if subj := s.x.clean(s.followingName(f.f.End, true)); utf8.RuneCountInString(subj) >= 2 {
 				f.f.Subject = subj
 				continue
 			}
@@ -129,6 +154,9 @@ func (s *lineState) fallbackSubjects(first int) {
 			f.f.Subject = name
 		} else if t := s.titleSentence(); t != "" {
 			f.f.Subject = t // ——契税。完成303.05亿元
+		} else if m := fundTail.FindStringSubmatch(clause); m != nil {
+			// 漾濞6.4级地震累计投入25.67亿元: the funds put in
+			f.f.Subject = m[1] + "资金"
 		}
 	}
 }
@@ -160,7 +188,7 @@ func (s *lineState) clauseName(a, b int) string {
 		return ""
 	}
 	for _, r := range t {
-		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()“”", r) {
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()“”、", r) {
 			return ""
 		}
 	}
@@ -217,4 +245,130 @@ func (s *lineState) movedFrom(i int) int {
 		return -1
 	}
 	return i - 1
+}
+
+// purposeAfter is the purpose written right after an amount (364544万元
+// 用于征地和拆迁补偿等支出), up to the end of its clause; "" when the
+// amount is not followed by 用于 or the purpose is not a short name.
+func (s *lineState) purposeAfter(end int) string {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(s.view[end:], " "), "用于")
+	if !ok {
+		return ""
+	}
+	if i := strings.IndexAny(rest, "，,。；;：:（("); i >= 0 {
+		rest = rest[:i]
+	}
+	p := s.x.clean(rest)
+	if n := utf8.RuneCountInString(p); n < 2 || n > maxTail {
+		return ""
+	}
+	return p
+}
+
+// countBefore returns the count right before fact i in one list (项目1152个、
+// 16.3亿元: the projects and their amount) when it has a subject, or -1.
+func (s *lineState) countBefore(i, first int) int {
+	if i <= first {
+		return -1
+	}
+	p, f := s.x.facts[i-1], s.x.facts[i]
+	if p.line != s.l || p.f.Kind != schema.FactCount || p.f.Subject == "" || p.f.End > f.pos || !listJoin.MatchString(s.view[p.f.End:f.pos]) {
+		return -1
+	}
+	return i - 1
+}
+
+// raiseVerb raises a figure by the amount after it (再提高20元); the
+// adverbs before it are not part of the figure's name.
+var raiseVerb = rx.MustCompile(`(?:再|又|进一步|分别|均|各|统一)*(?:提高|增加|上调|提升)`)
+
+// raisedBefore is the figure the clause before view offset start raises
+// (最低标准再提高20元，达到220元: the 最低标准), or "".
+func (s *lineState) raisedBefore(start int) string {
+	if start == 0 {
+		return ""
+	}
+	ps := s.lastBound(start - 1)
+	m := raiseVerb.FindStringIndex(s.view[ps:start])
+	if m == nil {
+		return ""
+	}
+	subj, _ := s.fullSubject(ps, ps+m[0])
+	return subj
+}
+
+// listVerb is a clause that only lists amounts (预计分别为, 均为).
+var listVerb = rx.MustCompile(`^\s*(?:预计|预期|初步|约)?(?:分别|均|各)(?:为|是|达到|达)?\s*$`)
+
+// leadingName is, for an amount whose clause only lists amounts, the noun
+// phrase that opens its sentence (一般公共预算收入约按3%递增，预计分别为…);
+// a bare head (支出约按2%递增) takes the thing of the amount before it
+// in the line. "" otherwise.
+func (s *lineState) leadingName(clause string, pos, first int) string {
+	if !listVerb.MatchString(clause) || s.toks == nil {
+		return ""
+	}
+	ss := s.sentenceStart(pos)
+	k := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= ss })
+	end := ss
+	for ; k < len(s.toks) && s.toks[k].Start < pos; k++ {
+		t := s.toks[k]
+		if end == ss && (isSpace(t.Text) || t.POS == "m" || t.POS == "t" || t.POS == "q" || t.Text == "和" || t.Text == "至") {
+			ss = t.End // 2027年和2028年一般公共预算收入: the years before the name
+			end = ss
+			continue
+		}
+		if !(keepPOS[t.POS] || budgetVerbs[t.Text]) || t.POS == "x" {
+			break
+		}
+		end = t.End
+	}
+	name := s.x.clean(s.view[ss:end])
+	if name == "" || !bareHeads[name] {
+		return name
+	}
+	for j := len(s.x.facts) - 1; j >= first; j-- {
+		if p := s.x.facts[j]; p.line == s.l && p.pos < ss {
+			if t := headOf(p.f.Subject); t != "" {
+				return stem(p.f.Subject) + name
+			}
+		}
+	}
+	return name
+}
+
+// introducedBefore reports whether fact i follows, in one list or range,
+// an amount named by the thing after it (设立0.5亿元人才发展专项资金、0.1亿元
+// 自然科学基金, 给予30万—1000万元奖补资金).
+func (s *lineState) introducedBefore(i, first int) bool {
+	if i <= first {
+		return false
+	}
+	p, f := s.x.facts[i-1], s.x.facts[i]
+	if p.line != s.l || p.f.End > f.pos || !introduces.MatchString(s.view[s.lastBound(p.pos):p.pos]) {
+		return false
+	}
+	// what stands between: the thing named after p, then the join
+	// (…专项资金、), or only the mark of a range (30万—1000万元)
+	between := strings.TrimLeftFunc(s.view[p.f.End:f.pos], func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	return listJoin.MatchString(between) || rangeMark.MatchString(between)
+}
+
+// fundTail ends a clause with a verb that puts funds in (累计投入, 获奖补):
+// the amount after it is the funds.
+var fundTail = rx.MustCompile(`(投入|筹集|筹措|下达|拨付|统筹|奖补|补助|奖励)(?:资金)?(?:超|近|约|达|逾)?\s*$`)
+
+// rangeMark joins the two ends of a range of amounts (30万—1000万元).
+var rangeMark = rx.MustCompile(`^\s*[—－\-~～至到]\s*$`)
+
+// rangeSubjects gives the low end of a range the subject of its high end
+// (给予30万—1000万元奖补资金).
+func (s *lineState) rangeSubjects(first int) {
+	x := s.x
+	for i := len(x.facts) - 2; i >= first; i-- {
+		f, n := x.facts[i], x.facts[i+1]
+		if f.f.Subject == "" && f.hasValue && f.line == s.l && n.line == s.l && n.f.Subject != "" && f.f.End <= n.pos && rangeMark.MatchString(s.view[f.f.End:n.pos]) {
+			f.f.Subject = n.f.Subject
+		}
+	}
 }

@@ -1077,11 +1077,23 @@ func (s *lineState) clauseEnd(pos int) int {
 
 // following returns the noun phrase right after a count (4个专门委员会 →
 // 专门委员会).
-func (s *lineState) following(pos int) string {
+func (s *lineState) following(pos int) string { return s.followingName(pos, false) }
+
+// followingName is following, also taking a verb that qualifies the funds
+// after it (奖补资金) when modifiers is set.
+func (s *lineState) followingName(pos int, modifiers bool) string {
 	end := pos
 	first := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= pos })
-	for _, t := range s.toks[first:] {
-		if t.Start != end || !(keepPOS[t.POS] || budgetVerbs[t.Text]) || t.POS == "x" {
+	toks := s.toks[first:]
+	for k, t := range toks {
+		// 奖补资金: a verb (or a word the segmenter does not know) that
+		// qualifies the funds after it is part of their name
+		modifier := modifiers && (t.POS == "v" || t.POS == "x" && isHanWord(t.Text)) &&
+			k+1 < len(toks) && toks[k+1].Start == t.End && fundNouns[toks[k+1].Text]
+		if t.Start != end || t.POS == "x" && !modifier {
+			break
+		}
+		if !(keepPOS[t.POS] || budgetVerbs[t.Text] || modifier) {
 			break
 		}
 		end = t.End
@@ -1091,6 +1103,9 @@ func (s *lineState) following(pos int) string {
 	}
 	return s.l.OrigSpan(pos, end)
 }
+
+// fundNouns name funds; a verb before one qualifies it (奖补资金, 引导基金).
+var fundNouns = map[string]bool{"资金": true, "基金": true, "经费": true}
 
 // recent returns the latest of the last few facts with a value whose
 // subject names the same thing as name, or -1.

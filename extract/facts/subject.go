@@ -250,7 +250,7 @@ func (x *extractor) clean(s string) string {
 	for range 4 {
 		before := s
 		s = strings.TrimLeftFunc(s, func(r rune) bool {
-			return unicode.IsSpace(r) || unicode.IsDigit(r) || strings.ContainsRune(".．、,，:：;；《》", r)
+			return unicode.IsSpace(r) || unicode.IsDigit(r) || strings.ContainsRune(".．、,，:：;；《》—－─", r)
 		})
 		if _, rest, ok := outline.ParseMarker(s); ok {
 			s = rest

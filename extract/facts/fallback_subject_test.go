@@ -1,0 +1,51 @@
+package facts
+
+import "testing"
+
+// fallbackCases are amounts whose sentence names them somewhere the walk
+// back does not reach (fallbackSubjects): synthetic snippets of each form,
+// then real ones from reports of several regions.
+var fallbackCases = []moneyCase{
+	{"a purpose written after the amount", []string{"其中：30万元用于校舍维修，20万元用于设备购置等方面的支出。"},
+		[]want{{Subject: "校舍维修", Value: "300000"}, {Subject: "设备购置等方面的支出", Value: "200000"}}},
+	// weihai_2025_govwide_budget_execution_report 136:16 (山东, PDF)
+	{"weihai: 其中：N万元用于…", []string{"2026 年，市本级对各区市安排政府性基金转移支付预算433619 万元，其中：364544万元用于征地和拆迁补偿、土地开发、城市建设及加快保障性安居工程建设等支出，55575 万元用于彩票公益金等方面的支出，13500 万元用于大中型水库移民后期扶持基金支出。"},
+		[]want{{Value: "4336190000"}, {Subject: "征地和拆迁补偿、土地开发、城市建设及加快保障性安居工程建设等支出"}, {Subject: "彩票公益金等方面的支出"}, {Subject: "大中型水库移民后期扶持基金支出"}}},
+	{"the amount of a count listed before it", []string{"其中，在建工程5项、3亿元。"},
+		[]want{{Subject: "在建工程", Value: "300000000"}}},
+	{"a standard raised by a change, then the level it reaches", []string{"将城市最低生活保障标准再提高7元，达到735元/人/月。"},
+		[]want{{Value: "-", Dir: "increase"}, {Subject: "城市最低生活保障标准", Value: "735"}}},
+	// guangdong_province_2024_govwide_final_debt 26:17 (广东, PDF)
+	{"guangdong: 最低标准再提高 20元，达到 220元/人·月", []string{"投入 186.36 亿元，将城乡居民基本养老保险基础养老金最低标准再提高 20元，达到 220元/人·月，确保养老金按时足额发放到位。"},
+		[]want{{Subject: "投入资金"}, {Subject: "城乡居民基本养老保险基础养老金最低标准", Value: "220"}}},
+	// changsha_2025_govwide_budget_report (湖南, HTML)
+	{"changsha: 分别提高至331元/人/月、700元/人/年", []string{"城乡居民基本养老保险、城乡居民基本医疗保险补助水平分别提高至331元/人/月、700元/人/年。"},
+		[]want{{Value: "331"}, {Subject: "城乡居民基本医疗保险补助水平", Value: "700"}}},
+	{"预计分别为 after the sentence's opening name", []string{"一般公共预算收入约按3%递增，预计分别为100万元和103万元；支出约按2%递增，预计分别为90万元和92万元。"},
+		[]want{{Subject: "一般公共预算收入"}, {Subject: "一般公共预算收入"}, {Subject: "一般公共预算支出", Value: "900000"}, {Subject: "一般公共预算支出"}}},
+	// guyuan_2025_govwide_budget_report 106:12 (宁夏, PDF)
+	{"guyuan: 2027年和2028年…预计分别为", []string{"2027年和2028年一般公共预算收入约按3%递增，预计分别为62,520万元和64,400万元；支出约按2%递增，预计分别为473,700万元和483,200万元。"},
+		[]want{{Subject: "一般公共预算收入", Value: "625200000"}, {Subject: "一般公共预算收入"}, {Subject: "一般公共预算支出", Value: "4737000000"}, {Subject: "一般公共预算支出"}}},
+	// guyuan_2025_govwide_budget_report 25:19 (宁夏, PDF)
+	{"guyuan: a dashed clause cut into verbs", []string{"——企业退休人员基本养老保险地方财政分担2,212万元；"},
+		[]want{{Subject: "企业退休人员基本养老保险地方财政分担", Value: "22120000"}}},
+	// dali_2025_govwide_budget_report (云南, HTML)
+	{"dali: funds put in at the end of a clause that is no name", []string{"支持灾后恢复重建，漾濞6.4级地震累计投入25.67亿元。"},
+		[]want{{Subject: "投入资金", Value: "2567000000"}}},
+	// dali_2025_govwide_budget_report (云南, HTML)
+	{"dali: 并获奖补", []string{"剑湖入选2025年全国幸福河湖并获奖补7,907万元。"},
+		[]want{{Subject: "奖补资金", Value: "79070000"}}},
+	{"a number of 万 before a measure word counts things, not yuan", []string{"为56.24万头牲畜提供风险保障，保费补贴300万元。"},
+		[]want{{Value: "3000000"}}},
+	// ezhou_2025_govwide_budget_execution_report 7:2 (湖北, PDF)
+	{"ezhou: 设立A亿元X、B亿元Y", []string{"设立0.5亿元人才发展专项资金、0.1亿元自然科学基金，统筹经费900万元支持离岸。"},
+		[]want{{Subject: "人才发展专项资金"}, {Subject: "自然科学基金", Value: "10000000"}, {Value: "9000000"}}},
+	// jiangsu_suqian_2026_govwide_budget_report 22:13 (江苏, PDF)
+	{"suqian: a range of amounts before the funds", []string{"对创业期人才及团队给予30万—1000万元奖补资金。"},
+		[]want{{Subject: "奖补资金", Value: "300000"}, {Subject: "奖补资金", Value: "10000000"}}},
+	// yunfu_2025_govwide_budget_report 34:3 (广东, PDF)
+	{"yunfu: a name with a list in brackets", []string{"2026年云浮市级（县级、区级）一般公共预算收入预算数为197157万元。"},
+		[]want{{Subject: "云浮市级(县级、区级)一般公共预算收入预算数", Value: "1971570000"}}},
+}
+
+func TestFallbackSubjects(t *testing.T) { runMoneyCases(t, fallbackCases) }
