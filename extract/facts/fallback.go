@@ -54,7 +54,7 @@ var fundClause = rx.MustCompile(`^\s*(?:` + scopeWords + `)?(?:共|累计|五年
 
 // introduces ends a clause whose amount is followed by the thing it
 // measures (设立0.5亿元人才发展专项, 发行1万亿元超长期特别国债).
-var introduces = rx.MustCompile(`(?:设立|组建|发行|获|获得|撬动了?|带动|争取|新增|筹措|给予)\s*$`)
+var introduces = rx.MustCompile(`(?:设立|组建|发行|获|获得|撬动了?|带动|争取|新增|筹措|给予)(?:首笔|首批|一笔|一批)?\s*$`)
 
 // nominalVerbs name the amount by themselves (减税降费219.8亿元).
 var nominalVerbs = map[string]bool{"减免": true, "减税降费": true}
@@ -103,6 +103,16 @@ func (s *lineState) fallbackSubjects(first int) {
 				f.f.Subject = subj
 				continue
 			}
+		}
+		if subj := s.reached(clause, start); subj != "" {
+			// 一般公共预算收入于2023年重回百亿元规模: the figure that reached it
+			f.f.Subject = subj
+			continue
+		}
+		if subj := s.standardAfter(f.f.End); subj != "" {
+			// 按照每人每月30元标准发放高龄津贴: the standard of the allowance
+			f.f.Subject = subj
+			continue
 		}
 		if subj := s.leadingName(clause, f.pos, first); subj != "" {
 			// 一般公共预算收入约按3%递增，预计分别为62,520万元和64,400万元
@@ -157,6 +167,12 @@ func (s *lineState) fallbackSubjects(first int) {
 		} else if m := fundTail.FindStringSubmatch(clause); m != nil {
 			// 漾濞6.4级地震累计投入25.67亿元: the funds put in
 			f.f.Subject = m[1] + "资金"
+		} else if m := reliefEnd.FindStringSubmatch(clause); m != nil {
+			// 为全市企业减轻缴费负担17.3亿元: the burden taken off
+			f.f.Subject = m[1]
+		} else if subj := s.countedBefore(start); subj != "" {
+			// 累计实现放款5.07万笔、448.6亿元: the amount of what was counted
+			f.f.Subject = subj
 		}
 	}
 }
@@ -371,4 +387,63 @@ func (s *lineState) rangeSubjects(first int) {
 			f.f.Subject = n.f.Subject
 		}
 	}
+}
+
+// reachVerb ends a clause whose figure reaches the amount after it
+// (收入于2023年重回百亿元, 规模突破1000亿元); the time before the verb is
+// not part of the figure.
+var reachVerb = rx.MustCompile(`(?:(?:于|在)?(?:\d{4}年(?:末|底|初)?|当年|全年))?(?:首次|再次|已)?(?:突破|重回|迈上|跨越|站上|超过)\s*$`)
+
+// reached is the figure a clause says reached the amount after it, or "".
+func (s *lineState) reached(clause string, start int) string {
+	m := reachVerb.FindStringIndex(clause)
+	if m == nil || m[0] == 0 {
+		return ""
+	}
+	subj, _ := s.fullSubject(start, start+m[0])
+	return subj
+}
+
+// standardVerbs hand out what a standard is for (按每人每月30元标准发放高龄津贴).
+var standardVerbs = []string{"发放", "给予", "补助", "补贴", "安排"}
+
+// standardAfter names an amount that is a standard, written before the
+// word 标准: the standard of what the verb after it hands out
+// (高龄津贴标准), or 标准 alone; "" when 标准 does not follow the amount.
+func (s *lineState) standardAfter(end int) string {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(s.view[end:], " "), "标准")
+	if !ok {
+		return ""
+	}
+	at := len(s.view) - len(rest)
+	for _, v := range standardVerbs {
+		if strings.HasPrefix(rest, v) {
+			if what := s.x.clean(s.following(at + len(v))); what != "" {
+				return what + "标准"
+			}
+		}
+	}
+	return "标准"
+}
+
+// reliefEnd ends a clause that takes a burden or a cost off someone
+// (减轻缴费负担, 降低融资成本); group 1 is what is taken off.
+var reliefEnd = rx.MustCompile(`(?:减轻|降低|减少|节约)(\p{Han}{0,8}?(?:负担|成本))\s*$`)
+
+// countedList is a list item counted with a measure word that is no fact
+// of its own (放款5.07万笔、); group 1 is what is counted.
+var countedList = rx.MustCompile(`^(?:累计|共|全年)?(?:实现|完成|发放|办理)?(\p{Han}{2,12}?)\s*[\d.]+\s*[万亿]?\s*[` + measureWords + `]\s*[、和及]\s*$`)
+
+// countedBefore is, for an amount listed after a count of the same thing
+// (放款5.07万笔、448.6亿元), what the count counts; "".
+func (s *lineState) countedBefore(start int) string {
+	if start == 0 {
+		return ""
+	}
+	ps := s.lastBound(start - 1)
+	m := countedList.FindStringSubmatch(s.view[ps:start])
+	if m == nil {
+		return ""
+	}
+	return s.x.clean(m[1])
 }

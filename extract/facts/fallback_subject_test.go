@@ -46,6 +46,30 @@ var fallbackCases = []moneyCase{
 	// yunfu_2025_govwide_budget_report 34:3 (广东, PDF)
 	{"yunfu: a name with a list in brackets", []string{"2026年云浮市级（县级、区级）一般公共预算收入预算数为197157万元。"},
 		[]want{{Subject: "云浮市级(县级、区级)一般公共预算收入预算数", Value: "1971570000"}}},
+	{"a figure that reached the amount", []string{"全区财政收入于2024年站上50亿元。"},
+		[]want{{Subject: "全区财政收入", Value: "5000000000"}}},
+	// dali_2025_govwide_budget_report (云南, HTML) and
+	// kaifeng_2019_govwide_budget_report 2:12 (河南, PDF)
+	{"dali: 收入于2023年重回百亿元规模", []string{"一般公共预算收入于2023年重回百亿元规模后年均增长2.3%。"},
+		[]want{{Subject: "一般公共预算收入", Value: "10000000000"}, {Value: "-", Percent: "2.3"}}},
+	{"kaifeng: 规模迈上150亿元", []string{"全市财政收入规模迈上150亿元台阶。"},
+		[]want{{Subject: "全市财政收入规模", Value: "15000000000"}}},
+	{"an amount written before 标准", []string{"按照每人每月50元标准发放护理补贴。"},
+		[]want{{Subject: "护理补贴标准", Value: "50"}}},
+	// fuxin_2025_govwide_final_report (辽宁, HTML)
+	{"fuxin: 按照每人每月30元标准发放高龄津贴", []string{"筹集0.03亿元，为5万名80-89周岁老年人按照每人每月30元标准发放高龄津贴。"},
+		[]want{{Subject: "筹集资金"}, {Subject: "高龄津贴标准", Value: "30"}}},
+	// guangdong_province_2024_govwide_final_debt 191:11 (广东, PDF)
+	{"guangdong: 发行首笔10亿元…债券", []string{"在澳门成功发行首笔10亿元合作区主题离岸人民币政府债券。"},
+		[]want{{Subject: "合作区主题离岸人民币政府债券", Value: "1000000000"}}},
+	// jiangsu_nantong_2026_govwide_budget_report 9:3 (江苏, PDF)
+	{"nantong: 减轻缴费负担", []string{"持续落实阶段性降低失业保险费率政策，为全市企业减轻缴费负担17.3亿元。"},
+		[]want{{Subject: "缴费负担", Value: "1730000000"}}},
+	{"a cost taken off", []string{"为小微企业降低融资成本2亿元。"},
+		[]want{{Subject: "融资成本", Value: "200000000"}}},
+	// dali_2025_govwide_budget_report (云南, HTML)
+	{"dali: 放款5.07万笔、448.6亿元", []string{"加强平台使用推广，累计实现放款5.07万笔、448.6亿元。"},
+		[]want{{Subject: "放款", Value: "44860000000"}}},
 }
 
 func TestFallbackSubjects(t *testing.T) { runMoneyCases(t, fallbackCases) }
