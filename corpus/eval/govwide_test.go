@@ -22,7 +22,8 @@ import (
 // (hold-outs unchanged; the second set of unseen hold-outs, 新疆 and 海口, at
 // their first score minus 0.02); the three former hold-outs, tuned on since main
 // 35b309e, to their scores after helper h6's breakdown, change and meta
-// rules ("released:") minus 0.02. Raise a floor when the extractors
+// rules ("released:") minus 0.02; the exact subjects after helper h4's
+// round ("h4:") minus 0.02. Raise a floor when the extractors
 // improve, never lower one to make a change pass. Measures not listed are
 // reported but not held.
 var govwideFloors = map[string]map[string]struct{ P, R float64 }{
@@ -42,7 +43,7 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureFacts:           {0.98, 0.98}, // first: P 0.660 R 0.660; h11: P 1.000 R 1.000
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureSubjectsExact:   {0.95, 0.95}, // first: P 0.362 R 0.362; h11: P 0.617 R 0.617; h5: P 0.979 R 0.979
+		MeasureSubjectsExact:   {0.98, 0.98}, // first: P 0.362 R 0.362; h11: P 0.617 R 0.617; h5: P 0.979 R 0.979; h4: P 1.000 R 1.000
 		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.660 R 0.660; h11: P 1.000 R 1.000
 		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
@@ -78,7 +79,7 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureFacts:           {0.98, 0.98}, // first: P 0.763 R 0.763; h11: P 0.868 R 0.868; h6: P 0.947 R 0.947; h5: P 0.895 R 0.895; merged: P 1.000 R 1.000
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureSubjectsExact:   {0.69, 0.69}, // first: P 0.184 R 0.184; h11: P 0.289 R 0.289; h5: P 0.737 R 0.737; merged: P 0.711 R 0.711
+		MeasureSubjectsExact:   {0.98, 0.98}, // first: P 0.184 R 0.184; h11: P 0.289 R 0.289; h5: P 0.737 R 0.737; merged: P 0.711 R 0.711; h4: P 1.000 R 1.000 (gold: 年末 kept as written)
 		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.763 R 0.763; h11: P 0.868 R 0.868; h6: P 0.947 R 0.947; h5: P 0.895 R 0.895; merged: P 1.000 R 1.000
 		MeasureParents:         {0.98, 0.98}, // first: P 0.556 R 0.417; h5: P 1.000 R 1.000; merged: P 1.000 R 1.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 1.000
@@ -117,7 +118,7 @@ var govwideFloors = map[string]map[string]struct{ P, R float64 }{
 		MeasureFacts:           {0.98, 0.98}, // first: P 0.621 R 0.621; h11: P 1.000 R 1.000
 		MeasureChanges:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureValues:          {0.98, 0.98}, // first: P 1.000 R 1.000
-		MeasureSubjectsExact:   {0.56, 0.56}, // first: P 0.345 R 0.345; h11: P 0.586 R 0.586
+		MeasureSubjectsExact:   {0.98, 0.98}, // first: P 0.345 R 0.345; h11: P 0.586 R 0.586; h4: P 1.000 R 1.000
 		MeasureSubjectsLenient: {0.98, 0.98}, // first: P 0.621 R 0.621; h11: P 1.000 R 1.000
 		MeasureParents:         {0.98, 0.98}, // first: P 1.000 R 1.000
 		MeasureMeta:            {0.98, 0.98}, // first: P 1.000 R 0.889; h6: P 1.000 R 1.000
@@ -225,4 +226,23 @@ func TestHeadlines(t *testing.T) {
 	if scoped < headlinesScopedFloor {
 		t.Errorf("%d headline figures named with their scope word, below the floor %d", scoped, headlinesScopedFloor)
 	}
+	// issue 12: no money fact of prose without a subject (42 over the
+	// govwide corpus at the start of helper h4's round, 0 after it); the
+	// documents of HEADLINES.csv are already extracted here. Counts only:
+	// the corpus holds unseen hold-outs whose lines are not to be listed.
+	empty := 0
+	for file, doc := range extracted {
+		if n := len(EmptySubjects(doc)); n > 0 {
+			empty += n
+			t.Logf("%s: %d money facts of prose without a subject", file, n)
+		}
+	}
+	if empty > emptySubjectsCeiling {
+		t.Errorf("%d money facts of prose without a subject in the HEADLINES documents, above the ceiling %d", empty, emptySubjectsCeiling)
+	}
 }
+
+// emptySubjectsCeiling is the most money facts of prose without a subject
+// accepted over the documents of HEADLINES.csv: 0 since helper h4's round
+// (budgetdoc eval --empty-subjects counts the whole corpus).
+const emptySubjectsCeiling = 0
