@@ -294,6 +294,16 @@ func (s *lineState) countBefore(i, first int) int {
 	return i - 1
 }
 
+// clauseBefore returns the clause that ends where the clause at view
+// offset start begins, and where it starts ("" at the start of the line).
+func (s *lineState) clauseBefore(start int) (int, string) {
+	if start == 0 {
+		return 0, ""
+	}
+	ps := s.lastBound(start - 1)
+	return ps, s.view[ps:start]
+}
+
 // raiseVerb raises a figure by the amount after it (再提高20元); the
 // adverbs before it are not part of the figure's name.
 var raiseVerb = rx.MustCompile(`(?:再|又|进一步|分别|均|各|统一)*(?:提高|增加|上调|提升)`)
@@ -301,11 +311,8 @@ var raiseVerb = rx.MustCompile(`(?:再|又|进一步|分别|均|各|统一)*(?:�
 // raisedBefore is the figure the clause before view offset start raises
 // (最低标准再提高20元，达到220元: the 最低标准), or "".
 func (s *lineState) raisedBefore(start int) string {
-	if start == 0 {
-		return ""
-	}
-	ps := s.lastBound(start - 1)
-	m := raiseVerb.FindStringIndex(s.view[ps:start])
+	ps, c := s.clauseBefore(start)
+	m := raiseVerb.FindStringIndex(c)
 	if m == nil {
 		return ""
 	}
@@ -437,11 +444,8 @@ var countedList = rx.MustCompile(`^(?:累计|共|全年)?(?:实现|完成|发放
 // countedBefore is, for an amount listed after a count of the same thing
 // (放款5.07万笔、448.6亿元), what the count counts; "".
 func (s *lineState) countedBefore(start int) string {
-	if start == 0 {
-		return ""
-	}
-	ps := s.lastBound(start - 1)
-	m := countedList.FindStringSubmatch(s.view[ps:start])
+	_, c := s.clauseBefore(start)
+	m := countedList.FindStringSubmatch(c)
 	if m == nil {
 		return ""
 	}
