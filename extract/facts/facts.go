@@ -739,26 +739,14 @@ func joinPairs(bounds []bound, toks []segment.Token, view string) []bound {
 		if view[b.pos:b.end] == "、" {
 			i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= b.pos })
 			if i > 0 && i+1 < len(toks) && toks[i].Start == b.pos &&
-				(utf8.RuneCountInString(toks[i-1].Text) == 1 && isHanWord(toks[i-1].Text) && isHanWord(firstRune(toks[i+1].Text)) ||
-					endsHead(toks[i-1].Text) && sharedTail(toks, i+1)) {
-				continue // 收、支总预算, 收入、支出预算总计: one name
+				utf8.RuneCountInString(toks[i-1].Text) == 1 && isHanWord(toks[i-1].Text) &&
+				isHanWord(firstRune(toks[i+1].Text)) {
+				continue
 			}
 		}
 		out = append(out, b)
 	}
 	return out
-}
-
-// sharedTail reports whether toks[k] starts with a bare head noun and a
-// name goes on after it (支出预算总计), which the head before the 、 shares
-// (收入、支出预算总计); not 收入、支出分别为…, two figures.
-func sharedTail(toks []segment.Token, k int) bool {
-	for h := range bareHeads {
-		if rest, ok := strings.CutPrefix(toks[k].Text, h); ok {
-			return rest != "" || k+1 < len(toks) && toks[k+1].Start == toks[k].End && keepPOS[toks[k+1].POS]
-		}
-	}
-	return false
 }
 
 // carryLevel is one level of a breakdown continued over list lines.

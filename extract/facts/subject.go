@@ -101,11 +101,6 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			i-- // and the character before it
 			continue
 		}
-		// 收入、支出预算总计: two heads sharing what follows them
-		if t.Text == "、" && i > 0 && i < end && endsHead(toks[i-1].Text) && sharedTail(toks, i+1) {
-			i-- // and the head before it
-			continue
-		}
 		if i == end && sumSuffixes[t.Text] {
 			continue
 		}
@@ -179,16 +174,6 @@ func purposeStart(toks []segment.Token, i int) int {
 // maxPurpose is the longest purpose after 用于, in characters, read as a
 // subject; a longer one is a sentence, not a name.
 const maxPurpose = 30
-
-// endsHead reports whether a word ends with a bare head noun (年收入).
-func endsHead(w string) bool {
-	for h := range bareHeads {
-		if strings.HasSuffix(w, h) {
-			return true
-		}
-	}
-	return false
-}
 
 // sumSuffixes name the sum of what the noun before them names (收入合计,
 // 支出共计, 收入预算合计 — the row of every 收支 table): part of the
