@@ -125,6 +125,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if t.POS == "v" && i < end && (toks[i+1].Text == "费" || toks[i+1].Text == "费用") {
 			continue // 付息和发行费支出: the verb names the fee
 		}
+		if t.POS == "v" && i == end-1 && fundNouns[toks[end].Text] && !fundVerb(t.Text) && !stopWords[t.Text] {
+			continue // 洱海保护资金, 贷款贴息资金: the verb names the funds
+		}
 		if list && t.POS == "v" && !listStops[t.Text] {
 			continue // 转移支付收入: inside a listed name a verb is part of it
 		}
@@ -174,6 +177,17 @@ func purposeStart(toks []segment.Token, i int) int {
 // maxPurpose is the longest purpose after 用于, in characters, read as a
 // subject; a longer one is a sentence, not a name.
 const maxPurpose = 30
+
+// fundVerb reports whether w moves funds (统筹, 下达 …: fundVerbs), which
+// before 资金 is no part of their name.
+func fundVerb(w string) bool {
+	for _, v := range fundVerbs {
+		if w == v {
+			return true
+		}
+	}
+	return false
+}
 
 // sumSuffixes name the sum of what the noun before them names (收入合计,
 // 支出共计, 收入预算合计 — the row of every 收支 table): part of the

@@ -53,6 +53,14 @@ var subjectCases = []moneyCase{
 		[]want{{Subject: "政府采购预算"}, {Subject: "政府采购货物预算"}, {Subject: "政府采购工程预算"}, {Subject: "政府采购服务预算", Value: "6376100"}}},
 	{"完成年初预算数 after the thing is its budget", []string{"全市社会保险基金收入114.3亿元，完成年初预算数112.76亿元的101.37%。"},
 		[]want{{Subject: "全市社会保险基金收入"}, {Subject: "全市社会保险基金收入年初预算", Value: "11276000000"}}},
+	{"a verb that names the funds", []string{"投入湖泊保护资金10万元，统筹资金5万元。"},
+		[]want{{Subject: "湖泊保护资金", Value: "100000"}, {Subject: "统筹资金", Value: "50000"}}},
+	// dali_2025_govwide_budget_report (云南, HTML)
+	{"dali: 洱海保护资金, 贷款贴息资金", []string{"打好“洱海保护治理”攻坚战，投入洱海保护资金13.61亿元。兑付2024年创业担保贷款贴息资金8,119万元。"},
+		[]want{{Subject: "洱海保护资金", Value: "1361000000"}, {Subject: "贷款贴息资金", Value: "81190000"}}},
+	// shijiazhuang_2018_govwide_budget_report 15:19 (河北, PDF)
+	{"shijiazhuang: 减排资金", []string{"争取大气污染防治减排资金1亿元。"},
+		[]want{{Subject: "大气污染防治减排资金", Value: "100000000"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
