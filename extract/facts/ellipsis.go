@@ -242,9 +242,13 @@ func (s *lineState) fillElliptic(first int) {
 		}
 		if arranged[subj] || subj == "" && arranged[strings.TrimSpace(clause)] {
 			// 2.保运行。安排20.1亿元: what is arranged is named by the
-			// title, never by an earlier amount of the paragraph
+			// title, never by an earlier amount of the paragraph; 在支持
+			// 生态建设方面，共安排45.42亿元: by the field the clause before
+			// names
 			if t := s.titleSentence(); t != "" {
 				f.f.Subject = t
+			} else if a := s.aspectBefore(s.lastBound(f.pos)); a != "" {
+				f.f.Subject = a
 			}
 			continue
 		}
@@ -390,3 +394,18 @@ var (
 	partOpen = rx.MustCompile(`^(?:其中|含|包括)`)
 	notPart  = rx.MustCompile(`^(?:不含|未含|剔除|扣除|不包括|调整|上年|比|较|同比|按)`)
 )
+
+// aspect is a clause that names a field of spending (在支持生态建设方面,
+// ──偿还政府债务方面); group 1 is the field with 方面.
+var aspect = rx.MustCompile(`^[\s—－─-]*(?:在|从)?(\p{Han}[^，,。；;：:]{1,30}?方面)\s*[，,]?\s*$`)
+
+// aspectBefore is the field named by the clause before view offset start
+// (在支持生态建设方面，共安排45.42亿元 → 支持生态建设方面), or "".
+func (s *lineState) aspectBefore(start int) string {
+	_, c := s.clauseBefore(start)
+	m := aspect.FindStringSubmatch(c)
+	if m == nil {
+		return ""
+	}
+	return s.x.clean(m[1])
+}

@@ -20,6 +20,14 @@ var ellipsisCases = []moneyCase{
 	// luoyang_2025_govwide_budget_report 3:2 (河南)
 	{"洛阳: 调减收入预算 between the budget and its outturn", []string{"2025 年全市政府性基金预算收入年初预算合计 278.1 亿元，执行中市级和部分县区按程序调减收入预算 55.3 亿元，调整后收入预算为 222.8 亿元；收入完成 225.7 亿元，同比下降 16.3%。"},
 		[]want{{Subject: "全市政府性基金预算收入年初预算合计"}, {Value: "5530000000"}, {Subject: "全市政府性基金预算收入调整预算", Value: "22280000000"}, {Subject: "全市政府性基金预算收入", Value: "22570000000"}}},
+	{"安排 after the field of spending the clause before names", []string{"在支持教育发展方面，共安排10万元。全市共安排20万元。"},
+		[]want{{Subject: "支持教育发展方面", Value: "100000"}, {Subject: "安排", Value: "200000"}}},
+	// dongguan_2025_govwide_budget_report 26:4 (广东, PDF) and
+	// weihai_2025_govwide_budget_execution_report 14:17 (山东, PDF)
+	{"dongguan: 在支持生态建设方面，共安排", []string{"在支持生态建设方面，共安排 45.42 亿元。"},
+		[]want{{Subject: "支持生态建设方面", Value: "4542000000"}}},
+	{"weihai: ──偿还政府债务方面，共安排", []string{"──偿还政府债务方面，共安排27459万元，主要用于偿还债务。"},
+		[]want{{Subject: "偿还政府债务方面", Value: "274590000"}}},
 	{"no thing named before: left as written", []string{"实际完成120万元。"},
 		[]want{{Subject: "实际", Value: "1200000"}}},
 	{"a thing without a head lends nothing", []string{"政府债务限额100万元，支出90万元。"},
