@@ -116,6 +116,15 @@ var yearPrefix = rx.MustCompile(`^(?:[0-9]{4}\s*(?:年度|年)?|本年度|本年
 var linkWords = []string{"分别为", "分别是", "均为", "约为", "共计", "合计", "累计", "达到", "完成", "实现", "为", "是", "达", "计", "共", "约", "近", "逾", "有", "总额为",
 	"超", "超过", "不少于", "不低于", "不超过", "高达", "多达", "均", "分别"}
 
+// estimateWords say how an amount is known or how far it reached, between
+// the thing and its predicate (收入预计完成207亿元, 收入预期增长, 支出实际
+// 完成, 收入突破2200亿元); they end no name.
+var estimateWords = []string{"预计", "预期", "实际", "突破"}
+
+// collectives name the kinds of what the noun after them heads (各类补助,
+// 各项支出): part of its name, though the segmenter tags them pronouns.
+var collectives = map[string]bool{"各类": true, "各项": true}
+
 // stopWords end a subject when walking back from the amount: verbs and
 // function words that are not part of a budget noun phrase.
 var stopWords = map[string]bool{

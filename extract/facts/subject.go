@@ -107,6 +107,15 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if list && i < end && strings.HasPrefix(t.Text, "各") && t.POS == "r" {
 			continue // 各区市上解收入: 各 of the places inside a listed name
 		}
+		if i < end && collectives[t.Text] {
+			// 下达各类补助, 国企改革各项支出: the kinds of one head noun; the
+			// name runs on before them only over nouns (not 盘活各类存量资金).
+			if i > 0 && !nounLike(toks[i-1]) {
+				i--
+				break
+			}
+			continue
+		}
 		if stop, ok := stopWords[t.Text]; ok {
 			if stop && i == end && (t.POS == "n" || t.POS == "vn") {
 				continue // 第一季度用款计划: a noun heading the phrase
@@ -147,6 +156,13 @@ done:
 		return "", ""
 	}
 	return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[end].End)))
+}
+
+// nounLike reports whether t may stand in a noun phrase before its head:
+// a noun or a budget word the segmenter tags as a verb; not a verb or an
+// adjective (落实 is tagged one).
+func nounLike(t segment.Token) bool {
+	return budgetVerbs[t.Text] || t.POS != "v" && t.POS != "vn" && t.POS != "a" && keepPOS[t.POS]
 }
 
 // purposeStart returns the index of 用于 when the walk back from an amount
@@ -291,6 +307,11 @@ func (x *extractor) clean(s string) string {
 			if utf8.RuneCountInString(w) == 1 && w != "为" && w != "是" || sumSuffixes[w] {
 				continue // 总计, 收入合计: a single character or a sum may end a noun
 			}
+			if strings.HasSuffix(s, w) && len(s) > len(w) {
+				s = s[:len(s)-len(w)]
+			}
+		}
+		for _, w := range estimateWords {
 			if strings.HasSuffix(s, w) && len(s) > len(w) {
 				s = s[:len(s)-len(w)]
 			}

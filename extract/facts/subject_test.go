@@ -36,6 +36,19 @@ var subjectCases = []moneyCase{
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
 	{"yancheng: 事前绩效评估，涉及资金", []string{"对19个新增项目开展事前绩效评估，涉及资金9214万元，从源头严把预算入口关。"},
 		[]want{{Subject: "涉及资金", Value: "92140000"}}},
+	{"an estimate or reach word between the thing and its predicate ends no name", []string{"一般公共预算收入预计完成100万元，基金收入预期50万元，税收收入突破30万元，一般公共预算支出实际完成20万元。"},
+		[]want{{Subject: "一般公共预算收入", Value: "1000000"}, {Subject: "基金收入", Value: "500000"}, {Subject: "税收收入", Value: "300000"}, {Subject: "一般公共预算支出", Value: "200000"}}},
+	// yueyang_2025_govwide_budget_report 2:1 (湖南, PDF)
+	{"yueyang: 预计完成", []string{"2025 年，全市一般公共预算地方收入预计完成 207 亿元左右，同比增长 3.2%左右。其中地方税收收入预计完成 113.5 亿元，下降 5.5%。"},
+		[]want{{Subject: "全市一般公共预算地方收入", Value: "20700000000"}, {Subject: "地方税收收入", Value: "11350000000"}}},
+	// changsha_2025_govwide_budget_report (湖南, HTML); tianjin_2025_govwide_budget_report 2:7 (天津, PDF)
+	{"changsha and tianjin: 预期, 突破", []string{"全市政府性基金预算收入预期300亿元。全市一般公共预算收入突破２２００亿元,税收收入规模创历史新高。"},
+		[]want{{Subject: "全市政府性基金预算收入", Value: "30000000000"}, {Subject: "全市一般公共预算收入", Value: "220000000000"}}},
+	{"a collective before the head noun is part of its name", []string{"上级下达各类补助100万元，解决改革遗留问题各项支出6万元，盘活各类存量资金5万元。"},
+		[]want{{Subject: "各类补助", Value: "1000000"}, {Subject: "改革遗留问题各项支出", Value: "60000"}, {Subject: "各类存量资金", Value: "50000"}}},
+	// yueyang_2025_govwide_budget_report 2:20 (湖南, PDF); guyuan_2025_govwide_budget_report 19:23 (宁夏, PDF)
+	{"yueyang and guyuan: 各类补助, 各项支出", []string{"省对我市下达各类补助 318.5 亿元。支出383万元，其中：调入一般公共预算统筹使用377万元，解决历史遗留问题及国企改革各项支出6万元。"},
+		[]want{{Subject: "各类补助", Value: "31850000000"}, {Subject: "支出"}, {Subject: "调入一般公共预算统筹使用"}, {Subject: "历史遗留问题及国企改革各项支出", Value: "60000"}}},
 	{"an amount opening a line after a line that stopped mid-sentence", []string{"全年投入教育资金", "20万元，支持学校建设。"},
 		[]want{{Subject: "教育资金", Value: "200000"}}},
 	{"a word split over the two lines", []string{"——农林水支", "出3亿元。主要用于乡村振兴。"},
