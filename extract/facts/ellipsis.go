@@ -121,7 +121,13 @@ func trimQualifiers(s string) string {
 // stem is the thing without its head and qualifiers
 // (全市社会保险基金当年收支结余 → 全市社会保险基金).
 func stem(thing string) string {
-	return trimQualifiers(strings.TrimSuffix(thing, headOf(thing)))
+	// 预算总收入, 社会保险基金预算总支出: 总 marks the total of what the
+	// stem names, not part of the name; 预算 alone names no budget.
+	s := strings.TrimSuffix(trimQualifiers(strings.TrimSuffix(thing, headOf(thing))), "总")
+	if s == "预算" {
+		return ""
+	}
+	return s
 }
 
 // splitPhase returns the thing of subj without a phase suffix, and the

@@ -98,8 +98,8 @@ var ellipsisCases = []moneyCase{
 		[]want{{Subject: "一般性转移支付", Value: "88160000000"}, {Subject: "共同财政事权转移支付", Value: "6920000000"},
 			{Subject: "专项转移支付", Value: "21220000000"}}},
 	{"朝阳: 市对下转移支付, 返还性收入", []string{"市对下转移支付1822385万元，其中:返还性收入100万元。"},
-		// 对 ends the walk (a preposition): 市对下 is lost
-		[]want{{Subject: "转移支付", Value: "18223850000"}, {Subject: "返还性收入", Value: "1000000", Parent: 1}}},
+		// 市对下: the levels the funds go between are part of the name
+		[]want{{Subject: "市对下转移支付", Value: "18223850000"}, {Subject: "返还性收入", Value: "1000000", Parent: 1}}},
 	{"威海: 共同财政事权转移支付 in a list item", []string{"6.医疗卫生共同财政事权转移支付 57257 万元，主要用于公共卫生服务。"},
 		[]want{{Subject: "医疗卫生共同财政事权转移支付", Value: "572570000"}}},
 	{"synthetic: 上解支出, 还本支出, 调入资金", []string{"上解中央支出10万元，地方政府专项债务还本支出20万元，调入资金30万元。"},

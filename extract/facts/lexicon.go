@@ -121,6 +121,15 @@ var linkWords = []string{"分别为", "分别是", "均为", "约为", "共计",
 // 完成, 收入突破2200亿元); they end no name.
 var estimateWords = []string{"预计", "预期", "实际", "突破"}
 
+// levelWord names a level of government in X对Y (市对区转移支付, 省对下补助,
+// 中央对地方转移支付): the levels funds go between, part of their name.
+var levelWord = map[string]bool{
+	"中央": true, "省": true, "市": true, "县": true, "区": true, "州": true, "盟": true, "乡": true, "镇": true, "乡镇": true,
+	"地方": true, "下": true, "下级": true, "上级": true, "我省": true, "我市": true, "我区": true, "我县": true, "各市": true,
+	"各区": true, "各县": true, "市县": true, "区县": true, "县区": true, "县市": true, "县市区": true, "市区": true, "全省": true,
+	"省级": true, "市级": true, "区级": true, "县级": true, "自治区": true,
+}
+
 // collectives name the kinds of what the noun after them heads (各类补助,
 // 各项支出): part of its name, though the segmenter tags them pronouns.
 var collectives = map[string]bool{"各类": true, "各项": true}

@@ -79,6 +79,16 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			continue
 		case depth > 0:
 			continue
+		case (t.Text == "”" || t.Text == "」") && i < end:
+			// “两重”、“两新”资金, “三公”经费: a quoted term is a name whole,
+			// numerals and all, and quoted terms listed with 、 name together.
+			if o := openingQuote(toks, i); o >= 0 {
+				i = o
+				if i >= 2 && toks[i-1].Text == "、" && (toks[i-2].Text == "”" || toks[i-2].Text == "」") {
+					i-- // the 、 before it; the loop steps onto the term before
+				}
+			}
+			continue
 		case t.Text == "“" || t.Text == "”" || t.Text == "\"" || t.Text == "《" || t.Text == "》":
 			continue
 		case isSpace(t.Text):
@@ -114,6 +124,25 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 				i--
 				break
 			}
+			continue
+		}
+		if from, to, ok := strings.Cut(t.Text, "对"); ok && i < end {
+			// 市对区转移支付, 省对下补助: the levels the funds go between,
+			// segmented as 市|对|区, 省|对下 or 市对区
+			took := 0
+			if from == "" && i > 0 {
+				from, took = toks[i-1].Text, 1
+			}
+			if to == "" {
+				to = toks[i+1].Text
+			}
+			if levelWord[from] && levelWord[to] {
+				i -= took
+				continue
+			}
+		}
+		if i >= 2 && i < end && levelWord[t.Text] && toks[i-1].Text == "对" && levelWord[toks[i-2].Text] {
+			i -= 2 // 省|对|下补助: the level after 对 is tagged a place word
 			continue
 		}
 		if stop, ok := stopWords[t.Text]; ok {
@@ -156,6 +185,24 @@ done:
 		return "", ""
 	}
 	return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[end].End)))
+}
+
+// openingQuote is the index of the quote that opens the quoted term toks[i]
+// closes, within a few tokens and on no punctuation but 、; -1 when none.
+func openingQuote(toks []segment.Token, i int) int {
+	open := map[string]string{"”": "“", "」": "「"}[toks[i].Text]
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		switch t := toks[k].Text; {
+		case t == open:
+			if k == i-1 {
+				return -1 // “” holds nothing
+			}
+			return k
+		case isOpenPunct(toks[k]) && t != "、":
+			return -1
+		}
+	}
+	return -1
 }
 
 // nounLike reports whether t may stand in a noun phrase before its head:

@@ -49,6 +49,16 @@ var subjectCases = []moneyCase{
 	// yueyang_2025_govwide_budget_report 2:20 (湖南, PDF); guyuan_2025_govwide_budget_report 19:23 (宁夏, PDF)
 	{"yueyang and guyuan: 各类补助, 各项支出", []string{"省对我市下达各类补助 318.5 亿元。支出383万元，其中：调入一般公共预算统筹使用377万元，解决历史遗留问题及国企改革各项支出6万元。"},
 		[]want{{Subject: "各类补助", Value: "31850000000"}, {Subject: "支出"}, {Subject: "调入一般公共预算统筹使用"}, {Subject: "历史遗留问题及国企改革各项支出", Value: "60000"}}},
+	{"the levels funds go between are part of their name", []string{"减去市对区转移支付净补助50万元，省对下补助支出20万元，中央对地方审计专项补助经费3万元。"},
+		[]want{{Subject: "市对区转移支付净补助", Value: "500000"}, {Subject: "省对下补助支出", Value: "200000"}, {Subject: "中央对地方审计专项补助经费", Value: "30000"}}},
+	// tianjin_2025_govwide_budget_report 3:18 (天津, PDF); huainan_2025_govwide_budget_execution_report 3:16 (安徽, PDF)
+	{"tianjin and huainan: 市对区, 市对县区", []string{"调入资金等３４.１亿元,减去市对区转移支付净补助５１８.１亿元,预算总收入为１３３０.１亿元.", "市对县区转移支付100亿元。"},
+		[]want{{Subject: "调入资金"}, {Subject: "市对区转移支付净补助", Value: "51810000000"}, {Subject: "预算总收入"}, {Subject: "市对县区转移支付", Value: "10000000000"}}},
+	{"a quoted term names whole, numerals and all", []string{"安排“三公”经费10万元，“十四五”规划资金20万元。"},
+		[]want{{Subject: "“三公”经费", Value: "100000"}, {Subject: "“十四五”规划资金", Value: "200000"}}},
+	// lijiang_2025_govwide_budget_report 1:131 (云南, HTML); shandong_province_2025_govwide_budget_report 40:8 (山东, PDF)
+	{"lijiang and shandong: quoted terms", []string{"争取国债“两重”资金5亿元。", "增值税“五五分享”税收返还120亿元。"},
+		[]want{{Subject: "国债“两重”资金", Value: "500000000"}, {Subject: "增值税“五五分享”税收返还", Value: "12000000000"}}},
 	{"an amount opening a line after a line that stopped mid-sentence", []string{"全年投入教育资金", "20万元，支持学校建设。"},
 		[]want{{Subject: "教育资金", Value: "200000"}}},
 	{"a word split over the two lines", []string{"——农林水支", "出3亿元。主要用于乡村振兴。"},
