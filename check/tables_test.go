@@ -151,6 +151,23 @@ func TestTableRules(t *testing.T) {
 			"|一般性转移支付|40|20|",
 			"|专项转移支付|7|15|",
 		}, []string{"1:11 error 50"}},
+		// A table printed as page sets, the caption and the row labels
+		// repeated on each page (shandong_province_2025 表22 p76|p77): one
+		// table, its 合计 the sum of the regions on all three pages.
+		{"row sums hold across page sets", TableRowSum, pageSets("7"), nil},
+		{"row sum broken across page sets", TableRowSum, pageSets("17"), []string{"1:12 error 50"}},
+		// shandong_province_2025 表22 p76|p77 (three of its ten rows): 合计
+		// and 7 cities on p76, the other 9 on p77, — for nothing.
+		{"row sums hold across shandong's page sets", TableRowSum, shandongSets("251"), nil},
+		{"row sum broken across shandong's page sets", TableRowSum, shandongSets("351"), []string{"1:23 error 6022"}},
+		{"a unit off across shandong's page sets is rounding", TableRowSum, shandongSets("252"), []string{"1:23 info 6022"}},
+		// Parts whose rows come in another order are not joined: each
+		// stays Partial and its 合计 is not checked.
+		{"page sets with rows in another order are not checked", TableRowSum, func() []string {
+			l := pageSets("17")
+			l[9], l[10] = l[10], l[9]
+			return l
+		}(), nil},
 		{"rounding in 万元 is info", TableRowSum, []string{
 			"支出预算总表", "单位：万元",
 			"|项目|合计|基本支出|项目支出|",
@@ -297,5 +314,42 @@ func TestRoundingNoteOrder(t *testing.T) {
 		if len(fs) != 1 || !strings.Contains(fs[0].Message, "合计 合计") || !strings.Contains(fs[0].Message, "另有1处") {
 			t.Fatalf("findings %+v, want one info on the 合计 column noting one more", fs)
 		}
+	}
+}
+
+// pageSets is a table by region printed as three page sets, each with the
+// title, unit and row labels; last is 专项转移支付's figure on the last page.
+func pageSets(last string) []string {
+	return []string{
+		"2026年转移支付分地区表", "单位：万元",
+		"|项目|合计|中堂|望牛墩|",
+		"|一般性转移支付|160|40|60|",
+		"|专项转移支付|50|20|18|",
+		"\f", "2026年转移支付分地区表", "单位：万元",
+		"|项目|麻涌|高埗|",
+		"|一般性转移支付|40|10|",
+		"|专项转移支付|3|2|",
+		"\f", "2026年转移支付分地区表", "单位：万元",
+		"|项目|洪梅|",
+		"|一般性转移支付|10|",
+		"|专项转移支付|" + last + "|",
+	}
+}
+
+// shandongSets is shandong_province_2025 表22 p76|p77 abridged to three
+// rows; last is 菏泽市's figure in its second row.
+func shandongSets(last string) []string {
+	const title = "2025年省对各市政府性基金预算转移支付分地区分项目执行情况表"
+	return []string{
+		"表22", title, "单位：万元",
+		"|项  目|合  计|济南市|青岛市|淄博市|枣庄市|东营市|烟台市|潍坊市|",
+		"|合    计|5257416|674695|27787|238040|189501|180688|422718|511971|",
+		"|一、国家电影事业发展专项资金|6022|698|1674|242|226|144|338|383|",
+		"|二、旅游发展基金|4855|320|—|526|223|212|678|209|",
+		"\f", "表22", title, "单位：万元",
+		"|项  目|济宁市|泰安市|威海市|日照市|临沂市|德州市|聊城市|滨州市|菏泽市|",
+		"|合    计|401786|271604|206652|158837|504214|469421|368947|263791|366764|",
+		"|一、国家电影事业发展专项资金|365|227|339|245|382|188|175|145|" + last + "|",
+		"|二、旅游发展基金|403|349|383|508|255|190|210|164|225|",
 	}
 }

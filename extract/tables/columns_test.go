@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,23 +172,39 @@ func TestParseAmountSpaces(t *testing.T) {
 
 // TestPartialTables: a table by region printed as two page sets (合计 and
 // the first regions, then the other regions; xinjiang_region_2024 表二十一)
-// is marked partial; one table alone is not.
+// is one logical table now (pagesets.go), not two partial ones, so its 合计
+// can be checked against all its regions. Page sets whose rows differ (here
+// in another order) cannot be joined row for row: they stay two tables,
+// both marked partial, so that the row-sum check skips them. One table
+// alone is not partial.
 func TestPartialTables(t *testing.T) {
-	txt := text("pdf",
-		[]extract.Block{para("2025年自治区对各地转移支付补助预算表", "单位：万元"), grid(`项目|合计|乌鲁木齐市|伊犁州
+	sets := func(second string) []*Table {
+		return Parse(text("pdf",
+			[]extract.Block{para("2025年自治区对各地转移支付补助预算表", "单位：万元"), grid(`项目|合计|乌鲁木齐市|伊犁州
 返还性支出|1,001,401|462,680|130,997
 所得税基数返还支出|100,056|43,149|8,455`)},
-		[]extract.Block{para("2025年自治区对各地转移支付补助预算表", "单位：万元"), grid(`项目|克拉玛依市|博尔塔拉州
-返还性支出|12,345.00|6,789.00
-所得税基数返还支出|1,234.00|567.00`)},
-		[]extract.Block{para("2025年一般公共预算支出表", "单位：万元"), grid(`项目|合计|基本支出
+			[]extract.Block{para("2025年自治区对各地转移支付补助预算表", "单位：万元"), grid(second)},
+			[]extract.Block{para("2025年一般公共预算支出表", "单位：万元"), grid(`项目|合计|基本支出
 一般公共服务支出|1,200.50|1,000.50`)},
-	)
-	ts := Parse(txt)
-	if len(ts) != 3 || !ts[0].Partial || !ts[1].Partial || ts[2].Partial {
+		))
+	}
+	show := func(ts []*Table) {
 		for _, tb := range ts {
-			t.Logf("%s %v %v", tb.Title, tb.Pages, tb.Partial)
+			t.Logf("%s %v %v %d columns", tb.Title, tb.Pages, tb.Partial, len(tb.Columns))
 		}
+	}
+	ts := sets(`项目|克拉玛依市|博尔塔拉州
+返还性支出|12,345.00|6,789.00
+所得税基数返还支出|1,234.00|567.00`)
+	if len(ts) != 2 || ts[0].Partial || ts[1].Partial || !slices.Equal(ts[0].Pages, []int{1, 2}) || len(ts[0].Columns) != 6 {
+		show(ts)
+		t.Fatal("page sets not joined into one table")
+	}
+	ts = sets(`项目|克拉玛依市|博尔塔拉州
+所得税基数返还支出|1,234.00|567.00
+返还性支出|12,345.00|6,789.00`)
+	if len(ts) != 3 || !ts[0].Partial || !ts[1].Partial || ts[2].Partial {
+		show(ts)
 		t.Fatal("partial marks wrong")
 	}
 }

@@ -269,7 +269,7 @@ func TestGovwideCoverage(t *testing.T) {
 	for _, l := range unlabelledPages {
 		t.Log(l)
 	}
-	t.Logf("tables joined across facing pages: %d %q; pages whose rows of numbers are mostly unlabelled: %d", len(joined), joined, len(unlabelledPages))
+	t.Logf("tables joined across facing pages or page sets: %d %q; pages whose rows of numbers are mostly unlabelled: %d", len(joined), joined, len(unlabelledPages))
 	t.Logf("numbers on table pages in labelled rows: %s; pages under %.2f: %d of %d; cells with two numbers: %d",
 		fmtRatio(hit, total), coverageFloor, low, tablePages, multi)
 	if float64(hit) < coverageFloor*float64(total) {

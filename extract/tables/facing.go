@@ -39,8 +39,7 @@ func facingRows(left, right *Table, page int) (rows []int, skip int) {
 	labelled := wordsIn(right)
 	if labelled {
 		// A page that repeats the labels under its own caption is a page
-		// set of its own (表22 over two pages, each with its title and
-		// labels: two tables marked Partial), not a right-hand page.
+		// set (pagesets.go), not a right-hand page.
 		skip = labelColumns(right)
 		if right.Title != "" || right.Code != "" || skip == 0 || skip == len(right.Columns) || sameColumnPaths(left, right, skip) {
 			return nil, 0
@@ -216,18 +215,36 @@ func rowPage(r *Row) int {
 func joinFacing(left, right *Table, rows []int, skip int) {
 	at := left.facing
 	if at == 0 {
-		at = len(left.Columns)
-		left.facing, left.leftHeader = at, left.Header
-		header := make([][]string, len(right.Header))
-		for i, h := range right.Header {
-			header[i] = h[min(skip, len(h)):]
-		}
-		left.Header = joinHeaders(left.Header, header)
-		for j, c := range right.Columns[skip:] {
-			c.Path = headerPath(left.Header, at+j)
-			left.Columns = append(left.Columns, c)
-		}
+		at = appendColumns(left, right, skip)
 	}
+	fillRows(left, right, rows, skip, at)
+	adopt(left, right)
+}
+
+// appendColumns appends right's columns after its first skip to left's,
+// their header rows beside left's, and returns the first new column. The
+// first part appended marks where left's own part ends (Table.facing).
+func appendColumns(left, right *Table, skip int) int {
+	at := len(left.Columns)
+	if left.facing == 0 {
+		left.facing, left.leftHeader = at, left.Header
+	}
+	header := make([][]string, len(right.Header))
+	for i, h := range right.Header {
+		header[i] = h[min(skip, len(h)):]
+	}
+	left.Header = joinHeaders(left.Header, header)
+	for j, c := range right.Columns[skip:] {
+		c.Path = headerPath(left.Header, at+j)
+		left.Columns = append(left.Columns, c)
+	}
+	return at
+}
+
+// fillRows copies the cells of right's rows after its first skip into
+// left's columns from at: rows[k] is the row of left that right's row k
+// continues (-1 for none).
+func fillRows(left, right *Table, rows []int, skip, at int) {
 	for i := range left.Body {
 		for len(left.Body[i].Cells) < len(left.Columns) {
 			left.Body[i].Cells = append(left.Body[i].Cells, Cell{})
@@ -238,8 +255,15 @@ func joinFacing(left, right *Table, rows []int, skip int) {
 			copy(left.Body[i].Cells[at:], right.Body[k].Cells[skip:])
 		}
 	}
-	if p := right.Pages[0]; !slices.Contains(left.Pages, p) {
-		left.Pages = append(left.Pages, p)
+}
+
+// adopt gives left, joined with right, right's pages and what left lacks
+// of right's caption, unit and notes.
+func adopt(left, right *Table) {
+	for _, p := range right.Pages {
+		if !slices.Contains(left.Pages, p) {
+			left.Pages = append(left.Pages, p)
+		}
 	}
 	if left.Title == "" {
 		left.Title = right.Title

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -86,13 +85,12 @@ func TestFacingPages(t *testing.T) {
 			"均衡性转移支付|望牛墩=100000@1 均衡性转移支付|麻涌=50000@2 均衡性转移支付|高埗=50000@2 " +
 			"专项转移支付|合计=500000@3 专项转移支付|中堂=200000@3 专项转移支付|望牛墩=180000@3 专项转移支付|麻涌=70000@4 " +
 			"专项转移支付|高埗=50000@4"}},
-		{"the labels repeated under the title again: a page set of its own", [][]extract.Block{
+		{"the labels repeated under the title again: a page set, joined (pagesets.go)", [][]extract.Block{
 			left("一般性转移支付|160|40|60\n专项转移支付|50|20|18"),
 			{para("2026年一般公共预算转移支付分地区表"), para("单位：万元"), grid("项目|麻涌|高埗\n一般性转移支付|40|20\n专项转移支付|7|5")},
-		}, []string{"[1]  一般性转移支付|合计=160@1 一般性转移支付|中堂=40@1 一般性转移支付|望牛墩=60@1 " +
-			"专项转移支付|合计=50@1 专项转移支付|中堂=20@1 专项转移支付|望牛墩=18@1",
-			"[2] 万元 一般性转移支付|麻涌=400000@2 一般性转移支付|高埗=200000@2 " +
-				"专项转移支付|麻涌=70000@2 专项转移支付|高埗=50000@2"}},
+		}, []string{"[1 2] 万元 一般性转移支付|合计=1600000@1 一般性转移支付|中堂=400000@1 一般性转移支付|望牛墩=600000@1 " +
+			"一般性转移支付|麻涌=400000@2 一般性转移支付|高埗=200000@2 专项转移支付|合计=500000@1 专项转移支付|中堂=200000@1 " +
+			"专项转移支付|望牛墩=180000@1 专项转移支付|麻涌=70000@2 专项转移支付|高埗=50000@2"}},
 		{"right page with other labels: a table of its own", [][]extract.Block{
 			left("一般性转移支付|160|40|60\n专项转移支付|50|20|18"),
 			{para("单位：万元"), grid("项目|麻涌|高埗\n税收返还|40|20\n上解支出|7|5")},
@@ -245,23 +243,7 @@ func FuzzFacing(f *testing.F) {
 			[]extract.Block{para(strings.Split(caption, "\n")...), grid(left)},
 			[]extract.Block{para(strings.Split(rightCaption, "\n")...), grid(right)}))
 		for _, tb := range ts {
-			for i := 1; i < len(tb.Pages); i++ {
-				if tb.Pages[i] <= tb.Pages[i-1] {
-					t.Fatalf("pages %v", tb.Pages)
-				}
-			}
-			for _, r := range tb.Body {
-				for _, c := range r.Cells {
-					if p := c.Loc.Page; p > 0 && !slices.Contains(tb.Pages, p) {
-						t.Fatalf("a cell on page %d of a table on pages %v", p, tb.Pages)
-					}
-				}
-				if tb.facing > 0 && len(r.Cells) > len(tb.Columns) {
-					t.Fatalf("a joined row of %d cells under %d columns", len(r.Cells), len(tb.Columns))
-				}
-			}
-			tb.Schema()
-			tb.Facts(1)
+			checkJoined(t, tb)
 		}
 	})
 }

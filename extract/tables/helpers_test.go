@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,4 +118,28 @@ func titledTable(t *testing.T, dir, file, title string) *Table {
 	}
 	t.Errorf("%s: no table %q", file, title)
 	return nil
+}
+
+// checkJoined fails t unless tb, perhaps joined from facing pages or page
+// sets, has pages in ascending order holding every located cell and no
+// joined row wider than its columns; and it makes tb's schema and facts.
+func checkJoined(t *testing.T, tb *Table) {
+	t.Helper()
+	for i := 1; i < len(tb.Pages); i++ {
+		if tb.Pages[i] <= tb.Pages[i-1] {
+			t.Fatalf("pages %v", tb.Pages)
+		}
+	}
+	for _, r := range tb.Body {
+		for _, c := range r.Cells {
+			if p := c.Loc.Page; p > 0 && !slices.Contains(tb.Pages, p) {
+				t.Fatalf("a cell on page %d of a table on pages %v", p, tb.Pages)
+			}
+		}
+		if tb.facing > 0 && len(r.Cells) > len(tb.Columns) {
+			t.Fatalf("a joined row of %d cells under %d columns", len(r.Cells), len(tb.Columns))
+		}
+	}
+	tb.Schema()
+	tb.Facts(1)
 }

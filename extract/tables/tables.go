@@ -44,10 +44,11 @@ type Table struct {
 	// inside it, where an empty table says that it is empty.
 	Notes []string
 	Loc   extract.Loc
-	// Partial marks a table whose columns continue in another table: the
-	// same title over the same rows with other columns (a table by region
-	// printed as several page sets, 合计 and the first regions first).
-	// Its rows do not hold all the parts of their 合计.
+	// Partial marks a table whose columns continue in another table that
+	// could not be joined to it (see pagesets.go): the same title over
+	// mostly the same rows with other columns (a table by region printed
+	// as page sets, 合计 and the first regions first, whose parts' rows
+	// differ). Its rows do not hold all the parts of their 合计.
 	Partial bool
 
 	grid    [][]gridCell // rows after the caption rows, for stitching
@@ -59,6 +60,9 @@ type Table struct {
 	// itemOf maps an attribute column (采购组织形式, 项目类型) to the column
 	// that names its rows instead (see rowlabel.go).
 	itemOf map[int][]int
+	// sets is the first column of each part printed on pages of its own
+	// (see pagesets.go).
+	sets []int
 }
 
 // Column describes one grid column.
@@ -195,6 +199,7 @@ func ParseContext(ctx context.Context, txt *normalize.Text) ([]*Table, error) {
 			prev.Notes = append(prev.Notes, s)
 		}
 	}
+	out = joinSets(out)
 	for i, t := range out {
 		t.ID = "t" + strconv.Itoa(i+1)
 		t.Kind = classify(t)
@@ -205,7 +210,7 @@ func ParseContext(ctx context.Context, txt *normalize.Text) ([]*Table, error) {
 }
 
 // markPartial marks the tables that share a title and rows but not their
-// columns (see Table.Partial).
+// columns, left apart by joinSets (see Table.Partial).
 func markPartial(ts []*Table) {
 	for i, a := range ts {
 		for _, b := range ts[i+1:] {
