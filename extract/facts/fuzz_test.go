@@ -44,10 +44,12 @@ func FuzzExtract(f *testing.F) {
 }
 
 // FuzzRowParents checks that any table rows (one per line: label, code and
-// indent separated by |) get parents that are earlier rows.
+// indent separated by |) get parents that are other rows (an earlier row,
+// or a total row below the rows it sums) with no cycle.
 func FuzzRowParents(f *testing.F) {
 	f.Add("合计||\n一般公共服务支出|201|\n人大事务|20101|\n行政运行|2010101|")
 	f.Add("一、税收收入||6.4\n增值税||7.4\n其中：专项收入||4\n教育费附加||8\n收入合计||12\n转移性收入||")
+	f.Add("类|10|\n款|1020|\n合计|102|\n上年结余||\n收入总计||\n小计||")
 	f.Fuzz(func(t *testing.T, s string) {
 		var rows []RowLabel
 		for _, line := range strings.Split(s, "\n") {
@@ -63,9 +65,16 @@ func FuzzRowParents(f *testing.F) {
 			}
 			rows = append(rows, r)
 		}
-		for i, p := range RowParents(rows) {
-			if p < -1 || p >= i {
-				t.Fatalf("row %d: parent %d is not an earlier row", i, p)
+		ps := RowParents(rows)
+		for i, p := range ps {
+			if p < -1 || p >= len(rows) || p == i {
+				t.Fatalf("row %d: parent %d is not another row", i, p)
+			}
+			// A row's ancestors end: no row is a part of itself.
+			for k, n := p, 0; k >= 0; k, n = ps[k], n+1 {
+				if n > len(rows) {
+					t.Fatalf("row %d: its parents form a cycle", i)
+				}
 			}
 		}
 	})

@@ -16,6 +16,10 @@ type RowLabel struct {
 	Code     string
 	Indent   float64
 	Indented bool // Indent is known
+	// Total marks a row the reader knows to be the table's total though
+	// its label has no 合计/总计/小计: the last row naming what the
+	// table's title names (一般公共预算收入 under …一般公共预算收入预算表).
+	Total bool
 }
 
 // RowParents returns, for each row of one label column of a table in
@@ -25,7 +29,11 @@ type RowLabel struct {
 //  1. codes: a 款 or 项 code is part of the nearest row above whose code is
 //     a prefix of it (20101 of 201); a 类 code of a 合计 row above;
 //  2. 合计/总计 rows: a total above every other row holds the rows of the
-//     first level; a total further down closes the breakdowns above it;
+//     first level; a total further down holds the rows of the first level
+//     since the total before it, when that one is of the same or a higher
+//     rank (小计 < 合计 < 总计) — a 总计 under a 合计 adds transfers and
+//     balances to it, a balance rather than a breakdown, and holds
+//     nothing — and closes the breakdowns above it;
 //  3. 其中: a row starting with 其中 opens a list of parts of the row
 //     above it, and the rows that follow at its indent continue it;
 //  4. numbering: a numbered row (一、 （一） 1、 (1) ①) is a sibling of
@@ -55,18 +63,30 @@ func RowParents(rows []RowLabel) []int {
 		}
 	}
 	first := firstLabelled(rows)
+	lastTotal := -1 // the last total row
 	for i, r := range rows {
 		out[i] = -1
 		label := strings.TrimSpace(r.Text)
+		total := r.Total || totalLabel(label)
 		switch {
 		case r.Code != "":
 			out[i] = codeParent(rows, i, first)
+			if total {
+				closeTotal(rows, out, lastTotal, i)
+				lastTotal = i
+			}
 			continue
-		case totalLabel(label):
+		case total:
+			if _, _, numbered := outline.ParseMarker(label); i != first && !numbered {
+				// (A numbered total, 三、本年收支结余合计, is an item
+				// of its own list.)
+				closeTotal(rows, out, lastTotal, i)
+			}
 			st = st[:0]
 			if i == first {
 				st = append(st, openRow{row: i, kind: openTotal})
 			}
+			lastTotal = i
 			continue
 		}
 		if rest, ok := cutQizhong(label); ok && i > 0 {
@@ -119,6 +139,45 @@ func RowParents(rows []RowLabel) []int {
 		}
 	}
 	return out
+}
+
+// closeTotal makes total row i, below the rows it sums, the parent of the
+// rows of the first level (no parent yet) after the total row prev (-1:
+// from the table's top), unless prev is of a lower rank than i. A row
+// that i is itself a part of (by its code) stays out.
+func closeTotal(rows []RowLabel, out []int, prev, i int) {
+	if prev >= 0 && totalRank(rows[prev]) < totalRank(rows[i]) {
+		return
+	}
+	for k := prev + 1; k < i; k++ {
+		if out[k] < 0 && !ancestor(out, k, i) {
+			out[k] = i
+		}
+	}
+}
+
+// ancestor reports whether row a is row i's parent, or its parent's, ….
+func ancestor(out []int, a, i int) bool {
+	for p := out[i]; p >= 0; p = out[p] {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// totalRank orders the totals of one table: 小计 sums a group, 合计 the
+// groups or the table's items, 总计 the 合计 with what is added to it.
+func totalRank(r RowLabel) int {
+	s := strings.Join(strings.Fields(r.Text), "")
+	switch {
+	case strings.Contains(s, "总计"):
+		return 3
+	case strings.Contains(s, "小计"):
+		return 1
+	default: // 合计, or a total known by its place (RowLabel.Total)
+		return 2
+	}
 }
 
 // indentTolerance is how far, in characters, two labels' left edges may

@@ -5,7 +5,11 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/budgetdoc/budgetdoc/extract/outline"
 	"github.com/budgetdoc/budgetdoc/extract/tables"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
@@ -43,6 +47,7 @@ func LinkTable(t *tables.Table, fs []schema.Fact) {
 			}
 		}
 	}
+	below := map[string][]int{} // a total below its parts → the parts
 	for n := range fs {
 		f := &fs[n]
 		if f.Table != t.ID {
@@ -53,10 +58,76 @@ func LinkTable(t *tables.Table, fs []schema.Fact) {
 		if !ok {
 			continue
 		}
-		if p, ok := parentRow[cell{c.i, k}]; ok {
+		p, ok := parentRow[cell{c.i, k}]
+		switch {
+		case !ok:
+		case p < c.i:
 			f.Parent = byCell[cell{p, c.j}]
+		case labelCol[cell{p, c.j}] == k:
+			// A total below its parts names its cell in the parts'
+			// label column (a 合计 spanning rows that name their own
+			// cells in the next column heads them, it sums nothing).
+			f.Parent = byCell[cell{p, c.j}]
+			below[f.Parent] = append(below[f.Parent], n)
 		}
 	}
+	for id, kids := range below {
+		if !addsUp(t, fs, id, kids) {
+			for _, n := range kids {
+				fs[n].Parent = ""
+			}
+		}
+	}
+}
+
+// addsUp reports whether the cells kids (indices into fs) add up to the
+// cell id of a total below them, within the rounding of the figures as
+// printed. The total's place says that it sums the rows of the first level
+// above it; which rows those are is read from codes, numbering and
+// indentation, and a reading that missed a level (items of a 款 taken for
+// 类 rows) or a total that is not one (a 合计 that heads rows beside it)
+// shows as a sum that does not hold: then nothing is linked rather than
+// something wrong.
+func addsUp(t *tables.Table, fs []schema.Fact, id string, kids []int) bool {
+	var total *schema.Fact
+	for n := range fs {
+		if fs[n].ID == id {
+			total = &fs[n]
+			break
+		}
+	}
+	if total == nil {
+		return false
+	}
+	want, err := decimal.NewFromString(total.Value)
+	if err != nil {
+		return false
+	}
+	slack := halfUnit(t, total.Text)
+	var sum decimal.Decimal
+	for _, n := range kids {
+		v, err := decimal.NewFromString(fs[n].Value)
+		if err != nil {
+			return false
+		}
+		sum = sum.Add(v)
+		slack = slack.Add(halfUnit(t, fs[n].Text))
+	}
+	return sum.Sub(want).Abs().LessThanOrEqual(slack)
+}
+
+// halfUnit is half the last printed digit of an amount cell's text in
+// yuan: how far the printed figure may be from the exact one.
+func halfUnit(t *tables.Table, text string) decimal.Decimal {
+	d := int32(0)
+	if _, frac, ok := strings.Cut(text, "."); ok {
+		d = int32(len(strings.TrimRightFunc(frac, func(r rune) bool { return r < '0' || r > '9' })))
+	}
+	scale := t.Scale
+	if scale.IsZero() {
+		scale = decimal.NewFromInt(1)
+	}
+	return decimal.New(5, -d-1).Mul(scale)
 }
 
 // cell is a body cell of a table: row and column.
@@ -109,6 +180,7 @@ func labelRows(t *tables.Table, k int, codes map[cell]string) ([]RowLabel, []int
 		idx = append(idx, i)
 		boxes = append(boxes, b)
 	}
+	markTitledTotal(rows, t.Title)
 	boxes = readingFrame(boxes)
 	var heights []float64
 	for _, b := range boxes {
@@ -133,6 +205,26 @@ func labelRows(t *tables.Table, k int, codes map[cell]string) ([]RowLabel, []int
 		}
 	}
 	return rows, idx
+}
+
+// markTitledTotal marks the last row as the table's total when its label,
+// without a code or a total word, names what the table's title names: a
+// table titled …一般公共预算收入预算表 that ends in a row 一般公共预算收入
+// ends in the sum of its items. A short label (收入, 支出) names too
+// little to tell.
+func markTitledTotal(rows []RowLabel, title string) {
+	if len(rows) < 3 {
+		return
+	}
+	last := &rows[len(rows)-1]
+	label := strings.Join(strings.Fields(last.Text), "")
+	if last.Code != "" || totalLabel(label) || utf8.RuneCountInString(label) < 4 {
+		return
+	}
+	if _, _, ok := outline.ParseMarker(label); ok {
+		return // a numbered item, not a total
+	}
+	last.Total = strings.Contains(strings.Join(strings.Fields(title), ""), label)
 }
 
 // readingFrame turns the label boxes of a table printed turned on its page

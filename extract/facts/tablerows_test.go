@@ -51,3 +51,34 @@ func TestLabelRowsTurned(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkTitledTotal: the last row is the table's total when its label
+// names what the title names, and only then.
+func TestMarkTitledTotal(t *testing.T) {
+	for _, c := range []struct {
+		name, title string
+		rows        []RowLabel
+		want        bool
+	}{
+		// 新疆 2024 表十五 (p19) and 表十 (p82 without its 小计, synthetic).
+		{"xinjiang: the revenue the title names", "表十五：2025年自治区一般公共预算收入预算表（代编预算）",
+			[]RowLabel{coded("101", "一、税收收入"), coded("103", "二、非税收入"), {Text: "一般公共预算收入"}}, true},
+		{"the label spaced out", "2025年全市政府性基金预算收入表",
+			[]RowLabel{{Text: "国有土地使用权出让收入"}, {Text: "彩票公益金收入"}, {Text: "政府性基金 预算收入"}}, true},
+		{"an item the title does not name", "2025年全市政府性基金预算收入表",
+			[]RowLabel{{Text: "国有土地使用权出让收入"}, {Text: "彩票公益金收入"}, {Text: "其他政府性基金收入"}}, false},
+		{"a short label names too little", "2025年收入预算表",
+			[]RowLabel{{Text: "税收收入"}, {Text: "非税收入"}, {Text: "收入"}}, false},
+		{"a coded row is an item", "2025年一般公共服务支出预算表",
+			[]RowLabel{{Text: "人大事务"}, {Text: "政协事务"}, {Text: "一般公共服务支出", Code: "201"}}, false},
+		{"a numbered row is an item", "2025年一般公共预算收入表",
+			[]RowLabel{{Text: "增值税"}, {Text: "契税"}, {Text: "二、一般公共预算收入"}}, false},
+		{"too few rows to sum", "2025年一般公共预算收入表",
+			[]RowLabel{{Text: "税收收入"}, {Text: "一般公共预算收入"}}, false},
+	} {
+		markTitledTotal(c.rows, c.title)
+		if got := c.rows[len(c.rows)-1].Total; got != c.want {
+			t.Errorf("%s: total %v, want %v", c.name, got, c.want)
+		}
+	}
+}
