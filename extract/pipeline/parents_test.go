@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 // same column in its enclosing row, on real tables of three regions: a
 // revenue table laid out by numbering, 其中 and indentation (武汉, 湖北), one
 // by numbering alone (防城港, 广西), one by 类/款/项 codes (普陀, 上海),
+// one with its totals below the parts (新疆),
 // and a procurement table whose labels are centred in their cells, so
 // that their left edges say nothing (江苏).
 func TestTableParents(t *testing.T) {
@@ -36,6 +38,15 @@ func TestTableParents(t *testing.T) {
 			{"契税", "2025年 / 执行数", "一、税收收入"},
 			{"捐赠收入", "2026年预算 / 建议数", "二、非税收入"},
 			{"一般公共预算收入合计", "2026年预算 / 建议数", ""},
+		}},
+		// 新疆 2024 (自治区, tables only): parts above their total.
+		{"corpus/govwide/xinjiang_region_2024_govwide_budget_report.pdf", []link{
+			{"乌鲁木齐市", "一般债务余额执行数", "合   计"},
+			{"一、税收收入", "2025年预算数", "一般公共预算收入"},
+			{"契税", "2024年完成数", "一、税收收入"},
+			{"十、 专项债券对应项目专项收入", "2025年预算数", "政府性基金收入小计"},
+			{"政府性基金收入小计", "2025年预算数", ""},
+			{"政府性基金转移支付收入", "2025年预算数", ""},
 		}},
 		{"corpus/real/shanghai_putuo_wanlijiedao_2023_dept_budget.pdf", []link{
 			{"统计信息事务", "收入预算 / 合计", "一般公共服务支出"},
@@ -71,5 +82,56 @@ func TestTableParents(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTotalBelowParts: a total below its parts holds the rows of the first
+// level above it where they add up to it (within the rounding of the
+// printed figures), and nothing where they do not: a hierarchy read wrong
+// links nothing rather than something wrong.
+func TestTotalBelowParts(t *testing.T) {
+	const page = `<html><body><p>收入预算表</p><table>
+<tr><td>项目</td><td>预算数</td><td>执行数</td></tr>
+<tr><td>一、税收收入</td><td>300.4</td><td>310</td></tr>
+<tr><td>增值税</td><td>200.4</td><td>210</td></tr>
+<tr><td>契税</td><td>100</td><td>100</td></tr>
+<tr><td>二、非税收入</td><td>50</td><td>40</td></tr>
+<tr><td>合计</td><td>350</td><td>360</td></tr>
+</table></body></html>`
+	path := filepath.Join(t.TempDir(), "t.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := File(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]string{}
+	for _, f := range res.Out.Facts {
+		byID[f.ID] = f.Subject
+	}
+	want := map[[2]string]string{
+		// 300.4 + 50 = 350.4 is 350 within the rounding of 300.4 and 50.
+		{"一、税收收入", "预算数"}: "合计",
+		{"二、非税收入", "预算数"}: "合计",
+		{"增值税", "预算数"}:    "一、税收收入",
+		// 310 + 40 = 350, not 360: no link to the total.
+		{"一、税收收入", "执行数"}: "",
+		{"二、非税收入", "执行数"}: "",
+		{"契税", "执行数"}:     "一、税收收入",
+	}
+	seen := 0
+	for _, f := range res.Out.Facts {
+		w, ok := want[[2]string{f.Subject, f.Dimension}]
+		if !ok {
+			continue
+		}
+		seen++
+		if got := byID[f.Parent]; got != w {
+			t.Errorf("%s [%s]: parent %q, want %q", f.Subject, f.Dimension, got, w)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of the %d cells", seen, len(want))
 	}
 }
