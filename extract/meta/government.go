@@ -69,7 +69,11 @@ var (
 	// ownLevelRE and wholeRE are the two coverages a government document may
 	// have: the government's own level, and the whole jurisdiction.
 	ownLevelRE = regexp.MustCompile(`本级|[市省州县区盟旗]级`)
-	wholeRE    = regexp.MustCompile(`全[市省区县州盟旗]|地方财政|[市省州县区]和[市省州县区]级|[市省州县区]及[市省州县区](?:本)?级`)
+	// An autonomous region's tables name the whole region 自治区 before
+	// the budget's name (2024年自治区一般公共预算收入完成情况表), the own
+	// level 自治区本级 or 自治区级.
+	wholeRE = regexp.MustCompile(`全[市省区县州盟旗]|地方财政|[市省州县区]和[市省州县区]级|[市省州县区]及[市省州县区](?:本)?级|` +
+		`自治区(?:各地|政府|一般公共预算|政府性基金|国有资本经营预算|社会保险基金)`)
 	// localFinanceRE is the whole jurisdiction named as its finances
 	// (`关于丽江市2025年地方财政预算执行情况…`): such reports give the whole
 	// and then the own level (全州…州本级…), so in a title it says the whole

@@ -53,6 +53,9 @@ func Detect(t *normalize.Text, info map[string]string) schema.Meta {
 				}
 			}
 		}
+		if tableTitleYearRE.MatchString(gm.Title) {
+			bundleMeta(&gm, tableTitles(t))
+		}
 		return gm
 	}
 	title, _ := findTitle(headings)
@@ -172,6 +175,47 @@ func tableYear(t *normalize.Text) int {
 	}
 	y, _ := strconv.Atoi(best)
 	return y
+}
+
+// tableTitles returns the distinct table titles that name their year, in
+// document order.
+func tableTitles(t *normalize.Text) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range t.Pages {
+		for _, it := range p.Items {
+			if it.Line == nil || !tableTitleYearRE.MatchString(it.Line.Text) {
+				continue
+			}
+			if s := squeezeCJK(it.Line.Text); !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// bundleMeta completes the metadata of a government document whose title
+// is its first table's (a bundle of 附表 with no text cover) from the titles
+// of all its tables: the bundle reports what they report together — the
+// execution of one year (2024年…完成情况表) and the budget of the next
+// (2025年…预算表), the whole jurisdiction (2024年自治区…表, 全市…) and the
+// own level (自治区本级…, 市本级…).
+func bundleMeta(m *schema.Meta, titles []string) {
+	if len(titles) < 2 || m.Kind != schema.KindBudget {
+		return
+	}
+	whole := m.Coverage == schema.CoverageJurisdiction || m.Coverage == schema.CoverageBoth
+	own := m.Coverage == schema.CoverageOwnLevel || m.Coverage == schema.CoverageBoth
+	for _, title := range titles {
+		fiscal, execution := govYears(title)
+		m.FiscalYear = max(m.FiscalYear, fiscal)
+		m.ExecutionYear = max(m.ExecutionYear, execution)
+		whole = whole || wholeRE.MatchString(title)
+		own = own || ownLevelRE.MatchString(title)
+	}
+	m.Coverage = coverageOf(whole, own)
 }
 
 // bodyYearRE finds the years that the body gives the budget itself

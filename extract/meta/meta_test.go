@@ -166,6 +166,20 @@ func TestDetectGovernment(t *testing.T) {
 		{"another report's salutation", []string{"深圳市人民政府公报", "政府工作报告", "各位代表：",
 			"现在，我代表市人民政府，向大会报告工作，请予审议。"}, nil,
 			schema.Meta{}},
+		// Bundles of tables (附表) without a text cover: the first table's
+		// title is the title, and every table's title says the years and
+		// the coverage. 新疆 2024 (自治区: 自治区… is the whole region,
+		// 自治区本级/自治区级 the own level; no text names the place).
+		{"tables-only bundle of an autonomous region", []string{"表一：2024年自治区一般公共预算收入完成情况表", "单位：万元",
+			"|项目|2024年完成数|", "表四：2024年自治区本级一般公共预算收入完成情况表", "表十六：2025年自治区本级一般公共预算支出预算表",
+			"表六：2024年自治区级国有资本经营预算执行情况与2025年预算安排平衡表"}, nil,
+			gov(schema.Meta{Title: "2024年自治区一般公共预算收入完成情况表", FiscalYear: 2025, ExecutionYear: 2024, Kind: "budget", Coverage: "both"})},
+		{"synthetic: a city's bundle, execution then budget tables", []string{"2025年全市一般公共预算收入执行情况表", "单位：万元",
+			"2025年市本级一般公共预算支出执行情况表", "2026年全市一般公共预算收入预算表"}, nil,
+			gov(schema.Meta{Title: "2025年全市一般公共预算收入执行情况表", FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Coverage: "both"})},
+		{"synthetic: a bundle of one year's execution tables", []string{"2025年全市一般公共预算收入执行情况表", "单位：万元",
+			"2025年全市政府性基金预算收入执行情况表"}, nil,
+			gov(schema.Meta{Title: "2025年全市一般公共预算收入执行情况表", FiscalYear: 2025, ExecutionYear: 2025, Kind: "budget", Coverage: "jurisdiction"})},
 		// Department and unit disclosures stay what they are, whatever they
 		// say about budgets.
 		{"department budget naming 一般公共预算", []string{"2024年一般公共预算财政拨款支出表", "部门：某某市教育局      单位：万元"}, nil,
