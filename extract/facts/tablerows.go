@@ -19,11 +19,17 @@ import (
 // row is a part of (RowParents over the rows of its label column). A cell
 // whose parent row has no amount in its column keeps no parent.
 func LinkTable(t *tables.Table, fs []schema.Fact) {
-	byCell := make(map[cell]string, len(fs))
-	for _, f := range fs {
+	byCell := make(map[cell]int, len(fs)) // cell → index in fs
+	for n, f := range fs {
 		if f.Table == t.ID {
-			byCell[cell{f.Row - len(t.Header) - 1, f.Col - 1}] = f.ID
+			byCell[cell{f.Row - len(t.Header) - 1, f.Col - 1}] = n
 		}
+	}
+	idOf := func(c cell) string {
+		if n, ok := byCell[c]; ok {
+			return fs[n].ID
+		}
+		return ""
 	}
 	// The label column of every amount cell: a side-by-side table has one
 	// per side, each with its own hierarchy.
@@ -47,7 +53,7 @@ func LinkTable(t *tables.Table, fs []schema.Fact) {
 			}
 		}
 	}
-	below := map[string][]int{} // a total below its parts → the parts
+	below := map[int][]int{} // a total below its parts → the parts (indices in fs)
 	for n := range fs {
 		f := &fs[n]
 		if f.Table != t.ID {
@@ -62,17 +68,19 @@ func LinkTable(t *tables.Table, fs []schema.Fact) {
 		switch {
 		case !ok:
 		case p < c.i:
-			f.Parent = byCell[cell{p, c.j}]
+			f.Parent = idOf(cell{p, c.j})
 		case labelCol[cell{p, c.j}] == k:
 			// A total below its parts names its cell in the parts'
 			// label column (a 合计 spanning rows that name their own
 			// cells in the next column heads them, it sums nothing).
-			f.Parent = byCell[cell{p, c.j}]
-			below[f.Parent] = append(below[f.Parent], n)
+			if tn, ok := byCell[cell{p, c.j}]; ok {
+				f.Parent = fs[tn].ID
+				below[tn] = append(below[tn], n)
+			}
 		}
 	}
-	for id, kids := range below {
-		if !addsUp(t, fs, id, kids) {
+	for tn, kids := range below {
+		if !addsUp(t, fs, tn, kids) {
 			for _, n := range kids {
 				fs[n].Parent = ""
 			}
@@ -81,24 +89,15 @@ func LinkTable(t *tables.Table, fs []schema.Fact) {
 }
 
 // addsUp reports whether the cells kids (indices into fs) add up to the
-// cell id of a total below them, within the rounding of the figures as
+// cell fs[tn] of a total below them, within the rounding of the figures as
 // printed. The total's place says that it sums the rows of the first level
 // above it; which rows those are is read from codes, numbering and
 // indentation, and a reading that missed a level (items of a 款 taken for
 // 类 rows) or a total that is not one (a 合计 that heads rows beside it)
 // shows as a sum that does not hold: then nothing is linked rather than
 // something wrong.
-func addsUp(t *tables.Table, fs []schema.Fact, id string, kids []int) bool {
-	var total *schema.Fact
-	for n := range fs {
-		if fs[n].ID == id {
-			total = &fs[n]
-			break
-		}
-	}
-	if total == nil {
-		return false
-	}
+func addsUp(t *tables.Table, fs []schema.Fact, tn int, kids []int) bool {
+	total := &fs[tn]
 	want, err := decimal.NewFromString(total.Value)
 	if err != nil {
 		return false
