@@ -17,7 +17,9 @@ import (
 // LinkTable sets the parent of the money facts of t's amount cells (fs, as
 // t.Facts wrote them): the cell of the same column in the row the cell's
 // row is a part of (RowParents over the rows of its label column). A cell
-// whose parent row has no amount in its column keeps no parent.
+// whose parent row has no amount in its column keeps no parent, and the
+// cells of the rows above a total printed below them keep it only where
+// they add up to it (addsUp).
 func LinkTable(t *tables.Table, fs []schema.Fact) {
 	byCell := make(map[cell]int, len(fs)) // cell → index in fs
 	for n, f := range fs {
@@ -66,7 +68,7 @@ func LinkTable(t *tables.Table, fs []schema.Fact) {
 		}
 		p, ok := parentRow[cell{c.i, k}]
 		switch {
-		case !ok:
+		case !ok: // a row of the first level, or no total
 		case p < c.i:
 			f.Parent = idOf(cell{p, c.j})
 		case labelCol[cell{p, c.j}] == k:
