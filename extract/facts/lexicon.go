@@ -146,6 +146,15 @@ var stopWords = map[string]bool{
 	"的": true, "了": true, "在": true, "对": true, "从": true, "由": true, "是": true, "为": true,
 }
 
+// procurementVerbs and procurementKinds: 购买服务, 购买货物 name the three
+// categories of government procurement (货物, 工程, 服务), whichever verb
+// the document uses; elsewhere 购买 is a verb that ends a subject
+// (购买设备 names what is bought).
+var (
+	procurementVerbs = map[string]bool{"购买": true, "采购": true}
+	procurementKinds = map[string]bool{"货物": true, "工程": true, "服务": true}
+)
+
 // keepPOS are the tags of tokens that may be part of a subject.
 var keepPOS = map[string]bool{
 	"n": true, "nz": true, "nt": true, "ns": true, "nr": true, "nrt": true, "nrfg": true, "vn": true, "an": true,

@@ -145,6 +145,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			i -= 2 // 省|对|下补助: the level after 对 is tagged a place word
 			continue
 		}
+		if i < end && procurementVerbs[t.Text] && procurementKinds[toks[i+1].Text] {
+			continue // 拟购买服务支出: buying goods, works or services names a procurement category
+		}
 		if stop, ok := stopWords[t.Text]; ok {
 			if stop && i == end && (t.POS == "n" || t.POS == "vn") {
 				continue // 第一季度用款计划: a noun heading the phrase

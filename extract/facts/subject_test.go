@@ -84,6 +84,11 @@ var subjectCases = []moneyCase{
 	// shijiazhuang_2018_govwide_budget_report 15:19 (河北, PDF)
 	{"shijiazhuang: 减排资金", []string{"争取大气污染防治减排资金1亿元。"},
 		[]want{{Subject: "大气污染防治减排资金", Value: "100000000"}}},
+	{"buying goods, works or services names a procurement category", []string{"拟购买服务支出30万元，购买货物10万元；购买设备5万元。"},
+		[]want{{Subject: "购买服务支出", Value: "300000"}, {Subject: "购买货物", Value: "100000"}, {Subject: "设备", Value: "50000"}}},
+	// jiangsu_renda_2019_dept_budget 17:6 (江苏, PDF); jiangsu_gaoyuan_2017_dept_budget 26:3 (江苏, PDF)
+	{"renda and gaoyuan: 拟采购货物支出、拟购买服务支出", []string{"2019年度本部门政府采购支出预算总额2416.43万元，其中：拟采购货物支出233.1万元、拟购买服务支出2183.33万元。", "其中拟购买货物 525.4万元；拟购买工程 500 万元；拟购买服务 2717万元。"},
+		[]want{{Subject: "政府采购支出预算总额"}, {Subject: "采购货物支出"}, {Subject: "购买服务支出", Value: "21833300"}, {Subject: "购买货物"}, {Subject: "购买工程"}, {Subject: "购买服务", Value: "27170000"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
