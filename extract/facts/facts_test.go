@@ -103,7 +103,7 @@ var cases = []struct {
 	{"nested 其中 inside a part", "", []string{"支出预算1000万元，其中：基本支出600万元，其中人员经费400万元；项目支出400万元。"},
 		[]want{{Subject: "支出预算"}, {Subject: "基本支出", Parent: 1}, {Subject: "人员经费", Parent: 2}, {Subject: "项目支出", Parent: 1}}},
 	{"procurement breakdown", "", []string{"2017 年度我部门政府采购预算总金额为2247.85 万元。其中拟购买货物 59 万元，拟购买工程 0 万元，拟购买服务2188.85万元。"},
-		[]want{{Subject: "政府采购预算总金额", Value: "22478500"}, {Subject: "货物", Parent: 1}, {Subject: "工程", Parent: 1}, {Subject: "服务", Parent: 1}}},
+		[]want{{Subject: "政府采购预算总金额", Value: "22478500"}, {Subject: "购买货物", Parent: 1}, {Subject: "购买工程", Parent: 1}, {Subject: "购买服务", Parent: 1}}},
 	{"分别为", "", []string{"“三公”经费预算30万元，其中因公出国（境）费、公务接待费分别为10万元、20万元。"},
 		[]want{{Value: "300000"}, {Subject: "因公出国（境）费", Value: "100000", Parent: 1}, {Subject: "公务接待费", Value: "200000", Parent: 1}}},
 	{"staffing counts", "", []string{"1．根据部门职责分工，本部门内设机构包括省人大常委会下设办公厅、研究室和4个专门委员会、8个工作委员会，有38个处室，编制338名，其中行政编制200名、行政附属编制104名、事业编制34名。"},

@@ -348,7 +348,9 @@ func (x *extractor) clean(s string) string {
 			}
 			s = trimShortName(s, x.org)
 		}
-		for _, p := range []string{"本部门", "我部门", "本单位", "我单位", "其中", "包括", "部门", "单位"} {
+		// a bare 单位 is not stripped: it starts names of its own
+		// (单位预留机动经费, 区直单位经费), where 部门 is the reporting body
+		for _, p := range []string{"本部门", "我部门", "本单位", "我单位", "其中", "包括", "部门"} {
 			if strings.HasPrefix(s, p) && len(s) > len(p) {
 				s = s[len(p):]
 			}

@@ -89,6 +89,11 @@ var subjectCases = []moneyCase{
 	// jiangsu_renda_2019_dept_budget 17:6 (江苏, PDF); jiangsu_gaoyuan_2017_dept_budget 26:3 (江苏, PDF)
 	{"renda and gaoyuan: 拟采购货物支出、拟购买服务支出", []string{"2019年度本部门政府采购支出预算总额2416.43万元，其中：拟采购货物支出233.1万元、拟购买服务支出2183.33万元。", "其中拟购买货物 525.4万元；拟购买工程 500 万元；拟购买服务 2717万元。"},
 		[]want{{Subject: "政府采购支出预算总额"}, {Subject: "采购货物支出"}, {Subject: "购买服务支出", Value: "21833300"}, {Subject: "购买货物"}, {Subject: "购买工程"}, {Subject: "购买服务", Value: "27170000"}}},
+	{"a leading 单位 is part of a name; 本单位 is the reporting body", []string{"单位预留机动经费100万元，本单位收入预算20万元。"},
+		[]want{{Subject: "单位预留机动经费", Value: "1000000"}, {Subject: "收入预算", Value: "200000"}}},
+	// jiangsu_renda_2019_dept_budget 11:20 (江苏, PDF); jiangsu_shengweiban_2019_dept_budget 8:23 (江苏, PDF)
+	{"renda and shengweiban: 单位预留机动经费", []string{"单位预留机动经费2557.89万元，占13.95%；", "单位预留机动经费2938.21万元，占10.62%。"},
+		[]want{{Subject: "单位预留机动经费", Value: "25578900"}, {Subject: "单位预留机动经费", Value: "29382100"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
