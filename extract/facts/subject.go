@@ -440,7 +440,7 @@ func (x *extractor) splitEntity(s string) (subject, entity string) {
 		intro = true
 	}
 	if !intro {
-		return s, ""
+		return unitsOf(s)
 	}
 	best := -1
 	for _, suf := range entitySuffixes {
@@ -454,6 +454,23 @@ func (x *extractor) splitEntity(s string) (subject, entity string) {
 		return rest, ""
 	}
 	return rest[best:], rest[:best]
+}
+
+// unitsOf separates the bodies a subject opens with when 单位 follows
+// their name (南京、徐州铁路检察院单位预留机动经费 → 徐州铁路检察院,
+// 单位预留机动经费): 单位 then means "their units'", and the name, which
+// ends like a body (entitySuffixes), is the entity.
+func unitsOf(s string) (subject, entity string) {
+	i := strings.Index(s, "单位")
+	if i <= 0 || i+len("单位") == len(s) || utf8.RuneCountInString(s[:i]) < 3 {
+		return s, ""
+	}
+	for _, suf := range entitySuffixes {
+		if strings.HasSuffix(s[:i], suf) {
+			return s[i:], s[:i]
+		}
+	}
+	return s, ""
 }
 
 // trimQuotes removes quotes around s but keeps a pair inside it

@@ -94,6 +94,11 @@ var subjectCases = []moneyCase{
 	// jiangsu_renda_2019_dept_budget 11:20 (江苏, PDF); jiangsu_shengweiban_2019_dept_budget 8:23 (江苏, PDF)
 	{"renda and shengweiban: 单位预留机动经费", []string{"单位预留机动经费2557.89万元，占13.95%；", "单位预留机动经费2938.21万元，占10.62%。"},
 		[]want{{Subject: "单位预留机动经费", Value: "25578900"}, {Subject: "单位预留机动经费", Value: "29382100"}}},
+	{"a body named before 单位 is the entity", []string{"区第一中心医院单位公用经费20万元，区直单位经费10万元。"},
+		[]want{{Subject: "单位公用经费", Entity: "区第一中心医院", Value: "200000"}, {Subject: "单位经费", Value: "100000"}}},
+	// jiangsu_jianchayuan_2018_dept_budget 25:3 (江苏, PDF)
+	{"jianchayuan: 南京、徐州铁路检察院单位预留机动经费", []string{"2018年省检察院机关本级及南京、徐州铁路检察院单位预留机动经费预算数为  2,388.04  万元。"},
+		[]want{{Subject: "单位预留机动经费预算数", Entity: "徐州铁路检察院", Value: "23880400"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
