@@ -178,8 +178,10 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 		f.parent, f.f.Dimension = -1, ""
 	}
 	from := clause
-	if strings.HasSuffix(strings.TrimSpace(pre), "等") {
-		from = max(s.lastBoundNoComma(q.Start), s.prevEnd) // a list closed by 等 spans its 、
+	if strings.HasSuffix(strings.TrimSpace(pre), "等") || kemuMarker.MatchString(pre) && strings.Contains(pre, "等") {
+		// a list closed by 等 spans its 、, also inside a 科目 name
+		// (公诉、审判、侦查、执行等检察监督支出(项))
+		from = max(s.lastBoundNoComma(q.Start), s.prevEnd)
 	}
 	f.f.Subject, f.f.Entity = s.subject(from, q.Start)
 	if len(s.split) > 0 {

@@ -104,6 +104,20 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if list && t.Text == "、" && i > 0 && i < end && isHanWord(toks[i-1].Text) {
 			continue
 		}
+		if i < end && s.namesKemu(toks[i+1].Start, toks[end].End) {
+			// a 科目 name (…(项)) is whole back to its clause: a negation opens
+			// it (未归口管理行政单位离退休费(项)), and a 、 list closed by 等
+			// is inside it (公诉、审判、侦查、执行等检察监督支出(项))
+			if (t.Text == "未" || t.Text == "非") && (i == 0 || clauseBound(toks[i-1])) {
+				continue
+			}
+			if t.Text == "、" && i > 0 && isHanWord(toks[i-1].Text) && strings.Contains(s.view[toks[i+1].Start:toks[end].End], "等") {
+				for i > 0 && (toks[i-1].Text == "、" || isHanWord(toks[i-1].Text) && !stopWords[toks[i-1].Text]) {
+					i--
+				}
+				continue
+			}
+		}
 		// 财政拨款收、支总预算: 、 between two single characters abbreviates
 		// a pair inside one noun phrase.
 		if t.Text == "、" && i > 0 && i < end && utf8.RuneCountInString(toks[i-1].Text) == 1 &&
@@ -188,6 +202,21 @@ done:
 		return "", ""
 	}
 	return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[end].End)))
+}
+
+// namesKemu reports whether view[a:b] is a budget 科目 name: it carries a
+// level marker ((类), (款), (项)).
+func (s *lineState) namesKemu(a, b int) bool {
+	return kemuMarker.MatchString(s.view[a:b])
+}
+
+var kemuMarker = rx.MustCompile(`[(（][类款项][)）]`)
+
+// clauseBound reports whether t ends the clause before a name: punctuation,
+// space or a list number.
+func clauseBound(t segment.Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return isSpace(t.Text) || unicode.IsPunct(r) || unicode.IsDigit(r) || t.POS == "m" || t.POS == "x"
 }
 
 // openingQuote is the index of the quote that opens the quoted term toks[i]

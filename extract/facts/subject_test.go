@@ -99,6 +99,14 @@ var subjectCases = []moneyCase{
 	// jiangsu_jianchayuan_2018_dept_budget 25:3 (江苏, PDF)
 	{"jianchayuan: 南京、徐州铁路检察院单位预留机动经费", []string{"2018年省检察院机关本级及南京、徐州铁路检察院单位预留机动经费预算数为  2,388.04  万元。"},
 		[]want{{Subject: "单位预留机动经费预算数", Entity: "徐州铁路检察院", Value: "23880400"}}},
+	{"a 科目 name opens with its negation and keeps its 、 list before 等", []string{"1．未归口管理行政单位离退休费（项）支出30万元。", "2．办案、培训、宣传等专项支出（项）20万元，未安排资金10万元。"},
+		[]want{{Subject: "未归口管理行政单位离退休费（项）支出", Value: "300000"}, {Subject: "办案、培训、宣传等专项支出（项）", Value: "200000"}, {Subject: "安排资金", Value: "100000"}}},
+	// jiangsu_jianchayuan_2018_dept_budget 26:17, 26:23 (江苏, PDF)
+	{"jianchayuan: 公诉、审判…等检察监督支出(项), 未归口管理…(项)支出", []string{"3．公诉、审判、侦查、执行等检察监督支出（项）1,895万元，与上年相比减少  134 万元，降幅  0.66  %。", "1．未归口管理行政单位离退休费（项）支出 371.92 万元，与上年相比减少  1,649.26 万元，降幅  81.6  %。"},
+		[]want{{Subject: "公诉、审判、侦查、执行等检察监督支出（项）", Value: "18950000"}, {Subject: "未归口管理行政单位离退休费（项）支出", Value: "3719200"}}},
+	// jiangsu_renda_2019_dept_budget 13:22 (江苏, PDF); jiangsu_shengweiban_2018_dept_budget (江苏, PDF)
+	{"renda and shengweiban: a 科目 path is the subject whole", []string{"1．行政事业单位离退休（类）未归口管理的行政单位离退休支出（项）271.45万元，与上年相比增加14.69万元，增加5.72%。", "1．行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出248.77万元，与上年相比减少1751.62万元，减少87.56%。"},
+		[]want{{Subject: "行政事业单位离退休（类）未归口管理的行政单位离退休支出（项）", Value: "2714500"}, {Subject: "行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出", Value: "2487700"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
