@@ -155,6 +155,10 @@ var (
 	procurementKinds = map[string]bool{"货物": true, "工程": true, "服务": true}
 )
 
+// bodyWords name the bodies a budget covers; after 各 they say whose
+// amount it is (各预算单位…总额, 各部门…支出), not what it counts.
+var bodyWords = map[string]bool{"单位": true, "预算单位": true, "部门": true}
+
 // keepPOS are the tags of tokens that may be part of a subject.
 var keepPOS = map[string]bool{
 	"n": true, "nz": true, "nt": true, "ns": true, "nr": true, "nrt": true, "nrfg": true, "vn": true, "an": true,

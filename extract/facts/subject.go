@@ -194,6 +194,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		}
 		break
 	}
+	if i >= 0 && i+1 < end && toks[i].Text == "各" && bodyWords[toks[i+1].Text] {
+		i++ // 各预算单位政府采购预算总额: the bodies 各 gathers are whose, not what
+	}
 	if i >= 0 && i < end {
 		i = purposeStart(toks, i)
 	}

@@ -107,6 +107,11 @@ var subjectCases = []moneyCase{
 	// jiangsu_renda_2019_dept_budget 13:22 (江苏, PDF); jiangsu_shengweiban_2018_dept_budget (江苏, PDF)
 	{"renda and shengweiban: a 科目 path is the subject whole", []string{"1．行政事业单位离退休（类）未归口管理的行政单位离退休支出（项）271.45万元，与上年相比增加14.69万元，增加5.72%。", "1．行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出248.77万元，与上年相比减少1751.62万元，减少87.56%。"},
 		[]want{{Subject: "行政事业单位离退休（类）未归口管理的行政单位离退休支出（项）", Value: "2714500"}, {Subject: "行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出", Value: "2487700"}}},
+	{"the bodies 各 gathers say whose amount it is", []string{"下属各单位公用经费预算50万元；各部门项目支出30万元。收回预算单位存量资金10万元。"},
+		[]want{{Subject: "公用经费预算", Value: "500000"}, {Subject: "项目支出", Value: "300000"}, {Subject: "预算单位存量资金", Value: "100000"}}},
+	// chongqing_jiaotongwei_2018_dept_budget 1:88 (重庆, HTML)
+	{"chongqing: 所属各预算单位政府采购预算总额", []string{"2018年，重庆市交通委员会所属各预算单位政府采购预算总额6060.41万元，其中：政府采购货物预算4728.6万元、政府采购工程预算0万元、政府采购服务预算1331.81万元。"},
+		[]want{{Subject: "政府采购预算总额", Value: "60604100"}, {Subject: "政府采购货物预算"}, {Subject: "政府采购工程预算"}, {Subject: "政府采购服务预算"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
