@@ -848,23 +848,30 @@ var CrossTotal = &Rule{
 }
 
 var (
-	totalSubjectRE = rx.MustCompile(`^(?:本年|本部门|本单位)?(?:财政拨款)?(?:收入|支出|收支|收入支出|收、支)(?:预算|决算)?(?:总额|总计|合计)$|^(?:收入|支出)(?:预算|决算)总(?:额|计)$|^三公经费(?:财政拨款)?(?:预算|决算)?(?:数|支出)?$`)
+	totalSubjectRE = rx.MustCompile(`^(?:本年|本部门|本单位)?(?:财政拨款)?(?:收入|支出|收支|收入支出|收、支|收入、支出)(?:预算|决算)?(?:总额|总计|合计)$|^(?:收入|支出)(?:预算|决算)总(?:额|计)$|^三公经费(?:财政拨款)?(?:预算|决算)?(?:数|支出)?$`)
 	quoteMarks     = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "‘", "", "’", "", " ", "")
 	clauseYearRE   = rx.MustCompile(`(\d{4})\s*年`)
 )
 
-// totalKey names the total a subject states, "" when it is not a document
-// total.
-func totalKey(subject string) string {
+// totalKeys names the totals a subject states, none when it is not a
+// document total. A joint total of both flows (收入、支出预算总计, 收、支预算
+// 总计) states the income total and the spending total at once.
+func totalKeys(subject string) []string {
 	s := quoteMarks.Replace(subject)
 	if !totalSubjectRE.MatchString(s) {
-		return ""
+		return nil
 	}
 	s = strings.TrimSuffix(s, "数")
 	if t, ok := strings.CutSuffix(s, "总额"); ok {
 		s = t + "总计" // 收入预算总额 and 收入预算总计 are one total
 	}
-	return s
+	for _, pair := range []string{"收入、支出", "收、支"} {
+		if i := strings.Index(s, pair); i >= 0 {
+			head, rest := s[:i], s[i+len(pair):]
+			return []string{head + "收入" + rest, head + "支出" + rest}
+		}
+	}
+	return []string{s}
 }
 
 func runCrossTotal(p *Pass) {
@@ -880,8 +887,8 @@ func runCrossTotal(p *Pass) {
 	fs := p.facts()
 	for i := range fs {
 		f := &fs[i]
-		key := totalKey(f.Subject)
-		if key == "" || f.Kind != schema.FactMoney || f.Approx || f.Entity != "" {
+		keys := totalKeys(f.Subject)
+		if len(keys) == 0 || f.Kind != schema.FactMoney || f.Approx || f.Entity != "" {
 			continue
 		}
 		fig, ok := figureOf(f)
@@ -896,20 +903,24 @@ func runCrossTotal(p *Pass) {
 			continue
 		}
 		s := stated{f, fig, at}
-		prev := first[key]
-		agrees := false
-		for _, o := range prev {
-			if !s.fig.hi.LessThan(o.fig.lo) && !s.fig.lo.GreaterThan(o.fig.hi) {
-				agrees = true
-				break
+		reported := false // one finding per mention, even of a joint total
+		for _, key := range keys {
+			prev := first[key]
+			agrees := false
+			for _, o := range prev {
+				if !s.fig.hi.LessThan(o.fig.lo) && !s.fig.lo.GreaterThan(o.fig.hi) {
+					agrees = true
+					break
+				}
 			}
+			if len(prev) > 0 && !agrees && !reported {
+				o := prev[0]
+				p.ReportSpan(at.line, at.start, at.end, fmt.Sprintf("%s前后不一致：此处为%s，第%d页第%d行为%s / the same total is stated with different values",
+					key, f.Text, o.f.Loc.Page, o.f.Loc.Line, o.f.Text), o.f.ID, f.ID)
+				reported = true
+			}
+			first[key] = append(prev, s)
 		}
-		if len(prev) > 0 && !agrees {
-			o := prev[0]
-			p.ReportSpan(at.line, at.start, at.end, fmt.Sprintf("%s前后不一致：此处为%s，第%d页第%d行为%s / the same total is stated with different values",
-				key, f.Text, o.f.Loc.Page, o.f.Loc.Line, o.f.Text), o.f.ID, f.ID)
-		}
-		first[key] = append(prev, s)
 	}
 }
 

@@ -89,6 +89,10 @@ func TestCrossTotal(t *testing.T) {
 	runCases(t, CrossTotal, []ruleCase{
 		{"same", budget2019, [][]string{{first, "（一）收入预算总计 24,169.74 万元。包括：", second}}, nil},
 		{"altered: differs", budget2019, [][]string{{first, "（一）收入预算总计 24,169.74 万元。包括：", strings.Replace(second, "24,169.74", "24,196.74", 1)}}, []string{"1:3 error 24,196\\.74"}},
+		// the joint total is the income total too
+		{"altered: income total differs", budget2019, [][]string{{first, "（一）收入预算总计 24,196.74 万元。包括：", second}}, []string{"1:2 error 24,196\\.74"}},
+		// a second joint total that differs is one finding, not one per flow
+		{"altered: joint totals differ", budget2019, [][]string{{first, strings.Replace(first, "24,169.74", "24,196.74", 1)}}, []string{"1:2 error 24,196\\.74"}},
 	})
 }
 

@@ -61,7 +61,7 @@ var (
 	otherThanThree  = rx.MustCompile(`会议费|培训费|机关运行`)
 	// figureWordRE starts the name of a figure of the targets; orgEndRE
 	// ends the name of an organisation written before it.
-	figureWordRE     = rx.MustCompile(`三公|一般公共预算|财政拨款|人员经费|公用经费`)
+	figureWordRE     = rx.MustCompile(`三公|一般公共预算|财政拨款|人员经费|公用经费|收入、支出`)
 	orgEndRE         = rx.MustCompile(`(?:厅|局|院|委|办|部|中心|街道|政府|所|站|队|馆|会)$`)
 	generalSubjectRE = rx.MustCompile(`^一般公共预算(?:财政)?拨款支出(?:年初)?(?:预算|决算)?(?:数|总额|合计)?$`)
 	classSubjectRE   = rx.MustCompile(`^(\p{Han}+支出)[(（]类[)）]$`)

@@ -641,7 +641,8 @@ var TableText = &Rule{
 var (
 	// Subjects of the text's expense total and 三公 total, after dropping
 	// quotes, spaces and the fund qualifiers.
-	expenseTotalSubject = rx.MustCompile(`^(?:本年|年度|部门|单位)?支出(?:预算|决算)?(?:总额|总计|合计)$`)
+	// (收入、支出预算总计 is both totals at once)
+	expenseTotalSubject = rx.MustCompile(`^(?:本年|年度|部门|单位)?(?:收入、)?支出(?:预算|决算)?(?:总额|总计|合计)$`)
 	quotesAndSpaces     = rx.MustCompile(`[“”"'‘’\s]`)
 	subjectNoise        = rx.MustCompile(`一般公共预算|财政拨款|安排(?:的)?`)
 	shownPlaces         = rx.MustCompile(`[0-9](?:\.([0-9]+))?\s*(亿|万)?元?`)

@@ -729,7 +729,8 @@ var itemGeneric = map[string]bool{"预算安排": true, "预算执行数": true,
 	"决算数": true, "预算数": true, "年初预算数": true}
 
 // joinPairs drops the 、 that joins two single characters into one noun
-// phrase (财政拨款收、支总预算): it separates no clause.
+// phrase (财政拨款收、支总预算), or the two flows before their shared head
+// (收入、支出预算总计): it separates no clause.
 func joinPairs(bounds []bound, toks []segment.Token, view string) []bound {
 	if len(toks) == 0 {
 		return bounds
@@ -741,6 +742,11 @@ func joinPairs(bounds []bound, toks []segment.Token, view string) []bound {
 			if i > 0 && i+1 < len(toks) && toks[i].Start == b.pos &&
 				utf8.RuneCountInString(toks[i-1].Text) == 1 && isHanWord(toks[i-1].Text) &&
 				isHanWord(firstRune(toks[i+1].Text)) {
+				continue
+			}
+			// 收入、支出预算总计: the two flows share the head noun after them
+			if i > 0 && i+1 < len(toks) && toks[i].Start == b.pos && flowPair(toks[i-1].Text, toks[i+1].Text) &&
+				(len(toks[i+1].Text) > len("支出") || i+2 < len(toks) && (keepPOS[toks[i+2].POS] || budgetVerbs[toks[i+2].Text]) && !stopWords[toks[i+2].Text]) {
 				continue
 			}
 		}

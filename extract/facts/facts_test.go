@@ -102,6 +102,11 @@ var cases = []struct {
 		[]want{{Subject: "支出预算"}, {Subject: "财政拨款支出预算", Parent: 1}, {Subject: "一般公共预算拨款支出预算", Parent: 2}, {Subject: "政府性基金拨款支出预算", Parent: 2}}},
 	{"nested 其中 inside a part", "", []string{"支出预算1000万元，其中：基本支出600万元，其中人员经费400万元；项目支出400万元。"},
 		[]want{{Subject: "支出预算"}, {Subject: "基本支出", Parent: 1}, {Subject: "人员经费", Parent: 2}, {Subject: "项目支出", Parent: 1}}},
+	// jiangsu_renda_2019_dept_budget 9:6 (江苏, PDF); jiangsu_jianchayuan_2019_dept_budget 25:4 (江苏, PDF)
+	{"renda: 收入、支出预算总计", "江苏省人大常委会办公厅", []string{"2019年江苏省人大常委会办公厅收入、支出预算总计18330.37万元。"},
+		[]want{{Subject: "收入、支出预算总计", Value: "183303700"}}},
+	{"jianchayuan: 收入、支出预算总计", "江苏省人民检察院", []string{"江苏省人民检察院2019年度收入、支出预算总计24,169.74 万元，与上年相比收、支预算总计各增加 2214.39万元，增长 10.09 %。"},
+		[]want{{Subject: "收入、支出预算总计", Value: "241697400"}}},
 	{"procurement breakdown", "", []string{"2017 年度我部门政府采购预算总金额为2247.85 万元。其中拟购买货物 59 万元，拟购买工程 0 万元，拟购买服务2188.85万元。"},
 		[]want{{Subject: "政府采购预算总金额", Value: "22478500"}, {Subject: "购买货物", Parent: 1}, {Subject: "购买工程", Parent: 1}, {Subject: "购买服务", Parent: 1}}},
 	{"分别为", "", []string{"“三公”经费预算30万元，其中因公出国（境）费、公务接待费分别为10万元、20万元。"},

@@ -125,6 +125,10 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			i-- // and the character before it
 			continue
 		}
+		if t.Text == "、" && i > 0 && i < end && flowPair(toks[i-1].Text, toks[i+1].Text) {
+			i-- // 收入、支出预算总计: one total of both flows
+			continue
+		}
 		if i == end && sumSuffixes[t.Text] {
 			continue
 		}
@@ -220,6 +224,12 @@ var kemuMarker = rx.MustCompile(`[(（][类款项][)）]`)
 func clauseBound(t segment.Token) bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return isSpace(t.Text) || unicode.IsPunct(r) || unicode.IsDigit(r) || t.POS == "m" || t.POS == "x"
+}
+
+// flowPair reports whether a is one flow, income or spending, and b opens
+// with the other (收入 | 支出预算).
+func flowPair(a, b string) bool {
+	return a == "收入" && strings.HasPrefix(b, "支出") || a == "支出" && strings.HasPrefix(b, "收入")
 }
 
 // openingQuote is the index of the quote that opens the quoted term toks[i]

@@ -112,6 +112,8 @@ var subjectCases = []moneyCase{
 	// chongqing_jiaotongwei_2018_dept_budget 1:88 (重庆, HTML)
 	{"chongqing: 所属各预算单位政府采购预算总额", []string{"2018年，重庆市交通委员会所属各预算单位政府采购预算总额6060.41万元，其中：政府采购货物预算4728.6万元、政府采购工程预算0万元、政府采购服务预算1331.81万元。"},
 		[]want{{Subject: "政府采购预算总额", Value: "60604100"}, {Subject: "政府采购货物预算"}, {Subject: "政府采购工程预算"}, {Subject: "政府采购服务预算"}}},
+	{"the two flows before one head are one total", []string{"收入、支出总计20万元。一般公共预算收入、支出分别为10万元和9万元。"},
+		[]want{{Subject: "收入、支出总计", Value: "200000"}, {Subject: "一般公共预算收入", Value: "100000"}, {Subject: "一般公共预算支出", Value: "90000"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
