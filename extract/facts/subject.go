@@ -166,6 +166,18 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if i < end && procurementVerbs[t.Text] && procurementKinds[toks[i+1].Text] {
 			continue // 拟购买服务支出: buying goods, works or services names a procurement category
 		}
+		if i < end && t.Text == "预留" {
+			// 单位预留机动经费, 预留政府采购项目: what is reserved is named by
+			// it, and so are those it is reserved for (面向中小企业预留,
+			// 面向小微企业预留)
+			for k := i - 1; k >= 0 && k >= i-4 && isHanWord(toks[k].Text); k-- {
+				if toks[k].Text == "面向" {
+					i = k
+					break
+				}
+			}
+			continue
+		}
 		if stop, ok := stopWords[t.Text]; ok {
 			if stop && i == end && (t.POS == "n" || t.POS == "vn") {
 				continue // 第一季度用款计划: a noun heading the phrase

@@ -114,6 +114,11 @@ var subjectCases = []moneyCase{
 		[]want{{Subject: "政府采购预算总额", Value: "60604100"}, {Subject: "政府采购货物预算"}, {Subject: "政府采购工程预算"}, {Subject: "政府采购服务预算"}}},
 	{"the two flows before one head are one total", []string{"收入、支出总计20万元。一般公共预算收入、支出分别为10万元和9万元。"},
 		[]want{{Subject: "收入、支出总计", Value: "200000"}, {Subject: "一般公共预算收入", Value: "100000"}, {Subject: "一般公共预算支出", Value: "90000"}}},
+	{"what is reserved, and for whom, names the reserve", []string{"预留机动经费30万元，面向残疾人企业预留采购项目预算10万元，预留给小型企业的采购项目预算5万元。"},
+		[]want{{Subject: "预留机动经费", Value: "300000"}, {Subject: "面向残疾人企业预留采购项目预算", Value: "100000"}, {Subject: "采购项目预算", Value: "50000"}}},
+	// shanghai_putuo_caizhengju_2024_dept_final 24:6-7 (上海, PDF); jiangsu_renda_2018_dept_budget 24:14 (江苏, PDF)
+	{"caizhengju and renda: 面向中小企业预留…, 预留机动经费", []string{"2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元，面向小微企业预留政府采购项目预算金额0万元。", "主要原因是上年度列入此项的预留机动经费128.43万元本年度调入行政运行项。"},
+		[]want{{Subject: "面向中小企业预留政府采购项目预算金额", Value: "2464700"}, {Subject: "面向小微企业预留政府采购项目预算金额", Value: "0"}, {Subject: "预留机动经费", Value: "1284300"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }
