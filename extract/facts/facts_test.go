@@ -107,6 +107,13 @@ var cases = []struct {
 		[]want{{Subject: "收入、支出预算总计", Value: "183303700"}}},
 	{"jianchayuan: 收入、支出预算总计", "江苏省人民检察院", []string{"江苏省人民检察院2019年度收入、支出预算总计24,169.74 万元，与上年相比收、支预算总计各增加 2214.39万元，增长 10.09 %。"},
 		[]want{{Subject: "收入、支出预算总计", Value: "241697400"}}},
+	{"事业单位 with no sub-unit named is part of the name", "", []string{"事业单位经营收入5万元。"},
+		[]want{{Subject: "事业单位经营收入", Value: "50000"}}},
+	// shanghai_putuo_sifaju_2026_dept_budget 8:3 (上海 区, PDF); shanghai_caizhengju_2025_unit_budget 6:3 (上海 市, PDF)
+	{"sifaju: 事业单位经营收入", "上海市普陀区司法局", []string{"2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2026年预算增加793.14万元；事业收入0万元；事业单位经营收入0万元；其他收入0万元。"},
+		[]want{{Subject: "收入预算"}, {Subject: "财政拨款收入"}, {Subject: "事业收入"}, {Subject: "事业单位经营收入", Value: "0"}, {Subject: "其他收入"}}},
+	{"caizhengju: 事业单位经营收入", "上海市财政局", []string{"　　2025年，上海市财政局收入预算17,192万元，其中：财政拨款收入17,192万元，比2024年预算减少990万元；事业收入0万元；事业单位经营收入0万元；其他收入0万元。"},
+		[]want{{Subject: "收入预算"}, {Subject: "财政拨款收入"}, {Subject: "事业收入"}, {Subject: "事业单位经营收入", Value: "0"}, {Subject: "其他收入"}}},
 	{"procurement breakdown", "", []string{"2017 年度我部门政府采购预算总金额为2247.85 万元。其中拟购买货物 59 万元，拟购买工程 0 万元，拟购买服务2188.85万元。"},
 		[]want{{Subject: "政府采购预算总金额", Value: "22478500"}, {Subject: "购买货物", Parent: 1}, {Subject: "购买工程", Parent: 1}, {Subject: "购买服务", Parent: 1}}},
 	{"分别为", "", []string{"“三公”经费预算30万元，其中因公出国（境）费、公务接待费分别为10万元、20万元。"},

@@ -505,7 +505,7 @@ func (x *extractor) splitEntity(s string) (subject, entity string) {
 		}
 	}
 	if best < 0 {
-		return rest, ""
+		return s, "" // no sub-unit named: 事业单位经营收入 is a name whole
 	}
 	return rest[best:], rest[:best]
 }
