@@ -286,8 +286,8 @@ func predChanges(g *Gold, doc *schema.Document) []item {
 	var out []item
 	for _, f := range doc.Facts {
 		c := f.Change
-		if c == nil || !g.coversLoc(f.Loc.Page, f.Loc.Line) {
-			continue
+		if c == nil || f.Kind == schema.FactCount || !g.coversLoc(f.Loc.Page, f.Loc.Line) {
+			continue // counts and their changes are out of the gold's scope
 		}
 		out = append(out, item{page: f.Loc.Page, key: changeKey(c.Direction, c.Value, c.Percent, c.Points),
 			desc: fmt.Sprintf("p%d %s: %s", f.Loc.Page, f.Subject, c.Text)})

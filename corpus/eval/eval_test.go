@@ -87,7 +87,8 @@ func TestEvaluate(t *testing.T) {
 					money(1, "费", "600000"), // bare head noun: too short
 					money(2, "三公经费预算", "28006800"),
 					{Kind: "count", Subject: "车辆", Value: "54", Loc: schema.Loc{Page: 1}}, // counts are not money facts
-					money(3, "支出", "1"),                                                   // page not covered: ignored
+					withChange(schema.Fact{Kind: "count", Subject: "接待游客", Value: "28535000", Loc: schema.Loc{Page: 1}}, "increase", "", "9.3"), // nor are their changes scored
+					money(3, "支出", "1"), // page not covered: ignored
 				},
 				Projects: []schema.Project{{Indicators: []schema.Indicator{
 					{Category: "质量指标", Name: "规划建筑面积", Loc: schema.Loc{Page: 6}},

@@ -135,6 +135,20 @@ var breakdownCases = []struct {
 		[]want{{Value: "222170000000"}, {Value: "169040000000", Parent: 1}, {Value: "53130000000", Parent: 1}, {Value: "76390000000", Parent: -1}}},
 	{"synthetic: ．as the full stop", []string{"某市转移支付净补助500亿元，比上年减少10亿元．包括一般性转移支付400亿元、专项转移支付100亿元．市对区转移支付净补助300亿元，比上年减少5亿元．"},
 		[]want{{Value: "50000000000"}, {Value: "40000000000", Parent: 1}, {Value: "10000000000", Parent: 1}, {Value: "30000000000", Parent: -1}}},
+
+	// --- where a breakdown ends ---
+	{"synthetic: 包括 after a whole named in its own sentence", []string{"其中，市本级6亿元，区级4亿元。第二次调整包括转贷额度3亿元。"},
+		[]want{{Value: "600000000", Parent: -1}, {Value: "400000000", Parent: -1}, {Value: "300000000", Parent: -1}}},
+	{"synthetic: a clause adding to the sentence or stating a sum ends the list", []string{"债券额度10亿元，其中，市本级6亿元，区级4亿元；此外，调入资金2亿元。认缴8亿元，其中甲基金认缴5亿元；合计实缴3亿元。"},
+		[]want{{Value: "1000000000"}, {Value: "600000000", Parent: 1}, {Value: "400000000", Parent: 1}, {Value: "200000000", Parent: -1},
+			{Value: "800000000"}, {Value: "500000000", Parent: 5}, {Value: "300000000", Parent: -1}}},
+	// haikou_2025_govwide_budget_report 1:363 (海南, HTML)
+	{"haikou: 第二次预算调整包括…；加之…调入", []string{"第一次预算调整主要为省转贷我市第二批新增债券额度60.35亿元，其中，市本级49.48亿元，区级10.87亿元。第二次预算调整包括省转贷我市第三批债券额度14.95亿元，其中，市本级13.39亿元，区级1.56亿元；加之由于多重超预期因素带来的减收增支压力，我市财政运行面临较大挑战，为确保财政平稳运行，调入预算稳定调节基金15亿元。"},
+		[]want{{Value: "6035000000"}, {Value: "4948000000", Parent: 1}, {Value: "1087000000", Parent: 1},
+			{Value: "1495000000", Parent: -1}, {Value: "1339000000", Parent: 4}, {Value: "156000000", Parent: 4}, {Value: "1500000000", Parent: -1}}},
+	// weihai_2025_govwide_budget_execution_report 14:21 (山东, PDF): 主要包括 names no whole of its own
+	{"weihai: 主要包括 after the total's sentence", []string{"──支持公共服务方面，共安排 223883万元。主要包括：社会保障资金113374万元，卫生健康资金 34323万元。"},
+		[]want{{Value: "2238830000"}, {Value: "1133740000", Parent: 1}, {Value: "343230000", Parent: 1}}},
 }
 
 func TestBreakdowns(t *testing.T) {

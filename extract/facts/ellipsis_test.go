@@ -112,8 +112,8 @@ var ellipsisCases = []moneyCase{
 		[]want{{Subject: "保运行", Value: "2010000000"}}},
 	{"洛阳: 1.支持…。安排", []string{"1.支持充分释放内需潜力。安排 2 亿元。一是以扩消费试点城市建设为契机。"},
 		[]want{{Subject: "支持充分释放内需潜力", Value: "200000000"}}},
-	{"安排 never takes the thing of the paragraph", []string{"一般公共预算收入100万元，安排20万元用于教育。"},
-		[]want{{Subject: "一般公共预算收入"}, {Subject: "安排", Value: "200000"}}},
+	{"安排 never takes the thing of the paragraph", []string{"一般公共预算收入100万元，安排20万元用于教育。"}, // the purpose, not the thing of the paragraph
+		[]want{{Subject: "一般公共预算收入"}, {Subject: "教育", Value: "200000"}}},
 	{"山东: ——资源税。完成, 下降", []string{"——资源税。完成 140.92 亿元，占预算的 100.1%，下降11.6%。"},
 		[]want{{Subject: "资源税", Value: "14092000000", Dir: "decrease", Percent: "-11.6"}}},
 	{"山东: ——契税。完成", []string{"——契税。完成303.05亿元，占预算的101.2%。"},
@@ -127,6 +127,11 @@ var ellipsisCases = []moneyCase{
 // changeWordCases are the wordings of a change issue 12 names: synthetic
 // snippets of each form and real ones where the corpus has them.
 var changeWordCases = []moneyCase{
+	{"节约 without a comparison is a saving, an amount of its own", []string{"评审项目12个，节约3亿元。节约2亿元。"},
+		[]want{{Subject: "评审项目节约", Value: "300000000", Dir: ""}, {Subject: "节约资金", Value: "200000000", Dir: ""}}},
+	// haikou_2025_govwide_budget_report 1:363 (海南, HTML); changsha_2025_govwide_budget_report (湖南, HTML)
+	{"haikou and changsha: 项目58个，节约; 较年初预算节约", []string{"全年累计批复预算评审项目58个，节约5.4亿元，核减率达13.6%。", "市本级“三公”经费支出0.75亿元，较年初预算节约0.49亿元。"},
+		[]want{{Subject: "预算评审项目节约", Value: "540000000", Dir: ""}, {Subject: "市本级“三公”经费支出", Value: "75000000", Dir: ""}, {Subject: "年初预算", Dir: "decrease", Change: "-49000000"}}},
 	{"基本持平 after the amount", []string{"国有资本经营预算收入3亿元，基本持平。"},
 		[]want{{Subject: "国有资本经营预算收入", Value: "300000000", Dir: "flat"}}},
 	{"同口径增长", []string{"税收收入80亿元，同口径增长5.2%。"},

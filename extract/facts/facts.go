@@ -461,7 +461,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		case evSemicolon:
 			if len(ln.stack) > 1 {
 				ln.stack = ln.stack[:len(ln.stack)-1]
-			} else if ln.parallelClause(e.end) {
+			} else if ln.parallelClause(e.end) || ln.addsOn(e.end) {
 				ln.stack = nil
 			}
 			ln.cur = -1

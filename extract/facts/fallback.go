@@ -79,6 +79,24 @@ func (s *lineState) fallbackSubjects(first int) {
 				continue
 			}
 		}
+		if m := fundClause.FindStringSubmatch(clause); m != nil && arranged[m[1]] && (f.f.Subject == "" || f.f.Subject == m[1]) {
+			// 安排24.8亿元，支持…重点项目建设: the verb alone names nothing;
+			// what the funds go to names them
+			if subj := s.supportedAfter(f.f.End); subj != "" {
+				f.f.Subject, f.f.Entity = subj, ""
+				continue
+			}
+		}
+		if f.f.Entity == "" && balanceWords[f.f.Subject] {
+			// 收支相抵，年终结余结转41.6亿元 (cut 年|终结|余|结转): a short
+			// clause of a balance's time and kind, which the segmenter cut
+			// into verbs, names the balance whole
+			if name := s.clauseName(start, f.pos); name != f.f.Subject && strings.HasSuffix(name, f.f.Subject) &&
+				utf8.RuneCountInString(name) <= maxBalanceClause && hasQualifier(name) {
+				f.f.Subject = name
+				continue
+			}
+		}
 		if f.f.Subject != "" {
 			continue
 		}
@@ -276,6 +294,72 @@ func (s *lineState) purposeAfter(end int) string {
 	}
 	p := s.x.clean(rest)
 	if n := utf8.RuneCountInString(p); n < 2 || n > maxTail {
+		return ""
+	}
+	return p
+}
+
+// balanceWords end the name of what is left at a year's end (年终结余结转,
+// 年末滚存结余).
+var balanceWords = map[string]bool{"结余": true, "结转": true}
+
+// maxBalanceClause is the longest clause, in characters, read as the name
+// of a balance whose walk found only the bare word.
+const maxBalanceClause = 8
+
+// hasQualifier reports whether name opens with a word that says which
+// figure of a balance it is (年终, 年末, 本年 …: qualifiers).
+func hasQualifier(name string) bool {
+	for _, q := range qualifiers {
+		if strings.HasPrefix(name, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// supportVerb opens the clause after an amount that says what the funds go
+// to (安排24.8亿元，支持…建设; 安排2.6亿元支持保供稳价; 安排71.4亿元，按时偿还…):
+// adverbs, then a verb of support that is no part of the thing supported.
+// Verbs that name the work (偿还, 打造) stay. At least one word is required:
+// a clause after the amount that opens otherwise is a sentence of its own.
+var supportVerb = rx.MustCompile(`^\s*[，,]?\s*((?:深入|加快|积极|顺利|全力|持续|重点|大力|着力|按时|及时|进一步|继续|有力|有效)*` +
+	`(?:推进|推动|支持|保障|助推|助力|确保|用于)|(?:深入|加快|积极|顺利|全力|持续|重点|大力|着力|按时|及时|进一步|继续|有力|有效)+)`)
+
+// exampleList opens a name with examples and their count before the kind
+// (博雅、丁村等11个政府收储类项目, 129个城镇老旧小区改造项目): the kind is
+// the name.
+var exampleList = rx.MustCompile(`^(?:[^，,。；;：:]*等)?[0-9０-９]+(?:个|项|家|所|座|条|批)`)
+
+// maxSupportBytes bounds the text after an amount read for what the funds
+// go to: the verbs and a name of maxTail characters, in UTF-8.
+const maxSupportBytes = 256
+
+// supportedAfter is what the funds of the amount ending at view offset end
+// go to, when the clause after it opens with a verb of support (see
+// supportVerb), up to the end of that clause; "" when it does not, or the
+// rest is no short name.
+func (s *lineState) supportedAfter(end int) string {
+	// a window, not the rest of the line: a long line has many amounts
+	rest := s.view[end:min(len(s.view), end+maxSupportBytes)]
+	m := supportVerb.FindStringIndex(rest)
+	if m == nil {
+		return ""
+	}
+	rest = rest[m[1]:]
+	i := strings.IndexAny(rest, "，,。；;：:！？")
+	if i < 0 {
+		return "" // a clause longer than the window is no name
+	}
+	rest = rest[:i]
+	if l := exampleList.FindStringIndex(rest); l != nil && l[1] < len(rest) {
+		rest = rest[l[1]:]
+	}
+	if strings.ContainsFunc(rest, unicode.IsDigit) {
+		return "" // 建设保障性租赁住房4894套, 6,199万元用于…: a sentence with figures of its own
+	}
+	p := s.x.clean(rest)
+	if n := utf8.RuneCountInString(p); n < 2 || n > maxTail || !isHanWord(firstRune(p)) {
 		return ""
 	}
 	return p

@@ -70,6 +70,23 @@ var fallbackCases = []moneyCase{
 	// dali_2025_govwide_budget_report (云南, HTML)
 	{"dali: 放款5.07万笔、448.6亿元", []string{"加强平台使用推广，累计实现放款5.07万笔、448.6亿元。"},
 		[]want{{Subject: "放款", Value: "44860000000"}}},
+	{"a verb alone before the amount: what the funds support names it", []string{"安排10亿元，支持园区道路建设。投入2亿元，用于学校维修。安排3亿元支持保供稳价。下达1亿元，按时偿还到期债务本息。"},
+		[]want{{Subject: "园区道路建设", Value: "1000000000"}, {Subject: "学校维修", Value: "200000000"}, {Subject: "保供稳价", Value: "300000000"}, {Subject: "偿还到期债务本息", Value: "100000000"}}},
+	{"examples and their count before the kind supported", []string{"安排5亿元，支持甲、乙等11个城市更新项目改造。安排1亿元，顺利推动129个老旧小区改造项目。"},
+		[]want{{Subject: "城市更新项目改造", Value: "500000000"}, {Subject: "老旧小区改造项目", Value: "100000000"}}},
+	{"a clause after the amount with figures of its own names nothing", []string{"安排5亿元，建设保障性住房4894套。安排3,000万元用于甲项目、6,199万元用于乙项目。"},
+		[]want{{Subject: "安排", Value: "500000000"}, {Subject: "安排", Value: "30000000"}, {Subject: "乙项目", Value: "61990000"}}},
+	// haikou_2025_govwide_budget_report 1:363 (海南, HTML)
+	{"haikou: 安排X亿元，支持/保障/助推…", []string{"保障封关“一号工程”。安排24.8亿元，支持基础设施、农田水利等公共服务领域重点项目建设。安排47.7亿元，支持博雅、丁村、横沟、田罗新民等11个政府收储类城市更新项目改造，提升海南自由贸易港核心引领区城市品质。安排1.9亿元，助推打造“国际演艺之都”，举办演唱会。加强资金统筹，安排71.4亿元，按时偿还到期政府债务本息。"},
+		[]want{{Subject: "基础设施、农田水利等公共服务领域重点项目建设"}, {Subject: "政府收储类城市更新项目改造"}, {Subject: "打造“国际演艺之都”"}, {Subject: "偿还到期政府债务本息", Value: "7140000000"}}},
+	// jincheng_2025_govwide_budget_report (山西, PDF); dongguan_2025_govwide_budget_report (广东, PDF)
+	{"jincheng and dongguan: 安排…，支持; 投入…，用于", []string{"接续推进城市更新行动。安排3.2亿元，支持时家岭公园等改造升级、城市道路、公园绿化生态品质提升。", "开创平安东莞建设新局面。投入 1.42 亿元，用于保障粮食及食品药品安全，加强知识产权保护等。"},
+		[]want{{Subject: "时家岭公园等改造升级、城市道路、公园绿化生态品质提升", Value: "320000000"}, {Subject: "保障粮食及食品药品安全", Value: "142000000"}}},
+	{"a balance's time and kind, cut into verbs by the segmenter, name it whole", []string{"收支相抵，年终结余结转5亿元。"},
+		[]want{{Subject: "年终结余结转", Value: "500000000"}}},
+	// haikou_2025_govwide_budget_report 1:363 (海南, HTML); ezhou_2025_govwide_budget_execution_report (湖北, PDF)
+	{"haikou and ezhou: 年终结余结转", []string{"支出总计486.8亿元。收支相抵，年终结余结转41.6亿元。", "债务转贷支出1.6亿元，年终结余结转10.38亿元。"},
+		[]want{{Subject: "支出总计"}, {Subject: "年终结余结转", Value: "4160000000"}, {Subject: "债务转贷支出"}, {Subject: "年终结余结转", Value: "1038000000"}}},
 }
 
 func TestFallbackSubjects(t *testing.T) { runMoneyCases(t, fallbackCases) }

@@ -177,7 +177,7 @@ var budgetVerbs = map[string]bool{
 	"用车": true, "公用": true, "宣传": true, "监督": true, "监测": true, "审计": true, "拨付": true, "援助": true,
 	"奖励": true, "抚恤": true, "合计": false, "总计": false, "资助": true, "会议": true, "招待": true, "印刷": true,
 	"购房": true, "就业": true, "计划生育": true, "节能环保": true, "交通运输": true, "提租": true, "执法": true, "执勤": true, "通信": true, "应急": true, "储备": true, "扶持": true,
-	"费": true, "车": true, "在建": true,
+	"费": true, "车": true, "在建": true, "结算": true,
 	// government reports: 转移支付, 上解支出, 税收返还, 还本付息, 调入资金, 转贷收入
 	"支付": true, "出让": true, "奖补": true, "上解": true, "返还": true, "还本": true, "付息": true, "调入": true, "调出": true, "转贷": true,
 	// a revenue's shortfall or excess against its budget (短收0.25亿元, 超收收入)

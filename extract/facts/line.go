@@ -120,9 +120,12 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	pre := s.view[clause:q.Start]
 	defer func() { s.prevEnd = q.End }()
 
+	saving := false
 	if dir, word := trailingDirection(pre); dir != "" {
-		s.change(q, dir, word)
-		return
+		if saving = word == "节约" && q.Kind == quantity.Money && !comparedWith.MatchString(pre); !saving {
+			s.change(q, dir, word)
+			return
+		}
 	}
 	if m := comparedTo.FindStringSubmatchIndex(pre); m != nil {
 		if base := strings.TrimSpace(s.l.OrigSpan(clause+m[4], clause+m[5])); periodBase(base) {
@@ -216,8 +219,21 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 			f.f.Subject = prev.f.Subject
 		}
 	}
+	if saving && (f.f.Subject == "" || f.f.Subject == "节约") {
+		// 批复预算评审项目58个，节约5.4亿元: what the count's work saved
+		if n := len(s.lineFacts); n > 1 && s.x.facts[s.lineFacts[n-2]].f.Kind == schema.FactCount && s.x.facts[s.lineFacts[n-2]].f.Subject != "" {
+			f.f.Subject = s.x.facts[s.lineFacts[n-2]].f.Subject + "节约"
+		} else {
+			f.f.Subject = "节约资金"
+		}
+	}
 	s.cur = len(s.x.facts) - 1
 }
+
+// comparedWith opens the comparison a change is measured against (比上年,
+// 较年初预算, 同比, 与…相比); 节约 without one is a saving, an amount of its
+// own, not a change over time.
+var comparedWith = rx.MustCompile(`比|较|与|同口径|可比口径`)
 
 // change reads a change amount, percentage or points (q) whose direction
 // word was just before it.
@@ -656,6 +672,10 @@ func (s *lineState) bareFlat(e *event) {
 	s.prevEnd = e.end
 }
 
+// breakdownAdverbs stand between a whole and the 包括 that lists its parts
+// (主要包括, 重点项目支出具体包括); they name nothing.
+var breakdownAdverbs = []string{"具体", "主要", "还", "也"}
+
 // compareFirst is a comparison written before what is compared: 与2023年度
 // 相比，… Group 1 is the base.
 var compareFirst = rx.MustCompile(`(?:与|同)([^，,。;；:：、]{1,20}?)相比[，,]\s*$`)
@@ -693,6 +713,21 @@ func (s *lineState) breakdown(e *event) {
 		s.stack = []scope{{parent: last, dim: dimName}}
 		s.prevEnd = e.end
 		return
+	}
+	if last >= 0 && s.x.facts[last].pos < s.sentStart && strings.HasPrefix(word, "包括") {
+		// 其中，市本级49.48亿元，区级10.87亿元。第二次预算调整包括…: a
+		// sentence that names its own whole breaks down that, not the
+		// amount of the sentence before
+		end := e.pos
+		for _, adv := range breakdownAdverbs {
+			end -= len(s.view[:end]) - len(strings.TrimSuffix(s.view[:end], adv))
+		}
+		if subj, _ := s.subject(max(s.lastBound(e.pos), s.prevEnd), end); subj != "" && !sameThing(subj, s.x.facts[last].f.Subject) {
+			if last = s.x.recent(subj); last < 0 {
+				s.stack = nil
+				return
+			}
+		}
 	}
 	if last < 0 && len(s.stack) > 0 {
 		last = s.stack[0].parent
@@ -760,6 +795,17 @@ func (s *lineState) breakdown(e *event) {
 func (s *lineState) closeList(end int) {
 	s.listClosed, s.listDepth = end, len(s.stack)-1
 }
+
+// addsOn reports whether the clause at view offset pos ends the one open
+// breakdown because it adds to the sentence (see addOnClause).
+func (s *lineState) addsOn(pos int) bool {
+	return len(s.stack) == 1 && addOnClause.MatchString(window(s.view, pos))
+}
+
+// addOnClause opens a clause that adds to the sentence rather than to the
+// list before it: a connective (加之, 此外) or a sum word stating a figure of
+// its own (合计认缴40.8亿元，其中…；合计实缴16.2亿元).
+var addOnClause = rx.MustCompile(`^\s*(?:加之|此外|另外|同时|合计|共计|总计)`)
 
 // parallelClause reports whether the clause after the semicolon at pos
 // states another figure like the total of the one open breakdown rather

@@ -63,6 +63,7 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		list = true
 		i--
 	}
+	i = beforeNoteMark(toks, i)
 	end := i
 	depth := 0
 	for ; i >= 0; i-- {
@@ -182,6 +183,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			if stop && i == end && (t.POS == "n" || t.POS == "vn") {
 				continue // 第一季度用款计划: a noun heading the phrase
 			}
+			if !stop && list && i > 0 && toks[i-1].Text == "、" {
+				continue // 加上债务还本支出、安排预算稳定调节基金等: a listed name
+			}
 			if stop || (t.Text == "安排" && i < end && !genericSubjects[s.view[toks[i+1].Start:toks[end].End]]) {
 				break // 预算安排购置车辆: what is arranged is the subject
 			}
@@ -207,6 +211,20 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		}
 		if i < end && carriedOver(t.Text, toks[i+1].Text) {
 			continue // 上年结余: the year carried over from
+		}
+		if i < end && t.POS == "x" && isHanWord(t.Text) && nounLike(toks[i+1]) &&
+			!strings.HasSuffix(t.Text, "是") && !strings.ContainsAny(firstRune(t.Text), deictics) {
+			// 新增地债资金, 苏宿园区…收入: a word the segmenter does not know,
+			// before a noun, is part of the name (not 一是, an item's ordinal,
+			// nor 我区, 当期: a pronoun or a time the segmenter cut with it)
+			continue
+		}
+		if i < end && t.Text == "到期" && nounLike(toks[i+1]) {
+			continue // 到期债券本金, 到期政府债务本息: the debt that falls due
+		}
+		if i < end && t.POS == "v" && utf8.RuneCountInString(t.Text) > 1 && !listStops[t.Text] &&
+			toks[i+1].POS == "q" && utf8.RuneCountInString(toks[i+1].Text) == 1 {
+			continue // 提前批新增债券额度: a measure word does not open a name; the word before it is its own
 		}
 		break
 	}
@@ -243,6 +261,21 @@ func clauseBound(t segment.Token) bool {
 func flowPair(a, b string) bool {
 	return a == "收入" && strings.HasPrefix(b, "支出") || a == "支出" && strings.HasPrefix(b, "收入")
 }
+
+// beforeNoteMark returns the index of the token before the note mark
+// toks[i] closes (动用预算稳定调节基金[1]等: a mark referring to a note at
+// the end of the document is no part of the name); i when toks[i] closes none.
+func beforeNoteMark(toks []segment.Token, i int) int {
+	if i >= 2 && (toks[i].Text == "]" || toks[i].Text == "】") && (toks[i-2].Text == "[" || toks[i-2].Text == "【") &&
+		strings.Trim(toks[i-1].Text, "0123456789") == "" {
+		return i - 3
+	}
+	return i
+}
+
+// deictics open words that point at a body or a time (我区, 本级, 当期, 该项);
+// unknown to the segmenter, such a word is no part of a name.
+const deictics = "我本当该其今"
 
 // openingQuote is the index of the quote that opens the quoted term toks[i]
 // closes, within a few tokens and on no punctuation but 、; -1 when none.

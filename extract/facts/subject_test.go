@@ -119,6 +119,32 @@ var subjectCases = []moneyCase{
 	// shanghai_putuo_caizhengju_2024_dept_final 24:6-7 (上海, PDF); jiangsu_renda_2018_dept_budget 24:14 (江苏, PDF)
 	{"caizhengju and renda: 面向中小企业预留…, 预留机动经费", []string{"2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元，面向小微企业预留政府采购项目预算金额0万元。", "主要原因是上年度列入此项的预留机动经费128.43万元本年度调入行政运行项。"},
 		[]want{{Subject: "面向中小企业预留政府采购项目预算金额", Value: "2464700"}, {Subject: "面向小微企业预留政府采购项目预算金额", Value: "0"}, {Subject: "预留机动经费", Value: "1284300"}}},
+	{"a measure word opens no name: the word before it is its own", []string{"省下达提前批新增债券额度10亿元。"},
+		[]want{{Subject: "提前批新增债券额度", Value: "1000000000"}}},
+	// haikou_2025_govwide_budget_report 1:363 (海南, HTML); jincheng_2025_govwide_budget_report 21:16 (山西, PDF)
+	{"haikou and jincheng: 提前批", []string{"积极争取省转贷我市2026年提前批新增债券额度78.1亿元，其中，提前批新增一般债额度2.3亿元。", "省财政厅下达我市2026年提前批新增政府债务限额31.48亿元。"},
+		[]want{{Subject: "提前批新增债券额度"}, {Subject: "提前批新增一般债额度"}, {Subject: "提前批新增政府债务限额", Value: "3148000000"}}},
+	{"a word the segmenter does not know is part of the name it opens; a pronoun or a time is not", []string{"争取新增地债资金10亿元，我区基本建设项目5万元。"},
+		[]want{{Subject: "新增地债资金", Value: "1000000000"}, {Subject: "基本建设项目", Value: "50000"}}},
+	// jiangsu_suqian_2026_govwide_budget_report 3:7 (江苏, PDF); weihai_2025_govwide_budget_execution_report (山东, PDF)
+	{"suqian and weihai: 苏宿园区, 优军优抚资金", []string{"苏宿园区一般公共预算收入8.61亿元，加上", "就业创业资金16834万元，优军优抚资金4946万元。"},
+		[]want{{Subject: "苏宿园区一般公共预算收入", Value: "861000000"}, {Subject: "就业创业资金"}, {Subject: "优军优抚资金", Value: "49460000"}}},
+	{"安排 inside a listed name; a note mark before 等", []string{"加上调出资金、安排储备基金等10万元，加上转贷收入、动用储备基金[2]等5万元。"},
+		[]want{{Subject: "调出资金、安排储备基金", Value: "100000"}, {Subject: "转贷收入、动用储备基金", Value: "50000"}}},
+	// haikou_2025_govwide_budget_report 1:363 (海南, HTML); jincheng_2025_govwide_budget_report 6:12 (山西, PDF), no list
+	{"haikou and jincheng: 、安排预算稳定调节基金", []string{"加上债务转贷收入、上级补助收入、动用预算稳定调节基金[1]等274.6亿元，收入总计528.4亿元。加上债务还本支出、上解上级支出、安排预算稳定调节基金等150.1亿元，支出总计486.8亿元。", "加上解上级支出0.05亿元、安排预算稳定调节基金0.3亿元。"},
+		[]want{{Subject: "债务转贷收入、上级补助收入、动用预算稳定调节基金"}, {Subject: "收入总计"}, {Subject: "债务还本支出、上解上级支出、安排预算稳定调节基金", Value: "15010000000"}, {Subject: "支出总计"},
+			{Subject: "上级支出"}, {Subject: "预算稳定调节基金", Value: "30000000"}}},
+	{"到期 names the debt that falls due", []string{"偿还到期债券本金10亿元，到期本息2亿元。"},
+		[]want{{Subject: "到期债券本金", Value: "1000000000"}, {Subject: "到期本息", Value: "200000000"}}},
+	// haikou_2025_govwide_budget_report 1:363 (海南, HTML); fuxin_2025_govwide_final_report (辽宁, HTML); guyuan_2025_govwide_budget_report 107:20 (宁夏, PDF)
+	{"haikou, fuxin and guyuan: 到期…本息", []string{"筹集资金及时偿还到期政府债务本息106.3亿元。", "按时足额偿还到期债务本息35.18亿元。", "其中：到期债券本金6.56亿元。"},
+		[]want{{Subject: "到期政府债务本息", Value: "10630000000"}, {Subject: "到期债务本息", Value: "3518000000"}, {Subject: "到期债券本金", Value: "656000000"}}},
+	{"结算 is a budget noun", []string{"完成工程结算评审项目5个。体制结算收入3万元。"},
+		[]want{{Subject: "体制结算收入", Value: "30000"}}},
+	// qingdao_2025_govwide_budget_report 69:20 (山东, PDF); haikou_2025_govwide_budget_report 1:363 (海南, HTML)
+	{"qingdao and haikou: 体制结算收入, 工程结算评审项目", []string{"当年收入加上上级税收返还和体制结算收入129.38亿元。", "累计完成工程结算评审项目51个，节约6.3亿元，核减率达16.7%。"},
+		[]want{{Subject: "上级税收返还和体制结算收入", Value: "12938000000"}, {Subject: "工程结算评审项目节约", Value: "630000000"}}},
 }
 
 func TestSubjects(t *testing.T) { runMoneyCases(t, subjectCases) }

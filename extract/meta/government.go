@@ -132,6 +132,9 @@ func detectGovernment(lines, headings, body []string, infoTitle string, deptCove
 	if start > 0 {
 		m.Meeting = meetingHeader(cover[:start])
 	}
+	if m.Meeting == "" {
+		m.Meeting = meetingUnderHeading(cover[start+1:])
+	}
 	m.FiscalYear, m.ExecutionYear = govYears(title)
 	m.Jurisdiction = jurisdiction(title)
 	if m.Jurisdiction == "" {
@@ -256,6 +259,38 @@ func meetingHeader(above []string) string {
 	}
 	return ""
 }
+
+// meetingUnderHeading finds the meeting header of a web page whose heading
+// is the title and whose article opens with the header and the title again
+// (海口: heading `关于…的报告`, then `海口市十七届人大` + `七次会议文件（十七）`,
+// then `关于…`): the header is read only from the lines between the heading
+// and the article's own title, never from the body.
+func meetingUnderHeading(below []string) string {
+	for i, l := range below {
+		if i >= maxHeaderLines {
+			break
+		}
+		if !strings.HasPrefix(l, "关于") {
+			continue
+		}
+		// the header opens right under the heading, over lines of its own
+		// (not the issuer, not 各位代表：)
+		for j := 1; j <= i; j++ {
+			if issuerRE.MatchString(below[j-1]) || strings.ContainsAny(below[j-1], ":：") {
+				break
+			}
+			if h := strings.Join(below[:j], ""); meetingRE.MatchString(h) {
+				return h
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// maxHeaderLines is how many lines under a page's heading may hold the
+// meeting header before the article's title.
+const maxHeaderLines = 4
 
 // govYears returns the fiscal year (the year budgeted, or the year whose
 // accounts are closed) and the execution year (the year whose execution the

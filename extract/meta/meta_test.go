@@ -130,6 +130,18 @@ func TestDetectGovernment(t *testing.T) {
 			gov(schema.Meta{Title: "关于2025年全市和市本级预算执行情况与2026年全市和市本级预算草案的报告", Organization: "晋城市财政局",
 				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Coverage: "both", Jurisdiction: "晋城市",
 				Meeting: "晋城市八届人大六次会议文件(19)"})},
+		// haikou_2025_govwide_budget_report (海南, HTML): the page's heading is
+		// the title; the article repeats it under the meeting header
+		{"web page: meeting header between the heading and the article's title", []string{"关于海口市2025年预算执行情况和2026年预算草案的报告",
+			"海口市十七届人大", "七次会议文件（十七）", "关于海口市2025年预算执行情况和", "2026年预算草案的报告",
+			"——2026年2月3日在海口市第十七届人民代表大会", "第七次会议上", "海口市财政局", "各位代表：",
+			"受市政府委托，现将海口市2025年预算执行情况和2026年预算草案的报告提请市十七届人大七次会议审查。", "一、2025年预算执行情况"}, nil,
+			gov(schema.Meta{Title: "关于海口市2025年预算执行情况和2026年预算草案的报告", Organization: "海口市财政局",
+				FiscalYear: 2026, ExecutionYear: 2025, Kind: "budget", Jurisdiction: "海口市", Meeting: "海口市十七届人大七次会议文件(十七)"})},
+		{"synthetic: a meeting header in the body is not the document's", []string{"关于某某市2023年预算执行情况和2024年预算草案的报告",
+			"某某市财政局", "各位代表：", "市五届人大三次会议文件", "关于某某市的其他事项"}, nil,
+			gov(schema.Meta{Title: "关于某某市2023年预算执行情况和2024年预算草案的报告", Organization: "某某市财政局",
+				FiscalYear: 2024, ExecutionYear: 2023, Kind: "budget", Jurisdiction: "某某市"})},
 		{"web page: byline and site name", []string{"首页", "政务公开", "预算和执行情况的报告",
 			"关于上海市2025年预算执行情况和2026年预算草案的报告 2026-05-15 来源：上海市财政局", "字号：", "大中小"}, nil,
 			gov(schema.Meta{Title: "关于上海市2025年预算执行情况和2026年预算草案的报告", Organization: "上海市财政局",
