@@ -132,6 +132,11 @@ var changeWordCases = []moneyCase{
 	// haikou_2025_govwide_budget_report 1:363 (海南, HTML); changsha_2025_govwide_budget_report (湖南, HTML)
 	{"haikou and changsha: 项目58个，节约; 较年初预算节约", []string{"全年累计批复预算评审项目58个，节约5.4亿元，核减率达13.6%。", "市本级“三公”经费支出0.75亿元，较年初预算节约0.49亿元。"},
 		[]want{{Subject: "预算评审项目节约", Value: "540000000", Dir: ""}, {Subject: "市本级“三公”经费支出", Value: "75000000", Dir: ""}, {Subject: "年初预算", Dir: "decrease", Change: "-49000000"}}},
+	{"a bare decimal after a change amount is its percent, the % left out", []string{"办公费50万元，比上年增加5万元，增长 11.11。印刷费20万元，比上年减少2万元，减少 9.09，主要原因是压减。会议费10万元，增加2，主要原因是会议增多。"},
+		[]want{{Subject: "办公费", Dir: "increase", Change: "50000", Percent: "11.11"}, {Subject: "印刷费", Dir: "decrease", Change: "-20000", Percent: "-9.09"}, {Subject: "会议费", Value: "100000"}}},
+	// shanghai_putuo_guihuaziyuanju_2024_dept_final 21:2 (上海, PDF); jiangsu_gaoyuan_2018_dept_budget (江苏, PDF)
+	{"guihuaziyuanju and gaoyuan: 增长 13.95。, 减少 9.52，", []string{"与2023年度相比，一般公共预算财政拨款支出增加1193.20万元，增长 13.95。", "5．法院（款）案件执行（项）支出 950 万元，与上年相比减少100 万元，减少 9.52，主要原因是压减了案件执行经费的支出预算安排。"},
+		[]want{{Dir: "increase", Change: "11932000", Percent: "13.95"}, {Value: "9500000", Dir: "decrease", Change: "-1000000", Percent: "-9.52"}}},
 	{"基本持平 after the amount", []string{"国有资本经营预算收入3亿元，基本持平。"},
 		[]want{{Subject: "国有资本经营预算收入", Value: "300000000", Dir: "flat"}}},
 	{"同口径增长", []string{"税收收入80亿元，同口径增长5.2%。"},

@@ -214,6 +214,22 @@ func moneyMagnitude(q *quantity.Quantity) bool {
 	return strings.HasSuffix(t, "万") || strings.HasSuffix(t, "亿")
 }
 
+// bareRate reports whether q, a number without a unit, may be a change's
+// percent with the % left out (增长 13.95。): written with decimals, right
+// after a change word, and ending its clause. Whether it is one depends on
+// the change before it (lineState.percentLeftOut).
+func bareRate(view string, q *quantity.Quantity) bool {
+	t := view[q.Start:q.End]
+	if !strings.Contains(t, ".") || strings.ContainsAny(t, ",万亿") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(view[q.End:], " ")); r != utf8.RuneError && !strings.ContainsRune("，。；,;", r) {
+		return false
+	}
+	dir, _ := trailingDirection(view[:q.Start])
+	return dir != ""
+}
+
 // countedAfter reports whether rest, the text after a number of 万 or
 // 亿, opens with a measure word: 56.24万头牲畜 counts animals, not yuan.
 func countedAfter(rest string) bool {
@@ -319,6 +335,10 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		switch qs[i].Kind {
 		case quantity.Money, quantity.Count, quantity.Percent, quantity.PercentPoint:
 			evs = append(evs, event{pos: qs[i].Start, end: qs[i].End, kind: evQuantity, q: &qs[i]})
+		case quantity.Number:
+			if bareRate(view, &qs[i]) {
+				evs = append(evs, event{pos: qs[i].Start, end: qs[i].End, kind: evQuantity, q: &qs[i]})
+			}
 		}
 	}
 	breakdowns, ok := x.findAll(breakdownMarker, view)

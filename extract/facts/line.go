@@ -121,6 +121,13 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	defer func() { s.prevEnd = q.End }()
 
 	saving := false
+	if q.Kind == quantity.Number {
+		// a bare number read only as a change's percent left out
+		if dir, word := trailingDirection(pre); dir != "" {
+			s.change(q, dir, word)
+		}
+		return
+	}
 	if dir, word := trailingDirection(pre); dir != "" {
 		if saving = word == "节约" && q.Kind == quantity.Money && !comparedWith.MatchString(pre); !saving {
 			s.change(q, dir, word)
@@ -235,11 +242,35 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 // own, not a change over time.
 var comparedWith = rx.MustCompile(`比|较|与|同口径|可比口径`)
 
+// percentLeftOut reads a bare decimal after a change word as the percent
+// of a change whose amount the sentence has just given, the % left out
+// (增加1193.20万元，增长 13.95。 — 减少 100 万元，减少 9.52，): a number with
+// decimals, nothing after it but the clause's end, and the current fact's
+// change in the same direction with an amount and no percent yet. It
+// returns q as a percentage, or nil.
+func (s *lineState) percentLeftOut(q *quantity.Quantity, dir string) *quantity.Quantity {
+	if s.cur < 0 || !strings.Contains(s.view[q.Start:q.End], ".") || strings.Contains(s.view[q.Start:q.End], ",") {
+		return nil
+	}
+	if rest := strings.TrimLeft(s.view[q.End:], " "); rest != "" && !strings.ContainsRune("，。；,;", []rune(rest)[0]) {
+		return nil
+	}
+	f := s.x.facts[s.cur]
+	if f.change == nil || f.changeVal == nil || f.change.Percent != "" || f.change.Direction != dir || f.line != s.l || f.changeEnd < s.sentStart {
+		return nil
+	}
+	p := *q
+	p.Kind = quantity.Percent
+	return &p
+}
+
 // change reads a change amount, percentage or points (q) whose direction
 // word was just before it.
 func (s *lineState) change(q *quantity.Quantity, dir, word string) {
 	if q.Kind == quantity.Number {
-		return
+		if q = s.percentLeftOut(q, dir); q == nil {
+			return
+		}
 	}
 	if wend := strings.LastIndex(s.view[:q.Start], word) + len(word); q.Kind == quantity.PercentPoint && rateWord.MatchString(s.view[min(s.lastBound(q.Start), wend):wend]) {
 		// 拉低全市收入增幅9.2个百分点, 增幅提高1.5个百分点: the growth
