@@ -41,6 +41,33 @@ var breakdownCases = []struct {
 		[]want{{Value: "900000000"}, {Value: "500000000", Parent: 1}, {Value: "400000000", Parent: 1},
 			{Value: "600000000"}, {Value: "200000000", Parent: 4}, {Value: "400000000", Parent: 4}}},
 
+	// --- a 其中： ending a line: its parts on the lines that follow ---
+	// jiangsu_renda_2019_dept_budget.pdf p11 (abridged)
+	{"renda: 其中： on a line of its own, one part a line", []string{
+		"  江苏省人大常委会办公厅本年收入预算合计18330.37万元，", "其中：",
+		"  一般公共预算收入18330.37万元，占100%；", "  政府性基金预算收入0万元，占0%；", "  上年结转资金0万元，占0%。",
+		"  三、支出预算情况说明", "  江苏省人大常委会办公厅本年支出预算合计18330.37万元，其中：",
+		"  基本支出9312.9万元，占50.81%；", "  项目支出6459.58万元，占35.24%。", "  另安排资金1万元。"},
+		[]want{{Value: "183303700"}, {Value: "183303700", Parent: 1}, {Value: "0", Parent: 1}, {Value: "0", Parent: 1},
+			{Value: "183303700"}, {Value: "93129000", Parent: 5}, {Value: "64595800", Parent: 5}, {Value: "10000", Parent: -1}}},
+	// jiangsu_renda_2017_dept_budget.pdf p26: the one part ends with a full stop
+	{"renda 2017: a part line after 其中：", []string{
+		"     江苏省人大常委会办公厅 2017 年度财政拨款基本支出预算    7666.68 万元，其中：",
+		"     人员经费 6080.72 万元。主要包括：基本工资、津贴补贴。", "     公用经费 1585.96 万元。主要包括：办公费、水费。"},
+		[]want{{Value: "76666800"}, {Value: "60807200", Parent: 1}, {Value: "15859600", Parent: -1}}},
+	// ezhou_2025_govwide_budget_execution_report.pdf p3: dash items
+	{"ezhou: dash items after 包括：, each with its own 其中", []string{
+		"  市级一般公共预算支出总计169.59亿元，为预算的97.9%，包括：",
+		"  ——市本级支出79.59亿元，为预算的97.5%。",
+		"  ——转移性支出80.11亿元，为预算的96.9%。其中：返还性支出4.7亿元，上解省级支出12.65亿元。",
+		"  ——一般债务还本支出9.89亿元，为预算的100%。", "  全市政府性基金预算收入134.68亿元。"},
+		[]want{{Value: "16959000000"}, {Value: "7959000000", Parent: 1}, {Value: "8011000000", Parent: 1},
+			{Value: "470000000", Parent: 3}, {Value: "1265000000", Parent: 3}, {Value: "989000000", Parent: 1}, {Value: "13468000000", Parent: -1}}},
+	{"synthetic: a part line ending in a full stop ends the list", []string{"某局支出合计10万元，其中：", "甲支出6万元；", "乙支出4万元。", "丙支出2万元。"},
+		[]want{{Value: "100000"}, {Value: "60000", Parent: 1}, {Value: "40000", Parent: 1}, {Value: "20000", Parent: -1}}},
+	{"synthetic: dash items end at the first line that is none", []string{"某局支出合计10万元，包括：", "——甲支出6万元。", "乙支出4万元。"},
+		[]want{{Value: "100000"}, {Value: "60000", Parent: 1}, {Value: "40000", Parent: -1}}},
+
 	// --- 分级次看: the same total by level ---
 	// yueyang_2025_govwide_budget_report.pdf p2
 	{"分级次看 after a 其中: parts of the total, in a dimension of their own", []string{

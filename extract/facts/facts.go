@@ -111,6 +111,13 @@ type extractor struct {
 	// (a line ending in 其中： or 包括：), one level per numbering style:
 	// （一）… 1．… （1）… 2．… （二）…
 	carry []carryLevel
+	// open is the breakdown that continues on the following unnumbered
+	// lines: a line ending in 其中： opens it, each part's line ending in
+	// ；keeps it, the line ending in 。 closes it (其中：\n 基本支出…；\n
+	// 项目支出…。). Dash items (——市本级收入…。) keep it over their full
+	// stop while the next line is a dash item too (openDash).
+	open     *scope
+	openDash bool
 	// pendingReason is the fact whose reason marker (主要原因是) ended the
 	// previous line, so that the reason is the next line's first sentence.
 	pendingReason int
@@ -131,7 +138,7 @@ type extractor struct {
 }
 
 func (x *extractor) endBlock() {
-	x.carry, x.prevChanged, x.pendingReason, x.heading, x.tail = nil, -1, -1, "", ""
+	x.carry, x.open, x.prevChanged, x.pendingReason, x.heading, x.tail = nil, nil, -1, -1, "", ""
 }
 
 func (x *extractor) result() []Fact {
@@ -313,6 +320,11 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	if !listItem {
 		x.carry = nil
 	}
+	open := x.open
+	if listItem || x.openDash && !dashItem(view) {
+		open = nil // a numbered line is a list of its own (see carry)
+	}
+	x.open, x.openDash = nil, false
 	qs := quantity.Scan(view, quantity.Options{})
 	if x.ctx.Err() != nil {
 		return
@@ -437,6 +449,9 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			}
 		}
 	}
+	if open != nil {
+		ln.stack = []scope{*open}
+	}
 	if p := x.pendingReason; p >= 0 {
 		x.pendingReason = -1
 		if !listItem {
@@ -502,6 +517,14 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			x.carry = nil
 		}
 		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1})
+		if !listItem && endsOpen(view) {
+			sc := ln.stack[top]
+			x.open = &sc
+		}
+	} else if open != nil && len(ln.stack) > 0 && ln.stack[0].parent == open.parent && endsPart(view) {
+		x.open = open // 基本支出…；: the next line is the next part
+	} else if open != nil && dashItem(view) {
+		x.open, x.openDash = open, true // ——市本级收入…。其中：…
 	}
 	// The passes over the line's facts, with the context checked between
 	// them.
@@ -524,6 +547,25 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	} else {
 		x.prevLast = -1
 	}
+}
+
+// endsOpen reports whether a line stops where its breakdown's parts begin
+// (其中： or 包括，).
+func endsOpen(view string) bool {
+	v := strings.TrimSpace(view)
+	return strings.HasSuffix(v, "：") || strings.HasSuffix(v, ":") || strings.HasSuffix(v, "，") || strings.HasSuffix(v, ",")
+}
+
+// endsPart reports whether a line of a breakdown's parts ends with the
+// mark between two parts rather than a full stop.
+func endsPart(view string) bool {
+	v := strings.TrimSpace(view)
+	return strings.HasSuffix(v, "；") || strings.HasSuffix(v, ";")
+}
+
+// dashItem reports whether a line is an item marked by a dash (——).
+func dashItem(view string) bool {
+	return strings.HasPrefix(strings.TrimSpace(view), "——")
 }
 
 // scanCuts are the marks a long view is cut after for findAll.
