@@ -68,6 +68,30 @@ var breakdownCases = []struct {
 	{"synthetic: dash items end at the first line that is none", []string{"某局支出合计10万元，包括：", "——甲支出6万元。", "乙支出4万元。"},
 		[]want{{Value: "100000"}, {Value: "60000", Parent: 1}, {Value: "40000", Parent: -1}}},
 
+	// --- a joint total of both flows: each flow's reading is no part ---
+	// jiangsu_renda_2019_dept_budget.pdf p9 (abridged)
+	{"renda: 收入预算总计/支出预算总计 under 收入、支出预算总计", []string{
+		"  江苏省人大常委会办公厅2019年度收入、支出预算总计18330.37万元，与上年相比收、支预算总计各增加2432.93万元，增长15.3%。其中：",
+		"  （一）收入预算总计18330.37万元。包括：", "  1．财政拨款收入预算总计18330.37万元。",
+		"  （二）支出预算总计18330.37万元。包括：", "  1．一般公共服务（类）支出13907.78万元。"},
+		[]want{{Value: "183303700"}, {Value: "183303700", Parent: -1}, {Value: "183303700", Parent: 2},
+			{Value: "183303700", Parent: -1}, {Value: "139077800", Parent: 4}}},
+	{"synthetic: 收支总计 read per flow; a smaller amount is a part", []string{"某局收支总计100万元，其中：收入总计100万元，支出总计100万元。", "某局收支总计100万元，其中：基本支出60万元。"},
+		[]want{{Value: "1000000"}, {Value: "1000000", Parent: -1}, {Value: "1000000", Parent: -1}, {Value: "1000000"}, {Value: "600000", Parent: 4}}},
+
+	// --- a numbered line opening a breakdown: its next sibling ends it ---
+	// jiangsu_renda_2019_dept_budget.pdf p16, jiangsu_jianchayuan_2018_dept_budget.pdf p29
+	{"renda: 3．公务接待费 after 2．…其中：（1）…（2）…", []string{
+		"  1．因公出国（境）费预算支出199.25万元，比上年预算减少23.25万元。",
+		"  2．公务用车购置及运行费预算支出183.6万元。其中：",
+		"  （1）公务用车购置预算支出0万元，比上年预算增加（减少）0万元。",
+		"  （2）公务用车运行维护费预算支出183.6万元，比上年预算增加（减少）0万元。",
+		"  3．公务接待费预算支出384.75万元，比上年预算减少42.75万元。"},
+		[]want{{Value: "1992500"}, {Value: "1836000"}, {Value: "0", Parent: 2}, {Value: "1836000", Parent: 2}, {Value: "3847500", Parent: -1}}},
+	{"synthetic: a sibling ends a nested carried list, an item of the outer list stays a part", []string{
+		"某局支出合计10万元，包括：", "（一）甲支出6万元，其中：", "1．子项3万元；", "2．子项3万元。", "（二）乙支出4万元。"},
+		[]want{{Value: "100000"}, {Value: "60000", Parent: 1}, {Value: "30000", Parent: 2}, {Value: "30000", Parent: 2}, {Value: "40000", Parent: 1}}},
+
 	// --- 分级次看: the same total by level ---
 	// yueyang_2025_govwide_budget_report.pdf p2
 	{"分级次看 after a 其中: parts of the total, in a dimension of their own", []string{

@@ -165,7 +165,7 @@ func (x *extractor) result() []Fact {
 			}
 			r.Change = c
 		}
-		if f.parent >= 0 && f.parent != i {
+		if f.parent >= 0 && f.parent != i && !x.flowReading(i, f.parent) {
 			r.Parent = x.sameKindTotal(i, f.parent)
 		}
 		if r.Amount == nil && r.Change != nil && r.Change.Line == r.Line {
@@ -174,6 +174,20 @@ func (x *extractor) result() []Fact {
 		out[i] = r
 	}
 	return out
+}
+
+// jointFlows names both flows at once (收入、支出预算总计, 收、支总计, 收支
+// 总计): one amount read for each flow.
+var jointFlows = rx.MustCompile(`收入?[、和及与]?支`)
+
+// flowReading reports whether fact i is the amount of total p read for one
+// of the flows p names jointly (收入、支出预算总计18330.37万元。其中：收入
+// 预算总计18330.37万元…支出预算总计18330.37万元): the same amount for
+// one flow, not a part of the two.
+func (x *extractor) flowReading(i, p int) bool {
+	f, t := x.facts[i], x.facts[p]
+	return f.hasValue && t.hasValue && f.value.Equal(t.value) && flowKind(f.f.Subject) != "" &&
+		flowKind(t.f.Subject) == "" && jointFlows.MatchString(t.f.Subject)
 }
 
 // sameKindTotal returns the total that part i belongs to when the breakdown
@@ -516,7 +530,11 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		if !listItem {
 			x.carry = nil
 		}
-		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1})
+		opener := outline.NoStyle
+		if m, _, ok := outline.ParseMarker(view); ok && listItem {
+			opener = m.Style
+		}
+		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1, opener: opener})
 		if !listItem && endsOpen(view) {
 			sc := ln.stack[top]
 			x.open = &sc
@@ -823,11 +841,24 @@ type carryLevel struct {
 	parent int           // the total
 	dim    string
 	part   int // first fact of its latest part, for deeper levels
+	// opener is the numbering style of the list line that opened the
+	// breakdown (2．…其中：), NoStyle for an unnumbered line: the next
+	// line numbered so (3．…) is its sibling, not one of its parts.
+	opener outline.Style
 }
 
 // carryLine places a list line numbered in style among the carried
 // breakdowns and returns the parent and dimension of its amounts.
 func (x *extractor) carryLine(style outline.Style) (int, string) {
+	for k := range x.carry {
+		if x.carry[k].opener == style && style != outline.NoStyle {
+			x.carry = x.carry[:k]
+			break
+		}
+	}
+	if len(x.carry) == 0 {
+		return -1, ""
+	}
 	for k := range x.carry {
 		if x.carry[k].style == style {
 			x.carry = x.carry[:k+1]

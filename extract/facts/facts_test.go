@@ -148,7 +148,8 @@ var cases = []struct {
 	{"按支出用途 then 其中", "", []string{"2016年部门决算中，一般公共预算资金安排支出4154.28万元。", "2．按支出用途分类，分基本支出和项目支出，其中基本支出3389.69万元，包括人员支出等；项目支出764.6万元。"},
 		[]want{{Subject: "一般公共预算资金安排支出", Parent: -1}, {Subject: "基本支出", Parent: 1}, {Subject: "项目支出", Parent: 1}}},
 	{"breakdown levels over list lines", "", []string{"2017 年度收入、支出预算总计  17996.68 万元。其中：", "（一）收入预算总计  17996.68 万元。包括：", "1．财政拨款收入预算总计  17981.68 万元。", "（1）一般公共预算收入预算  17981.68 万元。", "2．其他资金收入预算总计 15 万元。", "（二）支出预算总计  17996.68 万元。包括：", "1．公共安全（类）支出  13656.34 万元。", "本部门无其他支出10万元。"},
-		[]want{{Parent: -1}, {Parent: 1}, {Parent: 2}, {Parent: 3}, {Parent: 2}, {Parent: 1}, {Parent: 6}, {Parent: -1}}},
+		// each flow's 总计 reads the joint 收入、支出预算总计 for its flow: no part of it
+		[]want{{Parent: -1}, {Parent: -1}, {Parent: 2}, {Parent: 3}, {Parent: 2}, {Parent: -1}, {Parent: 6}, {Parent: -1}}},
 	{"justified prose with wide gaps", "", []string{"年相比收、支预算总计各增加       1463.8  万元，增长"},
 		[]want{{Dir: "increase", Change: "14638000"}}},
 	{"classification codes are not counts", "", []string{"1、公共安全支出（204类）司法（06款）行政运行（01项）1434.89万元。"},
