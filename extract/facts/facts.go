@@ -45,7 +45,7 @@ func Extract(ctx context.Context, txt *normalize.Text, tree *outline.Outline, m 
 	if txt == nil {
 		return nil, nil
 	}
-	x := &extractor{ctx: ctx, seg: seg, org: m.Organization, government: m.Scope == schema.ScopeGovernment, prevChanged: -1, prevLast: -1, pendingReason: -1}
+	x := &extractor{ctx: ctx, seg: seg, org: m.Organization, government: m.Scope == schema.ScopeGovernment, prevChanged: -1, prevLast: -1, pendingReason: -1, headingLevel: -1}
 	for pi := range txt.Pages {
 		x.page = pi
 		for ii, it := range txt.Pages[pi].Items {
@@ -58,11 +58,18 @@ func Extract(ctx context.Context, txt *normalize.Text, tree *outline.Outline, m 
 				continue
 			}
 			sec := ""
+			var node *outline.Node
 			if tree != nil {
-				if n := tree.SectionAt(pi, ii); n != nil {
-					sec = n.ID
+				if node = tree.SectionAt(pi, ii); node != nil {
+					sec = node.ID
 				}
 			}
+			if node != nil && node.Page == pi && node.Item == ii && !within(node, x.carrySec) {
+				// 六、… after the lists of 五、: a section outside the one a
+				// carried breakdown opened in ends it
+				x.carry, x.open, x.headingLevel = nil, nil, -1
+			}
+			x.node = node
 			x.line(it.Line, sec, it.Kind)
 		}
 	}
@@ -118,6 +125,14 @@ type extractor struct {
 	// stop while the next line is a dash item too (openDash).
 	open     *scope
 	openDash bool
+	// headingLevel is the carried level whose latest part is a heading
+	// without an amount (（一）一般公共服务（类）), for the next line only,
+	// or -1: an unnumbered line after it is the heading's body, its
+	// amounts parts of the level's total (检察（款）: 预算支出合计…).
+	headingLevel int
+	// node is the section of the current line; carrySec the section the
+	// carried breakdowns opened in (nil without an outline).
+	node, carrySec *outline.Node
 	// pendingReason is the fact whose reason marker (主要原因是) ended the
 	// previous line, so that the reason is the next line's first sentence.
 	pendingReason int
@@ -138,7 +153,7 @@ type extractor struct {
 }
 
 func (x *extractor) endBlock() {
-	x.carry, x.open, x.prevChanged, x.pendingReason, x.heading, x.tail = nil, nil, -1, -1, "", ""
+	x.carry, x.open, x.headingLevel, x.prevChanged, x.pendingReason, x.heading, x.tail = nil, nil, -1, -1, -1, "", ""
 }
 
 func (x *extractor) result() []Fact {
@@ -331,7 +346,12 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	tail := x.tail
 	x.tail = openTail(view)
 	listItem := normalize.StartsListItem(view)
-	if !listItem {
+	body := -1
+	if !listItem && x.headingLevel >= 0 && x.headingLevel < len(x.carry) {
+		body = x.headingLevel
+	}
+	x.headingLevel = -1
+	if !listItem && body < 0 {
 		x.carry = nil
 	}
 	open := x.open
@@ -456,12 +476,17 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	if len(qs) == 1 && strings.TrimRight(strings.TrimSpace(view[qs[0].End:]), "。.") == "" && strings.TrimSpace(view[:qs[0].Start]) == "" {
 		ln.heading = heading // the line is the amount alone
 	}
+	carried := -1
 	if len(x.carry) > 0 && listItem {
 		if m, _, ok := outline.ParseMarker(view); ok {
 			if parent, dim := x.carryLine(m.Style); parent >= 0 || dim != "" {
 				ln.stack = []scope{{parent: parent, dim: dim}}
 			}
+			carried = len(x.carry) - 1
 		}
+	} else if body >= 0 {
+		x.carry = x.carry[:body+1]
+		ln.stack = []scope{{parent: x.carry[body].parent, dim: x.carry[body].dim}}
 	}
 	if open != nil {
 		ln.stack = []scope{*open}
@@ -526,13 +551,19 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	}
 	// A breakdown opened at the end of the line continues on the list lines
 	// that follow.
+	if carried >= 0 && len(x.facts) == first {
+		x.carry[carried].part, x.headingLevel = -1, carried // a heading
+	}
 	if top := len(ln.stack) - 1; lastEvent == evBreakdown && top >= 0 && ln.stack[top].parent >= 0 {
-		if !listItem {
+		if !listItem && body < 0 {
 			x.carry = nil
 		}
 		opener := outline.NoStyle
 		if m, _, ok := outline.ParseMarker(view); ok && listItem {
 			opener = m.Style
+		}
+		if len(x.carry) == 0 {
+			x.carrySec = x.node
 		}
 		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1, opener: opener})
 		if !listItem && endsOpen(view) {
@@ -565,6 +596,20 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	} else {
 		x.prevLast = -1
 	}
+}
+
+// within reports whether section n is sec or inside it; any section is
+// within nil (no outline, or a breakdown opened before the first heading).
+func within(n, sec *outline.Node) bool {
+	if sec == nil {
+		return true
+	}
+	for ; n != nil; n = n.Parent {
+		if n == sec {
+			return true
+		}
+	}
+	return false
 }
 
 // endsOpen reports whether a line stops where its breakdown's parts begin
@@ -875,6 +920,12 @@ func (x *extractor) carryLine(style outline.Style) (int, string) {
 	if top.part >= 0 && top.part < len(x.facts) {
 		x.carry = append(x.carry, carryLevel{style: style, parent: top.part, part: len(x.facts)})
 		return top.part, ""
+	}
+	if top.part < 0 && top.parent >= 0 {
+		// under a heading without an amount (（一）一般公共服务（类）):
+		// parts of the nearest total above that has one
+		x.carry = append(x.carry, carryLevel{style: style, parent: top.parent, dim: top.dim, part: len(x.facts)})
+		return top.parent, top.dim
 	}
 	return -1, ""
 }
