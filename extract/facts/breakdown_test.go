@@ -1,6 +1,12 @@
 package facts
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/budgetdoc/budgetdoc/extract/outline"
+	"github.com/budgetdoc/budgetdoc/schema"
+)
 
 // breakdownCases are the rules that place a part under the total it
 // belongs to: the nearest enclosing total of its kind, items of a list to
@@ -91,6 +97,35 @@ var breakdownCases = []struct {
 	{"synthetic: a sibling ends a nested carried list, an item of the outer list stays a part", []string{
 		"某局支出合计10万元，包括：", "（一）甲支出6万元，其中：", "1．子项3万元；", "2．子项3万元。", "（二）乙支出4万元。"},
 		[]want{{Value: "100000"}, {Value: "60000", Parent: 1}, {Value: "30000", Parent: 2}, {Value: "30000", Parent: 2}, {Value: "40000", Parent: 1}}},
+
+	// --- numbered headings without an amount: parts of the total above ---
+	// jiangsu_renda_2019_dept_budget.pdf p12 (abridged): the 项 under each 类
+	{"renda: 项 under a 类 heading are parts of 财政拨款预算支出", []string{
+		"  江苏省人大常委会办公厅2019年财政拨款预算支出18330.37万元，占本年支出合计的100%。", "  其中：",
+		"  （一）一般公共服务（类）", "  1. 人大事务（款）行政运行（项）支出7448.2万元，与上年相比增加1075.88万元。",
+		"  2. 人大事务（款）一般行政管理事务（项）支出2464.02万元。", "  （二）住房保障支出（类）",
+		"  1．住房改革支出（类）住房公积金（项）752.9万元。"},
+		[]want{{Value: "183303700"}, {Value: "74482000", Parent: 1}, {Value: "24640200", Parent: 1}, {Value: "7529000", Parent: 1}}},
+	// jiangsu_jianchayuan_2018_dept_budget.pdf p26 (abridged): the 款 total
+	// is the body of its 类 heading, its 项 its own parts
+	{"检察院: a 款 total on the line after its 类 heading", []string{
+		"  省检察院2018年财政拨款预算支出21,940.96万元。其中：", "  （一）公共安全支出（类）",
+		"   检察（款）: 2018 年预算支出合计 16,444.36 万元。其中：", "   1．行政运行（项）支出 10,883.36 万元。",
+		"   2．一般行政管理事务（项）支出 3,666 万元。", " （三）住房保障支出（类）",
+		"  住房改革支出(款): 2018 年预算支出合计 3,660.38 万元。其中:", "  1.住房公积金(项):支出 1,073.77 万元。"},
+		[]want{{Value: "219409600"}, {Value: "164443600", Parent: 1}, {Value: "108833600", Parent: 2}, {Value: "36660000", Parent: 2},
+			{Value: "36603800", Parent: 1}, {Value: "10737700", Parent: 5}}},
+	// dongguan_2025_govwide_budget_report.pdf p147 (abridged)
+	{"dongguan: 1.税收返还 headings over their amounts' lines", []string{
+		"  2026年对下级税收返还和转移支付预算6,526,585万元，比上年增加269,285万元，增长4.3%。其中：", "  1.税收返还",
+		"  2026年对下级税收返还预算2,915,279万元，比上年增加154,618万元，增长5.6%。", "  2.一般性转移支付",
+		"  2026年对下级一般性转移支付预算1,060,465万元，比上年增加15,645万元，增长1.5%。其中：",
+		"  （1）均衡性转移支付预算365,439万元，与上年持平。", "  3.专项转移支付", "  2026年对下级专项转移支付预算262,724万元。"},
+		[]want{{Value: "65265850000"}, {Value: "29152790000", Parent: 1}, {Value: "10604650000", Parent: 1}, {Value: "3654390000", Parent: 3},
+			{Value: "2627240000", Parent: 1}}},
+	{"synthetic: a heading's body is only the line right after it", []string{
+		"某局支出合计10万元，其中：", "（一）甲类", "甲支出6万元。", "另有资金3万元。"},
+		[]want{{Value: "100000"}, {Value: "60000", Parent: 1}, {Value: "30000", Parent: -1}}},
 
 	// --- 分级次看: the same total by level ---
 	// yueyang_2025_govwide_budget_report.pdf p2
@@ -216,6 +251,37 @@ func TestBreakdowns(t *testing.T) {
 				checkFact(t, i, got, w)
 			}
 		})
+	}
+}
+
+// TestBreakdownSections checks that a heading of a section outside the one
+// a carried breakdown opened in ends it (六、 after the lists of 五、), with
+// the outline the pipeline builds.
+func TestBreakdownSections(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the segmenter")
+	}
+	txt := textOf("五、财政拨款支出预算情况说明", "某局财政拨款预算支出100万元。其中：", "（一）一般公共服务（类）",
+		"1．行政运行（项）支出60万元。", "（二）住房保障支出（类）", "1．住房公积金（项）支出40万元。",
+		"六、财政拨款基本支出预算情况说明", "某局财政拨款基本支出预算50万元。")
+	tree, err := outline.Build(context.Background(), txt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := Extract(context.Background(), txt, tree, schema.Meta{}, testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	Number(raw, 1)
+	fs := Schema(raw)
+	want := []string{"", "f1", "f1", ""}
+	if len(fs) != len(want) {
+		t.Fatalf("got %d facts, want %d:\n%s", len(fs), len(want), dump(fs))
+	}
+	for i, w := range want {
+		if fs[i].Parent != w {
+			t.Errorf("fact %d (%s): parent %q, want %q", i+1, fs[i].Subject, fs[i].Parent, w)
+		}
 	}
 }
 
