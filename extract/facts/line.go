@@ -769,6 +769,11 @@ func (s *lineState) breakdown(e *event) {
 		// may be a recent amount (基本支出按经济分类).
 		if subj, _ := s.subject(max(s.lastBound(e.pos), s.prevEnd), e.pos); subj == "" {
 			last = s.x.prevLast
+			// …预算支出33172.15万元…主要原因是基本支出增加1447.63万元。
+			// 其中：the last amount of the line, not a change in its reason
+			for last >= 0 && last > s.x.prevFirst && !s.x.facts[last].hasValue {
+				last--
+			}
 			// 2．按支出经济分类，… after 1．按支出功能分类，…: the same total
 			// broken down another way.
 			if last >= 0 && s.x.facts[last].f.Dimension != "" && s.x.facts[last].parent >= 0 {
