@@ -129,6 +129,12 @@ var breakdownCases = []struct {
 		"  江苏省高级人民法院 2018 年财政拨款预算支出 33172.15 万元，占本年支出合计的 100%。与上年相比，财政拨款支出增加 4322.77 万元，增长 14.98%。主要原因是基本支出增加 1447.63 万元、单位预留机动经费增加 3075.14 万元。",
 		"  其中：", "  （一）公共安全（类）", "  1．法院（款）行政运行（项）支出 14857.61 万元，与上年相比增加 3070.69 万元，增长 26.05%。"},
 		[]want{{Value: "331721500"}, {Value: "-", Parent: -1}, {Value: "-", Parent: -1}, {Value: "148576100", Parent: 1}}},
+	// jiangsu_gaoyuan_2017_dept_budget.pdf p21 (abridged): an amount the
+	// reason names is no total either
+	{"gaoyuan 2017: 其中： after a reason naming an amount", []string{
+		"  江苏省高级人民法院 2017 年财政拨款预算支出 28849.38 万元，占本年支出合计的 100%。主要原因是项目经费支出安排增加江苏法院云平台租赁费 400 万元。",
+		"  其中：", "  （一）公共安全（类）", "  1．法院（款）行政运行（项）支出 11786.92 万元。"},
+		[]want{{Value: "288493800"}, {Parent: -1}, {Value: "117869200", Parent: 1}}},
 	{"synthetic: a heading's body is only the line right after it", []string{
 		"某局支出合计10万元，其中：", "（一）甲类", "甲支出6万元。", "另有资金3万元。"},
 		[]want{{Value: "100000"}, {Value: "60000", Parent: 1}, {Value: "30000", Parent: -1}}},

@@ -93,7 +93,8 @@ type fact struct {
 	changeEnd   int
 	line        *normalize.Line
 	parent      int
-	pos         int // view offset of the amount (or of the change clause)
+	pos         int  // view offset of the amount (or of the change clause)
+	inReason    bool // stated inside a reason clause (主要原因是…增加…400万元)
 }
 
 type scope struct {

@@ -476,7 +476,11 @@ func (s *lineState) reasonQuantity(q *quantity.Quantity) {
 			}
 		}
 	}
+	n := len(s.x.facts)
 	s.quantity(q)
+	for _, f := range s.x.facts[n:] {
+		f.inReason = true
+	}
 }
 
 // verbChange reads the amount q as a change written verb first (增加综合
@@ -771,7 +775,7 @@ func (s *lineState) breakdown(e *event) {
 			last = s.x.prevLast
 			// …预算支出33172.15万元…主要原因是基本支出增加1447.63万元。
 			// 其中：the last amount of the line, not a change in its reason
-			for last >= 0 && last > s.x.prevFirst && !s.x.facts[last].hasValue {
+			for last >= 0 && last > s.x.prevFirst && (!s.x.facts[last].hasValue || s.x.facts[last].inReason) {
 				last--
 			}
 			// 2．按支出经济分类，… after 1．按支出功能分类，…: the same total
