@@ -191,8 +191,26 @@ func (s *lineState) fallbackSubjects(first int) {
 		} else if subj := s.countedBefore(start); subj != "" {
 			// 累计实现放款5.07万笔、448.6亿元: the amount of what was counted
 			f.f.Subject = subj
+		} else if subj := s.x.clean(s.followingName(f.f.End, true)); namesFunds(subj) {
+			// 纳入预算管理的700万元培训费收入, 划转240万元办案费: the funds
+			// written right after the amount
+			f.f.Subject = subj
 		}
 	}
+}
+
+// namesFunds reports whether s, a noun phrase, names money: it ends in a
+// fee, fund, income or spending word.
+func namesFunds(s string) bool {
+	if utf8.RuneCountInString(s) < 2 {
+		return false
+	}
+	for _, h := range []string{"费", "资金", "经费", "基金", "收入", "支出", "补助", "补贴"} {
+		if strings.HasSuffix(s, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // fullSubject is the subject of the amount after view[a:b], or the whole

@@ -6,6 +6,11 @@ import "testing"
 // back does not reach (fallbackSubjects): synthetic snippets of each form,
 // then real ones from reports of several regions.
 var fallbackCases = []moneyCase{
+	{"the funds written right after an amount named nowhere else", []string{"主要原因是划转50万元培训费。", "因机构调整划转30万元专项资金收入，支出相应减少。"},
+		[]want{{Subject: "培训费", Value: "500000"}, {Subject: "专项资金收入", Value: "300000"}}},
+	// jiangsu_jianchayuan_2019_dept_budget 26:12, 28:3 (江苏, PDF)
+	{"jianchayuan 2019: 700万元培训费收入, 240万元办案费", []string{"主要原因一是贯彻厉行节约规定；二是纳入2018年预算管理的700万元培训费收入, 因取消培训费收费而减少。", "主要原因一是省纪委监委自省检察院本级划转240万元办案费;二是科目调整。"},
+		[]want{{Subject: "培训费收入", Value: "7000000"}, {Subject: "办案费", Value: "2400000"}}},
 	{"a purpose written after the amount", []string{"其中：30万元用于校舍维修，20万元用于设备购置等方面的支出。"},
 		[]want{{Subject: "校舍维修", Value: "300000"}, {Subject: "设备购置等方面的支出", Value: "200000"}}},
 	// weihai_2025_govwide_budget_execution_report 136:16 (山东, PDF)
