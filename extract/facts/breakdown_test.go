@@ -247,6 +247,29 @@ var breakdownCases = []struct {
 	// weihai_2025_govwide_budget_execution_report 14:21 (山东, PDF): 主要包括 names no whole of its own
 	{"weihai: 主要包括 after the total's sentence", []string{"──支持公共服务方面，共安排 223883万元。主要包括：社会保障资金113374万元，卫生健康资金 34323万元。"},
 		[]want{{Value: "2238830000"}, {Value: "1133740000", Parent: 1}, {Value: "343230000", Parent: 1}}},
+	// --- 主要用于以下方面：the parts of the amount just stated ---
+	// shanghai_putuo_caizhengju_2024_dept_final.pdf p21: the list runs on
+	// from a line that stops mid-clause
+	{"putuo 财政局: 主要用于以下方面： over a wrapped line", []string{
+		"    一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出",
+		"（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%；",
+		"卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占15.16%。"},
+		[]want{{Value: "29400500"}, {Value: "21066600", Parent: 1}, {Value: "3267200", Parent: 1}, {Value: "609900", Parent: 1}, {Value: "4456900", Parent: 1}}},
+	// shanghai_putuo_shehuigongzuobu_2024_dept_final.pdf p18: the colon ends the line
+	{"putuo 社会工作部: 主要用于以下方面： ending the line", []string{
+		"  一般公共预算财政拨款支出 307.82 万元，主要用于以下方面：",
+		"一般公共服务支出（类）264.87 万元，占 86.05%；社会保障和就业支出（类）10.82 万元，占 3.52%。"},
+		[]want{{Value: "3078200"}, {Value: "2648700", Parent: 1}, {Value: "108200", Parent: 1}}},
+	// jinan_2025_govwide_budget_report.pdf p4 and
+	// guangdong_province_2024_govwide_final_debt.pdf p56: 用于 a purpose, no list
+	{"jinan: 主要用于 a purpose is no breakdown", []string{
+		"市级预备费 12 亿元，支出 0.40 亿元，主要用于应对莱芜区",
+		"山洪灾害、章丘区持续强降雨天气等工作，结余 11.60 亿元，按"},
+		[]want{{Value: "1200000000"}, {Value: "40000000", Parent: -1}, {Value: "1160000000", Parent: -1}}},
+	{"synthetic: 主要用于： lists the parts of the amount before it", []string{
+		"某项支出100万元，主要用于：办公费60万元；印刷费40万元。"},
+		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 1}}},
+
 }
 
 func TestBreakdowns(t *testing.T) {

@@ -567,7 +567,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			x.carrySec = x.node
 		}
 		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1, opener: opener})
-		if !listItem && endsOpen(view) {
+		if !listItem && (endsOpen(view) || midClause(view)) {
 			sc := ln.stack[top]
 			x.open = &sc
 		}
@@ -618,6 +618,15 @@ func within(n, sec *outline.Node) bool {
 func endsOpen(view string) bool {
 	v := strings.TrimSpace(view)
 	return strings.HasSuffix(v, "：") || strings.HasSuffix(v, ":") || strings.HasSuffix(v, "，") || strings.HasSuffix(v, ",")
+}
+
+// midClause reports whether a line stops inside a clause, the text run over
+// onto the next line (…主要用于以下方面：一般公共服务支出 | （类）2106.66万元，…):
+// a breakdown that is the line's last event continues there.
+func midClause(view string) bool {
+	v := strings.TrimSpace(view)
+	r, _ := utf8.DecodeLastRuneInString(v)
+	return v != "" && !strings.ContainsRune("。；;.！!？?）)", r)
 }
 
 // endsPart reports whether a line of a breakdown's parts ends with the

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -711,6 +712,13 @@ func (s *lineState) bareFlat(e *event) {
 // (主要包括, 重点项目支出具体包括); they name nothing.
 var breakdownAdverbs = []string{"具体", "主要", "还", "也"}
 
+// listFollows reports whether the clause after a verb ends in a colon
+// (用于以下方面：, 用于：): the parts are listed after it.
+func listFollows(after string) bool {
+	i := strings.IndexAny(after, "：:，,。；;")
+	return i >= 0 && (strings.HasPrefix(after[i:], "：") || after[i] == ':')
+}
+
 // compareFirst is a comparison written before what is compared: 与2023年度
 // 相比，… Group 1 is the base.
 var compareFirst = rx.MustCompile(`(?:与|同)([^，,。;；:：、]{1,20}?)相比[，,]\s*$`)
@@ -722,6 +730,16 @@ func (s *lineState) breakdown(e *event) {
 		dim = s.view[e.m[2]:e.m[3]]
 	}
 	last := s.breakdownTarget()
+	if e.m[6] >= 0 && slices.Contains(breakdownAdverbs, s.view[e.m[6]:e.m[7]]) {
+		if !listFollows(s.view[e.end:]) {
+			// 支出0.40亿元，主要用于应对…工作，结余11.60亿元: a purpose, not
+			// a list of parts
+			return
+		}
+		// …2940.05万元，主要用于以下方面：the adverb names no total; the
+		// parts listed after the colon are those of the amount just stated
+		e.m[6], e.m[7] = -1, -1
+	}
 	if named := max(e.m[4], e.m[6]); named >= 0 {
 		// 财政拨款支出预算中，… / 新增债券用于…: the parts of the fact with
 		// that subject.
