@@ -269,7 +269,6 @@ var breakdownCases = []struct {
 	{"synthetic: 主要用于： lists the parts of the amount before it", []string{
 		"某项支出100万元，主要用于：办公费60万元；印刷费40万元。"},
 		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 1}}},
-
 }
 
 func TestBreakdowns(t *testing.T) {
