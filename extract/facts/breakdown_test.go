@@ -269,6 +269,40 @@ var breakdownCases = []struct {
 	{"synthetic: 主要用于： lists the parts of the amount before it", []string{
 		"某项支出100万元，主要用于：办公费60万元；印刷费40万元。"},
 		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 1}}},
+	// --- a line without amounts that introduces the numbered parts of a
+	// recent total: …主要内容如下： ---
+	// shanghai_putuo_sifaju_2026_dept_budget.pdf p8 (abridged): each item
+	// runs over unnumbered lines whose restated amounts are no parts
+	{"putuo 司法局: 财政拨款支出主要内容如下： over items with bodies", []string{
+		" 支出预算9628.22万元，其中：财政拨款支出预算9628.22万元，比2026年预算增加793.14万元。",
+		" 财政拨款支出主要内容如下：",
+		"  1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于：行政单位的基本支出。2025年当年预算执行数为",
+		"1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.07%。主要原因是：部分人员退休。",
+		" 2、公共安全支出（204类）司法（06款）基层司法业务（04项）2170.39万元。主要用于：人民调解等",
+		"工作支出。2025年当年预算执行数为2149.45万元，2026年预算安排2170.39万元。"},
+		[]want{{Value: "96282200"}, {Value: "96282200", Parent: 1},
+			{Value: "16726700", Parent: 2}, {Value: "16906900", Parent: -1}, {Value: "16726700", Parent: -1},
+			{Value: "21703900", Parent: 2}, {Value: "21494500", Parent: -1}, {Value: "21703900", Parent: -1}}},
+	// shanghai_putuo_zhengfuban_2025_dept_budget.pdf p6 (abridged)
+	{"putuo 政府办: 科目 items under 主要内容如下：", []string{
+		"  支出预算9,101.68万元，其中：财政拨款支出预算9,101.68万元。",
+		"  财政拨款支出主要内容如下：",
+		"  1. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元，主要用于行政单位的基本支出。",
+		"  2. “一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务”科目4,614万元，主要用于为行政单位未单独设置项"},
+		[]want{{Value: "91016800"}, {Value: "91016800", Parent: 1}, {Value: "12029500", Parent: 2}, {Value: "46140000", Parent: 2}}},
+	{"synthetic: 如下： naming no recent total opens no list", []string{
+		"某局支出预算100万元。",
+		"项目支出主要内容如下：",
+		"1、办公费60万元。",
+		"2、印刷费40万元。"},
+		[]want{{Value: "1000000"}, {Value: "600000", Parent: -1}, {Value: "400000", Parent: -1}}},
+	{"synthetic: 如下： after the total, items with bodies", []string{
+		"本年财政拨款支出预算100万元。",
+		"财政拨款支出具体情况如下：",
+		"1、办公费60万元，",
+		"比上年增加5万元。",
+		"2、印刷费40万元。"},
+		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 1}}},
 }
 
 func TestBreakdowns(t *testing.T) {

@@ -131,6 +131,10 @@ type extractor struct {
 	// or -1: an unnumbered line after it is the heading's body, its
 	// amounts parts of the level's total (检察（款）: 预算支出合计…).
 	headingLevel int
+	// bodies is set while the carried list was opened by a heading line
+	// (…主要内容如下：): its items run over unnumbered lines, which are their
+	// bodies (restated amounts, reasons), not the end of the list.
+	bodies bool
 	// node is the section of the current line; carrySec the section the
 	// carried breakdowns opened in (nil without an outline).
 	node, carrySec *outline.Node
@@ -352,8 +356,8 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		body = x.headingLevel
 	}
 	x.headingLevel = -1
-	if !listItem && body < 0 {
-		x.carry = nil
+	if !listItem && body < 0 && !(x.bodies && len(x.carry) > 0 && x.carry[0].style != outline.NoStyle) {
+		x.carry, x.bodies = nil, false
 	}
 	open := x.open
 	if listItem || x.openDash && !dashItem(view) {
@@ -368,6 +372,10 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	x.heading = ""
 	if len(qs) == 0 {
 		x.heading = x.headingTitle(l, kind)
+		if t := x.listHead(view); !listItem && t >= 0 {
+			x.carry, x.bodies, x.carrySec = []carryLevel{{parent: t, part: -1, opener: outline.NoStyle}}, true, x.node
+			return
+		}
 	}
 	var evs []event
 	for i := range qs {
@@ -618,6 +626,32 @@ func within(n, sec *outline.Node) bool {
 func endsOpen(view string) bool {
 	v := strings.TrimSpace(view)
 	return strings.HasSuffix(v, "：") || strings.HasSuffix(v, ":") || strings.HasSuffix(v, "，") || strings.HasSuffix(v, ",")
+}
+
+// listHeadWords end the name of a total in a line that introduces the
+// list of its parts (财政拨款支出主要内容如下：).
+var listHeadWords = []string{"主要内容如下", "具体情况如下", "内容如下", "情况如下"}
+
+// listHead returns the recent total named by a line without amounts that
+// introduces its parts as a numbered list (财政拨款支出主要内容如下： after
+// 财政拨款支出预算9628.22万元), or -1.
+func (x *extractor) listHead(view string) int {
+	v := strings.TrimSpace(view)
+	v = strings.TrimSuffix(strings.TrimSuffix(v, "："), ":")
+	for _, w := range listHeadWords {
+		name, ok := strings.CutSuffix(v, w)
+		if !ok || utf8.RuneCountInString(name) < 2 {
+			continue
+		}
+		for i := len(x.facts) - 1; i >= 0 && i >= len(x.facts)-20; i-- {
+			sub := x.facts[i].f.Subject
+			if rest, ok := strings.CutPrefix(sub, name); ok && x.facts[i].hasValue && (rest == "" || rest == "预算" || rest == "决算") {
+				return i
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // midClause reports whether a line stops inside a clause, the text run over
