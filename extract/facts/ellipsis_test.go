@@ -137,6 +137,11 @@ var changeWordCases = []moneyCase{
 	// shanghai_putuo_guihuaziyuanju_2024_dept_final 21:2 (上海, PDF); jiangsu_gaoyuan_2018_dept_budget (江苏, PDF)
 	{"guihuaziyuanju and gaoyuan: 增长 13.95。, 减少 9.52，", []string{"与2023年度相比，一般公共预算财政拨款支出增加1193.20万元，增长 13.95。", "5．法院（款）案件执行（项）支出 950 万元，与上年相比减少100 万元，减少 9.52，主要原因是压减了案件执行经费的支出预算安排。"},
 		[]want{{Dir: "increase", Change: "11932000", Percent: "13.95"}, {Value: "9500000", Dir: "decrease", Change: "-1000000", Percent: "-9.52"}}},
+	{"a zero amount after the words of a flat change is its amount", []string{"办公费10万元，与上年预算一致0万元；印刷费5万元，比上年持平0.00万元。"},
+		[]want{{Subject: "办公费", Value: "100000", Dir: "flat", Change: "0"}, {Subject: "印刷费", Value: "50000", Dir: "flat", Change: "0"}}},
+	// shanghai_putuo_caizhengju_2025_dept_budget 22:5 (上海, PDF; the only document of either corpus with the form)
+	{"caizhengju 2025: 与2024年预算一致0万元", []string{"（二）公务车购置及运行费0万元，其中：公务用车购置费0万元，与2024年预算一致0万元，主要原因是本部门无公务用车。"},
+		[]want{{Subject: "公务车购置及运行费", Value: "0"}, {Subject: "公务用车购置费", Value: "0", Dir: "flat", Change: "0", Parent: 1}}},
 	{"基本持平 after the amount", []string{"国有资本经营预算收入3亿元，基本持平。"},
 		[]want{{Subject: "国有资本经营预算收入", Value: "300000000", Dir: "flat"}}},
 	{"同口径增长", []string{"税收收入80亿元，同口径增长5.2%。"},

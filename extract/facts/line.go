@@ -122,6 +122,9 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	defer func() { s.prevEnd = q.End }()
 
 	saving := false
+	if s.flatZero(q, s.view[s.lastBound(q.Start):q.Start]) {
+		return
+	}
 	if q.Kind == quantity.Number {
 		// a bare number read only as a change's percent left out
 		if dir, word := trailingDirection(pre); dir != "" {
@@ -242,6 +245,25 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 // 较年初预算, 同比, 与…相比); 节约 without one is a saving, an amount of its
 // own, not a change over time.
 var comparedWith = rx.MustCompile(`比|较|与|同口径|可比口径`)
+
+// flatZero reads a zero amount written after the words of a flat change
+// (与2024年预算一致0万元) as that change's amount: no difference, not an
+// amount of its own. It reports whether q was taken.
+func (s *lineState) flatZero(q *quantity.Quantity, pre string) bool {
+	if q.Kind != quantity.Money || !q.Value.IsZero() || s.cur < 0 || !flatEnd.MatchString(pre) {
+		return false
+	}
+	f := s.x.facts[s.cur]
+	if f.change == nil || f.change.Direction != dirFlat || f.line != s.l {
+		return false
+	}
+	zero := q.Value
+	f.changeVal, f.changeQ[0], f.changeEnd = &zero, q, q.End
+	return true
+}
+
+// flatEnd ends the text before an amount with the words of a flat change.
+var flatEnd = rx.MustCompile(`(?:持平|保持一致|一致|相同|相等|不变|没有变化|无变化)\s*$`)
 
 // percentLeftOut reads a bare decimal after a change word as the percent
 // of a change whose amount the sentence has just given, the % left out
