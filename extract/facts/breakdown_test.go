@@ -303,6 +303,43 @@ var breakdownCases = []struct {
 		"比上年增加5万元。",
 		"2、印刷费40万元。"},
 		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 1}}},
+
+	// --- a total stated in two phases (年初预算…，支出决算…。其中：): each
+	// item's amount is a part of the total of its phase ---
+	// shanghai_putuo_caizhengju_2024_dept_final.pdf p21-22 (abridged)
+	{"putuo 财政局 决算: 年初预算/支出决算 items after the reason and 其中：", []string{
+		"一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。 决算数小于预算数的主要原因：因年度工作计划安排，个别信息化项目和中介机构服务调减。其中：",
+		"1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。年初预算为 1560.05 万元，支出决算为1511.89万元。 决算数小于预算数的主要原因：人员进出及退休变化，减少人员经费开支。",
+		"2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：局财政业务指导与宣传等基本支出。年初预算为 10.00 万元，支出决算为10.00万元。决算数与预算数基本持平。"},
+		[]want{{Value: "29939200", Parent: -1}, {Value: "29400500", Parent: -1},
+			{Value: "15600500", Parent: 1}, {Value: "15118900", Parent: 2}, {Value: "100000", Parent: 1}, {Value: "100000", Parent: 2}}},
+	// shanghai_putuo_guihuaziyuanju_2024_dept_final.pdf p21-22 (abridged):
+	// the reason states a share; a 完成年初预算的 rate after each pair
+	{"putuo 规划资源局 决算: pairs with a completion rate", []string{
+		"一般公共预算财政拨款支出年初预算为 10210.34 万元，支出决算为 9746.50 万元，完成年初预算的 95.45%。决算数小于预算数的主要原因：城乡社区支出（类）未完成年初预期，其中项目支出规划服务较年初完成 92%，部分项目未开展完成。其中：",
+		"1、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。主要用于：行政单位退休人员支出。年初预算为 54.53万元，支出决算为54.53万元，完成年初预算的100.00%。决算数同预算数持平。",
+		"5、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）。主要用于：退休人员开展活动支出。年初预算为 0.88万元，支出决算为 0.88万元。完成年初预算的 100.00%。决算数同预算数持平。"},
+		[]want{{Value: "102103400", Parent: -1}, {Value: "97465000", Parent: -1},
+			{Value: "545300", Parent: 1}, {Value: "545300", Parent: 2}, {Value: "8800", Parent: 1}, {Value: "8800", Parent: 2}}},
+	// shanghai_putuo_shehuigongzuobu_2024_dept_final.pdf p18 (abridged):
+	// three phases in the total, two in the items
+	{"putuo 社会工作部 决算: 全年预算/支出决算 items under a three-phase total", []string{
+		"一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。决算数小于预算数的主要原因：人员经费支出数小于预算数。其中：",
+		"1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。主要用于：行政单位人员支出、公用支出。全年预算为 52.00 万元，支出决算为 51.32 万元，完成全年预算数的 98.69%。决算数小于全年预算数的主要原因：人员变动引起实际支出低于预算。",
+		"2、一般公共服务支出（类）社会工作事务（款）事业运行（项）。主要用于：事业单位人员支出。全年预算为 17.68 万元，支出决算为11.31 万元。决算数小于全年预算数的主要原因：单位 2024 年新成立，人员变动，按实际支出。"},
+		[]want{{Value: "0", Parent: -1}, {Value: "3210200", Parent: -1}, {Value: "3078200", Parent: -1},
+			{Value: "520000", Parent: 2}, {Value: "513200", Parent: 3}, {Value: "176800", Parent: 2}, {Value: "113100", Parent: 3}}},
+	{"synthetic: two-phase total, items whose heading sentence has no amount", []string{
+		"政府性基金预算财政拨款支出年初预算为100万元，支出决算为90万元。其中：",
+		"（1）城乡社区支出（类）。主要用于：某事。年初预算为60万元，支出决算为55万元。",
+		"（2）其他支出（类）。年初预算为40万元，支出决算为35万元。"},
+		[]want{{Value: "1000000", Parent: -1}, {Value: "900000", Parent: -1},
+			{Value: "600000", Parent: 1}, {Value: "550000", Parent: 2}, {Value: "400000", Parent: 1}, {Value: "350000", Parent: 2}}},
+	{"synthetic: a total in one phase: every item amount is its part", []string{
+		"政府性基金预算财政拨款支出决算为90万元。其中：",
+		"（1）城乡社区支出（类）。支出决算为55万元。",
+		"（2）其他支出（类）。支出决算为35万元。"},
+		[]want{{Value: "900000", Parent: -1}, {Value: "550000", Parent: 1}, {Value: "350000", Parent: 1}}},
 }
 
 func TestBreakdowns(t *testing.T) {

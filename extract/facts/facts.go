@@ -186,7 +186,7 @@ func (x *extractor) result() []Fact {
 			r.Change = c
 		}
 		if f.parent >= 0 && f.parent != i && !x.flowReading(i, f.parent) {
-			r.Parent = x.sameKindTotal(i, f.parent)
+			r.Parent = x.samePhaseTotal(i, x.sameKindTotal(i, f.parent))
 		}
 		if r.Amount == nil && r.Change != nil && r.Change.Line == r.Line {
 			r.Start, r.End = r.Change.Start, r.Change.End // the mention is the change clause
@@ -231,6 +231,53 @@ func (x *extractor) sameKindTotal(i, p int) int {
 		}
 	}
 	return p
+}
+
+// samePhaseTotal returns, for part i of total p, the amount of the total's
+// sentence that states the same thing in the part's phase: after
+// 支出年初预算为2993.92万元，支出决算为2940.05万元。其中：, an item's
+// 年初预算 is a part of the 年初预算 and its 支出决算 of the 支出决算 — two
+// parallel readings, linked by the phase word their subjects end in.
+func (x *extractor) samePhaseTotal(i, p int) int {
+	ph := phaseBefore(x.facts[i])
+	total := x.facts[p]
+	if ph == "" || phaseBefore(total) == ph || phaseBefore(total) == "" {
+		return p
+	}
+	for _, step := range []int{-1, 1} {
+		for q := p + step; q >= 0 && q < len(x.facts) && q != i; q += step {
+			f := x.facts[q]
+			lo, hi := min(f.pos, total.pos), max(f.pos, total.pos)
+			if f.line != total.line || strings.ContainsAny(total.line.Text[lo:hi], "。；;") {
+				break
+			}
+			if f.hasValue && f.change == nil && phaseBefore(f) == ph {
+				return q
+			}
+		}
+	}
+	return p
+}
+
+// phaseWords name the phase of a budget a subject's amount belongs to,
+// longest first (年初预算 before 预算).
+var phaseWords = []string{"年初预算", "全年预算", "调整预算", "决算", "预算"}
+
+// phaseBefore is the phase word written right before f's amount
+// (年初预算为 1560.05万元), or "". It is read from the text, not the
+// subject: a subject may leave the phase out.
+func phaseBefore(f *fact) string {
+	if f.line == nil || f.pos > len(f.line.Text) {
+		return ""
+	}
+	before := strings.TrimRight(f.line.Text[:f.pos], " 　")
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "为"), "是")
+	for _, w := range phaseWords {
+		if strings.HasSuffix(before, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // flowKind is 收入 or 支出 when a subject names one and not the other.
@@ -490,6 +537,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		if m, _, ok := outline.ParseMarker(view); ok {
 			if parent, dim := x.carryLine(m.Style); parent >= 0 || dim != "" {
 				ln.stack = []scope{{parent: parent, dim: dim}}
+				ln.item = ln.stack
 			}
 			carried = len(x.carry) - 1
 		}
@@ -551,6 +599,12 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		case evFullStop:
 			ln.sentStart = e.end
 			ln.stack = nil
+			if len(x.facts) == first {
+				// 1、行政运行（项）。主要用于：…。年初预算为…: the item's
+				// sentences before its first amount name it; its amounts
+				// are still the parts of the list's total
+				ln.stack = ln.item
+			}
 			ln.cur = -1
 			ln.split = nil
 		}

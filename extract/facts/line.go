@@ -60,6 +60,10 @@ type lineState struct {
 	// brackets maps the offset of each opening bracket to that of its
 	// closing one (-1 when unclosed), made on first use; brOpen are the
 	// brackets open at brScan, the offset scanned to (see closingBracket).
+	// item is the scope of a carried list item's line (1、… under a
+	// total's 其中：), which holds over the item's sentences without an
+	// amount.
+	item     []scope
 	brackets map[int]int
 	brOpen   []int
 	brScan   int
