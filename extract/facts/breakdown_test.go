@@ -340,6 +340,20 @@ var breakdownCases = []struct {
 		"（1）城乡社区支出（类）。支出决算为55万元。",
 		"（2）其他支出（类）。支出决算为35万元。"},
 		[]want{{Value: "900000", Parent: -1}, {Value: "550000", Parent: 1}, {Value: "350000", Parent: 1}}},
+	// zhangye_2025_govwide_budget_report.html p1 (abridged): the （n） list
+	// under 安排支出 resumes after 2．…5．; its items' amounts after a
+	// sentence without one are no parts of it
+	{"zhangye: a list resumed after other numbered lines keeps no item scope over a full stop", []string{
+		"1．一般公共预算收入6.7亿元。",
+		"按照收支平衡的原则，相应安排支出28.9亿元。其中：",
+		"（1）基本支出12.1亿元。",
+		"（2）项目支出6.3亿元。",
+		"2．社会保险基金预算收入28.2亿元。",
+		"3．其他专门类别预算安排情况。",
+		"（1）纳入财政专户管理的收费收入预算安排情况。2026年纳入财政专户管理的收费收入预算5553万元。",
+		"（2）政府采购预算安排情况。2026年市级政府采购预算资金5.4亿元。"},
+		[]want{{Value: "670000000"}, {Value: "2890000000", Parent: -1}, {Value: "1210000000", Parent: 2}, {Value: "630000000", Parent: 2},
+			{Value: "2820000000"}, {Value: "55530000", Parent: -1}, {Value: "540000000", Parent: -1}}},
 }
 
 func TestBreakdowns(t *testing.T) {

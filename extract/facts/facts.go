@@ -537,7 +537,9 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		if m, _, ok := outline.ParseMarker(view); ok {
 			if parent, dim := x.carryLine(m.Style); parent >= 0 || dim != "" {
 				ln.stack = []scope{{parent: parent, dim: dim}}
-				ln.item = ln.stack
+				if !x.carry[len(x.carry)-1].resumed {
+					ln.item = ln.stack
+				}
 			}
 			carried = len(x.carry) - 1
 		}
@@ -988,6 +990,10 @@ type carryLevel struct {
 	// breakdown (2．…其中：), NoStyle for an unnumbered line: the next
 	// line numbered so (3．…) is its sibling, not one of its parts.
 	opener outline.Style
+	// resumed is set once the list goes on after lines numbered otherwise
+	// (1．… （1）… 2．… 5．…情况。 （1）…): where its items belong is a
+	// guess, so an item's sentences without an amount end its part.
+	resumed bool
 }
 
 // carryLine places a list line numbered in style among the carried
@@ -1004,6 +1010,7 @@ func (x *extractor) carryLine(style outline.Style) (int, string) {
 	}
 	for k := range x.carry {
 		if x.carry[k].style == style {
+			x.carry[k].resumed = x.carry[k].resumed || k < len(x.carry)-1
 			x.carry = x.carry[:k+1]
 			x.carry[k].part = len(x.facts)
 			return x.carry[k].parent, x.carry[k].dim
