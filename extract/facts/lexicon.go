@@ -61,7 +61,10 @@ var changeTrigger = rx.MustCompile(
 // flatClause finds a change written without an amount: 与上年持平, 与上年数一致,
 // 与上年预算数相等, 比2022年预算持平, 与上年保持一致, 决算数同预算数持平.
 var flatClause = rx.MustCompile(
-	`(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:持平|保持一致|一致|相同|相等|没有变化|无变化)`)
+	`(?:比|较|与|同)((?:[^，,。;；:：、（()）]|[（(][^（()）]{0,12}[）)]){1,30}?)(?:相比)?[，,]?\s*(?:基本)?(?:` + flatWords + `)`)
+
+// flatWords say that a figure did not change (the end of a flatClause).
+const flatWords = `持平|保持一致|一致|相同|相等|没有变化|无变化`
 
 // bareFlat is a flat change without a comparison (X支出决算持平), a
 // change only in the context of a total's change.

@@ -267,7 +267,7 @@ func (s *lineState) flatZero(q *quantity.Quantity, pre string) bool {
 }
 
 // flatEnd ends the text before an amount with the words of a flat change.
-var flatEnd = rx.MustCompile(`(?:持平|保持一致|一致|相同|相等|不变|没有变化|无变化)\s*$`)
+var flatEnd = rx.MustCompile(`(?:` + flatWords + `)\s*$`)
 
 // percentLeftOut reads a bare decimal after a change word as the percent
 // of a change whose amount the sentence has just given, the % left out
