@@ -92,6 +92,11 @@ func (s *Server) status(sha string) (state string, ahead int, msg string) {
 	defer s.mu.Unlock()
 	j, ok := s.jobs[sha]
 	if !ok {
+		// The job may have finished since the first look: a worker writes
+		// the result before it drops the job.
+		if _, err := os.Stat(s.resultPath(sha)); err == nil {
+			return "done", 0, ""
+		}
 		return "", 0, ""
 	}
 	if j.state == "queued" {
