@@ -304,6 +304,52 @@ var breakdownCases = []struct {
 		"2、印刷费40万元。"},
 		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 1}}},
 
+	// --- a line of amounts that closes with …如下： details the sentence
+	// before it in a numbered list ---
+	// shanghai_putuo_guihuaziyuanju_2024_dept_final.pdf p25-26 (abridged):
+	// the items restate the parts of the breakdown; an item's own 其中：
+	// lists its parts one a line, each a name and its amount
+	{"putuo 规划资源局 决算: 具体情况如下： after a breakdown, items with 其中： lines", []string{
+		"“三公”经费财政拨款支出年初预算为 2.85 万元，支出决算为 0.39 万元，完成预算的 13.68%。",
+		"“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务接待费支出决算 0.39 万元，占100.00%。具体情况如下：",
+		"1、因公出国（境）费支出 0.00 万元。全年安排因公出国（境）团组 0 个、累计 0 人次。",
+		"2、公务用车购置及运行维护费支出 0.00 万元。其中：",
+		"公务用车购置支出为 0.00 万元。",
+		"公务用车运行维护支出 0.00 万元。",
+		"2024 年，上海市普陀区规划与自然资源局所属各预算单位开支财政拨款的公务用车保有量为 0 辆。",
+		"3、公务接待费支出 0.39 万元。其中：",
+		"国内公务接待支出 0.39 万（含外宾接待支出 0.00 万元）。",
+		"主要用于接待上级部门及外省市单位调研学习及考察，列明公务接待 2 批次、26 人次。"},
+		[]want{{Value: "28500"}, {Value: "3900"}, {Value: "0", Parent: 2}, {Value: "3900", Parent: 2},
+			{Value: "0", Parent: 2}, {Value: "0", Parent: -1}, {Value: "0", Parent: -1},
+			{Value: "0", Parent: 2}, {Value: "0", Parent: 8}, {Value: "0", Parent: 8}, {Value: "0", Parent: -1},
+			{Value: "3900", Parent: 2}, {Value: "3900", Parent: 12}, {Value: "0", Parent: 13},
+			{Value: "2", Parent: -1}, {Value: "26", Parent: -1}}},
+	{"synthetic: 具体情况如下： after the one total of the sentence", []string{
+		"本年项目支出100万元，比上年增加10万元。具体情况如下：",
+		"1、办公费60万元。",
+		"2、印刷费40万元。"},
+		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 1}}},
+	{"synthetic: 如下： after a sentence of two totals opens no list", []string{
+		"本年收入100万元，支出90万元。具体情况如下：",
+		"1、办公费60万元。"},
+		[]want{{Value: "1000000"}, {Value: "900000"}, {Value: "600000", Parent: -1}}},
+	{"synthetic: a named 如下： after amounts takes the named total", []string{
+		"本年财政拨款支出100万元，比上年增加10万元。财政拨款支出主要内容如下：",
+		"1、办公费60万元。"},
+		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}}},
+	{"synthetic: name-and-amount lines after 其中： are parts while the form holds", []string{
+		"某局基本支出100万元。其中：",
+		"人员经费60万元。",
+		"公用经费40万元。",
+		"另安排资金1万元，用于应急。"},
+		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 1}, {Value: "10000", Parent: -1}}},
+	{"synthetic: a full stop ends the parts when a line is no bare part", []string{
+		"某局基本支出100万元。其中：",
+		"人员经费60万元，占60%。",
+		"公用经费40万元。"},
+		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: -1}}},
+
 	// --- a total stated in two phases (年初预算…，支出决算…。其中：): each
 	// item's amount is a part of the total of its phase ---
 	// shanghai_putuo_caizhengju_2024_dept_final.pdf p21-22 (abridged)

@@ -226,8 +226,9 @@ func (s *lineState) fillElliptic(first int) {
 		if total >= 0 && s.inBracketAfter(x.facts[total].f.End, f.pos) {
 			// 当年新增债务88.48亿元（新增一般债券16.64亿元、…）: a part
 			// (linked already when the aside says 其中), never the thing
-			// the paragraph goes on about
-			if f.parent < 0 && !rateBase.MatchString(window(s.view, f.f.End)) {
+			// the paragraph goes on about; a part of the total, not its
+			// sibling in the breakdown the total is a part of
+			if (f.parent < 0 || f.parent == x.facts[total].parent) && !rateBase.MatchString(window(s.view, f.f.End)) {
 				f.parent = total // not the base of a rate (完成年初预算14.06亿元的96.51%)
 			}
 			continue

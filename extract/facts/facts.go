@@ -126,6 +126,14 @@ type extractor struct {
 	// stop while the next line is a dash item too (openDash).
 	open     *scope
 	openDash bool
+	// openBare is set when the open breakdown goes on past a full stop
+	// because its latest part was a line of a name and its amount alone
+	// (公务用车购置支出为0.00万元。): the next line is a part only when it
+	// is one too.
+	openBare bool
+	// openSemi is set when the open breakdown went on because its latest
+	// part line ended in ；: parts written so end with a full stop.
+	openSemi bool
 	// headingLevel is the carried level whose latest part is a heading
 	// without an amount (（一）一般公共服务（类）), for the next line only,
 	// or -1: an unnumbered line after it is the heading's body, its
@@ -410,7 +418,8 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 	if listItem || x.openDash && !dashItem(view) {
 		open = nil // a numbered line is a list of its own (see carry)
 	}
-	x.open, x.openDash = nil, false
+	openBare, openSemi := x.openBare, x.openSemi
+	x.open, x.openDash, x.openBare, x.openSemi = nil, false, false, false
 	qs := quantity.Scan(view, quantity.Options{})
 	if x.ctx.Err() != nil {
 		return
@@ -547,6 +556,10 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		x.carry = x.carry[:body+1]
 		ln.stack = []scope{{parent: x.carry[body].parent, dim: x.carry[body].dim}}
 	}
+	bare := !listItem && barePart(view, qs)
+	if open != nil && openBare && !bare {
+		open = nil
+	}
 	if open != nil {
 		ln.stack = []scope{*open}
 	}
@@ -631,14 +644,17 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			x.carrySec = x.node
 		}
 		x.carry = append(x.carry, carryLevel{parent: ln.stack[top].parent, dim: ln.stack[top].dim, part: -1, opener: opener})
-		if !listItem && (endsOpen(view) || midClause(view)) {
+		if endsOpen(view) || !listItem && midClause(view) {
+			// the parts follow on the next lines, numbered (carry) or not
 			sc := ln.stack[top]
 			x.open = &sc
 		}
 	} else if open != nil && len(ln.stack) > 0 && ln.stack[0].parent == open.parent && endsPart(view) {
-		x.open = open // 基本支出…；: the next line is the next part
+		x.open, x.openSemi = open, true // 基本支出…；: the next line is the next part
 	} else if open != nil && dashItem(view) {
 		x.open, x.openDash = open, true // ——市本级收入…。其中：…
+	} else if open != nil && bare && !openSemi && len(x.facts) == first+1 && x.facts[first].parent == open.parent && !x.partsComplete(open.parent) {
+		x.open, x.openBare = open, true // 公务用车购置支出为0.00万元。\n公务用车运行维护支出0.00万元。
 	}
 	// The passes over the line's facts, with the context checked between
 	// them.
@@ -647,6 +663,9 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			return
 		}
 		pass(first)
+	}
+	if t := x.closingListHead(view, qs, first); !listItem && t >= 0 {
+		x.carry, x.bodies, x.carrySec, x.open = []carryLevel{{parent: t, part: -1, opener: outline.NoStyle}}, true, x.node, nil
 	}
 	x.pendingReason = ln.pendingReason
 	x.prevChanged, x.prevFirst = -1, first
@@ -710,6 +729,82 @@ func (x *extractor) listHead(view string) int {
 	return -1
 }
 
+// closingListHead returns the total whose parts the numbered list after a
+// line of amounts details, when the line closes with a clause that
+// introduces it (…；公务接待费支出决算0.39万元，占100.00%。具体情况如下：),
+// or -1. A clause naming its total (财政拨款支出主要内容如下：) takes that
+// total, as on a line of its own (listHead); a generic one (具体情况如下)
+// details the sentence before it: the items are parts of the total that
+// sentence broke down, or of the one total it states.
+func (x *extractor) closingListHead(view string, qs []quantity.Quantity, first int) int {
+	v := strings.TrimSpace(view)
+	v, ok := strings.CutSuffix(v, "：")
+	if !ok {
+		if v, ok = strings.CutSuffix(v, ":"); !ok {
+			return -1
+		}
+	}
+	if len(qs) == 0 || first >= len(x.facts) {
+		return -1
+	}
+	markAt := strings.LastIndexAny(v, "。；;，,")
+	if markAt < 0 {
+		return -1
+	}
+	_, n := utf8.DecodeRuneInString(v[markAt:])
+	clauseStart := markAt + n
+	if qs[len(qs)-1].Start >= clauseStart {
+		return -1 // the amounts are not all before the clause
+	}
+	clause := v[clauseStart:]
+	name := ""
+	found := false
+	for _, w := range listHeadWords {
+		if n, ok := strings.CutSuffix(clause, w); ok {
+			name, found = n, true
+			break
+		}
+	}
+	if !found {
+		return -1
+	}
+	if name = strings.TrimPrefix(strings.TrimPrefix(name, "具体"), "主要"); name != "" {
+		return x.listHead(clause)
+	}
+	// the sentence before the clause
+	start := 0
+	if i := strings.LastIndex(v[:markAt], "。"); i >= 0 {
+		start = i + len("。")
+	}
+	total, outside := -1, -1
+	roots := 0
+	for i := first; i < len(x.facts); i++ {
+		f := x.facts[i]
+		if f.pos < start || f.pos >= clauseStart || !f.hasValue {
+			continue
+		}
+		if f.parent >= first && x.facts[f.parent].pos >= start {
+			continue // a part of a total of the same sentence
+		}
+		roots++
+		switch {
+		case f.parent >= 0 && (outside < 0 || outside == f.parent):
+			outside = f.parent
+		case f.parent < 0:
+			total = i
+		default:
+			return -1
+		}
+	}
+	switch {
+	case outside >= 0 && total < 0:
+		return outside
+	case outside < 0 && total >= 0 && roots == 1:
+		return total
+	}
+	return -1
+}
+
 // midClause reports whether a line stops inside a clause, the text run over
 // onto the next line (…主要用于以下方面：一般公共服务支出 | （类）2106.66万元，…):
 // a breakdown that is the line's last event continues there.
@@ -717,6 +812,80 @@ func midClause(view string) bool {
 	v := strings.TrimSpace(view)
 	r, _ := utf8.DecodeLastRuneInString(v)
 	return v != "" && !strings.ContainsRune("。；;.！!？?）)", r)
+}
+
+// partsComplete reports whether the parts of total t found so far add up
+// to it: a list that has reached its total is over.
+func (x *extractor) partsComplete(t int) bool {
+	total := x.facts[t]
+	if !total.hasValue || total.value.IsZero() {
+		return false
+	}
+	sum := decimal.Zero
+	for i := len(x.facts) - 1; i > t; i-- {
+		if f := x.facts[i]; f.parent == t && f.hasValue {
+			sum = sum.Add(f.value)
+		}
+	}
+	return sum.GreaterThanOrEqual(total.value)
+}
+
+// barePart reports whether a line states a name and its amount and nothing
+// else (公务用车购置支出为 0.00 万元。, 国内公务接待支出0.39万（含外宾接待支出
+// 0.00万元）。): the form of a part written on a line of its own, one after
+// another under a 其中：. Brackets hold a part's own detail; a second
+// clause (，占50%) or a second amount makes the line a sentence of its own.
+func barePart(view string, qs []quantity.Quantity) bool {
+	v := strings.TrimRight(strings.TrimSpace(view), "。. ")
+	amount := -1
+	depth := 0
+	last := 0 // end of the text outside brackets
+	for i, r := range v {
+		switch r {
+		case '(', '（':
+			depth++
+			continue
+		case ')', '）':
+			depth = max(depth-1, 0)
+			continue
+		}
+		if depth == 0 {
+			last = i + utf8.RuneLen(r)
+		}
+	}
+	if depth != 0 {
+		return false
+	}
+	for i := range qs {
+		q := &qs[i]
+		if q.End > len(v) || q.Kind != quantity.Money || bracketDepth(v, q.Start) > 0 {
+			continue
+		}
+		if amount >= 0 {
+			return false
+		}
+		amount = i
+	}
+	if amount < 0 || qs[amount].End != last && strings.TrimSpace(v[qs[amount].End:last]) != "" {
+		return false
+	}
+	name := strings.TrimSpace(v[:qs[amount].Start])
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "为"), "是")
+	return utf8.RuneCountInString(name) >= 2 && !strings.ContainsAny(name, "，,；;：:。0123456789")
+}
+
+// bracketDepth is how many brackets are open at view[pos].
+func bracketDepth(view string, pos int) int {
+	depth := 0
+	for _, r := range view[:pos] {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			depth = max(depth-1, 0)
+		}
+	}
+	return depth
 }
 
 // endsPart reports whether a line of a breakdown's parts ends with the
