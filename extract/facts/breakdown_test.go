@@ -350,6 +350,48 @@ var breakdownCases = []struct {
 		"公用经费40万元。"},
 		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: -1}}},
 
+	// --- an item's own breakdown in its line: its siblings are on lines
+	// of their own ---
+	// shanghai_putuo_wanlijiedao_2023_dept_budget.pdf p29 (abridged)
+	{"putuo 万里街道: an item's 其中： parts go on over ；", []string{
+		"2023年“三公”经费预算数为22.91万元，比2022年预算持平。其中：",
+		"（一）、因公出国（境）费0万元，比2022年预算持平。",
+		"（二）、公务车购置及运行费21.56万元，其中：公务用车购置费0万元，比2022年预算持平，主要原因是公务用车购置费保持不变；公务车用车运行费21.56万元，比2022年预算持平。",
+		"（三）、公务接待费1.35万元。比2022年预算持平。"},
+		[]want{{Value: "229100"}, {Value: "0", Parent: 1}, {Value: "215600", Parent: 1}, {Value: "0", Parent: 3},
+			{Value: "215600", Parent: 3}, {Value: "13500", Parent: 1}}},
+	// jiangsu_jianchayuan_2019_dept_budget.pdf p30 (abridged): one line
+	// per sub-part, the other form of the same breakdown
+	{"jianchayuan 2019: an item's 其中： parts on the line below", []string{
+		"  2．公务用车购置及运行费预算支出237万元。其中：",
+		"  公务用车运行维护费预算支出237万元，比上年预算减少20万元。"},
+		[]want{{Value: "2370000"}, {Value: "2370000", Parent: 1}}},
+	{"synthetic: an item's parts that add up end its breakdown at ；", []string{
+		"某局支出合计200万元，其中：",
+		"（一）基本支出100万元，其中：人员经费80万元，公用经费20万元；另列项目支出100万元。"},
+		[]want{{Value: "2000000"}, {Value: "1000000", Parent: 1}, {Value: "800000", Parent: 2}, {Value: "200000", Parent: 2},
+			{Value: "1000000", Parent: 1}}},
+
+	// --- bounds and asides inside a list ---
+	// shanghai_putuo_wanlijiedao_2023_dept_budget.pdf p29 (abridged): the
+	// 单价 bounds are no parts; the list goes on after the bracketed 其中
+	{"putuo 万里街道: 固定资产 parts around bounds and an aside", []string{
+		"固定资产3149.52万元，其中：车辆7辆（一般公务用车3辆，执法执勤用车4辆）；单价50万元以上通用设备0台/套；专用设备818台/套（其中：单价100万元以上专用设备0台/套）；其他固定资产0万元。长期投资0项0万元。"},
+		[]want{{Value: "31495200"}, {Value: "7", Parent: -1}, {Value: "3"}, {Value: "4"},
+			{Subject: "单价", Value: "500000", Parent: -1}, {Value: "0", Parent: -1}, {Value: "818", Parent: -1},
+			{Subject: "单价", Value: "1000000", Parent: -1}, {Value: "0", Parent: 7},
+			{Subject: "其他固定资产", Value: "0", Parent: 1}, {Value: "0", Parent: -1}, {Value: "0", Parent: -1}}},
+	// shanghai_putuo_caizhengju_2025_dept_budget.pdf p23 (abridged)
+	{"putuo 财政局: a bound names what it bounds when nothing before names it", []string{
+		"拟从2020年起，由我局申请400.00万元以上基本建设项目（新改扩建项目除外）的可行性研究报告评审经费。"},
+		[]want{{Subject: "基本建设项目", Value: "4000000", Parent: -1}}},
+	{"synthetic: an amount that ends its clause with 以上 is an amount", []string{
+		"全市民生支出完成1300亿元以上，其中教育支出300亿元。"},
+		[]want{{Subject: "全市民生支出", Value: "130000000000"}, {Value: "30000000000", Parent: 1}}},
+	{"synthetic: a bound in a list is no part of its total", []string{
+		"某局设备购置预算100万元，其中：单价20万元（含）以上的设备60万元，其他设备40万元。"},
+		[]want{{Value: "1000000"}, {Subject: "单价", Value: "200000", Parent: -1}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 1}}},
+
 	// --- a total stated in two phases (年初预算…，支出决算…。其中：): each
 	// item's amount is a part of the total of its phase ---
 	// shanghai_putuo_caizhengju_2024_dept_final.pdf p21-22 (abridged)

@@ -605,7 +605,12 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		case evLevel:
 			ln.levelView(e)
 		case evSemicolon:
-			if len(ln.stack) > 1 {
+			if len(ln.stack) == 2 && len(ln.item) > 0 && ln.stack[0] == ln.item[0] && ln.stack[1].parent >= 0 && !x.partsComplete(ln.stack[1].parent) {
+				// （二）公务车购置及运行费21.56万元，其中：购置费0万元，…；
+				// 运行费21.56万元: the item's siblings are on lines of their
+				// own; its breakdown goes on to the full stop, or until its
+				// parts add up
+			} else if len(ln.stack) > 1 {
 				ln.stack = ln.stack[:len(ln.stack)-1]
 			} else if ln.parallelClause(e.end) || ln.addsOn(e.end) {
 				ln.stack = nil

@@ -181,6 +181,12 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	f.f.Approx = q.Approx
 	f.value, f.hasValue, f.amount = q.Value, true, q
 	f.f.End = q.End
+	bound := boundBefore.FindStringSubmatchIndex(s.view[q.End:])
+	if bound != nil && kind == schema.FactMoney {
+		// 单价50万元以上通用设备: a bound on the things named after it, no
+		// amount of theirs and no part of a breakdown
+		f.parent, f.f.Dimension = -1, ""
+	}
 	if p := f.parent; p >= 0 && s.x.facts[p].hasValue && (s.x.facts[p].f.Kind != kind || s.x.facts[p].f.Unit != unit) {
 		// 平均得分99.43分（其中，评级为“优”的项目4个…）: a part is
 		// counted in its total's measure
@@ -210,6 +216,10 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	}
 	if f.f.Subject == "" && q.Kind == quantity.Count {
 		f.f.Subject = s.following(q.End)
+	}
+	if f.f.Subject == "" && bound != nil && kind == schema.FactMoney {
+		// 申请400.00万元以上基本建设项目: what the bound is of
+		f.f.Subject = s.following(q.End + bound[2])
 	}
 	if f.f.Subject == "" {
 		f.f.Subject = s.heading
@@ -244,6 +254,13 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	}
 	s.cur = len(s.x.facts) - 1
 }
+
+// boundBefore is the text after an amount that makes it a bound on a
+// noun, written right after (以上通用设备, （含）以上的设备, 及以下的财务竣工
+// 决算审计): the size of the things named, not an amount of money of its
+// own. An amount that ends its clause with 以上 (融资288.6亿元以上，) is an
+// amount, approximate. Group 1 is empty, where the noun begins.
+var boundBefore = rx.MustCompile(`^\s*(?:[（(]含[)）])?\s*及?以[上下内]的?()[\p{Han}“]`)
 
 // comparedWith opens the comparison a change is measured against (比上年,
 // 较年初预算, 同比, 与…相比); 节约 without one is a saving, an amount of its
@@ -856,6 +873,7 @@ func (s *lineState) breakdown(e *event) {
 	if last < 0 {
 		return
 	}
+	aside := s.closingBracket(e.pos)
 	if strings.HasPrefix(word, "按") {
 		s.stack = []scope{{parent: last, dim: dim}}
 	} else {
@@ -863,13 +881,15 @@ func (s *lineState) breakdown(e *event) {
 		case len(s.stack) == 0:
 			s.stack = []scope{{parent: last}}
 		case s.stack[len(s.stack)-1].parent == last:
-		case s.x.facts[last].parent == s.stack[len(s.stack)-1].parent:
+		case s.x.facts[last].parent == s.stack[len(s.stack)-1].parent || aside >= 0:
+			// （其中：…）: an aside's breakdown nests, and the list it
+			// interrupts goes on after the bracket
 			s.stack = append(s.stack, scope{parent: last})
 		default:
 			s.stack = []scope{{parent: last}}
 		}
 	}
-	if end := s.closingBracket(e.pos); end >= 0 {
+	if end := aside; end >= 0 {
 		s.closeList(end) // （其中：A…；B…）: the parts end with the aside
 	}
 	s.prevEnd = e.end
