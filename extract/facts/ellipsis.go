@@ -48,7 +48,7 @@ var arranged = map[string]bool{"安排": true, "投入": true, "统筹": true, "
 
 // fundVerbs move funds, or say which funds a measure touches (涉及资金);
 // with 资金 they name the amount (统筹资金).
-var fundVerbs = []string{"统筹", "下达", "筹措", "直拨", "拨付", "争取", "到位", "投入", "整合", "盘活", "安排", "涉及"}
+var fundVerbs = []string{"统筹", "下达", "筹措", "直拨", "拨付", "争取", "到位", "投入", "整合", "盘活", "安排", "涉及", "落实"}
 
 // bareHeads are head nouns that alone do not name the thing.
 var bareHeads = map[string]bool{"收入": true, "支出": true, "结余": true}

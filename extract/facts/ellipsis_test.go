@@ -49,6 +49,11 @@ var ellipsisCases = []moneyCase{
 		[]want{{Subject: "统筹资金", Value: "45000000"}}},
 	{"开封: 下达资金", []string{"下达资金 2.5 亿元，支持各县区落实农村教育政策。"},
 		[]want{{Subject: "下达资金", Value: "250000000"}}},
+	// kaifeng_2019_govwide_budget_report p8 and
+	// jincheng_2025_govwide_budget_report p10 (山西): 落实 before a named
+	// fund is no part of its name
+	{"开封/晋城: 落实资金, 落实教育支出", []string{"投入资金 6850 万元，支持提高农业生产机械化水平。落实资金 7936 万元，用于发放棉花目标价格补贴。落实教育支出10.46亿元。"},
+		[]want{{Subject: "投入资金", Value: "68500000"}, {Subject: "落实资金", Value: "79360000"}, {Subject: "教育支出", Value: "1046000000"}}},
 	{"鄂州: 统筹产业发展奖补资金", []string{"二是深化产业协同创新合作。统筹产业发展奖补资金4亿元，重点投向新兴产业。"},
 		[]want{{Subject: "产业发展奖补资金", Value: "400000000"}}},
 	// 盐城 2026 (江苏) and 威海: 等 inside a name, a definition in brackets

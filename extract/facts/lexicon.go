@@ -144,7 +144,7 @@ var stopWords = map[string]bool{
 	"拟": true, "购买": true, "下属": true, "所属": true, "按": true, "按照": true, "根据": true, "安排": false,
 	"现有": true, "实有": false, "共有": true, "设有": true, "下设": true, "内设": true, "即": true, "含": true,
 	"本部门": true, "我部门": true, "本单位": true, "我单位": true, "部门": false, "本级": false,
-	"完成": true, "占": true, "达到": true, "实现": true, "召开": true, "开展": true, "组织": false,
+	"完成": true, "占": true, "达到": true, "实现": true, "落实": true, "召开": true, "开展": true, "组织": false,
 	"以及": true, "另外": true, "此外": true, "全年": true, "计划": true, "预计": true, "新增": false,
 	"的": true, "了": true, "在": true, "对": true, "从": true, "由": true, "是": true, "为": true,
 }

@@ -219,6 +219,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			// nor 我区, 当期: a pronoun or a time the segmenter cut with it)
 			continue
 		}
+		if i < end && t.POS == "s" && nounLike(toks[i+1]) {
+			continue // 国内公务接待支出, 境外培训费: a place word scopes the noun after it (not 站上, a verb tagged one, before the amount)
+		}
 		if i < end && t.Text == "到期" && nounLike(toks[i+1]) {
 			continue // 到期债券本金, 到期政府债务本息: the debt that falls due
 		}

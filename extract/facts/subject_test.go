@@ -31,6 +31,17 @@ var subjectCases = []moneyCase{
 	// weihai_2025_govwide_budget_execution_report 4:16 (山东, PDF)
 	{"weihai: 主要用于 a project", []string{"2025 年，市本级共留用新增债券 81440 万元。主要用于博通热电大温差换热站及供热系统优化升级改造工程14000万元。"},
 		[]want{{Subject: "新增债券"}, {Subject: "博通热电大温差换热站及供热系统优化升级改造工程", Value: "140000000"}}},
+	// a place word (国内, 境外, 省内, 对外) scopes the noun after it
+	{"a place word before a noun is part of its name", []string{"国内公务接待支出10万元，境外培训费5万元，对外宣传专项经费3万元。"},
+		[]want{{Subject: "国内公务接待支出"}, {Subject: "境外培训费"}, {Subject: "对外宣传专项经费"}}},
+	// shanghai_putuo_guihuaziyuanju_2024_dept_final 26:8 (上海, PDF)
+	{"putuo 规划资源局: 国内公务接待支出", []string{"国内公务接待支出 0.39 万（含外宾接待支出 0.00 万元）。"},
+		[]want{{Subject: "国内公务接待支出", Value: "3900"}, {Subject: "外宾接待支出", Value: "0"}}},
+	// yunfu_2025_govwide_budget_report 24:6 (广东, PDF) and
+	// shijiazhuang_2018_govwide_budget_report 15:15 (河北, PDF): 落实
+	// (tagged an adjective) acts on the funds, it does not name them
+	{"yunfu/shijiazhuang: a place word kept, the verb before it not", []string{"安排对外宣传专项经费700万元；按照政策，落实省内城际铁路建设募集资金2亿元。"},
+		[]want{{Subject: "对外宣传专项经费"}, {Subject: "省内城际铁路建设募集资金"}}},
 	{"涉及资金 names the funds a measure touches", []string{"对5个项目开展评估，涉及资金300万元。"},
 		[]want{{Subject: "涉及资金", Value: "3000000"}}},
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
