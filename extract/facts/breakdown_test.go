@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/budgetdoc/budgetdoc/extract/outline"
+	"github.com/budgetdoc/budgetdoc/nlp/quantity"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -509,6 +510,38 @@ func TestStopDot(t *testing.T) {
 	} {
 		if got := stopDot(c.before+"."+c.after, len(c.before)); got != c.want {
 			t.Errorf("stopDot(%q) = %v, want %v", c.before+"."+c.after, got, c.want)
+		}
+	}
+}
+
+func TestBarePart(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"公务用车购置支出为 0.00 万元。", true},
+		{"  公务用车运行维护支出 0.00 万元。", true},
+		{"国内公务接待支出 0.39 万（含外宾接待支出 0.00 万元）。", true},
+		{"人员经费60万元", true},
+		{"人员经费60万元，占60%。", false},     // a second clause
+		{"人员经费60万元，公用经费40万元。", false}, // a second amount
+		{"2024年人员经费60万元。", false},     // a date in the name
+		{"经费60万元。", true},             // the shortest name
+		{"费60万元。", false},             // one character names nothing
+		{"60万元。", false},              // no name
+		{"人员经费（含临时人员60万元。", false},    // an unclosed bracket
+		{"公务用车保有量为 0 辆。", false},      // no money
+		{"另安排资金1万元，用于应急。", false},     // a purpose after it
+		{"人员经费60万元主要用于发放工资。", false},  // words after the amount
+	} {
+		qs := quantity.Scan(c.line, quantity.Options{})
+		for i := range qs {
+			if moneyMagnitude(&qs[i]) {
+				qs[i].Kind, qs[i].Unit = quantity.Money, "CNY"
+			}
+		}
+		if got := barePart(c.line, qs); got != c.want {
+			t.Errorf("barePart(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}
 }

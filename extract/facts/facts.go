@@ -820,10 +820,13 @@ func midClause(view string) bool {
 }
 
 // partsComplete reports whether the parts of total t found so far add up
-// to it: a list that has reached its total is over.
+// to it: a list that has reached its total is over. Only the last
+// partsWindow facts are looked at (a list's parts are near one another; an
+// unbounded walk back per part would make a long list quadratic): with more
+// since the total it says no.
 func (x *extractor) partsComplete(t int) bool {
 	total := x.facts[t]
-	if !total.hasValue || total.value.IsZero() {
+	if !total.hasValue || total.value.IsZero() || len(x.facts)-t > partsWindow {
 		return false
 	}
 	sum := decimal.Zero
@@ -835,6 +838,9 @@ func (x *extractor) partsComplete(t int) bool {
 	return sum.GreaterThanOrEqual(total.value)
 }
 
+// partsWindow bounds the walk of partsComplete.
+const partsWindow = 256
+
 // barePart reports whether a line states a name and its amount and nothing
 // else (公务用车购置支出为 0.00 万元。, 国内公务接待支出0.39万（含外宾接待支出
 // 0.00万元）。): the form of a part written on a line of its own, one after
@@ -842,56 +848,48 @@ func (x *extractor) partsComplete(t int) bool {
 // clause (，占50%) or a second amount makes the line a sentence of its own.
 func barePart(view string, qs []quantity.Quantity) bool {
 	v := strings.TrimRight(strings.TrimSpace(view), "。. ")
-	amount := -1
-	depth := 0
-	last := 0 // end of the text outside brackets
+	if len(v) > maxBarePart {
+		return false
+	}
+	off := len(view) - len(strings.TrimLeft(view, " 　\t")) // v's offset in view
+	// one pass: the quantities outside brackets and the end of the text
+	// outside them
+	amount, depth, last, qi := -1, 0, 0, 0
 	for i, r := range v {
+		for ; qi < len(qs) && qs[qi].Start <= off+i; qi++ {
+			if qs[qi].Start == off+i && depth == 0 && qs[qi].Kind == quantity.Money {
+				if amount >= 0 {
+					return false // a second amount
+				}
+				amount = qi
+			}
+		}
 		switch r {
 		case '(', '（':
 			depth++
-			continue
 		case ')', '）':
 			depth = max(depth-1, 0)
-			continue
-		}
-		if depth == 0 {
-			last = i + utf8.RuneLen(r)
+		default:
+			if depth == 0 {
+				last = i + utf8.RuneLen(r)
+			}
 		}
 	}
-	if depth != 0 {
+	if depth != 0 || amount < 0 {
 		return false
 	}
-	for i := range qs {
-		q := &qs[i]
-		if q.End > len(v) || q.Kind != quantity.Money || bracketDepth(v, q.Start) > 0 {
-			continue
-		}
-		if amount >= 0 {
-			return false
-		}
-		amount = i
+	q := qs[amount]
+	if q.End-off > last || strings.TrimSpace(v[q.End-off:last]) != "" {
+		return false // words after the amount
 	}
-	if amount < 0 || qs[amount].End != last && strings.TrimSpace(v[qs[amount].End:last]) != "" {
-		return false
-	}
-	name := strings.TrimSpace(v[:qs[amount].Start])
+	name := strings.TrimSpace(v[:q.Start-off])
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "为"), "是")
 	return utf8.RuneCountInString(name) >= 2 && !strings.ContainsAny(name, "，,；;：:。0123456789")
 }
 
-// bracketDepth is how many brackets are open at view[pos].
-func bracketDepth(view string, pos int) int {
-	depth := 0
-	for _, r := range view[:pos] {
-		switch r {
-		case '(', '（':
-			depth++
-		case ')', '）':
-			depth = max(depth-1, 0)
-		}
-	}
-	return depth
-}
+// maxBarePart is the longest line, in bytes, barePart reads as a part: a
+// name and an amount are a short line.
+const maxBarePart = 400
 
 // endsPart reports whether a line of a breakdown's parts ends with the
 // mark between two parts rather than a full stop.
