@@ -373,6 +373,17 @@ var breakdownCases = []struct {
 		[]want{{Value: "2000000"}, {Value: "1000000", Parent: 1}, {Value: "800000", Parent: 2}, {Value: "200000", Parent: 2},
 			{Value: "1000000", Parent: 1}}},
 
+	// --- an item's figure of another year is no part ---
+	// shanghai_putuo_shiquanlujiedao_2026_unit_budget_pages.json p6-7 (abridged)
+	{"shiquanlu: an item's 2025年度预算 beside its 2026年度预算 is no part", []string{
+		"    支出预算7,630.61万元，其中：财政拨款支出预算7,630.61万元。",
+		"    财政拨款支出主要内容如下：",
+		"   1.  “一般公共服务支出(类）-统计信息事务（款）-统计管理（项）”2026年度预算0.12万元，2025年度预算3.84万元，主要用于：各类统计工作。"},
+		[]want{{Value: "76306100"}, {Value: "76306100", Parent: 1}, {Value: "1200", Parent: 2}, {Value: "38400", Parent: -1}}},
+	{"synthetic: parts by year without a phase word stay parts", []string{
+		"2024至2025年累计发行债券300亿元，其中：2024年发行100亿元，2025年发行200亿元。"},
+		[]want{{Value: "30000000000"}, {Value: "10000000000", Parent: 1}, {Value: "20000000000", Parent: 1}}},
+
 	// --- bounds and asides inside a list ---
 	// shanghai_putuo_wanlijiedao_2023_dept_budget.pdf p29 (abridged): the
 	// 单价 bounds are no parts; the list goes on after the bracketed 其中

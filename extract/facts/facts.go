@@ -1110,6 +1110,8 @@ func (x *extractor) itemFacts(l *normalize.Line, first int) {
 			item = item[j+n:]
 		}
 	}
+	// 款）-统计管理（项）: the mark between the levels is no part of the name
+	item = strings.TrimLeft(item, "-－—─ ")
 	for i := first; i < len(x.facts); i++ {
 		if f := x.facts[i]; itemGeneric[f.f.Subject] && item != "" {
 			f.f.Subject = item + f.f.Subject
@@ -1123,7 +1125,7 @@ var itemName = rx.MustCompile(`^[\s\x{3000}]*(?:[0-9]{1,2}\s*[.．、]|[（(][0-
 // itemGeneric are the subjects that name a figure of a 科目 item without
 // naming the item.
 var itemGeneric = map[string]bool{"预算安排": true, "预算执行数": true, "执行数": true, "年初预算": true, "支出决算": true,
-	"决算数": true, "预算数": true, "年初预算数": true}
+	"决算数": true, "预算数": true, "年初预算数": true, "预算": true, "年度预算": true}
 
 // joinPairs drops the 、 that joins two single characters into one noun
 // phrase (财政拨款收、支总预算), or the two flows before their shared head

@@ -48,6 +48,11 @@ var cases = []struct {
 		[]want{{Subject: "一般公共预算财政拨款支出", Value: "29400500", Dir: "decrease", Change: "-631400", Percent: "-2.1", Base: "2023年度", Reason: "基本支出中人员进出及退休变化"}}},
 	{"比2024年预算（执行数）增加", "", []string{"2025年一般公共预算拨款支出预算500万元，比2024年预算（执行数）增加20万元。"},
 		[]want{{Value: "5000000", Dir: "increase", Change: "200000", Base: "2024年预算（执行数）"}}},
+	// shanghai_putuo_shiquanlujiedao_2026_unit_budget_pages.json p7 (page
+	// text JSON): levels joined by -, the item's 年度预算 of two years
+	{"shiquanlu: 科目 levels joined by -, 2026年度预算 and 2025年度预算 named by the item", "", []string{"   1.  “一般公共服务支出(类）-统计信息事务（款）-统计管理（项）”2026年度预算0.12万元，2025年度预算3.84万元，主要用于：各类统计工作。2025年当年预算执行数为3.39万元，2026年预算安排0.12万元。"},
+		[]want{{Subject: "统计管理（项）预算", Value: "1200"}, {Subject: "统计管理（项）预算", Value: "38400"},
+			{Subject: "统计管理（项）预算执行数", Value: "33900"}, {Subject: "统计管理（项）预算安排", Value: "1200"}}},
 	{"比执行数 percent only: the stated 执行数 is the prior; generic subjects get the item's name", "", []string{"1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。"},
 		[]want{{Subject: "一般公共服务支出（类）统计信息事务（款）专项普查活动（项）", Value: "257700", Dir: "-", Reason: "-"}, // 主要用于 is a purpose, not a reason
 			{Subject: "专项普查活动（项）预算执行数", Value: "601300"},

@@ -201,6 +201,11 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 		// the part is measured against is no part of the total
 		f.parent, f.f.Dimension = -1, ""
 	}
+	if f.parent >= 0 && s.otherYearReading(f, pre) {
+		// “…”2026年度预算50万元，2025年度预算77.59万元: the item's figure
+		// of another year, no part of this year's total
+		f.parent, f.f.Dimension = -1, ""
+	}
 	from := clause
 	if strings.HasSuffix(strings.TrimSpace(pre), "等") || kemuMarker.MatchString(pre) && strings.Contains(pre, "等") {
 		// a list closed by 等 spans its 、, also inside a 科目 name
@@ -261,6 +266,32 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 // own. An amount that ends its clause with 以上 (融资288.6亿元以上，) is an
 // amount, approximate. Group 1 is empty, where the noun begins.
 var boundBefore = rx.MustCompile(`^\s*(?:[（(]含[)）])?\s*及?以[上下内]的?()[\p{Han}“]`)
+
+// otherYearReading reports whether f, a part, restates the figure of an
+// earlier part of the same total on the line in the same phase for another
+// year: both clauses name a year and the same phase word (2026年度预算…，
+// 2025年度预算…), in one sentence. Parts by year without a phase word
+// (2024年发行…，2025年发行…) stay parts.
+func (s *lineState) otherYearReading(f *fact, pre string) bool {
+	ph := phaseBefore(f)
+	year := yearLike.FindString(pre)
+	if ph == "" || year == "" {
+		return false
+	}
+	for k := len(s.lineFacts) - 2; k >= 0; k-- {
+		e := s.x.facts[s.lineFacts[k]]
+		if e.pos < s.sentStart {
+			break
+		}
+		if e.parent != f.parent || !e.hasValue || phaseBefore(e) != ph {
+			continue
+		}
+		if y := yearLike.FindString(s.view[s.lastBound(e.pos):e.pos]); y != "" && y != year {
+			return true
+		}
+	}
+	return false
+}
 
 // comparedWith opens the comparison a change is measured against (比上年,
 // 较年初预算, 同比, 与…相比); 节约 without one is a saving, an amount of its
