@@ -358,6 +358,32 @@ func nameCount(view string, q *quantity.Quantity) bool {
 	return unicode.Is(unicode.Han, next)
 }
 
+// inQuotedName reports whether q lies inside a short quoted term — a name
+// with a number in it (“一张图”, “宣十条”, “4+4”产业, 清欠“6·30”账款,
+// “十四五”时期) — and not a quantity of its own: the term is part of the
+// name of the amount after it.
+func inQuotedName(view string, q *quantity.Quantity) bool {
+	before := view[max(q.Start-maxQuotedName, 0):q.Start]
+	o := strings.LastIndex(before, "“")
+	if o < 0 || strings.Contains(before[o:], "”") {
+		return false
+	}
+	after := view[q.End:min(q.End+maxQuotedName, len(view))]
+	c := strings.Index(after, "”")
+	if c < 0 || strings.Contains(after[:c], "“") {
+		return false
+	}
+	inner := before[o+len("“"):] + view[q.Start:q.End] + after[:c]
+	return utf8.RuneCountInString(inner) <= maxQuotedRunes && !strings.ContainsAny(inner, "，,。；;：:")
+}
+
+// maxQuotedName is how far, in bytes, inQuotedName looks for the quotes,
+// and maxQuotedRunes the longest term it takes for a name.
+const (
+	maxQuotedName  = 36
+	maxQuotedRunes = 10
+)
+
 // zeroChange reports whether every amount a change states is zero (and it
 // states at least one).
 func zeroChange(c *Change) bool {
@@ -440,7 +466,7 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			// money in a budget text.
 			qs[i].Kind, qs[i].Unit = quantity.Money, "CNY"
 		}
-		if nameCount(view, &qs[i]) {
+		if nameCount(view, &qs[i]) || inQuotedName(view, &qs[i]) {
 			continue
 		}
 		switch qs[i].Kind {

@@ -28,8 +28,13 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		}
 	}
 	// “一般公共服务支出（类）…（项）”25.77万元: a quoted name right before
-	// the amount is the subject as a whole.
-	if pre := strings.TrimRight(s.view[a:b], " "); strings.HasSuffix(pre, "”") {
+	// the amount is the subject as a whole, also when the word 科目 follows
+	// it (“…-行政运行”科目1,202.95万元).
+	pre := strings.TrimRight(s.view[a:b], " ")
+	if p, ok := strings.CutSuffix(pre, "科目"); ok && strings.HasSuffix(p, "”") {
+		pre = p
+	}
+	if strings.HasSuffix(pre, "”") {
 		if i := strings.LastIndex(pre, "“"); i >= 0 && i+len("“") < len(pre)-len("”") {
 			return s.x.clean(s.l.OrigSpan(a+i+len("“"), a+len(pre)-len("”"))), ""
 		}
@@ -281,7 +286,7 @@ func beforeNoteMark(toks []segment.Token, i int) int {
 const deictics = "我本当该其今"
 
 // openingQuote is the index of the quote that opens the quoted term toks[i]
-// closes, within a few tokens and on no punctuation but 、; -1 when none.
+// closes, within a few tokens and over no clause mark; -1 when none.
 func openingQuote(toks []segment.Token, i int) int {
 	open := map[string]string{"”": "“", "」": "「"}[toks[i].Text]
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
@@ -291,12 +296,15 @@ func openingQuote(toks []segment.Token, i int) int {
 				return -1 // “” holds nothing
 			}
 			return k
-		case isOpenPunct(toks[k]) && t != "、":
-			return -1
+		case strings.ContainsAny(t, clauseMarks):
+			return -1 // digits and marks inside a term are its own (“6·30”, “4+4”)
 		}
 	}
 	return -1
 }
+
+// clauseMarks end a clause; no quoted term spans one.
+const clauseMarks = "，,。；;：:！!？?"
 
 // nounLike reports whether t may stand in a noun phrase before its head:
 // a noun or a budget word the segmenter tags as a verb; not a verb or an

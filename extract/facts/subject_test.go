@@ -42,6 +42,20 @@ var subjectCases = []moneyCase{
 	// (tagged an adjective) acts on the funds, it does not name them
 	{"yunfu/shijiazhuang: a place word kept, the verb before it not", []string{"安排对外宣传专项经费700万元；按照政策，落实省内城际铁路建设募集资金2亿元。"},
 		[]want{{Subject: "对外宣传专项经费"}, {Subject: "省内城际铁路建设募集资金"}}},
+	// a quoted term with a number in it is part of the name after it, not a
+	// count of its own: guyuan_2025_govwide_budget_report p20 and p32 (宁夏),
+	// xuancheng_2025_govwide_budget_report p4 (安徽), lijiang (云南, HTML),
+	// shijiazhuang_2018_govwide_budget_report p15 (河北)
+	{"guyuan: 清欠“6·30”账款, “一张图”建设…经费", []string{"专项债务限额32.43亿元（用于项目建设10亿元、清欠“6·30”账款0.3亿元），自然资源管理和国土空间规划“一张图”建设基础数据获取经费50万元。"},
+		[]want{{Subject: "专项债务限额"}, {Subject: "项目建设"}, {Subject: "清欠“6·30”账款", Value: "30000000"}, {Subject: "自然资源管理和国土空间规划“一张图”建设基础数据获取经费", Value: "500000"}}},
+	{"xuancheng/lijiang/shijiazhuang: “宣十条”, “两项补贴”, “4+4”", []string{"为2.9万人次兑现“宣十条”人才政策资金1.2亿元；老年人补助及残疾人“两项补贴”配套资金3,546万元；“4+4”产业发展资金10亿元。"},
+		[]want{{Subject: "“宣十条”人才政策资金", Value: "120000000"}, {Subject: "老年人补助及残疾人“两项补贴”配套资金", Value: "35460000"}, {Subject: "“4+4”产业发展资金", Value: "1000000000"}}},
+	{"synthetic: a quoted slogan is no count", []string{"坚持“两个维护”，落实“八项规定”，三公经费10万元。"},
+		[]want{{Subject: "三公经费", Value: "100000"}}},
+	// shanghai_putuo_zhengfuban_2025_dept_budget p6 and
+	// shanghai_caizhengju_2025_unit_budget p6: the quoted 科目 before 科目
+	{"zhengfuban: “…-行政运行”科目 names the amount", []string{"1. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元，主要用于行政单位的基本支出。“住房保障支出”科目2,180万元。"},
+		[]want{{Subject: "一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行", Value: "12029500"}, {Subject: "住房保障支出", Value: "21800000"}}},
 	{"涉及资金 names the funds a measure touches", []string{"对5个项目开展评估，涉及资金300万元。"},
 		[]want{{Subject: "涉及资金", Value: "3000000"}}},
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
