@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/budgetdoc/budgetdoc/internal/rx"
@@ -122,6 +123,9 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 		}
 	}
 	clause := max(s.lastBound(q.Start), s.prevEnd)
+	if clause == s.prevEnd && clause > s.lastBound(q.Start) && s.namedAside(s.lastBound(q.Start), clause, q.Start) {
+		clause = s.lastBound(q.Start) // 工会经费（60%部分）787.58万元: the share is in the name
+	}
 	pre := s.view[clause:q.Start]
 	defer func() { s.prevEnd = q.End }()
 
@@ -291,6 +295,26 @@ func (s *lineState) otherYearReading(f *fact, pre string) bool {
 		}
 	}
 	return false
+}
+
+// namedAside reports whether the quantity read last, ending at prevEnd, sat
+// in a bracket that qualifies a name and closes right before the amount at
+// pos (工会经费（60%部分）787.58万元): the bracket is part of the amount's
+// name, not a clause of its own. A bracket after an amount (收入100万元（增长
+// 5%）) is a remark on that amount.
+func (s *lineState) namedAside(from, prevEnd, pos int) bool {
+	between := strings.TrimSpace(s.view[prevEnd:pos])
+	c := strings.LastIndexAny(between, ")）")
+	if c < 0 || strings.TrimSpace(between[c+runeLen(between[c:]):]) != "" || strings.ContainsAny(between[:c], "(（") {
+		return false
+	}
+	o := strings.LastIndexAny(s.view[from:prevEnd], "(（")
+	if o < 0 {
+		return false
+	}
+	name := strings.TrimSpace(s.view[from : from+o])
+	r, _ := utf8.DecodeLastRuneInString(name)
+	return unicode.Is(unicode.Han, r) && r != '元'
 }
 
 // comparedWith opens the comparison a change is measured against (比上年,

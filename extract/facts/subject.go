@@ -507,10 +507,28 @@ func isHanWord(s string) bool {
 	return true
 }
 
-// balance drops a leading closing bracket or a trailing opening one.
+// balance drops a leading closing bracket or a trailing opening one, and an
+// unmatched bracket at either end (with the part marker after an opening
+// one: (含政府债务外贷 → 政府债务外贷).
 func balance(s string) string {
 	for {
+		opens := strings.Count(s, "（") + strings.Count(s, "(")
+		closes := strings.Count(s, "）") + strings.Count(s, ")")
 		switch {
+		case opens > closes && (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")):
+			// (含政府债务外贷: the amount is inside an aside; the aside's
+			// part marker is no part of its name
+			_, n := utf8.DecodeRuneInString(s)
+			s = strings.TrimLeft(s[n:], " ")
+			for _, m := range []string{"其中：", "其中:", "其中，", "其中", "包括", "含"} {
+				if rest, ok := strings.CutPrefix(s, m); ok && rest != "" {
+					s = rest
+					break
+				}
+			}
+		case closes > opens && (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")):
+			_, n := utf8.DecodeLastRuneInString(s)
+			s = s[:len(s)-n]
 		case strings.HasPrefix(s, "）"):
 			s = s[len("）"):]
 		case strings.HasPrefix(s, ")"):

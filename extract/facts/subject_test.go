@@ -56,6 +56,13 @@ var subjectCases = []moneyCase{
 	// shanghai_caizhengju_2025_unit_budget p6: the quoted 科目 before 科目
 	{"zhengfuban: “…-行政运行”科目 names the amount", []string{"1. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元，主要用于行政单位的基本支出。“住房保障支出”科目2,180万元。"},
 		[]want{{Subject: "一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行", Value: "12029500"}, {Subject: "住房保障支出", Value: "21800000"}}},
+	// guyuan_2025_govwide_budget_report p26 (宁夏): a share in brackets
+	// inside the name; shandong_province_2025_govwide_budget_report p172:
+	// an amount inside a (含…) aside is named without the marker
+	{"guyuan/shandong: 工会经费（60%部分）, （含政府债务外贷…）", []string{"——工会经费（60%部分）787.58 万元；新增债务限额 4398 亿元（含政府债务外贷 4.32 亿元）。"},
+		[]want{{Subject: "工会经费（60%部分）", Value: "7875800"}, {Subject: "新增债务限额"}, {Subject: "政府债务外贷", Value: "432000000", Parent: 2}}},
+	{"synthetic: a bracket after an amount is a remark on it, not the next name's", []string{"基本支出100万元（增长5%）项目支出50万元。"},
+		[]want{{Subject: "基本支出"}, {Subject: "项目支出", Value: "500000"}}},
 	{"涉及资金 names the funds a measure touches", []string{"对5个项目开展评估，涉及资金300万元。"},
 		[]want{{Subject: "涉及资金", Value: "3000000"}}},
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
