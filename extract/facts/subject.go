@@ -184,6 +184,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			}
 			continue
 		}
+		if t.POS == "l" && i < end && endsFundVerb(t.Text) {
+			break // 积极争取置换债: a set phrase ending in a verb that moves funds names none
+		}
 		if stop, ok := stopWords[t.Text]; ok {
 			if stop && i == end && (t.POS == "n" || t.POS == "vn") {
 				continue // 第一季度用款计划: a noun heading the phrase
@@ -204,6 +207,10 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		}
 		if t.POS == "v" && i < end && (toks[i+1].Text == "费" || toks[i+1].Text == "费用") {
 			continue // 付息和发行费支出: the verb names the fee
+		}
+		if t.POS == "v" && i == end-1 && utf8.RuneCountInString(toks[end].Text) == 1 && isHanWord(toks[end].Text) &&
+			!fundVerb(t.Text) && !stopWords[t.Text] {
+			continue // 耕地占用税, 担保额, 置换债: a one-character head is named by the verb before it
 		}
 		if t.POS == "v" && i == end-1 && fundNouns[toks[end].Text] && !fundVerb(t.Text) && !stopWords[t.Text] {
 			continue // 洱海保护资金, 贷款贴息资金: the verb names the funds
@@ -344,6 +351,16 @@ const maxPurpose = 30
 
 // fundVerb reports whether w moves funds (统筹, 下达 …: fundVerbs), which
 // before 资金 is no part of their name.
+// endsFundVerb reports whether the phrase w ends in one of fundVerbs.
+func endsFundVerb(w string) bool {
+	for _, v := range fundVerbs {
+		if strings.HasSuffix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
 func fundVerb(w string) bool {
 	for _, v := range fundVerbs {
 		if w == v {

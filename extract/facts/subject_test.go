@@ -63,6 +63,12 @@ var subjectCases = []moneyCase{
 		[]want{{Subject: "工会经费（60%部分）", Value: "7875800"}, {Subject: "新增债务限额"}, {Subject: "政府债务外贷", Value: "432000000", Parent: 2}}},
 	{"synthetic: a bracket after an amount is a remark on it, not the next name's", []string{"基本支出100万元（增长5%）项目支出50万元。"},
 		[]want{{Subject: "基本支出"}, {Subject: "项目支出", Value: "500000"}}},
+	// huainan_2025_govwide_budget_execution_report p3 (安徽),
+	// shandong_province_2025_govwide_budget_report p173,
+	// jiangsu_yancheng_2026_govwide_budget_report p9: a one-character head
+	// (税, 额, 债) is named by the verb before it
+	{"huainan/shandong/yancheng: 占用税, 举借额, 置换债", []string{"契税和耕地占用税 2.7 亿元，下降0.5%；政府债务外贷举借额 2.7 亿元；积极争取置换债 55.76 亿元。"},
+		[]want{{Subject: "契税和耕地占用税", Value: "270000000"}, {Subject: "举借额", Value: "270000000"}, {Subject: "置换债", Value: "5576000000"}}},
 	{"涉及资金 names the funds a measure touches", []string{"对5个项目开展评估，涉及资金300万元。"},
 		[]want{{Subject: "涉及资金", Value: "3000000"}}},
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
