@@ -496,6 +496,12 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		}
 		evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: append(m, -1, -1)})
 	}
+	if strings.Contains(view, "分别") {
+		for _, m := range splitVerb.FindAllStringIndex(view, -1) {
+			// as a breakdownMarker match without groups
+			evs = append(evs, event{pos: m[0], end: m[1], kind: evBreakdown, m: []int{m[0], m[1], -1, -1, -1, -1, -1, -1}})
+		}
+	}
 	if strings.Contains(view, "用于") {
 		uses, ok := x.findAll(usedFor, view)
 		if !ok {

@@ -918,7 +918,7 @@ func (s *lineState) breakdown(e *event) {
 			}
 		}
 		if len(names) > 1 {
-			s.split = names
+			s.split = sharedHeads(names)
 		}
 		s.prevEnd = e.end
 		if last < 0 || s.x.facts[last].pos < s.sentStart {
@@ -948,6 +948,29 @@ func (s *lineState) breakdown(e *event) {
 		s.closeList(end) // （其中：A…；B…）: the parts end with the aside
 	}
 	s.prevEnd = e.end
+}
+
+// sharedHeads completes the names listed before 分别 that are a bare flow
+// after a name of the other flow (地方一般公共预算收入、支出 → …收入, 地方一般
+// 公共预算支出): the flow words share what the first name says before its
+// own.
+func sharedHeads(names []string) []string {
+	first := names[0]
+	k := flowKind(first)
+	if k == "" || !strings.HasSuffix(first, k) {
+		return names
+	}
+	stem := strings.TrimSuffix(first, k)
+	if stem == "" {
+		return names
+	}
+	out := slices.Clone(names)
+	for i, n := range out[1:] {
+		if bareHeads[n] && n != k {
+			out[i+1] = stem + n
+		}
+	}
+	return out
 }
 
 // closeList ends the innermost open breakdown after view offset end.

@@ -69,6 +69,13 @@ var subjectCases = []moneyCase{
 	// (税, 额, 债) is named by the verb before it
 	{"huainan/shandong/yancheng: 占用税, 举借额, 置换债", []string{"契税和耕地占用税 2.7 亿元，下降0.5%；政府债务外贷举借额 2.7 亿元；积极争取置换债 55.76 亿元。"},
 		[]want{{Subject: "契税和耕地占用税", Value: "270000000"}, {Subject: "举借额", Value: "270000000"}, {Subject: "置换债", Value: "5576000000"}}},
+	// ezhou_2025_govwide_budget_execution_report p10-11 (湖北): 分别达到
+	// pairs the names with the amounts; a bare flow shares the first name
+	{"ezhou: 收入、支出累计分别达到…, 社会保障、医疗卫生…分别达到…", []string{"“十四五”时期，地方一般公共预算收入、支出累计分别达到 442 亿元、764 亿元。社会保障、医疗卫生、教育、农业农村投入分别达到 87.3 亿元、69.2 亿元、98.1 亿元、72.6 亿元。"},
+		[]want{{Subject: "地方一般公共预算收入", Value: "44200000000"}, {Subject: "地方一般公共预算支出", Value: "76400000000"},
+			{Subject: "社会保障"}, {Subject: "医疗卫生"}, {Subject: "教育"}, {Subject: "农业农村投入"}}},
+	{"synthetic: 分别为 with names of their own", []string{"因公出国（境）费、公务接待费分别为10万元、5万元。"},
+		[]want{{Subject: "因公出国（境）费", Value: "100000"}, {Subject: "公务接待费", Value: "50000"}}},
 	{"涉及资金 names the funds a measure touches", []string{"对5个项目开展评估，涉及资金300万元。"},
 		[]want{{Subject: "涉及资金", Value: "3000000"}}},
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
