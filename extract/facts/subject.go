@@ -184,6 +184,12 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			}
 			continue
 		}
+		if t.Text == "的" && i >= 2 && i < end && toks[i-1].Text == "安排" && nounLike(toks[i-2]) && bareHeads[toks[end].Text] && i+1 == end {
+			// 超长期特别国债安排的支出, 国有土地使用权出让收入安排的支出: the
+			// spending named by the funds it is paid from (a 科目 name)
+			i--
+			continue
+		}
 		if t.POS == "l" && i < end && endsFundVerb(t.Text) {
 			break // 积极争取置换债: a set phrase ending in a verb that moves funds names none
 		}
@@ -212,7 +218,7 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			!fundVerb(t.Text) && !stopWords[t.Text] {
 			continue // 耕地占用税, 担保额, 置换债: a one-character head is named by the verb before it
 		}
-		if t.POS == "v" && i == end-1 && fundNouns[toks[end].Text] && !fundVerb(t.Text) && !stopWords[t.Text] {
+		if t.POS == "v" && i < end && fundNouns[toks[i+1].Text] && !fundVerb(t.Text) && !stopWords[t.Text] {
 			continue // 洱海保护资金, 贷款贴息资金: the verb names the funds
 		}
 		if list && t.POS == "v" && !listStops[t.Text] {

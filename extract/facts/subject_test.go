@@ -76,6 +76,15 @@ var subjectCases = []moneyCase{
 			{Subject: "社会保障"}, {Subject: "医疗卫生"}, {Subject: "教育"}, {Subject: "农业农村投入"}}},
 	{"synthetic: 分别为 with names of their own", []string{"因公出国（境）费、公务接待费分别为10万元、5万元。"},
 		[]want{{Subject: "因公出国（境）费", Value: "100000"}, {Subject: "公务接待费", Value: "50000"}}},
+	// kaifeng_2019_govwide_budget_report p24 (河南), weihai p136 (山东),
+	// guangdong_province_2024_govwide_final_debt p126, qingdao p106: the
+	// spending named by the funds it is paid from; a verb before the funds
+	// names them also inside a longer name
+	{"kaifeng/guangdong: …资金安排的支出, 农业土地开发资金收入", []string{"——农业土地开发资金安排的支出 5000 万元；——城市基础设施配套费安排的支出 5.7 亿元；农业土地开发资金收入1.68亿元，小型水库移民扶助基金收入3.41亿元。"},
+		[]want{{Subject: "农业土地开发资金安排的支出", Value: "50000000"}, {Subject: "城市基础设施配套费安排的支出", Value: "570000000"},
+			{Subject: "农业土地开发资金收入", Value: "168000000"}, {Subject: "小型水库移民扶助基金收入", Value: "341000000"}}},
+	{"synthetic: 的 elsewhere still ends a name", []string{"本年度的支出100万元，安排的支出50万元。"},
+		[]want{{Subject: "支出", Value: "1000000"}, {Value: "500000"}}},
 	{"涉及资金 names the funds a measure touches", []string{"对5个项目开展评估，涉及资金300万元。"},
 		[]want{{Subject: "涉及资金", Value: "3000000"}}},
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
