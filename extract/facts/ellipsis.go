@@ -44,7 +44,7 @@ var ellipticWords = []string{"执行中", "按法定程序", "法定程序", "�
 
 // arranged are the verbs that stand for an amount spent on the thing the
 // title names (安排20.1亿元, 投入63.01亿元).
-var arranged = map[string]bool{"安排": true, "投入": true, "统筹": true, "下达": true}
+var arranged = map[string]bool{"安排": true, "投入": true, "统筹": true, "下达": true, "拨付": true, "筹集": true, "筹措": true}
 
 // fundVerbs move funds, or say which funds a measure touches (涉及资金);
 // with 资金 they name the amount (统筹资金).

@@ -86,6 +86,13 @@ func (s *lineState) fallbackSubjects(first int) {
 				f.f.Subject, f.f.Entity = subj, ""
 				continue
 			}
+			// 拨付1828.6万元城市更新资金用于…: the funds named after the amount
+			if r, _ := utf8.DecodeRuneInString(s.view[f.f.End:]); unicode.Is(unicode.Han, r) {
+				if subj := s.x.clean(s.followingName(f.f.End, true)); utf8.RuneCountInString(subj) >= 2 && namesFunds(subj) {
+					f.f.Subject, f.f.Entity = subj, ""
+					continue
+				}
+			}
 		}
 		if f.f.Entity == "" && balanceWords[f.f.Subject] {
 			// 收支相抵，年终结余结转41.6亿元 (cut 年|终结|余|结转): a short
@@ -337,12 +344,13 @@ func hasQualifier(name string) bool {
 }
 
 // supportVerb opens the clause after an amount that says what the funds go
-// to (安排24.8亿元，支持…建设; 安排2.6亿元支持保供稳价; 安排71.4亿元，按时偿还…):
+// to (安排24.8亿元，支持…建设; 安排2.6亿元支持保供稳价; 安排71.4亿元，按时偿还…;
+// 安排1000万元落实…奖补政策):
 // adverbs, then a verb of support that is no part of the thing supported.
 // Verbs that name the work (偿还, 打造) stay. At least one word is required:
 // a clause after the amount that opens otherwise is a sentence of its own.
 var supportVerb = rx.MustCompile(`^\s*[，,]?\s*((?:深入|加快|积极|顺利|全力|持续|重点|大力|着力|按时|及时|进一步|继续|有力|有效)*` +
-	`(?:推进|推动|支持|保障|助推|助力|确保|用于)|(?:深入|加快|积极|顺利|全力|持续|重点|大力|着力|按时|及时|进一步|继续|有力|有效)+)`)
+	`(?:推进|推动|支持|保障|助推|助力|确保|用于|落实)|(?:深入|加快|积极|顺利|全力|持续|重点|大力|着力|按时|及时|进一步|继续|有力|有效)+)`)
 
 // exampleList opens a name with examples and their count before the kind
 // (博雅、丁村等11个政府收储类项目, 129个城镇老旧小区改造项目): the kind is

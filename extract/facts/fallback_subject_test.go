@@ -82,6 +82,12 @@ var fallbackCases = []moneyCase{
 	{"a clause after the amount with figures of its own names nothing", []string{"安排5亿元，建设保障性住房4894套。安排3,000万元用于甲项目、6,199万元用于乙项目。"},
 		[]want{{Subject: "安排", Value: "500000000"}, {Subject: "安排", Value: "30000000"}, {Subject: "乙项目", Value: "61990000"}}},
 	// haikou_2025_govwide_budget_report 1:363 (海南, HTML)
+	// xuancheng_2025_govwide_budget_report p4 (安徽): 拨付 and 落实 too; the
+	// funds named right after the amount
+	{"xuancheng: 拨付X万元落实…, 拨付X万元…资金用于…, 安排X万元落实…", []string{"拨付1828.6万元城市更新资金用于道路桥梁养护、老旧小区改造等。拨付3494万元落实逐步免费学前教育政策。安排1000万元落实医疗卫生人才引进奖补政策，以人才赋能公共服务提质增效。"},
+		[]want{{Subject: "城市更新资金", Value: "18286000"}, {Subject: "逐步免费学前教育政策", Value: "34940000"}, {Subject: "医疗卫生人才引进奖补政策", Value: "10000000"}}},
+	{"synthetic: the work named after an amount is no name of the funds (the verb stays: no better name is read yet)", []string{"拨付5亿元保障下划21所中小学正常运转。"},
+		[]want{{Subject: "拨付", Value: "500000000"}}},
 	{"haikou: 安排X亿元，支持/保障/助推…", []string{"保障封关“一号工程”。安排24.8亿元，支持基础设施、农田水利等公共服务领域重点项目建设。安排47.7亿元，支持博雅、丁村、横沟、田罗新民等11个政府收储类城市更新项目改造，提升海南自由贸易港核心引领区城市品质。安排1.9亿元，助推打造“国际演艺之都”，举办演唱会。加强资金统筹，安排71.4亿元，按时偿还到期政府债务本息。"},
 		[]want{{Subject: "基础设施、农田水利等公共服务领域重点项目建设"}, {Subject: "政府收储类城市更新项目改造"}, {Subject: "打造“国际演艺之都”"}, {Subject: "偿还到期政府债务本息", Value: "7140000000"}}},
 	// jincheng_2025_govwide_budget_report (山西, PDF); dongguan_2025_govwide_budget_report (广东, PDF)
