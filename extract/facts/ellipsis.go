@@ -206,14 +206,18 @@ var partOf = rx.MustCompile(`[（(]\s*(?:含|其中[：:]?)\s*([\p{Han}]{1,8}?(?
 // the line read by s, from first on.
 func (s *lineState) fillElliptic(first int) {
 	x := s.x
-	thing := ""  // the thing named last in this paragraph
-	budget := "" // the last thing that is a budget's (一般公共预算收入)
-	total := -1  // the last amount outside brackets
+	thing := ""   // the thing named last in this paragraph
+	budget := ""  // the last thing that is a budget's (一般公共预算收入)
+	total := -1   // the last amount outside brackets
+	thingAt := -1 // the fact that named thing
+	prev := -1    // the money fact before f
 	for i := first; i < len(x.facts); i++ {
 		f := x.facts[i]
 		if !f.hasValue || f.f.Kind != schema.FactMoney || f.line != s.l {
 			continue
 		}
+		paired := thingAt >= 0 && prev == thingAt && s.pairedAfter(x.facts[thingAt], f)
+		prev = i
 		clause := s.view[s.lastBound(f.pos):f.pos]
 		if m := partOf.FindStringSubmatch(clause); m != nil && total >= 0 && x.facts[total].f.End >= s.lastBound(f.pos) && (f.f.Subject == "" || f.f.Subject == m[1]) {
 			t := x.facts[total]
@@ -273,7 +277,7 @@ func (s *lineState) fillElliptic(first int) {
 			// 加上转移性收入等: what is added to the thing is not the thing,
 			// nor is what adjusts it (按程序调减收入预算55.3亿元)
 			if t, _ := splitPhase(trimSum(subj)); headOf(t) != "" && !strings.HasSuffix(strings.TrimSpace(clause), "等") && !adjusts.MatchString(t) {
-				thing = t
+				thing, thingAt = t, i
 				if budgetFigure(scopePrefix.ReplaceAllString(t, "")) {
 					budget = t
 				}
@@ -296,16 +300,56 @@ func (s *lineState) fillElliptic(first int) {
 			// the balance is the budget's, not its last item's
 			t = budget
 		}
+		if head != "" && budget != "" && !paired && !namesBudget(t) && bareHeads[headOf(t)] && headOf(t) != head && headOf(budget) != head {
+			// 一般公共预算收入…其中：…非税收入24.16亿元。支出预算为155.32亿元,
+			// 加上上解上级支出…、调出资金…、年终结余…: the other flow or the
+			// balance is the budget's, not its last part's — unless it is
+			// paired with that part (城乡居民基本养老保险基金收入7.65亿元、
+			// 支出4.71亿元), or the thing is a budget's figure itself (城乡一体化
+			// 示范区一般公共预算收入…。支出预算20.1亿元)
+			t = budget
+		}
 		if head != "" {
 			if !bareHeads[headOf(t)] {
 				continue // 余额 and 支出: not one thing
 			}
 			t = stem(t) + qual + head
 		}
-		thing = t
+		thing, thingAt = t, i
 		f.f.Subject = t + clausePhase(clause, phase)
 	}
 }
+
+// namesBudget reports whether a subject names a figure of one of the
+// budgets (…一般公共预算收入, 市本级（含南湖新区）社会保险基金收入), of
+// whichever body.
+func namesBudget(subject string) bool {
+	for _, n := range budgetNames {
+		if strings.Contains(subject, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairedAfter reports whether the amount of f follows that of t as its
+// pair in one clause group: only a list mark and f's own bare name between
+// them (收入7.65亿元、支出4.71亿元).
+func (s *lineState) pairedAfter(t, f *fact) bool {
+	if t.f.End > f.pos {
+		return false
+	}
+	between := strings.TrimSpace(s.view[t.f.End:f.pos])
+	if between == "" || strings.ContainsAny(between, "。；;") {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(between)
+	return strings.ContainsRune("、，,", r) && utf8.RuneCountInString(between[n:]) <= maxPairedName
+}
+
+// maxPairedName is the longest name, in characters, of the second amount
+// of a pair (支出预算为, 年末滚存结余).
+const maxPairedName = 8
 
 // titleSentence is the first sentence of the line when it is a title: a
 // short noun phrase without numbers before 。 or ：, as in

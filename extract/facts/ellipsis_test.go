@@ -17,6 +17,22 @@ var ellipsisCases = []moneyCase{
 		[]want{{Subject: "市级税收收入预算", Value: "1000000"}, {Subject: "经开区税收收入预算", Value: "200000", Parent: 1}}},
 	{"an adjustment of the thing lends no thing", []string{"基金收入预算100万元，执行中调减收入预算10万元，调整后收入预算为90万元；收入完成95万元。"},
 		[]want{{Subject: "基金收入预算"}, {Value: "100000"}, {Subject: "基金收入调整预算", Value: "900000"}, {Subject: "基金收入", Value: "950000"}}},
+	// the other flow or the balance after a budget's parts is the budget's:
+	// fuxin_2025_govwide_final_report (辽宁, HTML), chaoyang_2025 p3 (辽宁),
+	// jingdezhen_2025 p3 (江西) — but a pair stays with its part, and a
+	// budget figure of another body is its own (luoyang_2025 p2)
+	{"fuxin: 非税收入…。支出预算为…", []string{"全市2025年一般公共预算收入为53.03亿元，实际完成53.68亿元。其中：税收收入完成29.52亿元；非税收入完成24.16亿元，占比45%。支出预算为155.32亿元，实际完成174.24亿元。"},
+		[]want{{Subject: "一般公共预算收入"}, {Subject: "一般公共预算收入"}, {Subject: "税收收入"}, {Subject: "非税收入"},
+			{Subject: "一般公共预算支出预算", Value: "15532000000"}, {Subject: "一般公共预算支出", Value: "17424000000"}}},
+	{"chaoyang: 加上…支出、…、年终结余", []string{"全市政府性基金预算支出714136万元，加上上解上级支出1184万元、专项债务还本支出181963万元、调出资金13591万元、年终结余337642万元，总支出为1248516万元。"},
+		[]want{{Subject: "全市政府性基金预算支出"}, {Subject: "上解上级支出"}, {Subject: "专项债务还本支出"}, {Subject: "调出资金"},
+			{Subject: "全市政府性基金预算年终结余", Value: "3376420000"}, {Subject: "总支出"}}},
+	{"jingdezhen: each fund's 收入、支出 pair, then the total's balance", []string{"2025年全市社会保险基金收入52.9亿元、支出45.33亿元。其中：城乡居民基本养老保险基金收入7.65亿元、支出4.71亿元；职工基本医疗保险基金收入15.47亿元、支出13.08亿元。本年收支结余7.57亿元。"},
+		[]want{{Subject: "全市社会保险基金收入"}, {Subject: "全市社会保险基金支出"}, {Subject: "城乡居民基本养老保险基金收入"},
+			{Subject: "城乡居民基本养老保险基金支出", Value: "471000000"}, {Subject: "职工基本医疗保险基金收入"},
+			{Subject: "职工基本医疗保险基金支出", Value: "1308000000"}, {Subject: "全市社会保险基金本年收支结余", Value: "757000000"}}},
+	{"luoyang: another body's budget figure keeps its own flow", []string{"市级一般公共预算收入81.1亿元。二是2025年城乡一体化示范区一般公共预算收入年初预算为19亿元，收入完成19.2亿元，同比增长12.8%。支出预算20.1亿元。"},
+		[]want{{Subject: "市级一般公共预算收入"}, {}, {}, {Subject: "城乡一体化示范区一般公共预算支出预算", Value: "2010000000"}}},
 	// luoyang_2025_govwide_budget_report 3:2 (河南)
 	{"洛阳: 调减收入预算 between the budget and its outturn", []string{"2025 年全市政府性基金预算收入年初预算合计 278.1 亿元，执行中市级和部分县区按程序调减收入预算 55.3 亿元，调整后收入预算为 222.8 亿元；收入完成 225.7 亿元，同比下降 16.3%。"},
 		[]want{{Subject: "全市政府性基金预算收入年初预算合计"}, {Value: "5530000000"}, {Subject: "全市政府性基金预算收入调整预算", Value: "22280000000"}, {Subject: "全市政府性基金预算收入", Value: "22570000000"}}},
