@@ -373,6 +373,25 @@ var breakdownCases = []struct {
 		[]want{{Value: "2000000"}, {Value: "1000000", Parent: 1}, {Value: "800000", Parent: 2}, {Value: "200000", Parent: 2},
 			{Value: "1000000", Parent: 1}}},
 
+	// --- a list line numbered after an earlier one outside the carried
+	// breakdown is that one's sibling ---
+	// zhangye_2025_govwide_budget_report.html (abridged)
+	{"zhangye: 2． after （1）…（4） under 其中： is the sibling of 1．", []string{
+		"1．一般公共预算收入1.06亿元，增长6％。",
+		"按照收支平衡的原则，相应安排支出1.79亿元，其中：",
+		"（1）工资福利1431万元，占支出的7.98％；",
+		"（4）上年结转支出6734万元，占支出的37.53％。",
+		"2．政府性基金预算收入1722万元，加上年结转资金5842万元，预计可用财力7508万元。"},
+		[]want{{Value: "106000000"}, {Value: "179000000"}, {Value: "14310000", Parent: 2}, {Value: "67340000", Parent: 2},
+			{Value: "17220000", Parent: -1}, {Value: "58420000", Parent: -1}, {Value: "75080000", Parent: -1}}},
+	{"synthetic: a list nested in an item, numbered 1．2．, stays nested", []string{
+		"某局支出合计100万元，其中：",
+		"（1）基本支出60万元，其中：",
+		"1．人员经费40万元；",
+		"2．公用经费20万元。",
+		"（2）项目支出40万元。"},
+		[]want{{Value: "1000000"}, {Value: "600000", Parent: 1}, {Value: "400000", Parent: 2}, {Value: "200000", Parent: 2}, {Value: "400000", Parent: 1}}},
+
 	// --- an item's figure of another year is no part ---
 	// shanghai_putuo_shiquanlujiedao_2026_unit_budget_pages.json p6-7 (abridged)
 	{"shiquanlu: an item's 2025年度预算 beside its 2026年度预算 is no part", []string{

@@ -163,6 +163,17 @@ type extractor struct {
 	// tail is the last clause of the previous line when that line stops
 	// mid-sentence (see openTail).
 	tail string
+	// listed is, per numbering style, the number of the latest list line
+	// in that style and how many facts there were before it: a list line
+	// that follows it in order, in a style the carried breakdowns do not
+	// use, is its sibling — outside the breakdown carried since.
+	listed map[outline.Style]listedItem
+}
+
+// listedItem is the latest list line of one numbering style.
+type listedItem struct {
+	n     int // its number
+	facts int // len(facts) when it was read
 }
 
 func (x *extractor) endBlock() {
@@ -574,6 +585,19 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		ln.heading = heading // the line is the amount alone
 	}
 	carried := -1
+	if listItem {
+		if m, _, ok := outline.ParseMarker(view); ok {
+			if l, seen := x.listed[m.Style]; seen && len(x.carry) > 0 && m.N == l.n+1 && l.facts <= x.carry[0].parent && !x.carriedStyle(m.Style) {
+				// 1．收入…财力构成是：（1）…（4）…按照…支出1.79亿元，其中：（1）…（4）…
+				// 2．政府性基金预算收入…: the sibling of 1．, not a part of （4）
+				x.carry = nil
+			}
+			if x.listed == nil {
+				x.listed = map[outline.Style]listedItem{}
+			}
+			x.listed[m.Style] = listedItem{n: m.N, facts: len(x.facts)}
+		}
+	}
 	if len(x.carry) > 0 && listItem {
 		if m, _, ok := outline.ParseMarker(view); ok {
 			if parent, dim := x.carryLine(m.Style); parent >= 0 || dim != "" {
@@ -1204,6 +1228,17 @@ type carryLevel struct {
 
 // carryLine places a list line numbered in style among the carried
 // breakdowns and returns the parent and dimension of its amounts.
+// carriedStyle reports whether one of the carried breakdowns numbers its
+// parts in style, or was opened by a line numbered so.
+func (x *extractor) carriedStyle(style outline.Style) bool {
+	for _, c := range x.carry {
+		if c.style == style || c.opener == style {
+			return true
+		}
+	}
+	return false
+}
+
 func (x *extractor) carryLine(style outline.Style) (int, string) {
 	for k := range x.carry {
 		if x.carry[k].opener == style && style != outline.NoStyle {
