@@ -6,10 +6,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/budgetdoc/budgetdoc/internal/rx"
-
 	"github.com/budgetdoc/budgetdoc/extract/outline"
+	"github.com/budgetdoc/budgetdoc/internal/rx"
 	"github.com/budgetdoc/budgetdoc/nlp/segment"
+	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 )
 
 // subject returns the noun phrase naming what the amount after view[a:b]
@@ -447,7 +447,7 @@ func carriedOver(w, rest string) bool {
 // numbers, years, the organisation's name, link words at the end, quotes and
 // unbalanced brackets.
 func (x *extractor) clean(s string) string {
-	s = strings.TrimSpace(s)
+	s = textnorm.Squeeze(s) // 专 项 债 务 转 贷 收 入: a justified line's spacing
 	for range 4 {
 		before := s
 		s = strings.TrimLeftFunc(s, func(r rune) bool {

@@ -6,6 +6,7 @@ import (
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
 	"github.com/budgetdoc/budgetdoc/extract/tables"
+	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 )
 
 // Titles inside a table grid.
@@ -51,7 +52,7 @@ func soleRegion(t *extract.Table) string {
 		first := ""
 		for _, c := range row {
 			if !c.Covered && !c.Hidden {
-				if s := squeezeCJK(c.Text()); s != "" {
+				if s := textnorm.Squeeze(c.Text()); s != "" {
 					first = s
 					break
 				}

@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -432,32 +432,7 @@ func isUnit(v string) bool {
 func squeezeAll(lines []string) []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		out[i] = squeezeCJK(l)
+		out[i] = textnorm.Squeeze(l)
 	}
 	return out
 }
-
-func squeezeCJK(s string) string {
-	var b strings.Builder
-	rs := []rune(strings.TrimSpace(s))
-	for i, r := range rs {
-		if unicode.IsSpace(r) {
-			prev, next := rs[i-1], rune(0)
-			j := i + 1
-			for j < len(rs) && unicode.IsSpace(rs[j]) {
-				j++
-			}
-			if j < len(rs) {
-				next = rs[j]
-			}
-			if isLatin(prev) && isLatin(next) && !unicode.IsSpace(rs[i-1]) {
-				b.WriteRune(' ')
-			}
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isLatin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

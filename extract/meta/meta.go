@@ -14,6 +14,7 @@ import (
 
 	"github.com/budgetdoc/budgetdoc/extract"
 	"github.com/budgetdoc/budgetdoc/extract/normalize"
+	"github.com/budgetdoc/budgetdoc/nlp/textnorm"
 	"github.com/budgetdoc/budgetdoc/schema"
 )
 
@@ -187,7 +188,7 @@ func tableTitles(t *normalize.Text) []string {
 			if it.Line == nil || !tableTitleYearRE.MatchString(it.Line.Text) {
 				continue
 			}
-			if s := squeezeCJK(it.Line.Text); !seen[s] {
+			if s := textnorm.Squeeze(it.Line.Text); !seen[s] {
 				seen[s] = true
 				out = append(out, s)
 			}

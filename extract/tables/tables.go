@@ -1410,6 +1410,8 @@ func (t *Table) Facts(next int) []schema.Fact {
 		if s, e, ok := t.oneRowSubject(j, t.Body[i].Label); ok {
 			subject, entity = s, e
 		}
+		// 合    计: a label spaced out to its cell's width is the same name
+		subject, entity = textnorm.Squeeze(subject), textnorm.Squeeze(entity)
 		out = append(out, schema.Fact{
 			ID:        "f" + strconv.Itoa(next+len(out)),
 			Kind:      schema.FactMoney,

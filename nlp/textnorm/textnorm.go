@@ -368,3 +368,44 @@ func isCJKPunct(r rune) bool {
 	}
 	return false
 }
+
+// Squeeze removes the spaces of s that layout put there: all of them but one
+// between two Latin letters or digits (合    计 → 合计, 专 项 债 务 → 专项债务,
+// PPP 项目 → PPP项目, IT system stays). Chinese is written without spaces,
+// so a name read from a letter-spaced or justified line, a table's label
+// or a cover is the same name without them.
+func Squeeze(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(0)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+			prev = r
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsSpace(r2) {
+				break
+			}
+			j += n2
+		}
+		next, _ := utf8.DecodeRuneInString(s[j:])
+		if latin(prev) && latin(next) {
+			b.WriteByte(' ')
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// latin reports whether r is an ASCII letter or digit.
+func latin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

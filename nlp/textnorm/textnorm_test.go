@@ -100,3 +100,22 @@ func BenchmarkFold(b *testing.B) {
 		Fold(line)
 	}
 }
+
+func TestSqueeze(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"合    计", "合计"},
+		{"合　　计", "合计"}, // ideographic spaces
+		{"专 项 债 务 转 贷 收 入", "专项债务转贷收入"},
+		{"  一般公共预算收入 ", "一般公共预算收入"},
+		{"PPP 项目", "PPP项目"},
+		{"IT  system 运维", "IT system运维"},
+		{"2024 年 预算", "2024年预算"},
+		{"v1 2", "v1 2"},
+		{"", ""},
+		{"已经紧凑", "已经紧凑"},
+	} {
+		if got := Squeeze(c.in); got != c.want {
+			t.Errorf("Squeeze(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
