@@ -452,7 +452,10 @@ func continues(open *Line, next *extract.Line, text string, og columnGeometry, o
 				// twice the height of a line of Han characters alone.
 				ratio, below = 2.0, 0.45
 			}
-			if h > 0 && (nh > ratio*h || nh < below*h) {
+			// Boxes that overlap are lines of one paragraph: a heading in a
+			// larger font stands apart, while a box holding Latin digits
+			// reaches up into the line above (税收收入 / 券资金21.65亿元).
+			if h > 0 && gap >= 0 && (nh > ratio*h || nh < below*h) {
 				return false
 			}
 		}
