@@ -169,6 +169,35 @@ func TestDocumentPDFWrappedPieces(t *testing.T) {
 	}
 }
 
+// TestDocumentPDFOverlappingBoxes: a line holding Latin digits whose box
+// is more than twice as tall as the line above and reaches up into it
+// continues that line (hohhot_2024_govwide_budget_report.pdf, a newspaper
+// page: 治区转贷我市新增地方政府专项债 / 券资金21.65亿元…); a line in a larger
+// font below a gap starts a block of its own.
+func TestDocumentPDFOverlappingBoxes(t *testing.T) {
+	tall := pdfFull("券资金21.65亿元（其中转贷旗县区1.47亿元）、结存地方政府债务", 90, 107)
+	tall.Loc.BBox[3] = tall.Loc.BBox[1] + 10.5*2.05 // its top, 107, is above the bottom of the line above, 110.5
+	heading := pdfFull("关于二〇二五年预算草案", 90, 150)
+	heading.Loc.BBox[3] = heading.Loc.BBox[1] + 10.5*2.2 // a larger font, below a gap
+	doc := &extract.Document{Format: extract.FormatPDF, Pages: []extract.Page{pdfPage(1,
+		pdfFull("2.政府性基金预算方面。经审议通过，一是将自治区转贷我市新增地方政府专项债", 90, 100),
+		tall,
+		pdfShort("限额再融资专项债券资金5.97亿元纳入政府性基金预算管理。", 90, 132, 10),
+		heading,
+	)}}
+	var got []string
+	for _, it := range normalized(doc).Pages[0].Items {
+		got = append(got, it.Line.Orig)
+	}
+	want := []string{
+		"2.政府性基金预算方面。经审议通过，一是将自治区转贷我市新增地方政府专项债券资金21.65亿元（其中转贷旗县区1.47亿元）、结存地方政府债务限额再融资专项债券资金5.97亿元纳入政府性基金预算管理。",
+		"关于二〇二五年预算草案",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestTableRowPredicates: hasColumnGap decides that two physical lines are
 // not joined; IsTableRow, the one predicate for a table row laid out as
 // text, decides it for a logical line. Lines of
