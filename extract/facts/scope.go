@@ -22,10 +22,11 @@ import (
 
 // scopeMention is a scope word stated for what follows: before a budget's
 // name or its 收支, possibly with the verb of the figure between
-// (全市完成地方一般公共预算收入, 全市收支情况, 汇总全市各级, 全市发行政府债券), or after what
+// (全市完成地方一般公共预算收入, 全市收支情况, 汇总全市各级, 全市发行政府债券), or a year
+// (市本级2025年政府性基金预算收入), or after what
 // the scope includes (市级（含高新区，下同）实现…). Group 1 is the scope word.
 var scopeMention = rx.MustCompile(`(` + scopeWords + `)` +
-	`(?:[（(][^（()）]{0,40}[)）])?(?:完成|实现|累计完成|预计完成|共|各级|地方|发行)*` +
+	`(?:[（(][^（()）]{0,40}[)）])?(?:\s*[0-9]{4}\s*年度?)?(?:完成|实现|累计完成|预计完成|共|各级|地方|发行)*` +
 	`(?:一般公共预算|政府性基金|国有资本经营|社会保险基金|政府债务|政府债券|财政收支|收支|预算|决算)`)
 
 // scopeWords are the scope words: the whole jurisdiction (全市, 全自治区)

@@ -18,6 +18,10 @@ func TestScopeSubjects(t *testing.T) {
 		{"a scope word stated once holds for the budget figures after it in the paragraph", schema.ScopeGovernment,
 			[]string{"全省一般公共预算收入100亿元，增长5%；政府性基金预算收入50亿元。省本级一般公共预算收入30亿元；一般公共预算支出40亿元。"},
 			[]string{"全省一般公共预算收入", "全省政府性基金预算收入", "省本级一般公共预算收入", "省本级一般公共预算支出"}},
+		// fuxin_2025_govwide_final_report.html (辽宁): the year between
+		{"a scope word before the year of the figure", schema.ScopeGovernment,
+			[]string{"市十七届人民代表大会第四次会议批准的市本级2025年政府性基金预算收入为16.95亿元，实际完成1.51亿元。"},
+			[]string{"市本级政府性基金预算收入", "市本级政府性基金预算收入"}},
 		{"a scope word before the verb of the figure", schema.ScopeGovernment,
 			[]string{"全区完成一般公共预算收入12亿元。"},
 			[]string{"全区一般公共预算收入"}},
