@@ -22,20 +22,22 @@ func init() {
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("eval", "budgetdoc eval [--docs DIR] [--extracted FILE.jsonl] [--headlines FILE.csv] [--empty-subjects] [-v] [GOLD.json...]", `  budgetdoc eval --docs ../shared/corpus/real testdata/gold/*.json
+	fs := newFlags("eval", "budgetdoc eval [--docs DIR] [--extracted FILE.jsonl] [--headlines FILE.csv] [--empty-subjects] [--subject-defects] [-v] [GOLD.json...]", `  budgetdoc eval --docs ../shared/corpus/real testdata/gold/*.json
   budgetdoc eval -v --docs ../shared/corpus/govwide testdata/gold/govwide/*.json
   budgetdoc extract --jsonl -o out.jsonl DOC...; budgetdoc eval --extracted out.jsonl GOLD.json...
   budgetdoc eval --docs ../shared/corpus/govwide --headlines ../shared/corpus/govwide/HEADLINES.csv --empty-subjects
+  budgetdoc eval --extracted out.jsonl --subject-defects -v
 `, stderr)
 	docs := fs.String("docs", ".", "directory holding the documents named in the gold files")
 	extracted := fs.String("extracted", "", "score the documents in this JSONL file (output of budgetdoc extract --jsonl, matched by file name) instead of extracting them")
 	headlines := fs.String("headlines", "", "also check the headline figures of this CSV (file,city,year,figure,value_yi_yuan) against the documents' money facts")
 	empty := fs.Bool("empty-subjects", false, "also count the money facts of prose without a subject in every document (of --extracted, or every file in --docs)")
+	defects := fs.Bool("subject-defects", false, "also count the money facts of prose whose subject is plainly defective (empty, one character, a bare word or verb, unbalanced quotes or brackets, spaced out), by defect, in every document")
 	verbose := fs.Bool("v", false, "also list missed gold items, spurious predictions and metadata differences")
 	if ok, code := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() == 0 && *headlines == "" && !*empty {
+	if fs.NArg() == 0 && *headlines == "" && !*empty && !*defects {
 		fmt.Fprintln(stderr, "budgetdoc eval: no gold files")
 		fs.Usage()
 		return exitInput
@@ -96,6 +98,48 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			code = c
 		}
 	}
+	if *defects {
+		if c := runSubjectDefects(ctx, src, *verbose, stdout, stderr); c != exitOK {
+			code = c
+		}
+	}
+	return code
+}
+
+// runSubjectDefects counts the money facts of prose whose subject has one
+// of eval.SubjectDefects, by defect, over every document the source holds.
+func runSubjectDefects(ctx context.Context, src *docSource, verbose bool, stdout, stderr io.Writer) int {
+	names, err := src.all()
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc eval: %v\n", err)
+		return exitInput
+	}
+	code := exitOK
+	prose, total := 0, 0
+	by := map[string]int{}
+	for _, name := range names {
+		doc, err := src.get(ctx, name)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			code = exitInput
+			continue
+		}
+		prose += eval.ProseMoneyFacts(doc)
+		for _, d := range eval.DefectiveSubjects(doc) {
+			by[d.Defect]++
+			total++
+			if verbose {
+				fmt.Fprintf(stdout, "%s:%d:%d\t%s\t%s\t%q\n", name, d.Fact.Loc.Page, d.Fact.Loc.Line, d.Defect, d.Fact.Text, d.Fact.Subject)
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "subject defects: %d of %d money facts of prose, in %d documents", total, prose, len(names))
+	for _, d := range eval.SubjectDefects {
+		if by[d] > 0 {
+			fmt.Fprintf(stdout, "; %s %d", d, by[d])
+		}
+	}
+	fmt.Fprintln(stdout)
 	return code
 }
 
