@@ -62,6 +62,21 @@ func TestEvalExtracted(t *testing.T) {
 		}
 	}
 
+	// subject defects need no gold: f2 is a bare 支出, f3 has none
+	code, out, errOut = cli(t, "eval", "-v", "--extracted", jsonl, "--subject-defects")
+	if code != exitOK {
+		t.Fatalf("--subject-defects: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"subject defects: 2 of 3 money facts of prose, in 1 documents; empty 1; a bare word 1",
+		"g.pdf:1:0\ta bare word\t\t\"支出\"",
+		"g.pdf:2:7\tempty\t100元\t\"\"",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--subject-defects output lacks %q:\n%s", want, out)
+		}
+	}
+
 	if code, _, errOut := cli(t, "eval", "--extracted", filepath.Join(dir, "missing.jsonl"), gold); code != exitInput || !strings.Contains(errOut, "missing.jsonl") {
 		t.Errorf("missing JSONL: exit %d, %q", code, errOut)
 	}
