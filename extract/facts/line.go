@@ -233,7 +233,7 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	if f.f.Subject == "" {
 		f.f.Subject = s.heading
 	}
-	if f.f.Subject == "" && s.tail != "" {
+	if (f.f.Subject == "" || bareHeads[f.f.Subject]) && s.tail != "" {
 		// …投入卫生健康资金 / 39.79亿元, ——金融、商业服务业等事务支 / 出3.47亿元:
 		// the line above stopped mid-sentence and the amount opens this one
 		if pre := strings.TrimSpace(s.view[:q.Start]); pre == "" || utf8.RuneCountInString(pre) <= maxFragment && isHanWord(pre) {

@@ -71,6 +71,7 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 	i = beforeNoteMark(toks, i)
 	end := i
 	depth := 0
+	estimate := -1 // an estimate word inside the name, cut from it
 	for ; i >= 0; i-- {
 		t := toks[i]
 		switch {
@@ -193,6 +194,12 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if t.POS == "l" && i < end && endsFundVerb(t.Text) {
 			break // 积极争取置换债: a set phrase ending in a verb that moves funds names none
 		}
+		if i > 0 && i == end-1 && (t.Text == "预计" || t.Text == "预期") && bareHeads[toks[end].Text] && nounLike(toks[i-1]) {
+			// 一般公共预算预计收入, 政府性基金预计收入: the estimate is said of
+			// the thing's flow; the name is the thing's, without it
+			estimate = i
+			continue
+		}
 		if stop, ok := stopWords[t.Text]; ok {
 			if stop && i == end && (t.POS == "n" || t.POS == "vn") {
 				continue // 第一季度用款计划: a noun heading the phrase
@@ -217,6 +224,10 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 		if t.POS == "v" && i == end-1 && utf8.RuneCountInString(toks[end].Text) == 1 && isHanWord(toks[end].Text) &&
 			!fundVerb(t.Text) && !stopWords[t.Text] {
 			continue // 耕地占用税, 担保额, 置换债: a one-character head is named by the verb before it
+		}
+		if t.POS == "v" && i == end-1 && i > 0 && bareHeads[toks[end].Text] && nounLike(toks[i-1]) &&
+			!fundVerb(t.Text) && !stopWords[t.Text] && t.Text != "累计" {
+			continue // 乡村振兴支出: a noun and its verb name the flow (not 相应安排支出; 累计 says how it is summed)
 		}
 		if t.POS == "v" && i < end && fundNouns[toks[i+1].Text] && !fundVerb(t.Text) && !stopWords[t.Text] {
 			continue // 洱海保护资金, 贷款贴息资金: the verb names the funds
@@ -258,6 +269,9 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 done:
 	if end < 0 || i+1 > end {
 		return "", ""
+	}
+	if estimate > i {
+		return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[estimate].Start) + s.l.OrigSpan(toks[estimate].End, toks[end].End)))
 	}
 	return s.x.splitEntity(s.x.clean(s.l.OrigSpan(toks[i+1].Start, toks[end].End)))
 }

@@ -85,6 +85,13 @@ var subjectCases = []moneyCase{
 			{Subject: "农业土地开发资金收入", Value: "168000000"}, {Subject: "小型水库移民扶助基金收入", Value: "341000000"}}},
 	{"synthetic: 的 elsewhere still ends a name", []string{"本年度的支出100万元，安排的支出50万元。"},
 		[]want{{Subject: "支出", Value: "1000000"}, {Value: "500000"}}},
+	// guyuan_2025_govwide_budget_report p106 (宁夏): an estimate word inside
+	// the name; shandong_province_2025_govwide_budget_report p48: a noun
+	// and its verb before the flow
+	{"guyuan/shandong: 一般公共预算预计收入, 乡村振兴支出", []string{"2026年，地方一般公共预算预计收入60,700万元，同比增长3%；一般公共预算预计支出464,425万元。（四）乡村振兴支出 23.06亿元。主要用于支持农村综合改革。"},
+		[]want{{Subject: "地方一般公共预算收入", Value: "607000000"}, {Subject: "一般公共预算支出", Value: "4644250000"}, {Subject: "乡村振兴支出", Value: "2306000000"}}},
+	{"synthetic: 相应安排支出 and 累计结余 keep no verb", []string{"相应安排支出100万元。基金累计结余50万元。"},
+		[]want{{Subject: "安排支出"}, {Value: "500000"}}},
 	{"涉及资金 names the funds a measure touches", []string{"对5个项目开展评估，涉及资金300万元。"},
 		[]want{{Subject: "涉及资金", Value: "3000000"}}},
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
