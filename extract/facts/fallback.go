@@ -385,7 +385,7 @@ func (s *lineState) supportedAfter(end int) string {
 		return "" // 建设保障性租赁住房4894套, 6,199万元用于…: a sentence with figures of its own
 	}
 	p := s.x.clean(rest)
-	if n := utf8.RuneCountInString(p); n < 2 || n > maxTail || !isHanWord(firstRune(p)) {
+	if n := utf8.RuneCountInString(p); n < 2 || n > maxTail || !isHanWord(firstRune(p)) && !strings.HasPrefix(p, "“") {
 		return ""
 	}
 	return p

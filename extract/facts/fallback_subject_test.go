@@ -86,6 +86,10 @@ var fallbackCases = []moneyCase{
 	// funds named right after the amount
 	{"xuancheng: 拨付X万元落实…, 拨付X万元…资金用于…, 安排X万元落实…", []string{"拨付1828.6万元城市更新资金用于道路桥梁养护、老旧小区改造等。拨付3494万元落实逐步免费学前教育政策。安排1000万元落实医疗卫生人才引进奖补政策，以人才赋能公共服务提质增效。"},
 		[]want{{Subject: "城市更新资金", Value: "18286000"}, {Subject: "逐步免费学前教育政策", Value: "34940000"}, {Subject: "医疗卫生人才引进奖补政策", Value: "10000000"}}},
+	// yunfu_2025_govwide_budget_report p25 (广东): what the funds go to may
+	// open with a quoted term
+	{"yunfu: 安排3.5亿元用于“三通一平”及土地收储", []string{"安排3.5亿元用于“三通一平”及土地收储，持续扩大招商引资吸引力。"},
+		[]want{{Subject: "“三通一平”及土地收储", Value: "350000000"}}},
 	{"synthetic: the work named after an amount is no name of the funds (the verb stays: no better name is read yet)", []string{"拨付5亿元保障下划21所中小学正常运转。"},
 		[]want{{Subject: "拨付", Value: "500000000"}}},
 	{"haikou: 安排X亿元，支持/保障/助推…", []string{"保障封关“一号工程”。安排24.8亿元，支持基础设施、农田水利等公共服务领域重点项目建设。安排47.7亿元，支持博雅、丁村、横沟、田罗新民等11个政府收储类城市更新项目改造，提升海南自由贸易港核心引领区城市品质。安排1.9亿元，助推打造“国际演艺之都”，举办演唱会。加强资金统筹，安排71.4亿元，按时偿还到期政府债务本息。"},
