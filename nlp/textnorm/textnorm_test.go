@@ -3,6 +3,7 @@ package textnorm
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -118,4 +119,35 @@ func TestSqueeze(t *testing.T) {
 			t.Errorf("Squeeze(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// FuzzSqueeze: Squeeze is idempotent, keeps every rune that is not a space,
+// and leaves a space only between two Latin letters or digits.
+func FuzzSqueeze(f *testing.F) {
+	for _, s := range []string{"合    计", "PPP 项目", " a  b ", "专 项\u3000债", "\xff \xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Squeeze(s)
+		if again := Squeeze(got); again != got {
+			t.Fatalf("Squeeze(%q) = %q, then %q", s, got, again)
+		}
+		keep := func(x string) string {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) {
+					return -1
+				}
+				return r
+			}, x)
+		}
+		if keep(got) != keep(strings.TrimSpace(s)) {
+			t.Fatalf("Squeeze(%q) = %q changed the text", s, got)
+		}
+		rs := []rune(got)
+		for i, r := range rs {
+			if unicode.IsSpace(r) && (i == 0 || i == len(rs)-1 || !latin(rs[i-1]) || !latin(rs[i+1])) {
+				t.Fatalf("Squeeze(%q) = %q keeps a space at %d", s, got, i)
+			}
+		}
+	})
 }
