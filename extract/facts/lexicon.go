@@ -172,7 +172,7 @@ var bodyWords = map[string]bool{"单位": true, "预算单位": true, "部门": 
 var keepPOS = map[string]bool{
 	"n": true, "nz": true, "nt": true, "ns": true, "nr": true, "nrt": true, "nrfg": true, "vn": true, "an": true,
 	"j": true, "l": true, "i": true, "b": true, "f": false, "a": true, "q": true, "eng": true, "g": true, "ng": true,
-	"s": false, "z": true, "k": true, "h": true, "nl": true,
+	"s": false, "z": true, "zg": true, "k": true, "h": true, "nl": true,
 }
 
 // budgetVerbs are words jieba tags as verbs that are nouns in budget

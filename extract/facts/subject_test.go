@@ -92,6 +92,10 @@ var subjectCases = []moneyCase{
 		[]want{{Subject: "地方一般公共预算收入", Value: "607000000"}, {Subject: "一般公共预算支出", Value: "4644250000"}, {Subject: "乡村振兴支出", Value: "2306000000"}}},
 	{"synthetic: 相应安排支出 and 累计结余 keep no verb", []string{"相应安排支出100万元。基金累计结余50万元。"},
 		[]want{{Subject: "安排支出"}, {Value: "500000"}}},
+	// lijiang_2025_govwide_budget_report (云南, HTML), luoyang_2025 p4 (河南):
+	// 县 is tagged zg, a tag the walk did not keep
+	{"lijiang/luoyang: 县(区)上解收入, 县区政府债务限额", []string{"加上上级补助收入1,186,259万元,县(区)上解收入34,316万元。县区政府债务限额1284.6亿元。"},
+		[]want{{Subject: "上级补助收入"}, {Subject: "县(区)上解收入", Value: "343160000"}, {Subject: "县区政府债务限额", Value: "128460000000"}}},
 	{"涉及资金 names the funds a measure touches", []string{"对5个项目开展评估，涉及资金300万元。"},
 		[]want{{Subject: "涉及资金", Value: "3000000"}}},
 	// jiangsu_yancheng_2026_govwide_budget_report 4:10 (江苏, PDF)
