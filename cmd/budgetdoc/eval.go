@@ -106,17 +106,16 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// runSubjectDefects counts the money facts of prose whose subject has one
-// of eval.SubjectDefects, by defect, over every document the source holds.
-func runSubjectDefects(ctx context.Context, src *docSource, verbose bool, stdout, stderr io.Writer) int {
+// eachDocument calls fn with every document the source holds, reporting
+// the ones that cannot be read; it returns how many there are and the exit
+// code.
+func eachDocument(ctx context.Context, src *docSource, stderr io.Writer, fn func(name string, doc *schema.Document)) (int, int) {
 	names, err := src.all()
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc eval: %v\n", err)
-		return exitInput
+		return 0, exitInput
 	}
 	code := exitOK
-	prose, total := 0, 0
-	by := map[string]int{}
 	for _, name := range names {
 		doc, err := src.get(ctx, name)
 		if err != nil {
@@ -124,6 +123,17 @@ func runSubjectDefects(ctx context.Context, src *docSource, verbose bool, stdout
 			code = exitInput
 			continue
 		}
+		fn(name, doc)
+	}
+	return len(names), code
+}
+
+// runSubjectDefects counts the money facts of prose whose subject has one
+// of eval.SubjectDefects, by defect, over every document the source holds.
+func runSubjectDefects(ctx context.Context, src *docSource, verbose bool, stdout, stderr io.Writer) int {
+	prose, total := 0, 0
+	by := map[string]int{}
+	docs, code := eachDocument(ctx, src, stderr, func(name string, doc *schema.Document) {
 		prose += eval.ProseMoneyFacts(doc)
 		for _, d := range eval.DefectiveSubjects(doc) {
 			by[d.Defect]++
@@ -132,8 +142,11 @@ func runSubjectDefects(ctx context.Context, src *docSource, verbose bool, stdout
 				fmt.Fprintf(stdout, "%s:%d:%d\t%s\t%s\t%q\n", name, d.Fact.Loc.Page, d.Fact.Loc.Line, d.Defect, d.Fact.Text, d.Fact.Subject)
 			}
 		}
+	})
+	if code != exitOK && docs == 0 {
+		return code
 	}
-	fmt.Fprintf(stdout, "subject defects: %d of %d money facts of prose, in %d documents", total, prose, len(names))
+	fmt.Fprintf(stdout, "subject defects: %d of %d money facts of prose, in %d documents", total, prose, docs)
 	for _, d := range eval.SubjectDefects {
 		if by[d] > 0 {
 			fmt.Fprintf(stdout, "; %s %d", d, by[d])
@@ -146,20 +159,8 @@ func runSubjectDefects(ctx context.Context, src *docSource, verbose bool, stdout
 // runEmptySubjects counts the money facts of prose without a subject over
 // every document the source holds.
 func runEmptySubjects(ctx context.Context, src *docSource, verbose bool, stdout, stderr io.Writer) int {
-	names, err := src.all()
-	if err != nil {
-		fmt.Fprintf(stderr, "budgetdoc eval: %v\n", err)
-		return exitInput
-	}
-	code := exitOK
 	total, withEmpty := 0, 0
-	for _, name := range names {
-		doc, err := src.get(ctx, name)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			code = exitInput
-			continue
-		}
+	docs, code := eachDocument(ctx, src, stderr, func(name string, doc *schema.Document) {
 		facts := eval.EmptySubjects(doc)
 		total += len(facts)
 		if len(facts) > 0 {
@@ -170,8 +171,11 @@ func runEmptySubjects(ctx context.Context, src *docSource, verbose bool, stdout,
 				fmt.Fprintf(stdout, "%s:%d:%d\tempty subject\t%s\n", name, f.Loc.Page, f.Loc.Line, f.Text)
 			}
 		}
+	})
+	if code != exitOK && docs == 0 {
+		return code
 	}
-	fmt.Fprintf(stdout, "empty subjects: %d money facts of prose without a subject, in %d of %d documents\n", total, withEmpty, len(names))
+	fmt.Fprintf(stdout, "empty subjects: %d money facts of prose without a subject, in %d of %d documents\n", total, withEmpty, docs)
 	return code
 }
 

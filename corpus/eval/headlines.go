@@ -186,7 +186,7 @@ func stripYear(s string) string {
 func EmptySubjects(doc *schema.Document) []schema.Fact {
 	var out []schema.Fact
 	for _, f := range doc.Facts {
-		if f.Kind == "money" && f.Value != "" && f.Table == "" && strings.TrimSpace(f.Subject) == "" {
+		if proseMoney(f) && strings.TrimSpace(f.Subject) == "" {
 			out = append(out, f)
 		}
 	}

@@ -71,7 +71,7 @@ type DefectiveFact struct {
 func DefectiveSubjects(doc *schema.Document) []DefectiveFact {
 	var out []DefectiveFact
 	for _, f := range doc.Facts {
-		if f.Kind != schema.FactMoney || f.Value == "" || f.Table != "" {
+		if !proseMoney(f) {
 			continue
 		}
 		if d := SubjectDefect(f.Subject); d != "" {
@@ -86,11 +86,17 @@ func DefectiveSubjects(doc *schema.Document) []DefectiveFact {
 func ProseMoneyFacts(doc *schema.Document) int {
 	n := 0
 	for _, f := range doc.Facts {
-		if f.Kind == schema.FactMoney && f.Value != "" && f.Table == "" {
+		if proseMoney(f) {
 			n++
 		}
 	}
 	return n
+}
+
+// proseMoney reports whether f is a money fact of prose (not a table cell)
+// with a value: what the corpus-wide subject measures read.
+func proseMoney(f schema.Fact) bool {
+	return f.Kind == schema.FactMoney && f.Value != "" && f.Table == ""
 }
 
 func firstRune(s string) rune {

@@ -320,18 +320,6 @@ func (s *lineState) fillElliptic(first int) {
 	}
 }
 
-// namesBudget reports whether a subject names a figure of one of the
-// budgets (…一般公共预算收入, 市本级（含南湖新区）社会保险基金收入), of
-// whichever body.
-func namesBudget(subject string) bool {
-	for _, n := range budgetNames {
-		if strings.Contains(subject, n) {
-			return true
-		}
-	}
-	return false
-}
-
 // pairedAfter reports whether the amount of f follows that of t as its
 // pair in one clause group: only a list mark and f's own bare name between
 // them (收入7.65亿元、支出4.71亿元).

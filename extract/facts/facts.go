@@ -585,22 +585,25 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 		ln.heading = heading // the line is the amount alone
 	}
 	carried := -1
+	var marker outline.Marker
+	numbered := false
 	if listItem {
-		if m, _, ok := outline.ParseMarker(view); ok {
-			if l, seen := x.listed[m.Style]; seen && len(x.carry) > 0 && m.N == l.n+1 && l.facts <= x.carry[0].parent && !x.carriedStyle(m.Style) {
-				// 1．收入…财力构成是：（1）…（4）…按照…支出1.79亿元，其中：（1）…（4）…
-				// 2．政府性基金预算收入…: the sibling of 1．, not a part of （4）
-				x.carry = nil
-			}
-			if x.listed == nil {
-				x.listed = map[outline.Style]listedItem{}
-			}
-			x.listed[m.Style] = listedItem{n: m.N, facts: len(x.facts)}
+		marker, _, numbered = outline.ParseMarker(view)
+	}
+	if numbered {
+		if l, seen := x.listed[marker.Style]; seen && len(x.carry) > 0 && marker.N == l.n+1 && l.facts <= x.carry[0].parent && !x.carriedStyle(marker.Style) {
+			// 1．收入…财力构成是：（1）…（4）…按照…支出1.79亿元，其中：（1）…（4）…
+			// 2．政府性基金预算收入…: the sibling of 1．, not a part of （4）
+			x.carry = nil
 		}
+		if x.listed == nil {
+			x.listed = map[outline.Style]listedItem{}
+		}
+		x.listed[marker.Style] = listedItem{n: marker.N, facts: len(x.facts)}
 	}
 	if len(x.carry) > 0 && listItem {
-		if m, _, ok := outline.ParseMarker(view); ok {
-			if parent, dim := x.carryLine(m.Style); parent >= 0 || dim != "" {
+		if numbered {
+			if parent, dim := x.carryLine(marker.Style); parent >= 0 || dim != "" {
 				ln.stack = []scope{{parent: parent, dim: dim}}
 				if !x.carry[len(x.carry)-1].resumed {
 					ln.item = ln.stack
@@ -698,8 +701,8 @@ func (x *extractor) line(l *normalize.Line, sec string, kind any) {
 			x.carry = nil
 		}
 		opener := outline.NoStyle
-		if m, _, ok := outline.ParseMarker(view); ok && listItem {
-			opener = m.Style
+		if numbered {
+			opener = marker.Style
 		}
 		if len(x.carry) == 0 {
 			x.carrySec = x.node
@@ -903,11 +906,12 @@ const partsWindow = 256
 // another under a 其中：. Brackets hold a part's own detail; a second
 // clause (，占50%) or a second amount makes the line a sentence of its own.
 func barePart(view string, qs []quantity.Quantity) bool {
-	v := strings.TrimRight(strings.TrimSpace(view), "。. ")
+	trimmed := strings.TrimLeftFunc(view, unicode.IsSpace)
+	off := len(view) - len(trimmed) // v's offset in view
+	v := strings.TrimRight(strings.TrimRightFunc(trimmed, unicode.IsSpace), "。. ")
 	if len(v) > maxBarePart {
 		return false
 	}
-	off := len(view) - len(strings.TrimLeft(view, " 　\t")) // v's offset in view
 	// one pass: the quantities outside brackets and the end of the text
 	// outside them
 	amount, depth, last, qi := -1, 0, 0, 0
@@ -1226,8 +1230,6 @@ type carryLevel struct {
 	resumed bool
 }
 
-// carryLine places a list line numbered in style among the carried
-// breakdowns and returns the parent and dimension of its amounts.
 // carriedStyle reports whether one of the carried breakdowns numbers its
 // parts in style, or was opened by a line numbered so.
 func (x *extractor) carriedStyle(style outline.Style) bool {
@@ -1239,6 +1241,8 @@ func (x *extractor) carriedStyle(style outline.Style) bool {
 	return false
 }
 
+// carryLine places a list line numbered in style among the carried
+// breakdowns and returns the parent and dimension of its amounts.
 func (x *extractor) carryLine(style outline.Style) (int, string) {
 	for k := range x.carry {
 		if x.carry[k].opener == style && style != outline.NoStyle {

@@ -185,7 +185,7 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 	f.f.Approx = q.Approx
 	f.value, f.hasValue, f.amount = q.Value, true, q
 	f.f.End = q.End
-	bound := boundBefore.FindStringSubmatchIndex(s.view[q.End:])
+	bound := boundBefore.FindStringSubmatchIndex(window(s.view, q.End))
 	if bound != nil && kind == schema.FactMoney {
 		// 单价50万元以上通用设备: a bound on the things named after it, no
 		// amount of theirs and no part of a breakdown
@@ -271,8 +271,8 @@ func (s *lineState) quantity(q *quantity.Quantity) {
 // amount, approximate. Group 1 is empty, where the noun begins.
 var boundBefore = rx.MustCompile(`^\s*(?:[（(]含[)）])?\s*及?以[上下内]的?()[\p{Han}“]`)
 
-// otherYearReading reports whether f, a part, restates the figure of an
-// earlier part of the same total on the line in the same phase for another
+// otherYearReading reports whether f, a part, restates the figure of the
+// part before it of the same total on the line in the same phase for another
 // year: both clauses name a year and the same phase word (2026年度预算…，
 // 2025年度预算…), in one sentence. Parts by year without a phase word
 // (2024年发行…，2025年发行…) stay parts.
@@ -290,9 +290,9 @@ func (s *lineState) otherYearReading(f *fact, pre string) bool {
 		if e.parent != f.parent || !e.hasValue || phaseBefore(e) != ph {
 			continue
 		}
-		if y := yearLike.FindString(s.view[s.lastBound(e.pos):e.pos]); y != "" && y != year {
-			return true
-		}
+		// the nearest such reading decides
+		y := yearLike.FindString(s.view[s.lastBound(e.pos):e.pos])
+		return y != "" && y != year
 	}
 	return false
 }
@@ -944,8 +944,8 @@ func (s *lineState) breakdown(e *event) {
 			s.stack = []scope{{parent: last}}
 		}
 	}
-	if end := aside; end >= 0 {
-		s.closeList(end) // （其中：A…；B…）: the parts end with the aside
+	if aside >= 0 {
+		s.closeList(aside) // （其中：A…；B…）: the parts end with the aside
 	}
 	s.prevEnd = e.end
 }

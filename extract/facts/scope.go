@@ -44,6 +44,20 @@ var scopePrefix = rx.MustCompile(`^(?:` + scopeWords + `)`)
 var budgetNames = []string{"一般公共预算", "地方一般公共预算", "政府性基金", "国有资本经营", "社会保险基金", "政府债务", "地方政府债务",
 	"政府债券", "地方政府债券"}
 
+// namesBudget reports whether a subject names a figure of one of the
+// budgets, of whichever body: a budget's name anywhere in it, not only at
+// its start as budgetFigure asks (城乡一体化示范区一般公共预算收入,
+// 市本级（含南湖新区）社会保险基金收入).
+func namesBudget(subject string) bool {
+	for _, n := range budgetNames {
+		if strings.Contains(subject, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// budgetFigure reports whether a subject begins with a budget's name.
 func budgetFigure(subject string) bool {
 	for _, n := range budgetNames {
 		if strings.HasPrefix(subject, n) {
