@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -185,7 +186,7 @@ func (s *lineState) subject(a, b int) (subject, entity string) {
 			}
 			continue
 		}
-		if t.Text == "的" && i >= 2 && i < end && toks[i-1].Text == "安排" && nounLike(toks[i-2]) && bareHeads[toks[end].Text] && i+1 == end {
+		if t.Text == "的" && i >= 2 && i+1 == end && toks[i-1].Text == "安排" && nounLike(toks[i-2]) && bareHeads[toks[end].Text] {
 			// 超长期特别国债安排的支出, 国有土地使用权出让收入安排的支出: the
 			// spending named by the funds it is paid from (a 科目 name)
 			i--
@@ -371,23 +372,13 @@ const maxPurpose = 30
 
 // fundVerb reports whether w moves funds (统筹, 下达 …: fundVerbs), which
 // before 资金 is no part of their name.
-// endsFundVerb reports whether the phrase w ends in one of fundVerbs.
-func endsFundVerb(w string) bool {
-	for _, v := range fundVerbs {
-		if strings.HasSuffix(w, v) {
-			return true
-		}
-	}
-	return false
+func fundVerb(w string) bool {
+	return slices.Contains(fundVerbs, w)
 }
 
-func fundVerb(w string) bool {
-	for _, v := range fundVerbs {
-		if w == v {
-			return true
-		}
-	}
-	return false
+// endsFundVerb reports whether the phrase w ends in one of fundVerbs.
+func endsFundVerb(w string) bool {
+	return slices.ContainsFunc(fundVerbs, func(v string) bool { return strings.HasSuffix(w, v) })
 }
 
 // sumSuffixes name the sum of what the noun before them names (收入合计,
@@ -557,11 +548,8 @@ func balance(s string) string {
 			// part marker is no part of its name
 			_, n := utf8.DecodeRuneInString(s)
 			s = strings.TrimLeft(s[n:], " ")
-			for _, m := range []string{"其中：", "其中:", "其中，", "其中", "包括", "含"} {
-				if rest, ok := strings.CutPrefix(s, m); ok && rest != "" {
-					s = rest
-					break
-				}
+			if m := partOpen.FindString(s); m != "" && len(m) < len(s) {
+				s = strings.TrimLeft(s[len(m):], "：:，, ")
 			}
 		case closes > opens && (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")):
 			_, n := utf8.DecodeLastRuneInString(s)
