@@ -300,8 +300,8 @@ func (s *lineState) otherYearReading(f *fact, pre string) bool {
 // namedAside reports whether the quantity read last, ending at prevEnd, sat
 // in a bracket that qualifies a name and closes right before the amount at
 // pos (工会经费（60%部分）787.58万元): the bracket is part of the amount's
-// name, not a clause of its own. A bracket after an amount (收入100万元（增长
-// 5%）) is a remark on that amount.
+// name, not a clause of its own. A bracket right after an amount (收入100万元
+// （增长5%）) is a remark on that amount.
 func (s *lineState) namedAside(from, prevEnd, pos int) bool {
 	between := strings.TrimSpace(s.view[prevEnd:pos])
 	c := strings.LastIndexAny(between, ")）")
@@ -312,9 +312,18 @@ func (s *lineState) namedAside(from, prevEnd, pos int) bool {
 	if o < 0 {
 		return false
 	}
-	name := strings.TrimSpace(s.view[from : from+o])
+	name := strings.TrimRight(s.view[from:from+o], " ")
 	r, _ := utf8.DecodeLastRuneInString(name)
-	return unicode.Is(unicode.Han, r) && r != '元'
+	if !unicode.Is(unicode.Han, r) {
+		return false
+	}
+	// the facts are in order: walk back only to the bracket
+	for k := len(s.lineFacts) - 1; k >= 0 && s.x.facts[s.lineFacts[k]].f.End >= from+len(name); k-- {
+		if s.x.facts[s.lineFacts[k]].f.End == from+len(name) {
+			return false // the bracket follows an amount of the line
+		}
+	}
+	return true
 }
 
 // comparedWith opens the comparison a change is measured against (比上年,

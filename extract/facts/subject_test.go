@@ -63,6 +63,8 @@ var subjectCases = []moneyCase{
 		[]want{{Subject: "工会经费（60%部分）", Value: "7875800"}, {Subject: "新增债务限额"}, {Subject: "政府债务外贷", Value: "432000000", Parent: 2}}},
 	{"synthetic: a bracket after an amount is a remark on it, not the next name's", []string{"基本支出100万元（增长5%）项目支出50万元。"},
 		[]want{{Subject: "基本支出"}, {Subject: "项目支出", Value: "500000"}}},
+	{"synthetic: a bracket after a rate is a remark on it too", []string{"基本支出100万元，增长5%（上年为3%）项目支出50万元。"},
+		[]want{{Subject: "基本支出"}, {Subject: "项目支出", Value: "500000"}}},
 	// huainan_2025_govwide_budget_execution_report p3 (安徽),
 	// shandong_province_2025_govwide_budget_report p173,
 	// jiangsu_yancheng_2026_govwide_budget_report p9: a one-character head
